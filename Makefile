@@ -1,0 +1,71 @@
+# Juntos: `make run` serves the demo, `make test` runs every check. Both set up from nothing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_DEBUG ?= 1
+
+.PHONY: help setup run test lint typecheck imports pytest pytest-postgres bench messages makemessages code clean
+
+help:
+	@echo "make run    set up, migrate, load demo data and serve http://$(HOST):$(PORT)"
+	@echo "make test   set up and run ruff, mypy, import-linter and the whole test suite"
+	@echo "make bench  load benchmark against gunicorn on loopback (results in bench/results/)"
+
+$(STAMP): pyproject.toml constraints.txt package.json scripts/setup-system
+	./scripts/setup-system
+	test -x $(BIN)/python || $$(command -v $(PYTHON) || command -v python3) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	test ! -f package-lock.json || npm ci --silent --no-audit --no-fund
+	touch $(STAMP)
+
+setup: $(STAMP) messages
+
+messages: $(STAMP)
+	@find juntos -name '*.po' -path '*/LC_MESSAGES/*' | while read po; do \
+	  mo="$${po%.po}.mo"; if [ ! -f "$$mo" ] || [ "$$po" -nt "$$mo" ]; then msgfmt --check -o "$$mo" "$$po" || exit 1; fi; done
+
+makemessages: $(STAMP)
+	for dir in juntos juntos/*/; do [ -d "$$dir/locale" ] && (cd $$dir && ../../$(BIN)/django-admin makemessages -l es -l fr --no-obsolete $$( [ "$$dir" = juntos ] && echo --ignore='*/*' ) >/dev/null || true); done
+
+run: setup
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) seed_demo
+	@echo "Serving Juntos on http://$(HOST):$(PORT)/ (Ctrl-C to stop). Outbox: http://$(HOST):$(PORT)/en/outbox/ (log in as admin)"
+	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' --interval 1 & \
+	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
+
+code:
+	@$(MANAGE) demo_code $(who)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy juntos
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: setup
+	$(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test: lint typecheck imports pytest
+
+pytest-postgres: setup
+	./scripts/with-postgres $(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var node_modules

@@ -1,0 +1,53 @@
+"""Reads about people and organisations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+
+from juntos.accounts.models import Membership, Organisation, User
+from juntos.accounts.policies import _memberships
+
+
+def memberships_of(user: Any) -> list[Membership]:
+    """The person's own memberships with their organisations (one query, cached)."""
+    return _memberships(user)
+
+
+def organisation_ids_for(user: Any, roles: Iterable[str]) -> set[int]:
+    """Ids of organisations in which the person holds one of the roles."""
+    wanted = set(roles)
+    return {m.organisation_id for m in _memberships(user) if m.role in wanted}
+
+
+def organisations_of_kind(kind: str) -> QuerySet[Organisation]:
+    """Active organisations of one type; the directory is public."""
+    return Organisation.objects.filter(kind=kind, is_active=True).order_by("name")
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """Organisations listed publicly: the directory of the network."""
+    return Organisation.objects.filter(is_active=True).order_by("name")
+
+
+def people_with_role(organisation_id: int, roles: Iterable[str]) -> QuerySet[User]:
+    """Active people holding one of the roles in an organisation (for notifications)."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__organisation_id=organisation_id,
+        memberships__role__in=list(roles),
+    ).distinct()
+
+
+def user_by_identifier(identifier: str) -> User | None:
+    """Find an account by email or mobile number (for claiming and invitations)."""
+    from juntos.accounts.backends import find_user_by_identifier
+
+    return find_user_by_identifier(identifier)
+
+
+def organisations_by_slug(slugs: Iterable[str]) -> dict[str, Organisation]:
+    """Organisations keyed by slug (for imports and demo data)."""
+    return {o.slug: o for o in Organisation.objects.filter(slug__in=list(slugs))}

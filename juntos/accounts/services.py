@@ -1,0 +1,243 @@
+"""Every write about people, organisations and roles; each one is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from juntos.accounts.choices import Channel, Role, Sector
+from juntos.accounts.models import Membership, Organisation, User
+from juntos.accounts.phones import normalise_phone
+from juntos.accounts.policies import can_manage_memberships
+from juntos.accounts.second_factor import current_code as second_factor_current_code
+from juntos.accounts.second_factor import second_factor_install
+from juntos.core.ratelimit import rate_hit, rate_limited, rate_reset
+from juntos.core.services import audit_record
+
+__all__ = [
+    "login_failed",
+    "login_succeeded",
+    "login_throttled",
+    "membership_grant",
+    "membership_revoke",
+    "operator_create",
+    "organisation_create",
+    "person_create",
+    "second_factor_current_code",
+    "second_factor_install",
+    "user_register",
+    "user_update_preferences",
+]
+
+EMAIL_TAKEN = _("An account with this email already exists. Log in instead, or use another email.")
+PHONE_TAKEN = _(
+    "An account with this number already exists. Log in instead, or use another number."
+)
+CHANNEL_NEEDS_PHONE = _("To be contacted by SMS or WhatsApp, give your mobile number.")
+CHANNEL_NEEDS_EMAIL = _("To be contacted by email, give your email address.")
+NEEDS_LOGIN = _("Give a mobile number or an email address, so that you can log in.")
+
+
+def _check_contact(*, email: str | None, phone: str | None, channel: str, exclude: Any) -> None:
+    errors: dict[str, Any] = {}
+    if not email and not phone:
+        errors["phone"] = NEEDS_LOGIN
+    users = User.objects.exclude(pk=exclude.pk) if exclude else User.objects.all()
+    if email and users.filter(email__iexact=email).exists():
+        errors["email"] = EMAIL_TAKEN
+    if phone and users.filter(phone=phone).exists():
+        errors["phone"] = PHONE_TAKEN
+    if channel in (Channel.SMS, Channel.WHATSAPP) and not phone:
+        errors.setdefault("phone", CHANNEL_NEEDS_PHONE)
+    if channel == Channel.EMAIL and not email:
+        errors.setdefault("email", CHANNEL_NEEDS_EMAIL)
+    if errors:
+        raise ValidationError(errors)
+
+
+def person_create(
+    *,
+    actor: Any,
+    display_name: str,
+    password: str,
+    email: str = "",
+    phone: str = "",
+    language: str,
+    channel: str,
+    sector: str = Sector.MIGRANT_WORKER,
+    province: str = "",
+    is_staff: bool = False,
+    is_superuser: bool = False,
+) -> User:
+    """Create an account; raises ValidationError keyed by field. actor None means self sign-up."""
+    if (is_staff or is_superuser) and not (actor is not None and actor.is_superuser):
+        raise PermissionDenied
+    email_value = email.strip().lower() or None
+    phone_value = normalise_phone(phone) if phone.strip() else None
+    _check_contact(email=email_value, phone=phone_value, channel=channel, exclude=None)
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email=email_value,
+            password=password,
+            phone=phone_value,
+            display_name=display_name.strip(),
+            preferred_language=language,
+            preferred_channel=channel,
+            sector=sector,
+            province=province,
+            is_staff=is_staff or is_superuser,
+            is_superuser=is_superuser,
+        )
+        audit_record(
+            actor=actor or user,
+            action="accounts.person_created",
+            target=user,
+            details={"self_signup": actor is None},
+        )
+    return user
+
+
+def user_register(
+    *,
+    display_name: str,
+    password: str,
+    email: str = "",
+    phone: str = "",
+    language: str,
+    channel: str,
+    province: str = "",
+) -> User:
+    """Self sign-up of a worker: the sector is always migrant worker."""
+    return person_create(
+        actor=None,
+        display_name=display_name,
+        password=password,
+        email=email,
+        phone=phone,
+        language=language,
+        channel=channel,
+        sector=Sector.MIGRANT_WORKER,
+        province=province,
+    )
+
+
+def user_update_preferences(
+    *, actor: Any, user: User, language: str, channel: str, province: str = ""
+) -> User:
+    """Change a person's language, channel and province."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    _check_contact(email=user.email, phone=user.phone, channel=channel, exclude=user)
+    with transaction.atomic():
+        user.preferred_language = language
+        user.preferred_channel = channel
+        user.province = province
+        user.save(update_fields=["preferred_language", "preferred_channel", "province"])
+        audit_record(
+            actor=actor,
+            action="accounts.preferences_changed",
+            target=user,
+            details={"language": language, "channel": channel, "province": province},
+        )
+    return user
+
+
+def organisation_create(
+    *, actor: Any, name: str, kind: str, province: str = "", languages: str = "en", **extra: Any
+) -> Organisation:
+    """Register an organisation on the platform (platform operators only)."""
+    if actor is not None and not (actor.is_authenticated and actor.is_superuser):
+        raise PermissionDenied
+    with transaction.atomic():
+        organisation = Organisation.objects.create(
+            name=name,
+            slug=extra.pop("slug", "") or slugify(name)[:50],
+            kind=kind,
+            province=province,
+            languages=languages,
+            **extra,
+        )
+        audit_record(actor=actor, action="accounts.organisation_created", target=organisation)
+    return organisation
+
+
+def membership_grant(
+    *, actor: Any, user: User, organisation: Organisation, role: str
+) -> Membership:
+    """Give a person a role in an organisation; idempotent."""
+    if actor is not None and not can_manage_memberships(actor, organisation.pk):
+        raise PermissionDenied
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            user=user, organisation=organisation, role=role
+        )
+        if created:
+            audit_record(
+                actor=actor,
+                action="accounts.role_granted",
+                target=membership,
+                organisation_id=organisation.pk,
+                details={"user": user.pk, "role": role},
+            )
+    return membership
+
+
+def membership_revoke(*, actor: Any, membership: Membership) -> None:
+    """Take a role away."""
+    if not can_manage_memberships(actor, membership.organisation_id):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="accounts.role_revoked",
+            target=membership,
+            organisation_id=membership.organisation_id,
+            details={"user": membership.user_id, "role": membership.role},
+        )
+        membership.delete()
+
+
+# Login throttling. Failures count per account *and* address: a guesser at one address is
+# slowed for that account without locking the owner out from elsewhere; a separate, much
+# higher ceiling per address stops broad guessing without blocking a shared farm connection.
+
+
+def _account_key(identifier: str, address: str) -> str:
+    return f"{identifier.strip().lower()}|{address}"
+
+
+def login_throttled(*, identifier: str, address: str) -> bool:
+    """True when this account (from this address) or this address must wait."""
+    per_account = settings.JUNTOS_LOGIN_FAILURES_PER_ACCOUNT
+    per_address = settings.JUNTOS_LOGIN_FAILURES_PER_ADDRESS
+    return rate_limited(
+        "login-account", _account_key(identifier, address), limit=per_account
+    ) or rate_limited("login-address", address, limit=per_address)
+
+
+def login_failed(*, identifier: str, address: str) -> None:
+    """Count one failed login."""
+    window = settings.JUNTOS_LOGIN_WINDOW_SECONDS
+    rate_hit("login-account", _account_key(identifier, address), window_seconds=window)
+    rate_hit("login-address", address, window_seconds=window)
+
+
+def login_succeeded(*, user: User, identifier: str, address: str) -> None:
+    """Clear the account's failures and audit the login."""
+    rate_reset("login-account", _account_key(identifier, address))
+    audit_record(actor=user, action="accounts.logged_in", target=user)
+
+
+def operator_create(*, email: str, password: str, display_name: str) -> User:
+    """Create a platform operator (superuser); used from the command line and demo data."""
+    with transaction.atomic():
+        user = User.objects.create_superuser(email, password, display_name=display_name)
+        audit_record(actor=None, action="accounts.operator_created", target=user)
+    return user

@@ -1,0 +1,95 @@
+"""The JSON API under /api/, assembled from each app's router. OpenAPI at /api/openapi.json."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+from ninja.security import django_auth
+
+from juntos.accounts.selectors import memberships_of, public_organisations
+
+api = NinjaAPI(
+    title="Juntos API",
+    version="1",
+    description="Rights, reports, registry, learning and network data for migrant worker support.",
+    urls_namespace="api",
+    docs_url=None,  # the interactive docs load scripts from elsewhere; the CSP forbids that
+)
+
+
+class MembershipOut(Schema):
+    organisation: str
+    organisation_kind: str
+    role: str
+
+
+class MeOut(Schema):
+    id: int
+    display_name: str
+    preferred_language: str
+    preferred_channel: str
+    sector: str
+    province: str
+    memberships: list[MembershipOut]
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    province: str
+    languages: list[str]
+
+
+@api.get("/me", response=MeOut, auth=django_auth, tags=["accounts"], summary="The signed-in person")
+def me(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    return {
+        "id": user.pk,
+        "display_name": user.display_name,  # type: ignore[union-attr]
+        "preferred_language": user.preferred_language,  # type: ignore[union-attr]
+        "preferred_channel": user.preferred_channel,  # type: ignore[union-attr]
+        "sector": user.sector,  # type: ignore[union-attr]
+        "province": user.province,  # type: ignore[union-attr]
+        "memberships": [
+            {
+                "organisation": m.organisation.name,
+                "organisation_kind": m.organisation.kind,
+                "role": m.role,
+            }
+            for m in memberships_of(user)
+        ],
+    }
+
+
+@api.get(
+    "/organisations",
+    response=list[OrganisationOut],
+    tags=["accounts"],
+    summary="The public directory of organisations",
+)
+def organisations(request: HttpRequest, kind: str = "", province: str = "") -> list[dict[str, object]]:
+    found = public_organisations()
+    if kind:
+        found = found.filter(kind=kind)
+    if province:
+        found = found.filter(province=province.upper()[:2])
+    return [
+        {
+            "slug": o.slug,
+            "name": o.name,
+            "kind": o.kind,
+            "province": o.province,
+            "languages": o.language_codes,
+        }
+        for o in found
+    ]
+
+
+for app in settings.JUNTOS_DOMAIN_APPS:
+    if importlib.util.find_spec(f"juntos.{app}.api"):
+        api.add_router(f"/{app}/", importlib.import_module(f"juntos.{app}.api").router)

@@ -1,0 +1,97 @@
+"""Core records: the hash-chained audit log and the local outbox of sent messages."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to change or remove an audit entry."""
+
+
+class AuditHead(models.Model):
+    """One row holding the end of the chain; locking it serialises appends across processes."""
+
+    last_sequence = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+
+class AuditEntry(models.Model):
+    """One audited action. Each entry's hash covers its content and the previous hash."""
+
+    sequence = models.PositiveBigIntegerField(unique=True)
+    # Anonymous flows record the day only (occurred_at is then midnight UTC of that day).
+    occurred_at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    organisation_id = models.BigIntegerField(null=True, blank=True)
+    action = models.CharField(max_length=100)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=100, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["sequence"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("audit entries cannot be deleted")
+
+
+class PendingAnonymousAuditEntry(models.Model):
+    """An anonymous flow's audit entry, waiting to join the chain.
+
+    Appending it at once would place it between staff actions with exact times and so reveal
+    when it happened. Instead these wait, with the day only and a random key, and a daily task
+    appends them in random order.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    occurred_on = models.DateField()
+    action = models.CharField(max_length=100)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=100, blank=True)
+    organisation_id = models.BigIntegerField(null=True, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+
+class OutboxMessage(models.Model):
+    """A message recorded by a development transport instead of being sent."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Email")
+        SMS = "sms", _("SMS")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    recipient = models.CharField(max_length=320)
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+
+    def __str__(self) -> str:
+        return f"{self.channel} to {self.recipient}"

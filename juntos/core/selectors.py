@@ -1,0 +1,21 @@
+"""Core reads that authorise as they fetch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from juntos.core.models import OutboxMessage
+from juntos.core.policies import can_read_outbox
+
+
+def outbox_messages_for(user: Any, *, channel: str = "") -> QuerySet[OutboxMessage]:
+    """The outbox, newest first, for a platform operator."""
+    if not can_read_outbox(user):
+        raise PermissionDenied
+    messages = OutboxMessage.objects.order_by("-id")
+    if channel:
+        messages = messages.filter(channel=channel)
+    return messages

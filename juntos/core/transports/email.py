@@ -1,0 +1,34 @@
+"""Email: Django's mail backends do the sending; this adds the outbox backend for development."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.core.mail import EmailMessage, send_mail
+from django.core.mail.backends.base import BaseEmailBackend
+
+from juntos.core.transports.base import Message, Transport
+
+
+class EmailTransport(Transport):
+    channel = "email"
+
+    def send(self, message: Message) -> None:
+        send_mail(message.subject, message.body, None, [message.recipient], fail_silently=False)
+
+
+class OutboxEmailBackend(BaseEmailBackend):
+    """A Django email backend that writes each message to the local outbox."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        from juntos.core.models import OutboxMessage
+
+        for email in email_messages:
+            for recipient in email.recipients():
+                OutboxMessage.objects.create(
+                    channel="email",
+                    recipient=recipient,
+                    subject=str(email.subject),
+                    body=str(email.body),
+                )
+        return len(email_messages)

@@ -1,0 +1,62 @@
+"""Recording facts. Every module calls `fact_record`; nothing else writes the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from juntos.monitoring.models import DIMENSIONS, Fact
+
+KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_.-]{1,79}$")
+
+
+def first_of_month(day: dt.date | None = None) -> dt.date:
+    day = day or timezone.localdate()
+    return day.replace(day=1)
+
+
+def fact_record(
+    *,
+    kind: str,
+    month: dt.date | None = None,
+    count: int = 1,
+    province: str = "",
+    program: str = "",
+    sector: str = "",
+    gender: str = "",
+    country_of_origin: str = "",
+    language: str = "",
+    category: str = "",
+    outcome: str = "",
+    organisation_id: int | None = None,
+) -> None:
+    """Add `count` to the ledger cell for this kind, month and combination of dimensions."""
+    if not KIND_PATTERN.match(kind):
+        raise ValueError(f"fact kind {kind!r} must be lower-case letters, digits, '.', '_' or '-'")
+    if count < 1:
+        raise ValueError("a fact counts at least one event")
+    values = {
+        "province": province,
+        "program": program,
+        "sector": sector,
+        "gender": gender,
+        "country_of_origin": country_of_origin,
+        "language": language,
+        "category": category,
+        "outcome": outcome,
+        "organisation_id": organisation_id,
+    }
+    key = "|".join(f"{name}={values[name] or ''}" for name in DIMENSIONS)
+    cell = {"kind": kind, "month": first_of_month(month), "dimension_key": key}
+    with transaction.atomic():
+        if Fact.objects.filter(**cell).update(count=F("count") + count):
+            return
+        try:
+            with transaction.atomic():
+                Fact.objects.create(**cell, **values, count=count)
+        except IntegrityError:  # another process created the cell first
+            Fact.objects.filter(**cell).update(count=F("count") + count)

@@ -1,0 +1,268 @@
+"""Juntos settings: everything that differs between machines comes from the environment.
+
+Every variable is documented in `.env.example`. A secret may be given directly (`NAME`) or as a
+path to a file holding it (`NAME_FILE`), which is how container secrets are usually mounted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str = "") -> str:
+    """Read a setting from the environment, or from the file named by NAME_FILE."""
+    file_path = os.environ.get(f"{name}_FILE")
+    if file_path:
+        return Path(file_path).read_text(encoding="utf-8").strip()
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = env(name, "1" if default else "0").strip().lower()
+    return value in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    return int(env(name, str(default)))
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+# Development falls back to a fixed key so `make run` works from nothing; production must set one.
+SECRET_KEY = env("DJANGO_SECRET_KEY") or ("insecure-development-key" if DEBUG else "")
+if not SECRET_KEY:
+    raise RuntimeError("DJANGO_SECRET_KEY (or DJANGO_SECRET_KEY_FILE) must be set when DEBUG is off")
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env("JUNTOS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
+    "juntos.core",
+    "juntos.accounts",
+    *(f"juntos.{app}" for app in ("rights", "reports", "registry", "compliance", "learning", "network")),
+    "juntos.monitoring",
+    "juntos.demo",
+]
+
+# The domain apps, in the order their sections appear on the home page. Each may provide
+# `urls.py`, `api.py` (a Ninja `router`), `templates/<app>/_home_card.html` and `_nav.html`.
+JUNTOS_DOMAIN_APPS = ["rights", "reports", "registry", "compliance", "learning", "network"]
+
+MIDDLEWARE = [
+    "juntos.core.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "juntos.accounts.middleware.StaffSecondFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "juntos.urls"
+WSGI_APPLICATION = "juntos.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "juntos.core.sections.navigation",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'juntos.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and one writer work at once; the timeout waits out short write locks
+    # instead of failing, which matters when the task worker and the web server share the file.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache holds login throttles and rate limits, so it must be shared by every process:
+# the database cache by default, Redis where a deployment has one.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+        if env("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "juntos_cache"}
+    )
+}
+
+TASKS = {
+    "default": {
+        "BACKEND": env("JUNTOS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "notifications"],
+    }
+}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["juntos.accounts.backends.EmailOrPhoneBackend"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "core:home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+OTP_TOTP_ISSUER = "Juntos"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French"))]
+# Each app keeps its catalogue in juntos/<app>/locale/; Django finds them by itself.
+LANGUAGE_COOKIE_NAME = "juntos_language"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+TIME_ZONE = env("JUNTOS_TIME_ZONE", "America/Vancouver")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if not DEBUG
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+WHITENOISE_USE_FINDERS = DEBUG
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+
+# Security. Production (DEBUG off) gets the strict defaults; each can be relaxed from the
+# environment behind a TLS-terminating proxy.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("JUNTOS_SESSION_AGE", 60 * 60 * 12)
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+
+# Email goes through Django's mail backends. The default writes to the local outbox, which
+# admins read at /outbox/; set DJANGO_EMAIL_BACKEND to the SMTP backend in production.
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "juntos.core.transports.email.OutboxEmailBackend")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Juntos <no-reply@juntos.local>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+ADMINS: list[tuple[str, str]] = []  # error mails would carry request details; never send them
+
+# SMS and WhatsApp: "outbox" records messages locally; "http" posts to a real gateway.
+JUNTOS_SMS_BACKEND = env("JUNTOS_SMS_BACKEND", "outbox")
+JUNTOS_SMS_HTTP_URL = env("JUNTOS_SMS_HTTP_URL")
+JUNTOS_SMS_HTTP_TOKEN = env("JUNTOS_SMS_HTTP_TOKEN")
+JUNTOS_SMS_SENDER = env("JUNTOS_SMS_SENDER", "Juntos")
+JUNTOS_WHATSAPP_BACKEND = env("JUNTOS_WHATSAPP_BACKEND", "outbox")
+JUNTOS_WHATSAPP_API_URL = env("JUNTOS_WHATSAPP_API_URL")
+JUNTOS_WHATSAPP_TOKEN = env("JUNTOS_WHATSAPP_TOKEN")
+JUNTOS_TRANSPORT_TIMEOUT = env_int("JUNTOS_TRANSPORT_TIMEOUT", 10)
+
+# Keys. The hash key makes receipt codes, rate-limit keys and similar lookups unguessable
+# without it; the encryption keyring protects data at rest. Both default to values derived from
+# SECRET_KEY for development only.
+JUNTOS_HASH_KEY = env("JUNTOS_HASH_KEY")
+JUNTOS_ENCRYPTION_KEYS = env("JUNTOS_ENCRYPTION_KEYS")
+
+# Figures shown outside the organisation that handles them hide counts below this threshold.
+JUNTOS_SUPPRESSION_THRESHOLD = env_int("JUNTOS_SUPPRESSION_THRESHOLD", 5)
+
+# Login throttling: failures per account (and address) before a wait, and a much higher
+# ceiling per address so that a farm's or consulate's shared connection is not locked out.
+JUNTOS_LOGIN_FAILURES_PER_ACCOUNT = env_int("JUNTOS_LOGIN_FAILURES_PER_ACCOUNT", 5)
+JUNTOS_LOGIN_FAILURES_PER_ADDRESS = env_int("JUNTOS_LOGIN_FAILURES_PER_ADDRESS", 100)
+JUNTOS_LOGIN_WINDOW_SECONDS = env_int("JUNTOS_LOGIN_WINDOW_SECONDS", 15 * 60)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"no_client_identity": {"()": "juntos.core.logfilters.DropClientIdentityFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_client_identity"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": env("JUNTOS_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Request logs name the client; Juntos keeps no such line anywhere.
+        "django.server": {"handlers": [], "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
+}
+
+NINJA_PAGINATION_PER_PAGE = 50

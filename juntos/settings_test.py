@@ -1,0 +1,16 @@
+"""Settings for the test suite: the real settings, with a few things made fast or immediate."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "1")
+
+from juntos.settings import *  # noqa: E402,F403
+
+# Argon2 is the production hasher (a test checks it); tests hash with MD5 to stay fast.
+PRODUCTION_PASSWORD_HASHERS = PASSWORD_HASHERS  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tasks run at once inside the test, so their effects can be asserted.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "notifications"]}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+SECURE_SSL_REDIRECT = False

@@ -1,0 +1,34 @@
+"""Site URLs: pages under a language prefix (/en/, /es/, /fr/), the API and admin without."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from juntos.api import api
+from juntos.core import views as core_views
+
+admin.site.site_header = "Juntos"
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/", api.urls),
+    path("healthz", core_views.healthz, name="healthz"),
+]
+
+page_patterns = [
+    path("", include("juntos.accounts.urls")),
+    *(
+        path(f"{app}/", include(f"juntos.{app}.urls"))
+        for app in settings.JUNTOS_DOMAIN_APPS
+        if importlib.util.find_spec(f"juntos.{app}.urls")
+    ),
+    path("admin/", admin.site.urls),
+    path("", include("juntos.core.urls")),
+]
+urlpatterns += i18n_patterns(*page_patterns, prefix_default_language=True)
