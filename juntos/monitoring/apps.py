@@ -6,3 +6,9 @@ class MonitoringConfig(AppConfig):
     name = "juntos.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self) -> None:
+        from juntos.core.services import fact_sink_register
+        from juntos.monitoring.services import fact_record
+
+        fact_sink_register(fact_record)
