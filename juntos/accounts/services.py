@@ -28,6 +28,7 @@ __all__ = [
     "operator_create",
     "organisation_create",
     "person_create",
+    "person_delete",
     "second_factor_current_code",
     "second_factor_install",
     "user_register",
@@ -241,3 +242,12 @@ def operator_create(*, email: str, password: str, display_name: str) -> User:
         user = User.objects.create_superuser(email, password, display_name=display_name)
         audit_record(actor=None, action="accounts.operator_created", target=user)
     return user
+
+
+def person_delete(*, actor: Any, user: User) -> None:
+    """Delete an account at the person's own request (or by a platform operator)."""
+    if not (actor.pk == user.pk or actor.is_superuser):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_record(actor=None, action="accounts.person_deleted", details={"person": user.pk})
+        user.delete()
