@@ -1,0 +1,48 @@
+"""Vocabularies of the registry: licence statuses, review answers, moderation rules."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LicenceStatus(models.TextChoices):
+    ACTIVE = "active", _("Licensed")
+    SUSPENDED = "suspended", _("Suspended")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")
+    REFUSED = "refused", _("Refused")
+
+
+class ImportKind(models.TextChoices):
+    NONCOMPLIANT = "noncompliant", _("Federal list of non-compliant employers")
+    RECRUITERS = "recruiters", _("Provincial list of licensed recruiters")
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNSURE = "unsure", _("I am not sure")
+
+
+class Rating(models.IntegerChoices):
+    """Three steps read well on a small phone; the labels differ by question in the form."""
+
+    GOOD = 3, _("Good")
+    MIXED = 2, _("Partly")
+    BAD = 1, _("Bad")
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not accepted")
+
+
+class ModerationRule(models.TextChoices):
+    """The published rules a review is checked against (shown on the rules page)."""
+
+    IDENTIFIES_SOMEONE = "identifies-someone", _("It names or identifies a person")
+    FIRST_HAND = "first-hand", _("It is not about the writer's own work at this site")
+    THREATS_OR_HATE = "threats-or-hate", _("It contains threats, insults or hate")
+    PRIVATE_DATA = "private-data", _("It contains private data such as phone numbers")
+    OFF_TOPIC = "off-topic", _("It is not about working conditions")
+    DUPLICATE = "duplicate", _("It repeats another review or was written for someone else")

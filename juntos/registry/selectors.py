@@ -1,0 +1,237 @@
+"""Reads of the registry. Entries and published reviews are public; the rest authorises."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from juntos.accounts.selectors import memberships_of
+from juntos.registry.anonymity import reviewer_key_for
+from juntos.registry.choices import LicenceStatus, ReviewStatus
+from juntos.registry.models import (
+    Employer,
+    EmployerSite,
+    NonComplianceRecord,
+    Recruiter,
+    RecruiterLicence,
+    Review,
+)
+from juntos.registry.policies import (
+    can_moderate_reviews,
+    can_reply_to_review,
+    can_review_site,
+)
+from juntos.registry.search import candidate_filter, rank
+
+CANDIDATE_CAP = 500
+
+
+@dataclass(frozen=True)
+class EmployerSiteRef:
+    """What other apps need to name a site without touching registry models."""
+
+    id: int
+    employer_name: str
+    site_name: str
+    province: str
+
+
+@dataclass(frozen=True)
+class LicenceStatusRef:
+    """A recruiter's licence in one province, as the registry last saw it."""
+
+    recruiter_id: int
+    recruiter_name: str
+    recruiter_slug: str
+    province: str
+    number: str
+    status: str
+    expires_on: dt.date | None
+    in_good_standing: bool
+
+
+def _site_ref(site: EmployerSite) -> EmployerSiteRef:
+    return EmployerSiteRef(
+        id=site.pk,
+        employer_name=site.employer.display_name,
+        site_name=site.name,
+        province=site.province,
+    )
+
+
+def _ranked(queryset: QuerySet[Any], query: str, limit: int) -> list[int]:
+    condition = candidate_filter(query)
+    if condition is None:
+        return []
+    keyed = queryset.filter(condition).values_list("id", "search_key")[:CANDIDATE_CAP]
+    return rank(query, keyed, limit=limit)
+
+
+def _in_order(queryset: QuerySet[Any], ids: list[int]) -> list[Any]:
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def search_employer_sites(
+    query: str, *, province: str = "", limit: int = 10
+) -> list[EmployerSiteRef]:
+    """Sites whose employer or site name resembles the query, best first (public)."""
+    sites = EmployerSite.objects.all()
+    if province:
+        sites = sites.filter(province=province.upper())
+    ids = _ranked(sites, query, limit)
+    return [_site_ref(s) for s in _in_order(EmployerSite.objects.select_related("employer"), ids)]
+
+
+def employer_site_ref(site_id: int) -> EmployerSiteRef | None:
+    """The named reference for one site id, or None when there is no such site."""
+    site = EmployerSite.objects.select_related("employer").filter(pk=site_id).first()
+    return _site_ref(site) if site else None
+
+
+def search_employers(query: str, *, province: str = "", limit: int = 20) -> list[Employer]:
+    """Employers resembling the query, best first, with their sites (public)."""
+    employers = Employer.objects.all()
+    if province:
+        employers = employers.filter(sites__province=province.upper()).distinct()
+    ids = _ranked(employers, query, limit)
+    return _in_order(Employer.objects.prefetch_related("sites", "noncompliance_records"), ids)
+
+
+def search_recruiters(query: str, *, province: str = "", limit: int = 20) -> list[Recruiter]:
+    """Recruiters resembling the query, best first, with their licences (public)."""
+    recruiters = Recruiter.objects.all()
+    if province:
+        recruiters = recruiters.filter(licences__province=province.upper()).distinct()
+    ids = _ranked(recruiters, query, limit)
+    return _in_order(Recruiter.objects.prefetch_related("licences__source_import"), ids)
+
+
+def licence_in_good_standing(licence: RecruiterLicence, on: dt.date | None = None) -> bool:
+    """Listed as licensed and not past its expiry date."""
+    on = on or timezone.localdate()
+    expired = licence.expires_on is not None and licence.expires_on < on
+    return licence.status == LicenceStatus.ACTIVE and not expired
+
+
+def recruiter_licence_status(
+    name: str, *, province: str, on: dt.date | None = None
+) -> LicenceStatusRef | None:
+    """The licence in `province` of the recruiter best matching `name`, or None if unlicensed.
+
+    None means: no recruiter by a similar name holds a licence in that province in the registry.
+    """
+    province = province.upper()
+    for recruiter in search_recruiters(name, province=province, limit=1):
+        licence = next(lic for lic in recruiter.licences.all() if lic.province == province)
+        return LicenceStatusRef(
+            recruiter_id=recruiter.pk,
+            recruiter_name=recruiter.name,
+            recruiter_slug=recruiter.slug,
+            province=province,
+            number=licence.number,
+            status=licence.status,
+            expires_on=licence.expires_on,
+            in_good_standing=licence_in_good_standing(licence, on),
+        )
+    return None
+
+
+def _published_reviews() -> QuerySet[Review]:
+    return Review.objects.filter(published_on__isnull=False).select_related("site", "reply")
+
+
+def employer_by_slug(slug: str) -> Employer:
+    """A public employer page's entry with sites, official records and published reviews."""
+    records = NonComplianceRecord.objects.select_related("source_import")
+    employer = (
+        Employer.objects.prefetch_related(
+            "sites",
+            Prefetch("noncompliance_records", queryset=records),
+            Prefetch("reviews", queryset=_published_reviews(), to_attr="published_reviews"),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if employer is None:
+        raise Http404
+    return employer
+
+
+def recruiter_by_slug(slug: str) -> Recruiter:
+    """A public recruiter page's entry with its licences and where each was listed."""
+    recruiter = (
+        Recruiter.objects.prefetch_related("licences__source_import").filter(slug=slug).first()
+    )
+    if recruiter is None:
+        raise Http404
+    return recruiter
+
+
+def get_site_to_review_for(actor: Any, site_id: int) -> EmployerSite:
+    """A site the actor may review; 404 for unknown sites, 403 for people who may not review."""
+    site = EmployerSite.objects.select_related("employer").filter(pk=site_id).first()
+    if site is None:
+        raise Http404
+    if not can_review_site(actor, site):
+        raise PermissionDenied
+    return site
+
+
+def own_review_of(actor: Any, employer: Employer, season: int) -> Review | None:
+    """The actor's own review of this employer in this season, found through the keyed hash."""
+    return Review.objects.filter(
+        employer=employer, season=season, reviewer_key=reviewer_key_for(actor)
+    ).first()
+
+
+def pending_reviews_for(actor: Any) -> QuerySet[Review]:
+    """The moderation queue, oldest first; only for moderators. Carries no author."""
+    if not can_moderate_reviews(actor):
+        raise PermissionDenied
+    return (
+        Review.objects.filter(status=ReviewStatus.PENDING)
+        .select_related("site", "employer")
+        .order_by("submitted_on", "id")
+    )
+
+
+def get_pending_review_for(actor: Any, review_id: Any) -> Review:
+    """One review waiting for moderation; 404 for anyone else or anything else."""
+    if not can_moderate_reviews(actor):
+        raise Http404
+    review = Review.objects.filter(pk=review_id, status=ReviewStatus.PENDING).first()
+    if review is None:
+        raise Http404
+    return review
+
+
+def get_review_to_reply_for(actor: Any, review_id: Any) -> Review:
+    """A published review the actor's organisation may answer; 404 otherwise."""
+    review = _published_reviews().select_related("employer").filter(pk=review_id).first()
+    if review is None or not can_reply_to_review(actor, review):
+        raise Http404
+    return review
+
+
+def entries_spoken_for_by(actor: Any) -> tuple[list[Employer], list[Recruiter]]:
+    """Employer and recruiter entries linked to the actor's organisations."""
+    organisation_ids = {m.organisation_id for m in memberships_of(actor)}
+    if not organisation_ids:
+        return [], []
+    records = NonComplianceRecord.objects.select_related("source_import")
+    employers = Employer.objects.filter(organisation_id__in=organisation_ids).prefetch_related(
+        "sites",
+        Prefetch("noncompliance_records", queryset=records),
+        Prefetch("reviews", queryset=_published_reviews(), to_attr="published_reviews"),
+    )
+    recruiters = Recruiter.objects.filter(organisation_id__in=organisation_ids).prefetch_related(
+        "licences__source_import"
+    )
+    return list(employers), list(recruiters)

@@ -1,0 +1,236 @@
+"""Every write of the registry: entries, reviews, moderation and replies. Each is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from juntos.accounts.choices import OrganisationKind, Role
+from juntos.accounts.selectors import organisations_of_kind, people_with_role
+from juntos.core.jurisdictions import Program, Province
+from juntos.core.services import audit_record, fact_record, notify
+from juntos.registry.anonymity import publication_threshold, reviewer_key_for
+from juntos.registry.choices import ModerationRule, ReviewStatus
+from juntos.registry.models import Employer, EmployerSite, Recruiter, Review, ReviewReply
+from juntos.registry.policies import (
+    can_import_official_lists,
+    can_moderate_reviews,
+    can_reply_to_review,
+    can_review_site,
+)
+from juntos.registry.search import search_key
+
+ALREADY_REVIEWED = gettext_lazy(
+    "You have already reviewed this employer for this season. Each worker reviews an employer "
+    "once per season."
+)
+SEASON_OUT_OF_RANGE = gettext_lazy("Choose this season or the one before.")
+
+
+def _unique_slug(model: Any, name: str) -> str:
+    base = slugify(name)[:200] or "entry"
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _refresh_keys(employer: Employer) -> None:
+    """Keep the stored search keys of the employer and its sites in step with their names."""
+    sites = list(employer.sites.all())
+    employer.search_key = search_key(
+        employer.legal_name, employer.operating_name, *(f"{s.name} {s.city}" for s in sites)
+    )
+    employer.save(update_fields=["search_key"])
+    for site in sites:
+        site.search_key = search_key(
+            employer.legal_name, employer.operating_name, site.name, site.city
+        )
+        site.save(update_fields=["search_key"])
+
+
+def employer_create(
+    *,
+    actor: Any,
+    legal_name: str,
+    operating_name: str = "",
+    programs: Iterable[str] = (),
+    organisation_id: int | None = None,
+) -> Employer:
+    """Add an employer to the registry (operators, coordinators and imports)."""
+    if not can_import_official_lists(actor):
+        raise PermissionDenied
+    programs = list(programs)
+    if not legal_name.strip() or any(p not in Program.values for p in programs):
+        raise ValidationError(_("An employer needs a legal name and known programs."))
+    with transaction.atomic():
+        employer = Employer.objects.create(
+            legal_name=legal_name.strip(),
+            operating_name=operating_name.strip(),
+            slug=_unique_slug(Employer, operating_name or legal_name),
+            programs=programs,
+            organisation_id=organisation_id,
+            search_key=search_key(legal_name, operating_name),
+        )
+        audit_record(actor=actor, action="registry.employer_create", target=employer)
+    return employer
+
+
+def employer_site_add(
+    *, actor: Any, employer: Employer, name: str, province: str, city: str = ""
+) -> EmployerSite:
+    """Add a workplace to an employer."""
+    if not can_import_official_lists(actor):
+        raise PermissionDenied
+    if not name.strip() or province not in Province.values:
+        raise ValidationError(_("A site needs a name and a province."))
+    with transaction.atomic():
+        site = EmployerSite.objects.create(
+            employer=employer, name=name.strip(), province=province, city=city.strip()
+        )
+        _refresh_keys(employer)
+        audit_record(actor=actor, action="registry.site_add", target=site)
+    return site
+
+
+def recruiter_create(
+    *, actor: Any, name: str, business_name: str = "", organisation_id: int | None = None
+) -> Recruiter:
+    """Add a recruiter to the registry (operators, coordinators and imports)."""
+    if not can_import_official_lists(actor):
+        raise PermissionDenied
+    if not name.strip():
+        raise ValidationError(_("A recruiter needs a name."))
+    with transaction.atomic():
+        recruiter = Recruiter.objects.create(
+            name=name.strip(),
+            business_name=business_name.strip(),
+            slug=_unique_slug(Recruiter, name),
+            organisation_id=organisation_id,
+            search_key=search_key(name, business_name),
+        )
+        audit_record(actor=actor, action="registry.recruiter_create", target=recruiter)
+    return recruiter
+
+
+def _check_season(season: int) -> None:
+    this_year = timezone.localdate().year
+    if season not in (this_year, this_year - 1):
+        raise ValidationError({"season": SEASON_OUT_OF_RANGE})
+
+
+def _tell_moderators() -> None:
+    for organisation in organisations_of_kind(OrganisationKind.NETWORK_SECRETARIAT):
+        for person in people_with_role(organisation.pk, {Role.COORDINATOR}):
+            with translation.override(person.preferred_language):
+                body = _("A new worker review is waiting for moderation on Juntos.")
+            notify(channel=person.preferred_channel, recipient=person.contact_address(), body=body)
+
+
+def review_submit(
+    *,
+    actor: Any,
+    site: EmployerSite,
+    season: int,
+    fee_charged: str,
+    contract_matched: int,
+    paid_on_time: int,
+    respect_safety: int,
+    housing: int | None = None,
+    text: str = "",
+) -> Review:
+    """Record a worker's review for moderation; it holds no account id, only a keyed hash."""
+    if not can_review_site(actor, site):
+        raise PermissionDenied
+    _check_season(season)
+    review = Review(
+        site=site,
+        employer=site.employer,
+        reviewer_key=reviewer_key_for(actor),
+        season=season,
+        fee_charged=fee_charged,
+        contract_matched=contract_matched,
+        paid_on_time=paid_on_time,
+        housing=housing,
+        respect_safety=respect_safety,
+        text=text.strip(),
+        submitted_on=timezone.localdate(),
+    )
+    review.full_clean(exclude=["reviewer_key"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            review.save(force_insert=True)
+            # Anonymous audit: the day only and no actor, so the log cannot name the reviewer.
+            audit_record(actor=None, action="registry.review_submit", target=review, anonymous=True)
+            _tell_moderators()
+    except IntegrityError as error:
+        raise ValidationError({"season": ALREADY_REVIEWED}) from error
+    return review
+
+
+def _publish_ready(site: EmployerSite) -> int:
+    """Publish the site's approved reviews once enough independent workers wrote them."""
+    approved = Review.objects.filter(site=site, status=ReviewStatus.APPROVED)
+    reviewers = approved.aggregate(n=Count("reviewer_key", distinct=True))["n"]
+    if reviewers < publication_threshold():
+        return 0
+    waiting = list(approved.filter(published_on__isnull=True))
+    today = timezone.localdate()
+    Review.objects.filter(pk__in=[r.pk for r in waiting]).update(published_on=today)
+    if waiting:
+        fact_record(kind="registry.review_published", province=site.province, count=len(waiting))
+    return len(waiting)
+
+
+def review_moderate(*, actor: Any, review: Review, approve: bool, rule: str = "") -> Review:
+    """Approve a review, or reject it under one of the published rules; publish when ready."""
+    if not can_moderate_reviews(actor):
+        raise PermissionDenied
+    if review.status != ReviewStatus.PENDING:
+        raise ValidationError(_("This review has already been moderated."))
+    if not approve and rule not in ModerationRule.values:
+        raise ValidationError({"rule": _("Choose the rule the review breaks.")})
+    with transaction.atomic():
+        review.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
+        review.rejected_rule = "" if approve else rule
+        review.save(update_fields=["status", "rejected_rule"])
+        published = _publish_ready(review.site) if approve else 0
+        audit_record(
+            actor=actor,
+            action="registry.review_moderate",
+            target=review,
+            details={"status": review.status, "rule": review.rejected_rule, "published": published},
+        )
+    review.refresh_from_db()
+    return review
+
+
+def review_reply(*, actor: Any, review: Review, body: str) -> ReviewReply:
+    """The employer's one public answer to a published review."""
+    if not can_reply_to_review(actor, review):
+        raise PermissionDenied
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": _("Write your reply.")})
+    if ReviewReply.objects.filter(review=review).exists():
+        raise ValidationError({"body": _("Your organisation has already answered this review.")})
+    with transaction.atomic():
+        reply = ReviewReply.objects.create(
+            review=review, body=body[:2000], replied_on=timezone.localdate()
+        )
+        audit_record(
+            actor=actor,
+            action="registry.review_reply",
+            target=reply,
+            organisation_id=review.employer.organisation_id,
+        )
+    return reply
