@@ -72,7 +72,9 @@ def me(request: HttpRequest) -> dict[str, object]:
     tags=["accounts"],
     summary="The public directory of organisations",
 )
-def organisations(request: HttpRequest, kind: str = "", province: str = "") -> list[dict[str, object]]:
+def organisations(
+    request: HttpRequest, kind: str = "", province: str = ""
+) -> list[dict[str, object]]:
     found = public_organisations()
     if kind:
         found = found.filter(kind=kind)

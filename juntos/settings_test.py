@@ -4,13 +4,22 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
-from juntos.settings import *  # noqa: E402,F403
+from juntos import settings as base
+from juntos.settings import *  # noqa: F403
 
 # Argon2 is the production hasher (a test checks it); tests hash with MD5 to stay fast.
-PRODUCTION_PASSWORD_HASHERS = PASSWORD_HASHERS  # noqa: F405
+PRODUCTION_PASSWORD_HASHERS = base.PASSWORD_HASHERS
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tasks run at once inside the test, so their effects can be asserted.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "notifications"]}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "notifications"],
+    }
+}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+STORAGES = {
+    **base.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 SECURE_SSL_REDIRECT = False

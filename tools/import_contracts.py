@@ -1,16 +1,17 @@
 """An import-linter contract: an app may be entered only through its public modules.
 
-    [[tool.importlinter.contracts]]
-    type = "public_interface"
-    apps = ["juntos.accounts", ...]
-    public = ["services", "selectors", "policies"]
-    extra_public = ["juntos.core.crypto", ...]      # further modules anyone may import
-    exempt_importers = ["juntos.*.tests", ...]       # importers the rule does not apply to
+[[tool.importlinter.contracts]]
+type = "public_interface"
+apps = ["juntos.accounts", ...]
+public = ["services", "selectors", "policies"]
+extra_public = ["juntos.core.crypto", ...]      # further modules anyone may import
+exempt_importers = ["juntos.*.tests", ...]       # importers the rule does not apply to
 """
 
 from __future__ import annotations
 
 import fnmatch
+from typing import cast
 
 import grimp
 from importlinter import Contract, ContractCheck, fields, output
@@ -25,10 +26,10 @@ class PublicInterfaceContract(Contract):
     exempt_importers = fields.ListField(subfield=fields.StringField(), required=False)
 
     def check(self, graph: grimp.ImportGraph, verbose: bool) -> ContractCheck:
-        apps = [str(app) for app in self.apps]  # type: ignore[attr-defined]
-        public = {str(name) for name in self.public}  # type: ignore[attr-defined]
-        extra = {str(name) for name in (self.extra_public or [])}  # type: ignore[attr-defined]
-        exempt = [str(p) for p in (self.exempt_importers or [])]  # type: ignore[attr-defined]
+        apps = [str(app) for app in cast(list[str], self.apps)]
+        public = {str(name) for name in cast(list[str], self.public)}
+        extra = {str(name) for name in cast(list[str], self.extra_public or [])}
+        exempt = [str(p) for p in cast(list[str], self.exempt_importers or [])]
         violations: list[tuple[str, str]] = []
         for app in apps:
             for imported in graph.find_descendants(app) | {app}:

@@ -18,10 +18,15 @@ class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
     fieldsets = (
         (None, {"fields": ("display_name", "email", "phone", "password")}),
-        ("Preferences", {"fields": ("preferred_language", "preferred_channel", "sector", "province")}),
+        (
+            "Preferences",
+            {"fields": ("preferred_language", "preferred_channel", "sector", "province")},
+        ),
         ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
     )
-    add_fieldsets = ((None, {"fields": ("display_name", "email", "phone", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"fields": ("display_name", "email", "phone", "password1", "password2")}),
+    )
 
 
 @admin.register(Organisation)

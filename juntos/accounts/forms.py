@@ -43,7 +43,7 @@ class SignupForm(forms.Form):
     province = forms.ChoiceField(
         label=_("Province where you work"),
         required=False,
-        choices=[("", _("I don't know yet"))] + list(Province.choices)[1:],
+        choices=[("", _("I don't know yet")), *list(Province.choices)[1:]],
     )
     password1 = forms.CharField(
         label=_("Password"),
@@ -63,7 +63,11 @@ class SignupForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("password1") and data.get("password2") and data["password1"] != data["password2"]:
+        if (
+            data.get("password1")
+            and data.get("password2")
+            and data["password1"] != data["password2"]
+        ):
             self.add_error("password2", _("The two passwords are not the same."))
         elif data.get("password1"):
             try:
@@ -105,5 +109,5 @@ class PreferencesForm(forms.Form):
     province = forms.ChoiceField(
         label=_("Province where you work"),
         required=False,
-        choices=[("", _("I don't know yet"))] + list(Province.choices)[1:],
+        choices=[("", _("I don't know yet")), *list(Province.choices)[1:]],
     )

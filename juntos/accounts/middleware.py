@@ -23,7 +23,7 @@ class StaffSecondFactorMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]
             and requires_second_factor(user)
             and not self._allowed(request)
         ):

@@ -69,7 +69,9 @@ def second_factor_install(*, actor: Any, user: User, key_hex: str) -> TOTPDevice
         raise PermissionDenied
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
-        device = TOTPDevice.objects.create(user=user, name="authenticator", key=key_hex, confirmed=True)
+        device = TOTPDevice.objects.create(
+            user=user, name="authenticator", key=key_hex, confirmed=True
+        )
         audit_record(actor=actor, action="accounts.second_factor_installed", target=user)
     return device
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
@@ -10,13 +12,20 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from juntos.accounts import second_factor, services
 from juntos.accounts.forms import LoginForm, PreferencesForm, SecondFactorForm, SignupForm
+from juntos.accounts.models import User
 from juntos.accounts.policies import requires_second_factor
 from juntos.accounts.selectors import memberships_of
 from juntos.core.privacy import client_address
+
+
+def _person(request: HttpRequest) -> User:
+    """The signed-in person of a view that requires login."""
+    return cast(User, request.user)
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
@@ -62,9 +71,35 @@ def signup(request: HttpRequest) -> HttpResponse:
                     form.add_error(field if field in form.fields else None, message)
         else:
             login(request, user, backend="juntos.accounts.backends.EmailOrPhoneBackend")
-            messages.success(request, _("Welcome to Juntos, %(name)s.") % {"name": user.display_name})
+            messages.success(
+                request, _("Welcome to Juntos, %(name)s.") % {"name": user.display_name}
+            )
             return redirect("accounts:home")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+TOO_MANY_ATTEMPTS = gettext_lazy(
+    "Too many attempts. Wait 15 minutes and try again, or ask your organisation for help."
+)
+WRONG_LOGIN = gettext_lazy(
+    "The mobile number, email or password is not right. Check them and try again."
+)
+
+
+def _after_login(user: Any, next_url: str) -> HttpResponseRedirect:
+    """Send staff to their second step, everyone else on, in the person's own language."""
+    language = user.preferred_language
+    with translation.override(language):
+        if requires_second_factor(user):
+            step = (
+                "accounts:second_factor"
+                if second_factor.confirmed_device(user)
+                else "accounts:second_factor_setup"
+            )
+            target = reverse(step) + (f"?next={next_url}" if next_url else "")
+        else:
+            target = next_url or reverse("accounts:home")
+    return _in_language(HttpResponseRedirect(target), language)
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,35 +110,16 @@ def login_view(request: HttpRequest) -> HttpResponse:
         identifier = form.cleaned_data["identifier"]
         address = client_address(request)
         if services.login_throttled(identifier=identifier, address=address):
-            form.add_error(
-                None,
-                _("Too many attempts. Wait 15 minutes and try again, or ask your organisation for help."),
-            )
+            form.add_error(None, TOO_MANY_ATTEMPTS)
         else:
-            user = authenticate(request, username=identifier, password=form.cleaned_data["password"])
-            if user is None:
-                services.login_failed(identifier=identifier, address=address)
-                form.add_error(
-                    None,
-                    _("The mobile number, email or password is not right. Check them and try again."),
-                )
-            else:
+            password = form.cleaned_data["password"]
+            user = authenticate(request, username=identifier, password=password)
+            if user is not None:
                 login(request, user)
                 services.login_succeeded(user=user, identifier=identifier, address=address)
-                language = user.preferred_language  # type: ignore[attr-defined]
-                with translation.override(language):
-                    if requires_second_factor(user):
-                        step = (
-                            "accounts:second_factor"
-                            if second_factor.confirmed_device(user)  # type: ignore[arg-type]
-                            else "accounts:second_factor_setup"
-                        )
-                        target = reverse(step)
-                        if next_url:
-                            target += f"?next={next_url}"
-                    else:
-                        target = next_url or reverse("accounts:home")
-                return _in_language(HttpResponseRedirect(target), language)
+                return _after_login(user, next_url)
+            services.login_failed(identifier=identifier, address=address)
+            form.add_error(None, WRONG_LOGIN)
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 
@@ -116,37 +132,44 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def second_factor_verify(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if second_factor.confirmed_device(user) is None:  # type: ignore[arg-type]
+    user = _person(request)
+    if second_factor.confirmed_device(user) is None:
         return redirect("accounts:second_factor_setup")
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if second_factor.second_factor_verify(
-            request=request, user=user, token=form.cleaned_data["token"]  # type: ignore[arg-type]
+            request=request,
+            user=user,
+            token=form.cleaned_data["token"],
         ):
             return redirect(_safe_next(request, reverse("accounts:home")))
         form.add_error("token", _("This code is not right or has expired. Try the newest code."))
-    return render(request, "accounts/second_factor.html", {"form": form, "next": _safe_next(request, "")})
+    return render(
+        request, "accounts/second_factor.html", {"form": form, "next": _safe_next(request, "")}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def second_factor_setup(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if user.is_verified() and second_factor.confirmed_device(user):  # type: ignore[union-attr,arg-type]
-        return redirect("accounts:home")
-    if second_factor.confirmed_device(user) is not None and not user.is_verified():  # type: ignore[union-attr,arg-type]
+    user = _person(request)
+    if second_factor.confirmed_device(user) is not None:
         # Replacing a device needs the current one first; otherwise a stolen password would do.
-        return redirect("accounts:second_factor")
-    device = second_factor.pending_device(user)  # type: ignore[arg-type]
+        verified = user.is_verified()  # type: ignore[attr-defined]
+        return redirect("accounts:home" if verified else "accounts:second_factor")
+    device = second_factor.pending_device(user)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if second_factor.second_factor_confirm(
-            request=request, user=user, token=form.cleaned_data["token"]  # type: ignore[arg-type]
+            request=request,
+            user=user,
+            token=form.cleaned_data["token"],
         ):
             messages.success(request, _("Your second step is set up."))
             return redirect(_safe_next(request, reverse("accounts:home")))
-        form.add_error("token", _("This code is not right. Check the time on your phone and try again."))
+        form.add_error(
+            "token", _("This code is not right. Check the time on your phone and try again.")
+        )
     return render(
         request,
         "accounts/second_factor_setup.html",
@@ -162,13 +185,13 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = _person(request)
     form = PreferencesForm(
         request.POST or None,
         initial={
-            "preferred_language": user.preferred_language,  # type: ignore[union-attr]
-            "preferred_channel": user.preferred_channel,  # type: ignore[union-attr]
-            "province": user.province,  # type: ignore[union-attr]
+            "preferred_language": user.preferred_language,
+            "preferred_channel": user.preferred_channel,
+            "province": user.province,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -176,7 +199,7 @@ def account_home(request: HttpRequest) -> HttpResponse:
         try:
             services.user_update_preferences(
                 actor=user,
-                user=user,  # type: ignore[arg-type]
+                user=user,
                 language=data["preferred_language"],
                 channel=data["preferred_channel"],
                 province=data["province"],

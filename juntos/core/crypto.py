@@ -131,9 +131,7 @@ def random_code(groups: int = 5, group_size: int = 4) -> str:
     """
     alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
     chars = [secrets.choice(alphabet) for _ in range(groups * group_size)]
-    return "-".join(
-        "".join(chars[i : i + group_size]) for i in range(0, len(chars), group_size)
-    )
+    return "-".join("".join(chars[i : i + group_size]) for i in range(0, len(chars), group_size))
 
 
 def normalise_code(text: str) -> str:

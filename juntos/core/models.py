@@ -20,6 +20,9 @@ class AuditHead(models.Model):
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
+    def __str__(self) -> str:
+        return f"audit head at #{self.last_sequence}"
+
 
 class AuditEntry(models.Model):
     """One audited action. Each entry's hash covers its content and the previous hash."""
@@ -72,6 +75,9 @@ class PendingAnonymousAuditEntry(models.Model):
     object_id = models.CharField(max_length=100, blank=True)
     organisation_id = models.BigIntegerField(null=True, blank=True)
     details = models.JSONField(default=dict, blank=True)
+
+    def __str__(self) -> str:
+        return f"pending {self.action} ({self.occurred_on})"
 
 
 class OutboxMessage(models.Model):

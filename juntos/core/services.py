@@ -11,11 +11,11 @@ from juntos.core.audit import audit_record, audit_seal_anonymous_entries, audit_
 from juntos.core.tasks import deliver_message
 
 __all__ = [
-    "fact_record",
-    "fact_sink_register",
     "audit_record",
     "audit_seal_anonymous_entries",
     "audit_verify_chain",
+    "fact_record",
+    "fact_sink_register",
     "notify",
 ]
 

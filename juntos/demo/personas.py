@@ -17,7 +17,7 @@ from juntos.accounts.services import (
 if TYPE_CHECKING:
     from juntos.accounts.models import Organisation, User
 
-DEMO_PASSWORD = "juntos-demo-2026"  # noqa: S105 - published demo credential, development only
+DEMO_PASSWORD = "juntos-demo-2026"  # published demo credential, development only
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,9 @@ ORGANISATIONS = [
         OrganisationKind.NETWORK_SECRETARIAT,
         "BC",
         "en,es,fr",
-        description="Convenes the network's working groups and plenary, and runs its funding program.",
+        description=(
+            "Convenes the network's working groups and plenary, and runs its funding program."
+        ),
     ),
     OrganisationSpec(
         "okanagan-orchards",
@@ -123,36 +125,97 @@ ORGANISATIONS = [
 
 PERSONAS = [
     PersonaSpec(
-        "rosa", "Rosa Hernández", "", "+12505550101", "es", Channel.SMS,
-        Sector.MIGRANT_WORKER, "BC",
+        "rosa",
+        "Rosa Hernández",
+        "",
+        "+12505550101",
+        "es",
+        Channel.SMS,
+        Sector.MIGRANT_WORKER,
+        "BC",
     ),
     PersonaSpec(
-        "amina", "Amina Yusuf", "amina@fraservalley.example.org", "", "en", Channel.EMAIL,
-        Sector.CIVIL_SOCIETY, "BC", "fraser-valley-support", (Role.CASEWORKER,),
+        "amina",
+        "Amina Yusuf",
+        "amina@fraservalley.example.org",
+        "",
+        "en",
+        Channel.EMAIL,
+        Sector.CIVIL_SOCIETY,
+        "BC",
+        "fraser-valley-support",
+        (Role.CASEWORKER,),
     ),
     PersonaSpec(
-        "ben", "Ben Tremblay", "ben@mwsn.example.org", "", "en", Channel.EMAIL,
-        Sector.CIVIL_SOCIETY, "BC", "mwsn-secretariat", (Role.COORDINATOR,),
+        "ben",
+        "Ben Tremblay",
+        "ben@mwsn.example.org",
+        "",
+        "en",
+        Channel.EMAIL,
+        Sector.CIVIL_SOCIETY,
+        "BC",
+        "mwsn-secretariat",
+        (Role.COORDINATOR,),
     ),
     PersonaSpec(
-        "carl", "Carl Jensen", "carl@okanaganorchards.example.com", "", "en", Channel.EMAIL,
-        Sector.EMPLOYER, "BC", "okanagan-orchards", (Role.MEMBER,),
+        "carl",
+        "Carl Jensen",
+        "carl@okanaganorchards.example.com",
+        "",
+        "en",
+        Channel.EMAIL,
+        Sector.EMPLOYER,
+        "BC",
+        "okanagan-orchards",
+        (Role.MEMBER,),
     ),
     PersonaSpec(
-        "rita", "Rita Alvarado", "rita@pacificagri.example.com", "", "es", Channel.EMAIL,
-        Sector.INDUSTRY, "BC", "pacific-agri-recruitment", (Role.MEMBER,),
+        "rita",
+        "Rita Alvarado",
+        "rita@pacificagri.example.com",
+        "",
+        "es",
+        Channel.EMAIL,
+        Sector.INDUSTRY,
+        "BC",
+        "pacific-agri-recruitment",
+        (Role.MEMBER,),
     ),
     PersonaSpec(
-        "ines", "Inès Gagnon", "ines@integrity.example.gc.ca", "", "fr", Channel.EMAIL,
-        Sector.GOVERNMENT, "BC", "tfw-integrity", (Role.INSPECTOR,),
+        "ines",
+        "Inès Gagnon",
+        "ines@integrity.example.gc.ca",
+        "",
+        "fr",
+        Channel.EMAIL,
+        Sector.GOVERNMENT,
+        "BC",
+        "tfw-integrity",
+        (Role.INSPECTOR,),
     ),
     PersonaSpec(
-        "dana", "Dana Okafor", "dana@niagaraworkers.example.org", "", "en", Channel.EMAIL,
-        Sector.CIVIL_SOCIETY, "ON", "niagara-workers-centre", (Role.CASEWORKER,),
+        "dana",
+        "Dana Okafor",
+        "dana@niagaraworkers.example.org",
+        "",
+        "en",
+        Channel.EMAIL,
+        Sector.CIVIL_SOCIETY,
+        "ON",
+        "niagara-workers-centre",
+        (Role.CASEWORKER,),
     ),
     PersonaSpec(
-        "admin", "Platform Operator", "admin@juntos.example.org", "", "en", Channel.EMAIL,
-        Sector.CIVIL_SOCIETY, "BC", is_superuser=True,
+        "admin",
+        "Platform Operator",
+        "admin@juntos.example.org",
+        "",
+        "en",
+        Channel.EMAIL,
+        Sector.CIVIL_SOCIETY,
+        "BC",
+        is_superuser=True,
     ),
 ]
 

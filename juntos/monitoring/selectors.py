@@ -33,7 +33,7 @@ def fact_table(
     if unknown:
         raise ValueError(f"unknown dimensions: {sorted(unknown)}")
     threshold = settings.JUNTOS_SUPPRESSION_THRESHOLD if threshold is None else threshold
-    facts = Fact.objects.filter(kind=kind, **filters)  # type: ignore[arg-type]
+    facts = Fact.objects.filter(kind=kind, **filters)
     if since:
         facts = facts.filter(month__gte=since)
     if until:

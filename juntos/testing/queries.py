@@ -15,7 +15,7 @@ def _describe(context: CaptureQueriesContext) -> str:
 
 
 @contextmanager
-def assert_max_queries(limit: int):  # type: ignore[no-untyped-def]
+def assert_max_queries(limit: int):
     """Fail when the block runs more than `limit` queries, listing them."""
     with CaptureQueriesContext(connection) as context:
         yield context

@@ -5,5 +5,10 @@ ACCESS = [
     Access("core:privacy", allow=EVERYONE, worker_page=True),
     Access("core:outbox", allow=frozenset({"admin"}), note="holds people's addresses"),
     Access("healthz", allow=EVERYONE),
-    Access("set_language", method="POST", allow=EVERYONE, data=lambda p, kw: {"language": "es", "next": "/es/"}),
+    Access(
+        "set_language",
+        method="POST",
+        allow=EVERYONE,
+        data=lambda p, kw: {"language": "es", "next": "/es/"},
+    ),
 ]

@@ -17,7 +17,9 @@ def transport_for(channel: str) -> Transport:
     if channel == "email":
         return EmailTransport()
     if channel == "sms":
-        return HttpSmsTransport() if settings.JUNTOS_SMS_BACKEND == "http" else OutboxTransport("sms")
+        return (
+            HttpSmsTransport() if settings.JUNTOS_SMS_BACKEND == "http" else OutboxTransport("sms")
+        )
     if channel == "whatsapp":
         if settings.JUNTOS_WHATSAPP_BACKEND == "http":
             return CloudApiWhatsAppTransport()

@@ -12,7 +12,7 @@ from juntos.demo.personas import PERSONAS
 class Command(BaseCommand):
     help = "Print the authenticator code a demo staff persona's phone would show now."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("persona", choices=[p.key for p in PERSONAS])
 
     def handle(self, *args: object, **options: object) -> None:

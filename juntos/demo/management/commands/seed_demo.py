@@ -23,7 +23,7 @@ def demo_totp_key(persona_key: str) -> str:
 class Command(BaseCommand):
     help = "Create the demo personas and data (running it twice changes nothing)."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Do not print the logins.")
 
     def handle(self, *args: object, **options: object) -> None:
@@ -39,12 +39,16 @@ class Command(BaseCommand):
         if not options["quiet"]:
             self.print_logins(people)
 
-    def print_logins(self, people: dict) -> None:  # type: ignore[type-arg]
+    def print_logins(self, people: dict) -> None:
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for spec in PERSONAS:
             person = people[spec.key]
             login = spec.email or spec.phone
-            second = " + second step: `make code who=%s`" % spec.key if requires_second_factor(person) else ""
+            second = (
+                f" + second step: `make code who={spec.key}`"
+                if requires_second_factor(person)
+                else ""
+            )
             self.stdout.write(f"  {spec.key:<6} {login:<36} {spec.display_name}{second}")
         self.stdout.write("")

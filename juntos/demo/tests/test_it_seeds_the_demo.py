@@ -1,0 +1,44 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from juntos.accounts.models import User
+from juntos.core.audit import audit_verify_chain
+
+pytestmark = pytest.mark.django_db
+
+
+def _row_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label not in {"sessions", "django_tasks_database"}
+    }
+
+
+def test_seed_demo_creates_every_persona_with_their_organisations(capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    for name in ("rosa", "amina", "ben", "carl", "rita", "ines", "dana"):
+        assert name in out
+    rosa = User.objects.get(phone="+12505550101")
+    assert (rosa.preferred_language, rosa.sector, rosa.province) == ("es", "migrant-worker", "BC")
+    amina = User.objects.get(email="amina@fraservalley.example.org")
+    assert amina.memberships.get().organisation.province == "BC"
+    dana = User.objects.get(email="dana@niagaraworkers.example.org")
+    assert dana.memberships.get().organisation.province == "ON"
+    assert {u.preferred_language for u in User.objects.all()} == {"en", "es", "fr"}
+    assert audit_verify_chain() is None
+
+
+def test_running_seed_demo_twice_changes_nothing():
+    call_command("seed_demo", "--quiet")
+    before = _row_counts()
+    call_command("seed_demo", "--quiet")
+    assert _row_counts() == before
+
+
+def test_demo_code_prints_a_staff_personas_current_code(capsys):
+    call_command("seed_demo", "--quiet")
+    call_command("demo_code", "amina")
+    assert capsys.readouterr().out.strip().isdigit()
