@@ -18,15 +18,25 @@ from juntos.accounts.selectors import organisations_of_kind, people_with_role
 from juntos.core.jurisdictions import Program, Province
 from juntos.core.services import audit_record, fact_record, notify
 from juntos.registry.anonymity import publication_threshold, reviewer_key_for
-from juntos.registry.choices import ModerationRule, ReviewStatus
-from juntos.registry.models import Employer, EmployerSite, Recruiter, Review, ReviewReply
+from juntos.registry.choices import ImportKind, ModerationRule, ReviewStatus
+from juntos.registry.imports import Problem, parse_official_list, record_key
+from juntos.registry.models import (
+    Employer,
+    EmployerSite,
+    NonComplianceRecord,
+    Recruiter,
+    RecruiterLicence,
+    RegistryImport,
+    Review,
+    ReviewReply,
+)
 from juntos.registry.policies import (
     can_import_official_lists,
     can_moderate_reviews,
     can_reply_to_review,
     can_review_site,
 )
-from juntos.registry.search import search_key
+from juntos.registry.search import normalise, search_key
 
 ALREADY_REVIEWED = gettext_lazy(
     "You have already reviewed this employer for this season. Each worker reviews an employer "
@@ -234,3 +244,124 @@ def review_reply(*, actor: Any, review: Review, body: str) -> ReviewReply:
             organisation_id=review.employer.organisation_id,
         )
     return reply
+
+
+class ImportRejected(Exception):
+    """The file had problems; nothing was imported. `problems` says which line and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def _same_name(model: Any, name: str, fields: tuple[str, str]) -> Any:
+    """An existing row whose name, normalised, equals this one (names differ in punctuation)."""
+    wanted = normalise(name)
+    if not wanted:
+        return None
+    for row in model.objects.filter(search_key__contains=wanted):
+        if wanted in (normalise(getattr(row, fields[0])), normalise(getattr(row, fields[1]))):
+            return row
+    return None
+
+
+def _import_noncompliant(actor: Any, rows: list[dict[str, Any]], batch: RegistryImport) -> int:
+    created = 0
+    for row in rows:
+        key = record_key(row)
+        if NonComplianceRecord.objects.filter(record_key=key).exists():
+            continue
+        employer = _same_name(Employer, row["legal_name"], ("legal_name", "operating_name"))
+        if employer is None and row["operating_name"]:
+            employer = _same_name(Employer, row["operating_name"], ("legal_name", "operating_name"))
+        if employer is None:
+            employer = employer_create(
+                actor=actor, legal_name=row["legal_name"], operating_name=row["operating_name"]
+            )
+            if row["province"]:
+                employer_site_add(
+                    actor=actor,
+                    employer=employer,
+                    name=row["address"][:200],
+                    province=row["province"],
+                )
+        NonComplianceRecord.objects.create(
+            employer=employer,
+            listed_name=" / ".join(filter(None, (row["operating_name"], row["legal_name"]))),
+            address=row.get("address", "")[:400],
+            reasons=row["reasons"],
+            decision_date=row["decision_date"],
+            penalty=row["penalty"][:300],
+            status=row.get("status", "")[:120],
+            record_key=key,
+            source_import=batch,
+        )
+        created += 1
+    return created
+
+
+def _import_recruiters(actor: Any, rows: list[dict[str, Any]], batch: RegistryImport) -> int:
+    for row in rows:
+        licence = RecruiterLicence.objects.filter(
+            province=batch.province, number=row["number"]
+        ).first()
+        recruiter = licence.recruiter if licence else None
+        recruiter = recruiter or _same_name(Recruiter, row["name"], ("name", "business_name"))
+        if recruiter is None:
+            recruiter = recruiter_create(
+                actor=actor, name=row["name"], business_name=row.get("business_name", "")
+            )
+        RecruiterLicence.objects.update_or_create(
+            province=batch.province,
+            number=row["number"],
+            defaults={
+                "recruiter": recruiter,
+                "status": row["status"],
+                "expires_on": row["expires_on"],
+                "conditions": row.get("conditions", ""),
+                "source_import": batch,
+            },
+        )
+        numbers = recruiter.licences.values_list("number", flat=True)
+        recruiter.search_key = search_key(recruiter.name, recruiter.business_name, *numbers)
+        recruiter.save(update_fields=["search_key"])
+    return len(rows)
+
+
+def official_list_import(
+    *,
+    actor: Any,
+    kind: str,
+    province: str,
+    text: str,
+    filename: str,
+    source: str,
+    source_date: Any,
+) -> RegistryImport:
+    """Import an official list all-or-nothing; raises ImportRejected listing every bad line."""
+    if not can_import_official_lists(actor):
+        raise PermissionDenied
+    if kind not in ImportKind.values or province not in Province.values:
+        raise ValidationError(_("Unknown list or province."))
+    parsed = parse_official_list(text, kind=kind, province=province, today=timezone.localdate())
+    if parsed.problems:
+        raise ImportRejected(parsed.problems)
+    with transaction.atomic():
+        batch = RegistryImport.objects.create(
+            kind=kind,
+            province=province,
+            source=source,
+            source_date=source_date,
+            filename=filename[:255],
+        )
+        writer = _import_noncompliant if kind == ImportKind.NONCOMPLIANT else _import_recruiters
+        batch.row_count = writer(actor, parsed.rows, batch)
+        batch.save(update_fields=["row_count"])
+        audit_record(
+            actor=actor,
+            action="registry.official_list_import",
+            target=batch,
+            details={"kind": kind, "province": province, "rows": batch.row_count},
+        )
+        fact_record(kind="registry.import", province=province, category=kind)
+    return batch
