@@ -67,13 +67,20 @@ def test_sample_recruiter_lists_import_per_province(db):
     assert [(row.dimensions["category"], row.count) for row in table] == [("recruiters", 2)]
 
 
-BAD_NONCOMPLIANT = """Business operating name,Business legal name,Address,Reason(s),Date of final decision,Penalty,Status
+NC_HEADER = (
+    "Business operating name,Business legal name,Address,Reason(s),Date of final decision,"
+    "Penalty,Status"
+)
+BAD_NONCOMPLIANT = (
+    NC_HEADER
+    + """
 Good Farm,Good Farm Ltd.,"Abbotsford, BC",Did not keep documents,2025-01-10,Warning,Eligible
 ,,"Kelowna, BC",Did not pay wages,2025-01-10,"$1,000",Eligible
 Late Farm,Late Farm Ltd.,"Delta, BC",Did not pay wages,10/01/2025,"$1,000",Eligible
 Empty Farm,Empty Farm Ltd.,"Delta, BC",,2025-01-10,,Eligible
 Good Farm,Good Farm Ltd.,"Abbotsford, BC",Did not keep documents,2025-01-10,Warning,Eligible
 """
+)
 
 
 def test_bad_noncompliant_file_changes_nothing_and_names_every_line(db, tmp_path):
@@ -101,7 +108,8 @@ def test_bad_recruiter_file_changes_nothing(db, tmp_path):
     licence = RecruiterLicence.objects.get(number="FWR-2021-0511")
     path = tmp_path / "bad.csv"
     path.write_text(
-        "Licence number,Licensee name,Business name,Licence status,Expiry date,Terms and conditions\n"
+        "Licence number,Licensee name,Business name,Licence status,Expiry date,"
+        "Terms and conditions\n"
         "FWR-2021-0511,Coastal Harvest Staffing,,Cancelled,2026-12-31,\n"
         ",Nameless Number,,Active,2026-12-31,\n"
         "FWR-9,Odd Status,,Sleeping,31 December,\n"
