@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -25,7 +26,7 @@ def test_an_intact_chain_verifies(personas):
 def test_each_entry_links_to_the_previous_hash(personas):
     _record_three(personas)
     entries = list(AuditEntry.objects.order_by("sequence"))
-    for previous, entry in zip(entries, entries[1:], strict=False):
+    for previous, entry in itertools.pairwise(entries):
         assert entry.previous_hash == previous.entry_hash
         assert entry.sequence == previous.sequence + 1
 
