@@ -1,0 +1,128 @@
+"""A small closed-loop load generator: threads with keep-alive connections to loopback only."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import secrets
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Any
+
+from bench.api import Request, Scenario
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# Django accepts an unmasked 32-character secret as both the cookie and the submitted token.
+CSRF_TOKEN = secrets.token_hex(16)
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@dataclass
+class Outcome:
+    """What one scenario's measured requests gave."""
+
+    latencies_ms: list[float] = field(default_factory=list)
+    ok: int = 0
+    errors: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+    error_samples: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    stopped_early: bool = False
+
+
+def _encode(req: Request) -> tuple[bytes | None, dict[str, str]]:
+    headers = {"Host": "127.0.0.1", "Accept-Encoding": "identity", **req.headers}
+    cookies = dict(req.session.cookies) if req.session else {}
+    body: bytes | None = None
+    if req.method in WRITE_METHODS:
+        cookies["csrftoken"] = CSRF_TOKEN
+        headers["X-CSRFToken"] = CSRF_TOKEN
+    if req.form is not None:
+        form = dict(req.form)
+        if req.method in WRITE_METHODS:
+            form["csrfmiddlewaretoken"] = CSRF_TOKEN
+        body = urllib.parse.urlencode(form, doseq=True).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    elif req.json is not None:
+        body = json.dumps(req.json).encode()
+        headers["Content-Type"] = "application/json"
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    return body, headers
+
+
+class _Worker:
+    def __init__(self, host: str, port: int) -> None:
+        if host not in LOOPBACK:
+            raise ValueError(f"the bench only sends traffic to loopback, not {host}")
+        self.conn = http.client.HTTPConnection(host, port, timeout=30)
+
+    def send(self, req: Request) -> tuple[int, float, str]:
+        body, headers = _encode(req)
+        started = time.perf_counter()
+        try:
+            self.conn.request(req.method, req.path, body=body, headers=headers)
+            response = self.conn.getresponse()
+            payload = response.read()
+        except (OSError, http.client.HTTPException) as exc:
+            self.conn.close()
+            return 0, (time.perf_counter() - started) * 1000, f"{type(exc).__name__}: {exc}"
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.getheader("Connection", "").lower() == "close":
+            self.conn.close()
+        detail = "" if response.status in req.expect else payload[:200].decode(errors="replace")
+        return response.status, elapsed, detail
+
+
+def run(
+    scenario: Scenario, state: Any, *, host: str, port: int, count: int, warmup: int,
+    concurrency: int,
+) -> Outcome:
+    """Send `warmup` unmeasured requests, then `count` measured ones, within max_seconds."""
+    outcome = Outcome()
+    lock = threading.Lock()
+    next_index = iter(range(warmup, warmup + count))
+    deadline = time.monotonic() + scenario.max_seconds
+
+    def loop() -> None:
+        worker = _Worker(host, port)
+        while True:
+            with lock:
+                index = next(next_index, None)
+            if index is None:
+                break
+            if time.monotonic() > deadline:
+                outcome.stopped_early = True
+                break
+            req = scenario.make_request(index, state)
+            status, ms, detail = worker.send(req)
+            with lock:
+                outcome.latencies_ms.append(ms)
+                outcome.statuses[status] = outcome.statuses.get(status, 0) + 1
+                if status in req.expect:
+                    outcome.ok += 1
+                else:
+                    outcome.errors += 1
+                    if len(outcome.error_samples) < 3:
+                        outcome.error_samples.append(f"{req.method} {req.path} -> {status} {detail}")
+        worker.conn.close()
+
+    # Warm-up runs on one thread before the clock starts, so caches and connections are ready.
+    _serial(scenario, state, host, port, warmup)
+    threads = [threading.Thread(target=loop, daemon=True) for _ in range(max(1, concurrency))]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _serial(scenario: Scenario, state: Any, host: str, port: int, n: int) -> None:
+    worker = _Worker(host, port)
+    for index in range(n):
+        worker.send(scenario.make_request(index, state))
+    worker.conn.close()

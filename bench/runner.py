@@ -1,0 +1,165 @@
+"""Set up a seeded database, serve it with gunicorn on loopback, run the scenarios, report."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from bench import loadgen
+from bench.api import Scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+@dataclass
+class Options:
+    smoke: bool = False
+    only: list[str] = field(default_factory=list)
+    workers: int = 2
+    keep: bool = False
+
+
+def production_environment(tmp: Path) -> dict[str, str]:
+    """Production settings for plain HTTP on loopback, with everything written under tmp."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_HSTS_SECONDS": "0",
+        "DJANGO_SESSION_COOKIE_SECURE": "0",
+        "DJANGO_CSRF_COOKIE_SECURE": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_STATIC_ROOT": str(tmp / "static"),
+        "DJANGO_MEDIA_ROOT": str(tmp / "media"),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp / 'bench.sqlite3'}",
+        "JUNTOS_LOG_LEVEL": "WARNING",
+        "JUNTOS_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+
+
+def prepare_database(modules: list[tuple[str, ModuleType]]) -> dict[str, Any]:
+    """Migrate, seed the demo and run each scenario module's prepare(); returns their states."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("seed_demo", quiet=True)
+    states = {}
+    for name, module in modules:
+        prepare = getattr(module, "prepare", None)
+        started = time.perf_counter()
+        states[name] = prepare() if prepare else None
+        if prepare:
+            print(f"prepared {name} in {time.perf_counter() - started:.1f}s", flush=True)
+    from django.db import connections
+
+    connections.close_all()
+    return states
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_gunicorn(port: int, workers: int, tmp: Path) -> subprocess.Popen[bytes]:
+    """gunicorn with threaded workers (keep-alive), as a deployment would run it."""
+    log = (tmp / "gunicorn.log").open("wb")
+    command = [
+        sys.executable, "-m", "gunicorn", "juntos.wsgi:application",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+        "--worker-class", "gthread", "--threads", "4", "--keep-alive", "5",
+        "--error-logfile", "-", "--log-level", "warning",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited: {(tmp / 'gunicorn.log').read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                if r.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.2)  # polling for the server to accept connections
+    process.kill()
+    raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def selected(scenarios: list[Scenario], only: list[str]) -> list[Scenario]:
+    """Baselines always, then the scenarios whose names start with one of `only` (or all)."""
+    baselines = [s for s in scenarios if s.is_baseline]
+    wanted = [
+        s for s in scenarios
+        if not s.is_baseline and (not only or any(s.name.startswith(o) for o in only))
+    ]  # fmt: skip
+    return baselines + wanted
+
+
+def main(options: Options) -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="juntos-bench-"))
+    os.environ.update(production_environment(tmp))
+    from bench.discovery import scenario_modules
+    from bench.report import evaluate, write_results
+
+    modules = scenario_modules()
+    owners = {s.name: name for name, m in modules for s in m.SCENARIOS}
+    scenarios = selected([s for _, m in modules for s in m.SCENARIOS], options.only)
+    process = None
+    try:
+        states = prepare_database(modules)
+        port = free_port()
+        process = start_gunicorn(port, options.workers, tmp)
+        outcomes = {}
+        for scenario in scenarios:
+            state = states[owners[scenario.name]]
+            count = min(scenario.smoke_count, scenario.count) if options.smoke else scenario.count
+            outcomes[scenario.name] = loadgen.run(
+                scenario, state, host="127.0.0.1", port=port, count=count,
+                warmup=1 if options.smoke else scenario.warmup,
+                concurrency=min(2, scenario.concurrency) if options.smoke else scenario.concurrency,
+            )  # fmt: skip
+            print(f"ran {scenario.name}: {count} requests", flush=True)
+        rows = evaluate(scenarios, outcomes, states, owners)
+        text = write_results(rows, options, RESULTS)
+        print(text)
+        if any(row["failures"] for row in rows):
+            return 1
+        if any(row["budget_breaches"] for row in rows) and not options.smoke:
+            return 1
+        return 0
+    finally:
+        if process is not None:
+            stop(process)
+        if options.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+

@@ -1,0 +1,1 @@
+"""Scenario modules, one per app: see bench/README.md."""

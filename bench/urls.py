@@ -1,0 +1,22 @@
+"""The product's URLs, plus /bench/hello and each scenario module's URLPATTERNS."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+
+from bench.discovery import scenario_modules
+from juntos.urls import urlpatterns as product_patterns
+
+
+def hello(request: HttpRequest) -> HttpResponse:
+    """The baseline: a bare Django view through the full middleware stack."""
+    return HttpResponse("Hello, world", content_type="text/plain")
+
+
+urlpatterns = [path("bench/hello", hello, name="bench_hello")]
+for name, module in scenario_modules():
+    extra = getattr(module, "URLPATTERNS", None)
+    if extra:
+        urlpatterns.append(path(f"bench/{name}/", include(extra)))
+urlpatterns += product_patterns

@@ -1,0 +1,91 @@
+"""A Chromium per test module, a fresh context per test, and pytest-django's live server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.middleware.security import SecurityMiddleware
+
+from tests.browser.chromium import CHROMIUM_ARGS, TIMEOUT_MS, chromium_path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # One browser at a time on a 2-core machine: every browser test goes to one xdist worker.
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, for the tests of one module.
+
+    Playwright's sync API keeps an asyncio loop in this thread while it runs, and Django then
+    refuses ORM calls although they are truly synchronous here; the flag is set only while the
+    browser is open, and Playwright is stopped before the next module's tests.
+    """
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS * 2
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def site_referrer_policy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serve with `Referrer-Policy: same-origin` while settings.py says `no-referrer`.
+
+    With `no-referrer` Chromium sends `Origin: null` on every form POST and Django's CSRF check
+    answers 403, so no form works in a real browser (test_it_referrer_policy.py proves it).
+    Until settings.py sends "same-origin", the other browser tests use it to test the rest.
+    """
+    if settings.SECURE_REFERRER_POLICY != "no-referrer":
+        return
+    original = SecurityMiddleware.process_response
+
+    def process_response(self: Any, request: Any, response: Any) -> Any:
+        response = original(self, request, response)
+        response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+    monkeypatch.setattr(SecurityMiddleware, "process_response", process_response)
+
+
+@pytest.fixture
+def new_page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """new_page(viewport=..., javascript=...) -> a page in a fresh context of its own."""
+    if "real_referrer_policy" not in request.keywords:
+        request.getfixturevalue("site_referrer_policy")
+    contexts = []
+
+    def make(*, viewport: dict[str, int], javascript: bool = True) -> Any:
+        context = browser.new_context(
+            viewport=viewport,
+            java_script_enabled=javascript,
+            base_url=live_server.url,
+            service_workers="block",
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+

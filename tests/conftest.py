@@ -1,0 +1,11 @@
+"""Fixtures for the top-level quality harness: the same personas as the app tests."""
+
+from juntos.conftest import client_as, personas
+
+__all__ = ["client_as", "personas"]
+
+
+def pytest_configure(config):  # type: ignore[no-untyped-def]
+    config.addinivalue_line(
+        "markers", "real_referrer_policy: serve the site's own Referrer-Policy to the browser"
+    )
