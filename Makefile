@@ -29,7 +29,7 @@ setup: $(STAMP) messages
 
 messages: $(STAMP)
 	@find juntos -name '*.po' -path '*/LC_MESSAGES/*' | while read po; do \
-	  mo="$${po%.po}.mo"; if [ ! -f "$$mo" ] || [ "$$po" -nt "$$mo" ]; then msgfmt --check -o "$$mo" "$$po" || exit 1; fi; done
+	  mo="$${po%.po}.mo"; if [ ! -f "$$mo" ] || [ "$$po" -nt "$$mo" ]; then msgfmt --check-format -o "$$mo" "$$po" || exit 1; fi; done
 
 makemessages: $(STAMP)
 	for dir in juntos juntos/*/; do [ -d "$$dir/locale" ] && (cd $$dir && ../../$(BIN)/django-admin makemessages -l es -l fr --no-obsolete $$( [ "$$dir" = juntos ] && echo --ignore='*/*' ) >/dev/null || true); done
