@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from juntos.core.jurisdictions import Province
+from juntos.core.jurisdictions import Program, Province
 from juntos.registry.choices import ImportKind, LicenceStatus, Rating, ReviewStatus, YesNo
 
 
@@ -35,6 +37,10 @@ class Employer(models.Model):
     @property
     def display_name(self) -> str:
         return self.operating_name or self.legal_name
+
+    @property
+    def program_labels(self) -> list[str]:
+        return [str(Program(code).label) for code in self.programs if code in Program.values]
 
 
 class EmployerSite(models.Model):
@@ -116,6 +122,19 @@ class RecruiterLicence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province} {self.number}"
+
+    def in_good_standing_on(self, day: dt.date) -> bool:
+        """Listed as licensed and not past its expiry date on that day."""
+        expired = self.expires_on is not None and self.expires_on < day
+        return self.status == LicenceStatus.ACTIVE and not expired
+
+    @property
+    def in_good_standing(self) -> bool:
+        return self.in_good_standing_on(timezone.localdate())
+
+    @property
+    def past_expiry(self) -> bool:
+        return self.expires_on is not None and self.expires_on < timezone.localdate()
 
 
 class NonComplianceRecord(models.Model):

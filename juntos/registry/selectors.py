@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from juntos.accounts.selectors import memberships_of
 from juntos.registry.anonymity import reviewer_key_for
-from juntos.registry.choices import LicenceStatus, ReviewStatus
+from juntos.registry.choices import ReviewStatus
 from juntos.registry.models import (
     Employer,
     EmployerSite,
     NonComplianceRecord,
     Recruiter,
     RecruiterLicence,
+    RegistryImport,
     Review,
 )
 from juntos.registry.policies import (
@@ -115,9 +116,7 @@ def search_recruiters(query: str, *, province: str = "", limit: int = 20) -> lis
 
 def licence_in_good_standing(licence: RecruiterLicence, on: dt.date | None = None) -> bool:
     """Listed as licensed and not past its expiry date."""
-    on = on or timezone.localdate()
-    expired = licence.expires_on is not None and licence.expires_on < on
-    return licence.status == LicenceStatus.ACTIVE and not expired
+    return licence.in_good_standing_on(on or timezone.localdate())
 
 
 def recruiter_licence_status(
@@ -144,7 +143,12 @@ def recruiter_licence_status(
 
 
 def _published_reviews() -> QuerySet[Review]:
-    return Review.objects.filter(published_on__isnull=False).select_related("site", "reply")
+    # Random (UUID) order within a season: the order of submission could hint at the author.
+    return (
+        Review.objects.filter(published_on__isnull=False)
+        .select_related("site", "reply")
+        .order_by("-season", "id")
+    )
 
 
 def employer_by_slug(slug: str) -> Employer:
@@ -197,7 +201,7 @@ def pending_reviews_for(actor: Any) -> QuerySet[Review]:
         raise PermissionDenied
     return (
         Review.objects.filter(status=ReviewStatus.PENDING)
-        .select_related("site", "employer")
+        .select_related("site", "employer", "reply")
         .order_by("submitted_on", "id")
     )
 
@@ -235,3 +239,21 @@ def entries_spoken_for_by(actor: Any) -> tuple[list[Employer], list[Recruiter]]:
         "licences__source_import"
     )
     return list(employers), list(recruiters)
+
+
+def official_list_imported(*, kind: str, province: str, filename: str) -> bool:
+    """Whether a list file of that name was already imported (keeps demo seeding idempotent)."""
+    return RegistryImport.objects.filter(kind=kind, province=province, filename=filename).exists()
+
+
+def employer_by_name(name: str) -> Employer | None:
+    """The employer whose legal or operating name is exactly this one (for seeding)."""
+    return (
+        Employer.objects.filter(legal_name=name).first()
+        or Employer.objects.filter(operating_name=name).first()
+    )
+
+
+def recruiter_by_name(name: str) -> Recruiter | None:
+    """The recruiter with exactly this name (for seeding)."""
+    return Recruiter.objects.filter(name=name).first()

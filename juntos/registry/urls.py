@@ -1,0 +1,17 @@
+from django.urls import path
+
+from juntos.registry import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("employers/<slug:slug>/", views.employer, name="employer"),
+    path("recruiters/<slug:slug>/", views.recruiter, name="recruiter"),
+    path("rules/", views.rules, name="rules"),
+    path("sites/<int:site_id>/review/", views.review, name="review"),
+    path("moderation/", views.moderation, name="moderation"),
+    path("moderation/<uuid:review_id>/", views.moderate, name="moderate"),
+    path("mine/", views.mine, name="mine"),
+    path("reviews/<uuid:review_id>/reply/", views.reply, name="reply"),
+]

@@ -1,0 +1,181 @@
+"""Thin views: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from juntos.registry import selectors, services
+from juntos.registry.anonymity import publication_threshold
+from juntos.registry.choices import ModerationRule
+from juntos.registry.forms import ModerationForm, ReplyForm, ReviewForm, SearchForm
+from juntos.registry.summaries import summarise
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    for name, problems in error.message_dict.items():
+        for problem in problems:
+            form.add_error(name if name in form.fields else None, problem)
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    employers: list[Any] = []
+    recruiters: list[Any] = []
+    searched = form.is_valid() and bool(form.cleaned_data["q"].strip())
+    if searched:
+        query, province = form.cleaned_data["q"], form.cleaned_data["province"]
+        kind = form.cleaned_data["kind"]
+        if kind != "recruiters":
+            employers = selectors.search_employers(query, province=province)
+        if kind != "employers":
+            recruiters = selectors.search_recruiters(query, province=province)
+    context = {
+        "form": form,
+        "searched": searched,
+        "employers": employers,
+        "recruiters": recruiters,
+        "today": timezone.localdate(),
+    }
+    return render(request, "registry/index.html", context)
+
+
+@require_GET
+def employer(request: HttpRequest, slug: str) -> HttpResponse:
+    entry = selectors.employer_by_slug(slug)
+    reviews = entry.published_reviews  # type: ignore[attr-defined]
+    context = {
+        "employer": entry,
+        "reviews": reviews,
+        "summaries": summarise(reviews),
+        "threshold": publication_threshold(),
+    }
+    return render(request, "registry/employer.html", context)
+
+
+@require_GET
+def recruiter(request: HttpRequest, slug: str) -> HttpResponse:
+    entry = selectors.recruiter_by_slug(slug)
+    return render(
+        request, "registry/recruiter.html", {"recruiter": entry, "today": timezone.localdate()}
+    )
+
+
+@require_GET
+def rules(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "registry/rules.html",
+        {"rules": ModerationRule.choices, "threshold": publication_threshold()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, site_id: int) -> HttpResponse:
+    site = selectors.get_site_to_review_for(request.user, site_id)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_submit(actor=request.user, site=site, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Thank you. Your review will be checked before it is published.")
+            )
+            return redirect("registry:employer", slug=site.employer.slug)
+    season = timezone.localdate().year
+    already = selectors.own_review_of(request.user, site.employer, season)
+    context = {"site": site, "form": form, "already": already, "threshold": publication_threshold()}
+    return render(request, "registry/review.html", context)
+
+
+def _queue(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
+    pending = list(selectors.pending_reviews_for(request.user)[:50])
+    bound = bound or {}
+    items = [(r, bound.get(str(r.pk)) or ModerationForm(prefix=str(r.pk))) for r in pending]
+    return render(request, "registry/moderation.html", {"items": items})
+
+
+@require_GET
+def moderation(request: HttpRequest) -> HttpResponse:
+    return _queue(request)
+
+
+@require_POST
+def moderate(request: HttpRequest, review_id: str) -> HttpResponse:
+    target = selectors.get_pending_review_for(request.user, review_id)
+    form = ModerationForm(request.POST, prefix=str(target.pk))
+    if form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        services.review_moderate(
+            actor=request.user, review=target, approve=approve, rule=form.cleaned_data["rule"]
+        )
+        messages.success(request, _("Review approved.") if approve else _("Review rejected."))
+        return redirect("registry:moderation")
+    return _queue(request, {str(target.pk): form})
+
+
+def _compliance_check_url() -> str:
+    """The checker lives in the compliance app; the link is left out until that app serves it."""
+    try:
+        return reverse("compliance:check")
+    except NoReverseMatch:
+        return ""
+
+
+def _mine(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
+    employers, recruiters = selectors.entries_spoken_for_by(request.user)
+    if not employers and not recruiters:
+        raise PermissionDenied
+    bound = bound or {}
+    entries = []
+    for entry in employers:
+        reviews = entry.published_reviews  # type: ignore[attr-defined]
+        forms = {
+            r.pk: bound.get(str(r.pk)) or ReplyForm(prefix=str(r.pk))
+            for r in reviews
+            if not hasattr(r, "reply")
+        }
+        entries.append(
+            {"employer": entry, "reviews": reviews, "summaries": summarise(reviews), "forms": forms}
+        )
+    context = {
+        "entries": entries,
+        "recruiters": recruiters,
+        "today": timezone.localdate(),
+        "compliance_url": _compliance_check_url(),
+    }
+    return render(request, "registry/mine.html", context)
+
+
+@login_required
+@require_GET
+def mine(request: HttpRequest) -> HttpResponse:
+    return _mine(request)
+
+
+@require_POST
+def reply(request: HttpRequest, review_id: str) -> HttpResponse:
+    target = selectors.get_review_to_reply_for(request.user, review_id)
+    form = ReplyForm(request.POST, prefix=str(target.pk))
+    if form.is_valid():
+        try:
+            services.review_reply(actor=request.user, review=target, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your reply is published."))
+            return redirect("registry:mine")
+    return _mine(request, {str(target.pk): form})
