@@ -1,0 +1,172 @@
+"""The reports API, for the SMS and WhatsApp channels: intake, status, messages, consent.
+
+Same protections as the pages: identifying headers are scrubbed first, codes are checked and
+rate-limited by the same service, and the code travels in the body, never in a URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from juntos.core.privacy import scrub_client_identity
+from juntos.reports import selectors, services
+from juntos.reports.choices import ContactMode
+
+router = Router(tags=["reports"])
+
+
+class IntakeIn(Schema):
+    category: str
+    details: str
+    language: str = "en"
+    province: str = ""
+    program: str = ""
+    incident_month: str = ""  # YYYY-MM
+    employer_site_id: int | None = None
+    employer_name: str = ""
+    contact_mode: str = ContactMode.ANONYMOUS
+    contact_channel: str = ""
+    contact_address: str = ""
+    contact_name: str = ""
+
+
+class ReceiptOut(Schema):
+    receipt_code: str
+    stage: str
+    emergency: bool
+
+
+class CodeIn(Schema):
+    code: str
+
+
+class MessageIn(CodeIn):
+    body: str
+
+
+class ConsentIn(CodeIn):
+    consent_id: uuid.UUID
+    agree: bool
+
+
+class MessageOut(Schema):
+    sender: str
+    organisation: str
+    body: str
+    sent_on: dt.date
+
+
+class ConsentOut(Schema):
+    id: uuid.UUID
+    asked_by: str
+    inspectorate: str
+
+
+class StatusOut(Schema):
+    stage: str
+    received_on: dt.date
+    organisation: str
+    messages: list[MessageOut]
+    pending_consents: list[ConsentOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+    fields: dict[str, list[str]] = {}
+
+
+def _month(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(f"{value[:7]}-01") if value else None
+    except ValueError as exc:
+        raise ValidationError({"incident_month": ["YYYY-MM"]}) from exc
+
+
+def _error(exc: ValidationError) -> dict[str, Any]:
+    fields = exc.message_dict if hasattr(exc, "error_dict") else {}
+    return {"detail": " ".join(exc.messages), "fields": fields}
+
+
+@router.post("/intake", response={201: ReceiptOut, 400: ErrorOut}, summary="Submit a report")
+def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]]:
+    scrub_client_identity(request)
+    languages = {code for code, _name in settings.LANGUAGES}
+    try:
+        submission = services.report_submit(
+            category=payload.category,
+            details=payload.details[:10000],
+            language=payload.language if payload.language in languages else "en",
+            province=payload.province[:2].upper(),
+            program=payload.program[:20],
+            incident_month=_month(payload.incident_month),
+            employer_site_id=payload.employer_site_id,
+            employer_name=payload.employer_name[:200],
+            contact_mode=payload.contact_mode if payload.contact_mode in ContactMode.values else ContactMode.ANONYMOUS,
+            contact_channel=payload.contact_channel[:20],
+            contact_address=payload.contact_address[:200],
+            contact_name=payload.contact_name[:100],
+            source="api",
+        )
+    except ValidationError as exc:
+        return 400, _error(exc)
+    report = submission.report
+    return 201, {"receipt_code": submission.receipt_code, "stage": report.stage, "emergency": report.is_emergency}
+
+
+def _opened(request: HttpRequest, code: str) -> Any:
+    scrub_client_identity(request)
+    return services.receipt_open(code=code)
+
+
+def _rejected(exc: services.ReceiptRejected) -> tuple[int, dict[str, Any]]:
+    return (429 if exc.throttled else 404), {"detail": str(exc), "fields": {}}
+
+
+@router.post("/status", response={200: StatusOut, 404: ErrorOut, 429: ErrorOut}, summary="The stage and messages of a report, by receipt code")
+def status(request: HttpRequest, payload: CodeIn) -> tuple[int, dict[str, Any]]:
+    try:
+        opened = _opened(request, payload.code)
+    except services.ReceiptRejected as exc:
+        return _rejected(exc)
+    report = opened.report
+    return 200, {
+        "stage": report.stage,
+        "received_on": report.received_on,
+        "organisation": selectors.handling_organisation_name(report),
+        "messages": [m.__dict__ for m in selectors.thread_of(opened)],
+        "pending_consents": [
+            {"id": c.pk, "asked_by": c.asked_by.name, "inspectorate": c.inspectorate.name}
+            for c in selectors.pending_consents_of(report)
+        ],
+    }
+
+
+@router.post("/messages", response={201: dict, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut}, summary="Write to the caseworkers, by receipt code")
+def message(request: HttpRequest, payload: MessageIn) -> tuple[int, dict[str, Any]]:
+    scrub_client_identity(request)
+    try:
+        services.worker_message_send(code=payload.code, body=payload.body)
+    except services.ReceiptRejected as exc:
+        return _rejected(exc)
+    except ValidationError as exc:
+        return 400, _error(exc)
+    return 201, {"sent": True}
+
+
+@router.post("/consents", response={200: dict, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut}, summary="Answer a consent request, by receipt code")
+def consent(request: HttpRequest, payload: ConsentIn) -> tuple[int, dict[str, Any]]:
+    scrub_client_identity(request)
+    try:
+        services.consent_answer(code=payload.code, consent_id=payload.consent_id, give=payload.agree)
+    except services.ReceiptRejected as exc:
+        return _rejected(exc)
+    except ValidationError as exc:
+        return 400, _error(exc)
+    return 200, {"answered": True}

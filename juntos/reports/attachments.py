@@ -1,0 +1,114 @@
+"""Checking and cleaning files before they are sealed: type by content, size, no metadata.
+
+Photos are re-encoded without EXIF (which can hold the phone, the place and the time); PDFs are
+rebuilt page by page without their information dictionary or XMP streams (author, software).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from pypdf.generic import NameObject
+
+MAX_FILES = 3
+PDF = "application/pdf"
+JPEG = "image/jpeg"
+PNG = "image/png"
+WEBP = "image/webp"
+
+
+def max_file_bytes() -> int:
+    return int(getattr(settings, "JUNTOS_REPORTS_MAX_FILE_BYTES", 10 * 1024 * 1024))
+
+
+class AttachmentRejected(ValueError):
+    """The file cannot be accepted; the message says why in the person's language."""
+
+
+@dataclass(frozen=True)
+class CleanFile:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+def sniff(head: bytes) -> str:
+    """The real type of a file from its first bytes; "" when it is not one we accept."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head.lstrip()[:5] == b"%PDF-":
+        return PDF
+    return ""
+
+
+def check_size(size: int) -> None:
+    """Reject a file over the limit before reading it."""
+    if size > max_file_bytes():
+        raise AttachmentRejected(
+            _("This file is too big (%(size)s MB). Each file may be up to %(limit)s MB.")
+            % {"size": round(size / 1_048_576, 1), "limit": max_file_bytes() // 1_048_576}
+        )
+
+
+def clean_file(*, filename: str, data: bytes) -> CleanFile:
+    """Check type and size, and return the file without its metadata."""
+    check_size(len(data))
+    kind = sniff(data[:16])
+    if not kind:
+        raise AttachmentRejected(_("Please send a photo (JPEG, PNG or WebP) or a PDF document."))
+    cleaned = _clean_pdf(data) if kind == PDF else _clean_image(data, kind)
+    return CleanFile(filename=_safe_name(filename), content_type=kind, data=cleaned)
+
+
+def _clean_image(data: bytes, kind: str) -> bytes:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            # Keep the picture upright, since the orientation tag is about to go.
+            upright = ImageOps.exif_transpose(image)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError) as exc:
+        raise AttachmentRejected(_("This photo could not be read. Please try another.")) from exc
+    if upright.mode not in ("RGB", "RGBA", "L"):
+        upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
+    # Rebuilt from raw pixels, the new image carries none of the old one's EXIF, XMP or ICC.
+    clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+    output = io.BytesIO()
+    if kind == JPEG:
+        clean.convert("RGB").save(output, format="JPEG", quality=88)
+    else:
+        clean.save(output, format="PNG" if kind == PNG else "WEBP")
+    return output.getvalue()
+
+
+def _clean_pdf(data: bytes) -> bytes:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise AttachmentRejected(_("This PDF is locked with a password. Please send it unlocked."))
+        writer = PdfWriter()
+        for page in reader.pages:
+            page.pop(NameObject("/Metadata"), None)
+            writer.add_page(page)
+    except AttachmentRejected:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise AttachmentRejected(_("This PDF could not be read. Please try another.")) from exc
+    writer.metadata = None
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def _safe_name(filename: str) -> str:
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name[:120] or "file"

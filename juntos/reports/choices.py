@@ -1,0 +1,97 @@
+"""Vocabularies of reports and cases; other apps import them from here."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from juntos.accounts.choices import Role
+
+
+class ReportCategory(models.TextChoices):
+    WAGE_THEFT = "wage-theft", _("Wages not paid or paid too little")
+    UNPAID_HOURS = "unpaid-hours", _("Hours worked but not paid")
+    DEDUCTIONS = "deductions", _("Deductions taken from my pay")
+    HOUSING = "housing", _("Housing")
+    HEALTH_SAFETY = "health-safety", _("Health and safety at work")
+    INJURY = "injury", _("Injury or illness")
+    HARASSMENT_VIOLENCE = "harassment-violence", _("Harassment or violence")
+    DOCUMENT_CONFISCATION = "document-confiscation", _("My passport or papers were taken")
+    RECRUITMENT_FEES = "recruitment-fees", _("I paid to be recruited")
+    REPRISAL_THREATS = "reprisal-threats", _("Threats or punishment for speaking up")
+    NOT_NAMED_BACK = "not-named-back", _("Not named back for next season")
+    EMERGENCY = "emergency", _("Emergency: I or someone is in danger now")
+    OTHER = "other", _("Something else")
+
+
+class ContactMode(models.TextChoices):
+    ANONYMOUS = "anonymous", _("Do not contact me. I will check with my receipt code.")
+    CONFIDENTIAL = "confidential", _("You may contact me in confidence")
+
+
+class ContactChannel(models.TextChoices):
+    SMS = "sms", _("SMS (text message)")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    EMAIL = "email", _("Email")
+
+
+class Stage(models.TextChoices):
+    """What the worker sees on her status page."""
+
+    RECEIVED = "received", _("Received")
+    REVIEWING = "reviewing", _("Being reviewed")
+    REFERRED = "referred", _("Referred")
+    CLOSED = "closed", _("Closed")
+
+
+class KeyRole(models.TextChoices):
+    """Why an organisation holds a report's key, and so what it may do with it."""
+
+    RECIPIENT = "recipient", _("Received for triage")
+    OWNER = "owner", _("Owns the case")
+    HELPER = "helper", _("Helps on a referral")
+    OFFERED = "offered", _("Offered a referral or transfer")
+    INSPECTOR = "inspector", _("Referred to the inspectorate")
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in-progress", _("In progress")
+    WAITING_WORKER = "waiting-worker", _("Waiting for the worker")
+    CLOSED = "closed", _("Closed")
+
+
+class CaseOutcome(models.TextChoices):
+    RESOLVED = "resolved", _("Resolved")
+    REFERRED_INSPECTORATE = "referred-inspectorate", _("Referred to the inspectorate")
+    REFERRED_ELSEWHERE = "referred-elsewhere", _("Referred to another organisation")
+    WORKER_WITHDREW = "worker-withdrew", _("The worker withdrew")
+    NO_CONTACT = "no-contact", _("No further contact")
+    NOT_ACTIONABLE = "not-actionable", _("Could not be acted on")
+
+
+class ReferralKind(models.TextChoices):
+    REFERRAL = "referral", _("Referral: we keep the case, they help")
+    TRANSFER = "transfer", _("Transfer: they take the case over")
+    INSPECTORATE = "inspectorate", _("Referral to the inspectorate")
+
+
+class ReferralStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class ConsentAnswer(models.TextChoices):
+    PENDING = "pending", _("Not answered yet")
+    GIVEN = "given", _("Yes, I agree")
+    REFUSED = "refused", _("No, I do not agree")
+
+
+class MessageSender(models.TextChoices):
+    WORKER = "worker", _("You")
+    STAFF = "staff", _("Caseworker")
+
+
+# Roles in a support organisation that work on reports; managers also set the routing.
+SUPPORT_STAFF_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
+ROUTING_MANAGER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+INSPECTOR_ROLES = frozenset({Role.INSPECTOR})

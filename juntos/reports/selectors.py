@@ -1,0 +1,373 @@
+"""Reads of reports and cases that authorise as they fetch; what one may not see is a 404."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from juntos.accounts.choices import OrganisationKind
+from juntos.accounts.selectors import organisation_ids_for, organisations_of_kind
+from juntos.reports import sealing
+from juntos.reports.choices import (
+    INSPECTOR_ROLES,
+    SUPPORT_STAFF_ROLES,
+    ConsentAnswer,
+    KeyRole,
+    ReferralKind,
+    ReferralStatus,
+)
+from juntos.reports.models import (
+    Attachment,
+    Case,
+    CaseNote,
+    ConsentRequest,
+    Message,
+    OnCall,
+    Referral,
+    Report,
+    ReportKey,
+    RoutingRule,
+)
+
+STAFF_KEY_ROLES = (KeyRole.RECIPIENT, KeyRole.OWNER, KeyRole.HELPER, KeyRole.OFFERED)
+
+
+@dataclass
+class OpenedReport:
+    """A report together with the key through which the reader holds it."""
+
+    report: Report
+    key: ReportKey | None
+    worker_key: bytes | None = field(default=None, repr=False)
+
+    @cached_property
+    def data_key(self) -> bytes:
+        if self.worker_key is not None:
+            return self.worker_key
+        assert self.key is not None
+        return sealing.key_unwrap(self.key)
+
+    @cached_property
+    def content(self) -> dict[str, Any]:
+        return sealing.content_of(self.data_key, self.report)
+
+
+@dataclass(frozen=True)
+class ThreadMessage:
+    sender: str
+    organisation: str
+    body: str
+    sent_on: Any
+
+
+@dataclass(frozen=True)
+class SitePattern:
+    """Reports about the same employer site: exact in the organisation, suppressed outside."""
+
+    in_organisation: int
+    in_network: int | None  # None when below the suppression threshold
+
+
+def _parse_uuid(value: Any) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def staff_organisation_ids(actor: Any) -> set[int]:
+    """Organisations in which the person works on reports."""
+    return organisation_ids_for(actor, SUPPORT_STAFF_ROLES)
+
+
+def get_report_for(actor: Any, report_id: Any) -> OpenedReport:
+    """A report received by, offered to or handled by one of the actor's organisations."""
+    key = (
+        ReportKey.objects.select_related("report", "organisation")
+        .filter(
+            report_id=_parse_uuid(report_id),
+            organisation_id__in=staff_organisation_ids(actor),
+            role__in=STAFF_KEY_ROLES,
+        )
+        .order_by("role")
+        .first()
+    )
+    if key is None:
+        raise Http404
+    return OpenedReport(report=key.report, key=key)
+
+
+def get_case_for(actor: Any, case_id: Any) -> tuple[Case, OpenedReport]:
+    """A case the actor's organisation owns, helps on, or has been offered."""
+    case = Case.objects.select_related("report", "owner", "assigned_to").filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    key = (
+        ReportKey.objects.select_related("organisation")
+        .filter(
+            report_id=case.report_id,
+            organisation_id__in=staff_organisation_ids(actor),
+            role__in=(KeyRole.OWNER, KeyRole.HELPER, KeyRole.OFFERED),
+        )
+        .first()
+    )
+    if key is None:
+        raise Http404
+    return case, OpenedReport(report=case.report, key=key)
+
+
+def triage_queue_for(actor: Any) -> QuerySet[ReportKey]:
+    """New reports waiting for one of the actor's organisations to open a case."""
+    return (
+        ReportKey.objects.filter(
+            organisation_id__in=staff_organisation_ids(actor), role=KeyRole.RECIPIENT
+        )
+        .select_related("report", "organisation")
+        .order_by("-report__received_on", "report_id")
+    )
+
+
+def cases_for(actor: Any, *, include_closed: bool = False) -> QuerySet[Case]:
+    """Cases the actor's organisations own or help on."""
+    cases = Case.objects.filter(
+        report__keys__organisation_id__in=staff_organisation_ids(actor),
+        report__keys__role__in=(KeyRole.OWNER, KeyRole.HELPER),
+    )
+    if not include_closed:
+        cases = cases.exclude(status="closed")
+    return cases.select_related("report", "owner", "assigned_to").distinct()
+
+
+def offers_for(actor: Any) -> QuerySet[Referral]:
+    """Referrals and transfers waiting for the actor's organisations to answer."""
+    return (
+        Referral.objects.filter(
+            to_organisation_id__in=staff_organisation_ids(actor),
+            status=ReferralStatus.PENDING,
+        )
+        .exclude(kind=ReferralKind.INSPECTORATE)
+        .select_related("case__report", "from_organisation", "to_organisation")
+    )
+
+
+def inspector_referrals_for(actor: Any) -> QuerySet[Referral]:
+    """Reports referred, with the worker's consent, to the inspector's agency."""
+    return Referral.objects.filter(
+        kind=ReferralKind.INSPECTORATE,
+        to_organisation_id__in=organisation_ids_for(actor, INSPECTOR_ROLES),
+    ).select_related("case__report", "from_organisation")
+
+
+def get_inspector_referral_for(actor: Any, referral_id: Any) -> tuple[Referral, OpenedReport]:
+    """One referral to the inspector's agency, with the key the worker's consent released."""
+    referral = inspector_referrals_for(actor).filter(pk=referral_id).first()
+    if referral is None:
+        raise Http404
+    key = ReportKey.objects.filter(
+        report_id=referral.case.report_id,
+        organisation_id=referral.to_organisation_id,
+        role=KeyRole.INSPECTOR,
+    ).first()
+    if key is None:
+        raise Http404
+    return referral, OpenedReport(report=referral.case.report, key=key)
+
+
+def get_attachment_for(actor: Any, attachment_id: Any) -> tuple[Attachment, OpenedReport]:
+    """A file of a report the actor may read (staff, or the inspectorate it was referred to)."""
+    attachment = (
+        Attachment.objects.select_related("report").filter(pk=_parse_uuid(attachment_id)).first()
+    )
+    if attachment is None:
+        raise Http404
+    staff = staff_organisation_ids(actor)
+    inspectors = organisation_ids_for(actor, INSPECTOR_ROLES)
+    for key in ReportKey.objects.filter(report_id=attachment.report_id):
+        if (key.role in STAFF_KEY_ROLES and key.organisation_id in staff) or (
+            key.role == KeyRole.INSPECTOR and key.organisation_id in inspectors
+        ):
+            return attachment, OpenedReport(report=attachment.report, key=key)
+    raise Http404
+
+
+def attachment_names(opened: OpenedReport) -> list[tuple[Attachment, str]]:
+    """The report's files with their names unsealed."""
+    return [
+        (a, sealing.open_sealed(opened.data_key, opened.report.pk, f"name:{a.pk}", a.sealed_name))
+        for a in opened.report.attachments.all()
+    ]
+
+
+def thread_of(opened: OpenedReport) -> list[ThreadMessage]:
+    """The messages between the worker and the caseworkers, oldest first."""
+    messages = Message.objects.filter(report=opened.report).select_related("organisation")
+    return [
+        ThreadMessage(
+            sender=m.sender,
+            organisation=m.organisation.name if m.organisation else "",
+            body=sealing.open_sealed(opened.data_key, m.report_id, f"message:{m.pk}", m.sealed_body),
+            sent_on=m.sent_on,
+        )
+        for m in messages
+    ]
+
+
+def notes_of(case: Case, opened: OpenedReport) -> list[tuple[CaseNote, str]]:
+    """Private staff notes of a case, unsealed."""
+    notes = CaseNote.objects.filter(case=case).select_related("author", "organisation")
+    return [
+        (n, sealing.open_sealed(opened.data_key, case.report_id, f"note:{n.pk}", n.sealed_body))
+        for n in notes
+    ]
+
+
+def consents_of(report: Report) -> list[ConsentRequest]:
+    return list(report.consents.select_related("inspectorate", "asked_by").order_by("asked_on"))
+
+
+def pending_consents_of(report: Report) -> list[ConsentRequest]:
+    return [c for c in consents_of(report) if c.answer == ConsentAnswer.PENDING]
+
+
+def referrals_of(case: Case) -> list[Referral]:
+    return list(case.referrals.select_related("from_organisation", "to_organisation"))
+
+
+def suppression_threshold() -> int:
+    return int(getattr(settings, "JUNTOS_SUPPRESSION_THRESHOLD", 5))
+
+
+def site_pattern_for(opened: OpenedReport) -> SitePattern | None:
+    """How many reports concern the same employer site as this one."""
+    site_hash = opened.report.site_hash
+    if not site_hash or opened.key is None:
+        return None
+    mine = (
+        Report.objects.filter(site_hash=site_hash, keys__organisation_id=opened.key.organisation_id)
+        .distinct()
+        .count()
+    )
+    network = Report.objects.filter(site_hash=site_hash).count()
+    return SitePattern(mine, network if network >= suppression_threshold() else None)
+
+
+def site_counts_in(organisation_ids: set[int], site_hashes: set[str]) -> dict[str, int]:
+    """Reports per employer site held by these organisations (one query for a whole list)."""
+    rows = (
+        Report.objects.filter(site_hash__in=site_hashes, keys__organisation_id__in=organisation_ids)
+        .values("site_hash")
+        .annotate(reports=Count("id", distinct=True))
+    )
+    return {row["site_hash"]: row["reports"] for row in rows}
+
+
+def routing_organisation_ids(*, province: str, language: str, category: str) -> list[int]:
+    """Where a new report goes: matching routing rules, else support groups of the province."""
+    matched: set[int] = set()
+    for rule in RoutingRule.objects.filter(organisation__is_active=True):
+        if all(
+            not wanted or wanted == actual
+            for wanted, actual in (
+                (rule.province, province),
+                (rule.language, language),
+                (rule.category, category),
+            )
+        ):
+            matched.add(rule.organisation_id)
+    if matched:
+        return sorted(matched)
+    support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
+    in_province = [o.pk for o in support if province and o.province == province]
+    # A report must never be lost: with no one serving the province, every support group gets it.
+    return in_province or [o.pk for o in support]
+
+
+def routing_rules_for(organisation_ids: set[int]) -> QuerySet[RoutingRule]:
+    return RoutingRule.objects.filter(organisation_id__in=organisation_ids).select_related(
+        "organisation"
+    )
+
+
+def on_call_user_ids(organisation_id: int) -> set[int]:
+    return set(
+        OnCall.objects.filter(organisation_id=organisation_id).values_list("user_id", flat=True)
+    )
+
+
+def report_by_receipt_hash(receipt_hash: str) -> Report | None:
+    """For the worker's own flows, after her code has been checked and rate-limited."""
+    return Report.objects.filter(receipt_hash=receipt_hash).first()
+
+
+def handling_organisation_name(report: Report) -> str:
+    """The organisation the worker is told is handling her report."""
+    case = Case.objects.filter(report=report).select_related("owner").first()
+    return case.owner.name if case else ""
+
+
+def _registry() -> Any:
+    """The registry's selectors, if that app provides them yet (it is built alongside)."""
+    import importlib
+
+    # Imported by name at call time: the registry is a sibling layer, and reports must keep
+    # working (with free text) when it is absent or incomplete.
+    try:
+        return importlib.import_module("juntos.registry.selectors")
+    except ImportError:
+        return None
+
+
+def employer_site_choices(query: str, *, province: str = "") -> list[tuple[int, str]]:
+    """Registry employer sites matching what the worker typed, as (id, label) choices."""
+    registry = _registry()
+    search = getattr(registry, "search_employer_sites", None)
+    if search is None or not query.strip():
+        return []
+    try:
+        found = search(query.strip(), province=province, limit=5)
+    except Exception:  # a registry fault must never cost the worker her report
+        return []
+    return [(s.id, _site_label(s)) for s in found]
+
+
+def employer_site_choice(site_id: int | None) -> tuple[int, str] | None:
+    """One registry site as a choice (for a pre-filled intake), or None if unknown."""
+    registry = _registry()
+    lookup = getattr(registry, "employer_site_ref", None)
+    if lookup is None or site_id is None:
+        return None
+    try:
+        site = lookup(site_id)
+    except Exception:  # see employer_site_choices
+        return None
+    return (site.id, _site_label(site)) if site else None
+
+
+def _site_label(site: Any) -> str:
+    name = " — ".join(part for part in (site.employer_name, site.site_name) if part)
+    return f"{name} ({site.province})" if site.province else name
+
+
+def pending_offer_to(case: Case, organisation_id: int) -> Referral | None:
+    """The referral or transfer the organisation has yet to answer on this case."""
+    return Referral.objects.filter(
+        case=case, to_organisation_id=organisation_id, status=ReferralStatus.PENDING
+    ).first()
+
+
+def get_routing_rule_for(organisation_ids: set[int], rule_id: int) -> RoutingRule:
+    """A routing rule of one of the organisations the actor manages."""
+    rule = RoutingRule.objects.filter(pk=rule_id, organisation_id__in=organisation_ids).first()
+    if rule is None:
+        raise Http404
+    return rule
+
+
+def is_inspector(actor: Any) -> bool:
+    return bool(organisation_ids_for(actor, INSPECTOR_ROLES))

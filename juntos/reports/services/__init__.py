@@ -1,0 +1,52 @@
+"""Every write of the reports app. Other apps use `report_attach_document_by_code`."""
+
+from juntos.reports.services.cases import (
+    case_assign,
+    case_close,
+    case_contact_read,
+    case_message_send,
+    case_note_add,
+    case_open,
+    case_set_status,
+)
+from juntos.reports.services.intake import (
+    ReceiptRejected,
+    Submission,
+    receipt_open,
+    report_attach_document_by_code,
+    report_submit,
+    worker_message_send,
+)
+from juntos.reports.services.referrals import (
+    consent_answer,
+    consent_request,
+    referral_create,
+    referral_respond,
+)
+from juntos.reports.services.retention import report_keys_rewrap, reports_purge
+from juntos.reports.services.routing import on_call_set, routing_rule_add, routing_rule_remove
+
+__all__ = [
+    "ReceiptRejected",
+    "Submission",
+    "case_assign",
+    "case_close",
+    "case_contact_read",
+    "case_message_send",
+    "case_note_add",
+    "case_open",
+    "case_set_status",
+    "consent_answer",
+    "consent_request",
+    "on_call_set",
+    "receipt_open",
+    "referral_create",
+    "referral_respond",
+    "report_attach_document_by_code",
+    "report_keys_rewrap",
+    "report_submit",
+    "reports_purge",
+    "routing_rule_add",
+    "routing_rule_remove",
+    "worker_message_send",
+]

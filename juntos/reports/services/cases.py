@@ -1,0 +1,133 @@
+"""Case work inside a support organisation: open, assign, note, message, close."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from juntos.accounts.selectors import people_with_role
+from juntos.core.services import audit_record, fact_record, notify
+from juntos.reports import policies, sealing
+from juntos.reports.choices import (
+    SUPPORT_STAFF_ROLES,
+    CaseOutcome,
+    CaseStatus,
+    ContactMode,
+    KeyRole,
+    MessageSender,
+    Stage,
+)
+from juntos.reports.models import Case, CaseNote, Report, ReportKey
+from juntos.reports.selectors import OpenedReport
+from juntos.reports.services._common import today
+from juntos.reports.services.intake import message_append
+
+
+def case_open(*, actor: Any, opened: OpenedReport) -> Case:
+    """Open a case from a report in the triage queue; the other recipients let it go."""
+    key = opened.key
+    if key is None or not policies.can_open_case(actor, key):
+        raise PermissionDenied
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=opened.report.pk)
+        if Case.objects.filter(report=report).exists():
+            raise ValidationError(_("Another organisation has already opened a case for this report."))
+        case = Case.objects.create(report=report, owner_id=key.organisation_id, opened_on=today())
+        ReportKey.objects.filter(pk=key.pk).update(role=KeyRole.OWNER)
+        # Fewer keys, fewer readers: organisations that only received it for triage lose it.
+        ReportKey.objects.filter(report=report, role=KeyRole.RECIPIENT).delete()
+        Report.objects.filter(pk=report.pk).update(stage=Stage.REVIEWING)
+        audit_record(actor=actor, action="reports.case_opened", target=case, organisation_id=case.owner_id)
+    return case
+
+
+def case_assign(*, actor: Any, case: Case, assignee_id: int | None) -> None:
+    """Give the case to a caseworker of the owning organisation (or to no one)."""
+    if not policies.can_manage_case(actor, case):
+        raise PermissionDenied
+    if assignee_id is not None and not people_with_role(case.owner_id, SUPPORT_STAFF_ROLES).filter(pk=assignee_id).exists():
+        raise ValidationError(_("Choose someone who works on cases in your organisation."))
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(assigned_to_id=assignee_id)
+        case.assigned_to_id = assignee_id
+        audit_record(actor=actor, action="reports.case_assigned", target=case, organisation_id=case.owner_id, details={"assignee": assignee_id})
+
+
+def case_set_status(*, actor: Any, case: Case, status: str) -> None:
+    """Move an open case between working statuses (closing has its own service)."""
+    if not policies.can_manage_case(actor, case):
+        raise PermissionDenied
+    if status not in CaseStatus.values or status == CaseStatus.CLOSED:
+        raise ValidationError(_("Choose a status."))
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(status=status)
+        case.status = status
+        audit_record(actor=actor, action="reports.case_status", target=case, organisation_id=case.owner_id, details={"status": status})
+
+
+def case_note_add(*, actor: Any, case: Case, opened: OpenedReport, body: str) -> CaseNote:
+    """A private note for the organisations working on the case; the worker never sees it."""
+    if opened.key is None or not policies.can_work_on_case(actor, case, opened.key):
+        raise PermissionDenied
+    if not body.strip():
+        raise ValidationError({"body": _("Please write the note.")})
+    with transaction.atomic():
+        note = CaseNote.objects.create(case=case, author=actor, organisation_id=opened.key.organisation_id, sealed_body=b"")
+        note.sealed_body = sealing.seal(opened.data_key, case.report_id, f"note:{note.pk}", body.strip()[:10000])
+        note.save(update_fields=["sealed_body"])
+        audit_record(actor=actor, action="reports.note_added", target=case, organisation_id=opened.key.organisation_id)
+    return note
+
+
+def case_message_send(*, actor: Any, case: Case, opened: OpenedReport, body: str) -> None:
+    """Write to the worker; she reads it with her code (and is told on her channel, if she chose)."""
+    if opened.key is None or not policies.can_work_on_case(actor, case, opened.key):
+        raise PermissionDenied
+    if not body.strip():
+        raise ValidationError({"body": _("Please write a message.")})
+    with transaction.atomic():
+        message_append(opened=opened, sender=MessageSender.STAFF, body=body[:5000], organisation_id=opened.key.organisation_id)
+        audit_record(actor=actor, action="reports.staff_message", target=case, organisation_id=opened.key.organisation_id)
+        tell_worker(opened)
+
+
+def tell_worker(opened: OpenedReport) -> None:
+    """A content-free nudge on the worker's chosen channel, in her language."""
+    from django.utils import translation
+
+    report = opened.report
+    if report.contact_mode != ContactMode.CONFIDENTIAL:
+        return
+    contact = sealing.contact_of(opened.data_key, report)
+    if not contact.get("address") or not contact.get("channel"):
+        return
+    with translation.override(report.language):
+        body = _("Juntos: there is news about your report. Check it with your receipt code.")
+    notify(channel=contact["channel"], recipient=contact["address"], body=body)
+
+
+def case_contact_read(*, actor: Any, case: Case, opened: OpenedReport) -> dict[str, str]:
+    """The worker's confidential contact details, for the assigned caseworker; every reading is audited."""
+    if not policies.can_read_contact(actor, case):
+        raise PermissionDenied
+    contact = sealing.contact_of(opened.data_key, case.report)
+    audit_record(actor=actor, action="reports.contact_read", target=case, organisation_id=case.owner_id)
+    return contact
+
+
+def case_close(*, actor: Any, case: Case, outcome: str) -> None:
+    """Close the case with an outcome; the worker sees "closed" and the ledger counts it."""
+    if not policies.can_manage_case(actor, case):
+        raise PermissionDenied
+    if outcome not in CaseOutcome.values:
+        raise ValidationError({"outcome": _("Choose how the case ended.")})
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED, outcome=outcome, closed_on=today())
+        Report.objects.filter(pk=case.report_id).update(stage=Stage.CLOSED)
+        case.status, case.outcome = CaseStatus.CLOSED, outcome
+        report = case.report
+        audit_record(actor=actor, action="reports.case_closed", target=case, organisation_id=case.owner_id, details={"outcome": outcome})
+        fact_record(kind="reports.closed", province=report.province, program=report.program, category=report.category, outcome=outcome)

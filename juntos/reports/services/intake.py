@@ -1,0 +1,252 @@
+"""The worker's side: submitting a report, and using it by receipt code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from juntos.accounts.choices import Role
+from juntos.accounts.selectors import people_with_role
+from juntos.core import crypto
+from juntos.core.ratelimit import rate_hit, rate_limited
+from juntos.core.services import audit_record, fact_record
+from juntos.reports import sealing
+from juntos.reports.attachments import MAX_FILES, CleanFile
+from juntos.reports.choices import ContactMode, MessageSender, ReportCategory
+from juntos.reports.models import Attachment, Message, Report, ReportKey
+from juntos.reports.selectors import (
+    OpenedReport,
+    on_call_user_ids,
+    report_by_receipt_hash,
+    routing_organisation_ids,
+)
+from juntos.reports.services._common import notify_person, reports_setting, today
+
+CODE_ALPHABET = frozenset("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+CODE_CHARACTERS = 20
+MAX_ATTACHMENTS_PER_REPORT = 10
+
+
+class ReceiptRejected(Exception):
+    """A code that opens nothing; the message says why, in the person's language."""
+
+    def __init__(self, message: str, *, throttled: bool = False) -> None:
+        super().__init__(message)
+        self.throttled = throttled
+
+
+@dataclass(frozen=True)
+class Submission:
+    receipt_code: str
+    report: Report
+
+
+def _worker_key(normalised_code: str) -> bytes:
+    # Derived with the server's hash key, so the database and a code are both needed.
+    return bytes.fromhex(crypto.keyed_hash("receipt-key", normalised_code))
+
+
+def _validate(*, category: str, details: str, files: list[CleanFile], contact_mode: str, contact_address: str) -> None:
+    errors: dict[str, str] = {}
+    if category not in ReportCategory.values:
+        errors["category"] = _("Please choose what happened.")
+    if not details.strip():
+        errors["details"] = _("Please tell us in a few words what happened.")
+    if contact_mode == ContactMode.CONFIDENTIAL and not contact_address.strip():
+        errors["contact_address"] = _("Please tell us how to reach you, or choose not to be contacted.")
+    if len(files) > MAX_FILES:
+        errors["files"] = _("Please send at most %(count)s files.") % {"count": MAX_FILES}
+    if errors:
+        raise ValidationError(errors)
+
+
+def report_submit(
+    *,
+    category: str,
+    details: str,
+    language: str,
+    province: str = "",
+    program: str = "",
+    incident_month: dt.date | None = None,
+    employer_site_id: int | None = None,
+    employer_name: str = "",
+    contact_mode: str = ContactMode.ANONYMOUS,
+    contact_channel: str = "",
+    contact_address: str = "",
+    contact_name: str = "",
+    source: str = "",
+    files: list[CleanFile] | None = None,
+) -> Submission:
+    """Seal and store a new anonymous report, route it, and return its receipt code once."""
+    files = files or []
+    _validate(category=category, details=details, files=files, contact_mode=contact_mode, contact_address=contact_address)
+    code = crypto.random_code()
+    normal = crypto.normalise_code(code)
+    data_key = crypto.new_key()
+    report_id = uuid.uuid4()
+    content = {"details": details.strip(), "employer_name": employer_name.strip(), "employer_site_id": employer_site_id}
+    report = Report(
+        id=report_id,
+        receipt_hash=crypto.keyed_hash("receipt", normal),
+        received_on=today(),
+        last_worker_activity_on=today(),
+        category=category,
+        province=province,
+        program=program,
+        language=language,
+        incident_month=incident_month.replace(day=1) if incident_month else None,
+        contact_mode=contact_mode,
+        site_hash=crypto.keyed_hash("report-site", str(employer_site_id)) if employer_site_id else "",
+        source=source[:30],
+        sealed_content=sealing.seal(data_key, report_id, "content", json.dumps(content)),
+        worker_wrapped_key=crypto.encrypt(_worker_key(normal), data_key, context=f"worker:{report_id}"),
+    )
+    if contact_mode == ContactMode.CONFIDENTIAL:
+        contact = {"channel": contact_channel, "address": contact_address.strip(), "name": contact_name.strip()}
+        report.sealed_contact = sealing.seal(data_key, report_id, "contact", json.dumps(contact))
+    with transaction.atomic():
+        report.save(force_insert=True)
+        organisation_ids = routing_organisation_ids(province=province, language=language, category=category)
+        _keys_create(report, data_key, organisation_ids)
+        _attachments_create(report, data_key, files)
+        audit_record(actor=None, action="reports.report_received", target=report, anonymous=True, details={"category": category, "files": len(files)})
+        fact_record(kind="reports.received", month=report.received_on, province=province, program=program, category=category)
+        if report.is_emergency:
+            _alert_on_call(organisation_ids)
+    return Submission(receipt_code=code, report=report)
+
+
+def _keys_create(report: Report, data_key: bytes, organisation_ids: list[int]) -> None:
+    rows = []
+    for organisation_id in organisation_ids:
+        version, wrapped = sealing.key_wrap(data_key, organisation_id)
+        rows.append(ReportKey(report=report, organisation_id=organisation_id, role="recipient", key_version=version, wrapped_key=wrapped))
+    ReportKey.objects.bulk_create(rows)
+
+
+def _attachments_create(report: Report, data_key: bytes, files: list[CleanFile]) -> None:
+    rows = []
+    for clean in files:
+        attachment_id = uuid.uuid4()
+        rows.append(
+            Attachment(
+                id=attachment_id,
+                report=report,
+                content_type=clean.content_type,
+                size=len(clean.data),
+                sealed_name=sealing.seal(data_key, report.pk, f"name:{attachment_id}", clean.filename),
+                sealed_data=sealing.seal_bytes(data_key, report.pk, f"file:{attachment_id}", clean.data),
+                added_on=today(),
+            )
+        )
+    Attachment.objects.bulk_create(rows)
+
+
+def _alert_on_call(organisation_ids: list[int]) -> None:
+    """Emergencies reach the on-call caseworkers at once (or every caseworker if none is on call)."""
+    for organisation_id in organisation_ids:
+        staff = list(people_with_role(organisation_id, {Role.CASEWORKER, Role.SUPERVISOR}))
+        on_call = on_call_user_ids(organisation_id)
+        for person in [p for p in staff if p.pk in on_call] or staff:
+            _alert(person)
+
+
+def _alert(person: Any) -> None:
+    notify_person(
+        person,
+        build_body=lambda url: _(
+            "Emergency report received. A worker may be in danger. Open the queue now: %(url)s"
+        )
+        % {"url": url},
+        url_name="reports:queue",
+    )
+
+
+def _count_failure(prefix: str) -> None:
+    window = reports_setting("CODE_WINDOW_SECONDS", 600)
+    rate_hit("reports-code-global", "all", window_seconds=window)
+    if prefix:
+        rate_hit("reports-code-prefix", prefix, window_seconds=window)
+
+
+def _throttled(prefix: str) -> bool:
+    if rate_limited("reports-code-global", "all", limit=reports_setting("CODE_FAILURES_GLOBAL", 300)):
+        return True
+    limit = reports_setting("CODE_FAILURES_PER_PREFIX", 5)
+    return bool(prefix) and rate_limited("reports-code-prefix", prefix, limit=limit)
+
+
+def receipt_open(*, code: str) -> OpenedReport:
+    """The report a receipt code opens; wrong and malformed codes are counted and slowed down."""
+    normal = crypto.normalise_code(code or "")
+    compact = normal.replace("-", "")
+    prefix = compact[:4]
+    if _throttled(prefix):
+        minutes = max(1, reports_setting("CODE_WINDOW_SECONDS", 600) // 60)
+        raise ReceiptRejected(_("Too many tries with a wrong code. Please wait %(minutes)s minutes and try again.") % {"minutes": minutes}, throttled=True)
+    if len(compact) != CODE_CHARACTERS or not set(compact) <= CODE_ALPHABET:
+        _count_failure(prefix)
+        raise ReceiptRejected(_("A receipt code has 20 letters and numbers, in five groups of four (like ABCD-1234-…). Please check what you typed."))
+    report = report_by_receipt_hash(crypto.keyed_hash("receipt", normal))
+    if report is None:
+        _count_failure(prefix)
+        raise ReceiptRejected(_("No report has this code. Please check it and try again. A lost code cannot be recovered."))
+    data_key = crypto.decrypt(_worker_key(normal), bytes(report.worker_wrapped_key), context=f"worker:{report.pk}")
+    return OpenedReport(report=report, key=None, worker_key=data_key)
+
+
+def message_append(*, opened: OpenedReport, sender: str, body: str, organisation_id: int | None) -> Message:
+    """Add a sealed message at the end of the report's thread (caller holds the transaction)."""
+    report = Report.objects.select_for_update().get(pk=opened.report.pk)
+    last = report.messages.aggregate(last=Max("position"))["last"] or 0
+    message_id = uuid.uuid4()
+    return Message.objects.create(
+        id=message_id,
+        report=report,
+        position=last + 1,
+        sender=sender,
+        organisation_id=organisation_id,
+        sealed_body=sealing.seal(opened.data_key, report.pk, f"message:{message_id}", body.strip()),
+        sent_on=today(),
+    )
+
+
+def worker_message_send(*, code: str, body: str) -> None:
+    """The worker writes to the caseworkers by her code."""
+    if not body.strip():
+        raise ValidationError({"body": _("Please write a message.")})
+    opened = receipt_open(code=code)
+    with transaction.atomic():
+        message_append(opened=opened, sender=MessageSender.WORKER, body=body[:5000], organisation_id=None)
+        Report.objects.filter(pk=opened.report.pk).update(last_worker_activity_on=today())
+        audit_record(actor=None, action="reports.worker_message", target=opened.report, anonymous=True)
+
+
+def report_attach_document_by_code(*, receipt_code: str, filename: str, content_type: str, data: bytes) -> bool:
+    """Attach a document (cleaned, sealed) to the report with this code; False for an unknown code.
+
+    Raises AttachmentRejected when the file itself cannot be accepted. `content_type` is only a
+    hint: the type is read from the bytes.
+    """
+    from juntos.reports.attachments import AttachmentRejected, clean_file
+
+    try:
+        opened = receipt_open(code=receipt_code)
+    except ReceiptRejected:
+        return False
+    clean = clean_file(filename=filename, data=data)
+    with transaction.atomic():
+        if opened.report.attachments.count() >= MAX_ATTACHMENTS_PER_REPORT:
+            raise AttachmentRejected(_("This report already has as many files as it can hold."))
+        _attachments_create(opened.report, opened.data_key, [clean])
+        Report.objects.filter(pk=opened.report.pk).update(last_worker_activity_on=today())
+        audit_record(actor=None, action="reports.attachment_added", target=opened.report, anonymous=True)
+    return True

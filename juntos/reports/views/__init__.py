@@ -1,0 +1,1 @@
+"""Pages of the reports app: the worker's (anonymous) and the staff's."""

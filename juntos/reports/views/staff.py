@@ -1,0 +1,311 @@
+"""Staff pages: triage queue, cases, offers, the inspectorate's view, routing and on-call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from juntos.accounts.choices import OrganisationKind
+from juntos.accounts.selectors import memberships_of, organisations_of_kind, people_with_role
+from juntos.reports import policies, sealing, selectors, services
+from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole
+from juntos.reports.forms import (
+    AssignForm,
+    BodyForm,
+    CloseForm,
+    ConsentRequestForm,
+    OfferAnswerForm,
+    OnCallForm,
+    ReferralForm,
+    RoutingRuleForm,
+    StatusForm,
+)
+
+
+def _staff_only(request: HttpRequest) -> set[int]:
+    organisation_ids = selectors.staff_organisation_ids(request.user)
+    if not organisation_ids:
+        raise Http404
+    return organisation_ids
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    organisation_ids = _staff_only(request)
+    new = list(selectors.triage_queue_for(request.user))
+    cases = list(selectors.cases_for(request.user))
+    hashes = {k.report.site_hash for k in new if k.report.site_hash} | {c.report.site_hash for c in cases if c.report.site_hash}
+    site_counts = selectors.site_counts_in(organisation_ids, hashes) if hashes else {}
+    on_call = {m.organisation_id for m in memberships_of(request.user)} & _my_on_call(request.user, organisation_ids)
+    context = {
+        "new": [(k, site_counts.get(k.report.site_hash, 0)) for k in new],
+        "cases": [(c, site_counts.get(c.report.site_hash, 0)) for c in cases],
+        "offers": list(selectors.offers_for(request.user)),
+        "organisations": [m.organisation for m in memberships_of(request.user) if m.organisation_id in organisation_ids and m.role in SUPPORT_STAFF_ROLES],
+        "on_call": on_call,
+    }
+    return render(request, "reports/queue.html", context)
+
+
+def _my_on_call(user: Any, organisation_ids: set[int]) -> set[int]:
+    return {o for o in organisation_ids if user.pk in selectors.on_call_user_ids(o)}
+
+
+@login_required
+@require_POST
+def on_call(request: HttpRequest) -> HttpResponse:
+    organisation_ids = _staff_only(request)
+    form = OnCallForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["organisation"] not in organisation_ids:
+        raise Http404
+    services.on_call_set(actor=request.user, organisation_id=form.cleaned_data["organisation"], person=request.user, on_call=form.cleaned_data["on_call"])
+    return redirect("reports:queue")
+
+
+@login_required
+@require_GET
+def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
+    opened = selectors.get_report_for(request.user, report_id)
+    case = getattr(opened.report, "case", None) if opened.key and opened.key.role != KeyRole.RECIPIENT else None
+    if case is not None:
+        return redirect("reports:case", case_id=case.pk)
+    return render(request, "reports/report.html", _report_context(opened))
+
+
+def _report_context(opened: selectors.OpenedReport) -> dict[str, Any]:
+    content = opened.content
+    site = selectors.employer_site_choice(content.get("employer_site_id"))
+    return {
+        "opened": opened,
+        "report": opened.report,
+        "content": content,
+        "site_label": site[1] if site else "",
+        "attachments": selectors.attachment_names(opened),
+        "pattern": selectors.site_pattern_for(opened),
+        "threshold": selectors.suppression_threshold(),
+    }
+
+
+@login_required
+@require_POST
+def case_open(request: HttpRequest, report_id: str) -> HttpResponse:
+    opened = selectors.get_report_for(request.user, report_id)
+    try:
+        case = services.case_open(actor=request.user, opened=opened)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:queue")
+    messages.success(request, _("Case opened."))
+    return redirect("reports:case", case_id=case.pk)
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, opened = selectors.get_case_for(request.user, case_id)
+    return render(request, "reports/case.html", _case_context(request, case, opened))
+
+
+def _case_context(request: HttpRequest, case: Any, opened: selectors.OpenedReport, **forms: Any) -> dict[str, Any]:
+    manage = policies.can_manage_case(request.user, case)
+    assert opened.key is not None
+    context = _report_context(opened) | {
+        "case": case,
+        "thread": selectors.thread_of(opened),
+        "notes": selectors.notes_of(case, opened) if opened.key.role != KeyRole.OFFERED else [],
+        "referrals": selectors.referrals_of(case),
+        "consents": selectors.consents_of(case.report),
+        "can_work": policies.can_work_on_case(request.user, case, opened.key),
+        "can_manage": manage,
+        "can_read_contact": policies.can_read_contact(request.user, case),
+        "offer": selectors.pending_offer_to(case, opened.key.organisation_id) if opened.key.role == KeyRole.OFFERED else None,
+    }
+    if manage:
+        context |= {
+            "assign_form": AssignForm(initial={"assignee": case.assigned_to_id}, people=list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES))),
+            "status_form": StatusForm(initial={"status": case.status}),
+            "close_form": CloseForm(),
+            "referral_form": ReferralForm(organisations=[o for o in organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT) if o.pk != case.owner_id]),
+            "consent_form": ConsentRequestForm(agencies=list(organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY))),
+        }
+    return context | {"note_form": BodyForm(), "message_form": BodyForm()} | forms
+
+
+def _case_action(handler: Callable[[HttpRequest, Any, selectors.OpenedReport], str]) -> Callable[..., HttpResponse]:
+    """POST-only case action: fetch with authorisation, run, say what happened, go back."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, case_id: int) -> HttpResponse:
+        case, opened = selectors.get_case_for(request.user, case_id)
+        try:
+            done = handler(request, case, opened)
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("reports:case", case_id=case.pk)
+        if done:
+            messages.success(request, done)
+        return redirect("reports:case", case_id=case.pk) if _still_visible(request, case.pk) else redirect("reports:queue")
+
+    view.__name__ = handler.__name__
+    return view
+
+
+def _still_visible(request: HttpRequest, case_id: int) -> bool:
+    try:
+        selectors.get_case_for(request.user, case_id)
+    except Http404:
+        return False
+    return True
+
+
+def _valid(form: Any) -> dict[str, Any]:
+    if not form.is_valid():
+        raise ValidationError(_("Please check what you typed."))
+    return dict(form.cleaned_data)
+
+
+@_case_action
+def case_assign(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    data = _valid(AssignForm(request.POST, people=list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES))))
+    services.case_assign(actor=request.user, case=case, assignee_id=data["assignee"])
+    return _("Assignment saved.")
+
+
+@_case_action
+def case_status(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    services.case_set_status(actor=request.user, case=case, status=_valid(StatusForm(request.POST))["status"])
+    return _("Status saved.")
+
+
+@_case_action
+def case_note(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    services.case_note_add(actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"])
+    return _("Note saved. The worker does not see notes.")
+
+
+@_case_action
+def case_message(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    services.case_message_send(actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"])
+    return _("Message sent. The worker reads it with her receipt code.")
+
+
+@_case_action
+def case_refer(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    organisations = list(organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT))
+    data = _valid(ReferralForm(request.POST, organisations=organisations))
+    services.referral_create(actor=request.user, case=case, opened=opened, to_organisation_id=data["to_organisation"], kind=data["kind"])
+    return _("Sent. The other organisation will accept or decline.")
+
+
+@_case_action
+def case_consent(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    data = _valid(ConsentRequestForm(request.POST, agencies=list(organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY))))
+    services.consent_request(actor=request.user, case=case, opened=opened, inspectorate_id=data["inspectorate"])
+    return _("The worker has been asked. The referral is sent only if she agrees.")
+
+
+@_case_action
+def case_close(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    services.case_close(actor=request.user, case=case, outcome=_valid(CloseForm(request.POST))["outcome"])
+    return _("Case closed.")
+
+
+@login_required
+@require_POST
+def case_contact(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, opened = selectors.get_case_for(request.user, case_id)
+    try:
+        contact = services.case_contact_read(actor=request.user, case=case, opened=opened)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return render(request, "reports/contact.html", {"case": case, "contact": contact})
+
+
+@login_required
+@require_POST
+def offer_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
+    referral = selectors.offers_for(request.user).filter(pk=referral_id).first()
+    form = OfferAnswerForm(request.POST)
+    if referral is None or not form.is_valid():
+        raise Http404
+    services.referral_respond(actor=request.user, referral=referral, accept=form.cleaned_data["accept"] == "yes")
+    if form.cleaned_data["accept"] == "yes":
+        return redirect("reports:case", case_id=referral.case_id)
+    return redirect("reports:queue")
+
+
+@login_required
+@require_GET
+def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
+    found, opened = selectors.get_attachment_for(request.user, attachment_id)
+    data = sealing.open_bytes(opened.data_key, opened.report.pk, f"file:{found.pk}", found.sealed_data)
+    response = HttpResponse(data, content_type=found.content_type)
+    response["Content-Disposition"] = "attachment"
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def inspector_list(request: HttpRequest) -> HttpResponse:
+    referrals = list(selectors.inspector_referrals_for(request.user))
+    if not referrals and not selectors.is_inspector(request.user):
+        raise Http404
+    return render(request, "reports/inspector_list.html", {"referrals": referrals})
+
+
+@login_required
+@require_GET
+def inspector_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
+    referral, opened = selectors.get_inspector_referral_for(request.user, referral_id)
+    context = _report_context(opened) | {"referral": referral}
+    context["pattern"] = None  # the inspectorate sees what was referred, not the network's figures
+    return render(request, "reports/inspector_detail.html", context)
+
+
+def _routing_organisations(request: HttpRequest) -> list[Any]:
+    found = [m.organisation for m in memberships_of(request.user) if policies.can_manage_routing(request.user, m.organisation_id) and m.organisation.kind == OrganisationKind.SUPPORT_NONPROFIT]
+    unique = {o.pk: o for o in found}
+    if not unique:
+        raise Http404
+    return list(unique.values())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def routing(request: HttpRequest) -> HttpResponse:
+    organisations = _routing_organisations(request)
+    form = RoutingRuleForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.routing_rule_add(actor=request.user, organisation_id=form.cleaned_data["organisation"], province=form.cleaned_data["province"], language=form.cleaned_data["language"], category=form.cleaned_data["category"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Rule added."))
+            return redirect("reports:routing")
+    rules = selectors.routing_rules_for({o.pk for o in organisations})
+    return render(request, "reports/routing.html", {"form": form, "rules": rules}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def routing_delete(request: HttpRequest, rule_id: int) -> HttpResponse:
+    organisations = _routing_organisations(request)
+    rule = selectors.get_routing_rule_for({o.pk for o in organisations}, rule_id)
+    services.routing_rule_remove(actor=request.user, rule=rule)
+    messages.success(request, _("Rule removed."))
+    return redirect("reports:routing")

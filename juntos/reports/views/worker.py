@@ -1,0 +1,152 @@
+"""The worker's pages: no account, no JavaScript, nothing that identifies her kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_POST
+
+from juntos.core.privacy import anonymous_flow
+from juntos.reports import selectors, services
+from juntos.reports.choices import ReportCategory
+from juntos.reports.forms import CodeForm, ConsentAnswerForm, IntakeForm, WorkerMessageForm
+from juntos.reports.selectors import OpenedReport
+
+PREFILL = ("category", "province", "program", "employer_name", "details", "source")
+
+
+def _initial(request: HttpRequest) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """Initial values other apps may pass in the query string (see interfaces)."""
+    initial = {name: request.GET.get(name, "")[:2000] for name in PREFILL if request.GET.get(name)}
+    site = None
+    if request.GET.get("employer_site", "").isdigit():
+        site = selectors.employer_site_choice(int(request.GET["employer_site"]))
+    if site:
+        initial["employer_site"] = site[0]
+    return initial, [site] if site else []
+
+
+@anonymous_flow
+@require_http_methods(["GET", "POST"])
+def intake(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        initial, sites = _initial(request)
+        return _intake_page(request, IntakeForm(initial=initial, site_choices=sites))
+    sites = selectors.employer_site_choices(
+        request.POST.get("employer_name", "")[:200], province=request.POST.get("province", "")[:2]
+    )
+    if request.POST.get("employer_site", "").isdigit():
+        chosen = selectors.employer_site_choice(int(request.POST["employer_site"]))
+        sites = [chosen, *(s for s in sites if s[0] != chosen[0])] if chosen else sites
+    form = IntakeForm(request.POST, request.FILES, site_choices=sites)
+    if "find_employer" in request.POST:
+        # A step of the guide, not a submission: show the matches, keep the rest as typed.
+        return _intake_page(request, IntakeForm(initial=_typed(form), site_choices=sites), searched=True)
+    if not form.is_valid():
+        return _intake_page(request, form, status=400)
+    try:
+        submission = services.report_submit(**_submission_args(form.cleaned_data))
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _intake_page(request, form, status=400)
+    return render(
+        request,
+        "reports/receipt.html",
+        {"code": submission.receipt_code, "emergency": submission.report.is_emergency},
+    )
+
+
+def _typed(form: IntakeForm) -> dict[str, Any]:
+    return {name: form.data.get(name, "") for name in form.fields if name != "files"}
+
+
+def _submission_args(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "category": data["category"],
+        "details": data["details"],
+        "language": get_language() or "en",
+        "province": data["province"],
+        "program": data["program"],
+        "incident_month": data["incident_month"],
+        "employer_site_id": data["employer_site"],
+        "employer_name": data["employer_name"],
+        "contact_mode": data["contact_mode"],
+        "contact_channel": data["contact_channel"],
+        "contact_address": data["contact_address"],
+        "contact_name": data["contact_name"],
+        "source": data["source"],
+        "files": data["files"],
+    }
+
+
+def _intake_page(request: HttpRequest, form: IntakeForm, *, status: int = 200, searched: bool = False) -> HttpResponse:
+    context = {"form": form, "searched": searched, "emergency": ReportCategory.EMERGENCY}
+    return render(request, "reports/intake.html", context, status=status)
+
+
+@anonymous_flow
+@require_http_methods(["GET", "POST"])
+def status(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "reports/status_lookup.html", {"form": CodeForm()})
+    form = CodeForm(request.POST)
+    if not form.is_valid():
+        return render(request, "reports/status_lookup.html", {"form": form}, status=400)
+    return _status_page(request, form.cleaned_data["code"], lookup_form=form)
+
+
+def _status_page(request: HttpRequest, code: str, *, lookup_form: CodeForm | None = None, message_form: WorkerMessageForm | None = None, notice: str = "", status: int = 200) -> HttpResponse:
+    try:
+        opened = services.receipt_open(code=code)
+    except services.ReceiptRejected as exc:
+        form = lookup_form or CodeForm(initial={"code": code})
+        form.add_error("code", str(exc))
+        return render(request, "reports/status_lookup.html", {"form": form}, status=429 if exc.throttled else 400)
+    return render(request, "reports/status.html", _status_context(opened, code, message_form, notice), status=status)
+
+
+def _status_context(opened: OpenedReport, code: str, message_form: WorkerMessageForm | None, notice: str) -> dict[str, Any]:
+    report = opened.report
+    return {
+        "report": report,
+        "code": code,
+        "organisation": selectors.handling_organisation_name(report),
+        "thread": selectors.thread_of(opened),
+        "consents": selectors.pending_consents_of(report),
+        "message_form": message_form or WorkerMessageForm(initial={"code": code}),
+        "notice": notice,
+    }
+
+
+@anonymous_flow
+@require_POST
+def status_message(request: HttpRequest) -> HttpResponse:
+    form = WorkerMessageForm(request.POST)
+    code = request.POST.get("code", "")[:40]
+    if not form.is_valid():
+        return _status_page(request, code, message_form=form, status=400)
+    try:
+        services.worker_message_send(code=code, body=form.cleaned_data["body"])
+    except services.ReceiptRejected:
+        return _status_page(request, code)
+    return _status_page(request, code, notice="sent")
+
+
+@anonymous_flow
+@require_POST
+def status_consent(request: HttpRequest) -> HttpResponse:
+    form = ConsentAnswerForm(request.POST)
+    code = request.POST.get("code", "")[:40]
+    if not form.is_valid():
+        return _status_page(request, code, status=400)
+    try:
+        services.consent_answer(code=code, consent_id=form.cleaned_data["consent"], give=form.cleaned_data["answer"] == "yes")
+    except services.ReceiptRejected:
+        return _status_page(request, code)
+    except ValidationError:
+        return _status_page(request, code, notice="answered", status=400)
+    return _status_page(request, code, notice="consent")
