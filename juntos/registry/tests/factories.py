@@ -47,9 +47,14 @@ def site(
     )
 
 
-def recruiter(name: str = "", *, business_name: str = "") -> Recruiter:
+def recruiter(
+    name: str = "", *, business_name: str = "", organisation_id: int | None = None
+) -> Recruiter:
     return services.recruiter_create(
-        actor=None, name=name or f"Recruiter {next(_numbers)}", business_name=business_name
+        actor=None,
+        name=name or f"Recruiter {next(_numbers)}",
+        business_name=business_name,
+        organisation_id=organisation_id,
     )
 
 
