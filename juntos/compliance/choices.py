@@ -1,0 +1,48 @@
+"""Vocabularies of the compliance app; other apps may import them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    PAY_SLIP = "payslip", _("Pay slip")
+    CONTRACT = "contract", _("Contract")
+    JOB_OFFER = "offer", _("Job offer")
+
+
+class Certainty(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    UNCERTAIN = "uncertain", _("Not yet verified")
+
+
+class Severity(models.TextChoices):
+    VIOLATION = "violation", _("Breaks the rule")
+    ASK = "ask", _("Ask a caseworker to check")
+    INFO = "info", _("Good to know")
+
+
+class Audience(models.TextChoices):
+    WORKER = "worker", _("Worker")
+    EMPLOYER = "employer", _("Employer")
+
+
+class DeductionType(models.TextChoices):
+    HOUSING = "housing", _("Housing (rent)")
+    UTILITIES = "utilities", _("Utilities (electricity, water, heating)")
+    AIRFARE = "airfare", _("Airfare or travel")
+    MEALS = "meals", _("Meals")
+    HEALTH_INSURANCE = "health-insurance", _("Private health insurance")
+    SOURCE_COUNTRY = "source-country", _("Government agent of your country")
+    STATUTORY = "statutory", _("Income tax, CPP and EI")
+    RECRUITMENT_FEE = "recruitment-fee", _("Recruitment or placement fee")
+    WORK_PERMIT_FEE = "work-permit-fee", _("Work permit or visa fee")
+    OTHER = "other", _("Other")
+
+
+class RecruiterLicensed(models.TextChoices):
+    YES = "yes", _("Yes, licensed")
+    NO = "no", _("No, not licensed")
+    UNKNOWN = "unknown", _("I don't know")
+
+
+SAWP_PROGRAMS = ("sawp-mx", "sawp-car")

@@ -1,0 +1,257 @@
+"""What a person enters about a pay slip, contract or job offer, checked for meaning.
+
+The form, the API and the command all turn their input into a `Document` here, so they reject
+the same things with the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from juntos.compliance.choices import DeductionType, DocumentKind, RecruiterLicensed
+from juntos.core.jurisdictions import Program, Province
+
+MAX_AMOUNT = Decimal("1000000")
+MAX_PAY_PERIOD_DAYS = 62
+MAX_EMPLOYMENT_DAYS = 3 * 366
+
+
+@dataclass(frozen=True)
+class Document:
+    """The facts of one document, typed; money is Decimal, dates are dates."""
+
+    kind: str
+    province: str
+    program: str
+    start_date: dt.date
+    end_date: dt.date
+    employer_name: str = ""
+    hourly_rate: Decimal | None = None
+    program_rate: Decimal | None = None
+    same_work_rate: Decimal | None = None
+    hours_worked: Decimal | None = None
+    working_days: int | None = None
+    gross_pay: Decimal | None = None
+    guaranteed_weekly_hours: Decimal | None = None
+    deductions: Mapping[str, Decimal] = field(default_factory=dict)
+    recruiter_used: bool = False
+    recruiter_licensed: str = RecruiterLicensed.UNKNOWN
+    recruiter_fees: Decimal = Decimal(0)
+    signed_on: dt.date | None = None
+    transferred_after_completion: bool = False
+
+    @property
+    def is_pay_slip(self) -> bool:
+        return self.kind == DocumentKind.PAY_SLIP
+
+    @property
+    def days(self) -> int:
+        return (self.end_date - self.start_date).days + 1
+
+    @property
+    def effective_hourly_rate(self) -> Decimal | None:
+        """The rate actually paid: the stated rate, or less if the gross pay says so."""
+        rates = [r for r in (self.hourly_rate, self._gross_rate()) if r is not None]
+        return min(rates) if rates else None
+
+    def _gross_rate(self) -> Decimal | None:
+        if self.gross_pay is None or not self.hours_worked:
+            return None
+        return (self.gross_pay / self.hours_worked).quantize(Decimal("0.01"))
+
+    def deduction(self, kind: str) -> Decimal:
+        return self.deductions.get(kind, Decimal(0))
+
+    def to_facts(self) -> dict[str, Any]:
+        """A JSON-ready dict that `document_from_facts` reads back into the same Document."""
+        facts: dict[str, Any] = {}
+        for name in FIELDS:
+            value = getattr(self, name)
+            if value is None or value == "":
+                continue
+            facts[name] = value.isoformat() if isinstance(value, dt.date) else _plain(value)
+        facts["deductions"] = {k: str(v) for k, v in self.deductions.items() if v}
+        return facts
+
+
+def _plain(value: Any) -> Any:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+FIELDS = [
+    "province",
+    "program",
+    "start_date",
+    "end_date",
+    "employer_name",
+    "hourly_rate",
+    "program_rate",
+    "same_work_rate",
+    "hours_worked",
+    "working_days",
+    "gross_pay",
+    "guaranteed_weekly_hours",
+    "recruiter_used",
+    "recruiter_licensed",
+    "recruiter_fees",
+    "signed_on",
+    "transferred_after_completion",
+]
+MONEY_FIELDS = ("hourly_rate", "program_rate", "same_work_rate", "gross_pay", "recruiter_fees")
+HOUR_FIELDS = ("hours_worked", "guaranteed_weekly_hours")
+
+BAD_NUMBER = _("Enter a number such as 17.85, without a dollar sign.")
+NEGATIVE = _("Enter zero or more.")
+TOO_BIG = _("This amount is too large.")
+BAD_DATE = _("Enter a date such as 2026-05-04.")
+REQUIRED = _("This is needed for the check.")
+
+
+class _Errors:
+    def __init__(self) -> None:
+        self.by_field: dict[str, list[Any]] = {}
+
+    def add(self, name: str, message: Any) -> None:
+        self.by_field.setdefault(name, []).append(message)
+
+
+def _number(raw: Any, name: str, errors: _Errors) -> Decimal | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        value = Decimal(str(raw).strip().replace(",", "."))
+    except InvalidOperation:
+        errors.add(name, BAD_NUMBER)
+        return None
+    if not value.is_finite():
+        errors.add(name, BAD_NUMBER)
+    elif value < 0:
+        errors.add(name, NEGATIVE)
+    elif value >= MAX_AMOUNT:
+        errors.add(name, TOO_BIG)
+    else:
+        return value
+    return None
+
+
+def _date(raw: Any, name: str, errors: _Errors) -> dt.date | None:
+    if isinstance(raw, dt.date):
+        return raw
+    if raw is None or raw == "":
+        return None
+    try:
+        return dt.date.fromisoformat(str(raw))
+    except ValueError:
+        errors.add(name, BAD_DATE)
+        return None
+
+
+def _choice(raw: Any, name: str, values: list[str], errors: _Errors) -> str:
+    value = str(raw or "")
+    if value not in values:
+        errors.add(name, REQUIRED if not value else _("Choose one of the options."))
+    return value
+
+
+def _flag(raw: Any) -> bool:
+    return raw in (True, "true", "True", "on", "1", 1, "yes")
+
+
+def _deductions(raw: Any, errors: _Errors) -> dict[str, Decimal]:
+    if raw in (None, ""):
+        return {}
+    if not isinstance(raw, Mapping):
+        errors.add("deductions", _("List deductions by type and amount."))
+        return {}
+    found: dict[str, Decimal] = {}
+    for kind, amount in raw.items():
+        if kind not in DeductionType.values:
+            errors.add("deductions", _("Unknown kind of deduction: %(kind)s") % {"kind": kind})
+            continue
+        value = _number(amount, f"deduction_{kind}", errors)
+        if value:
+            found[kind] = value
+    return found
+
+
+def document_from_facts(kind: str, facts: Mapping[str, Any]) -> Document:
+    """Read and check the facts of a document; raise ValidationError keyed by field."""
+    errors = _Errors()
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": [_("Choose a pay slip, a contract or a job offer.")]})
+    values: dict[str, Any] = {"kind": kind}
+    values["province"] = _choice(facts.get("province"), "province", _provinces(), errors)
+    values["program"] = _choice(facts.get("program"), "program", list(Program.values), errors)
+    for name in (*MONEY_FIELDS, *HOUR_FIELDS):
+        values[name] = _number(facts.get(name), name, errors)
+    for name in ("start_date", "end_date", "signed_on"):
+        values[name] = _date(facts.get(name), name, errors)
+    values["working_days"] = _working_days(facts.get("working_days"), errors)
+    values["deductions"] = _deductions(facts.get("deductions"), errors)
+    values["employer_name"] = str(facts.get("employer_name") or "").strip()[:200]
+    values["recruiter_used"] = _flag(facts.get("recruiter_used"))
+    values["recruiter_licensed"] = str(facts.get("recruiter_licensed") or RecruiterLicensed.UNKNOWN)
+    if values["recruiter_licensed"] not in RecruiterLicensed.values:
+        errors.add("recruiter_licensed", _("Choose one of the options."))
+    values["recruiter_fees"] = values["recruiter_fees"] or Decimal(0)
+    values["transferred_after_completion"] = _flag(facts.get("transferred_after_completion"))
+    _check_required(values, errors)
+    _check_consistency(values, errors)
+    if errors.by_field:
+        raise ValidationError(errors.by_field)
+    return Document(**values)
+
+
+def _provinces() -> list[str]:
+    return [code for code in Province.values if code != Province.FEDERAL]
+
+
+def _working_days(raw: Any, errors: _Errors) -> int | None:
+    value = _number(raw, "working_days", errors)
+    if value is None:
+        return None
+    if value != value.to_integral_value():
+        errors.add("working_days", _("Enter a whole number of days."))
+        return None
+    return int(value)
+
+
+def _check_required(values: dict[str, Any], errors: _Errors) -> None:
+    needed = ["start_date", "end_date", "hourly_rate"]
+    if values["kind"] == DocumentKind.PAY_SLIP:
+        needed += ["hours_worked", "gross_pay"]
+    for name in needed:
+        if values[name] is None and name not in errors.by_field:
+            errors.add(name, REQUIRED)
+
+
+def _check_consistency(values: dict[str, Any], errors: _Errors) -> None:
+    start, end = values["start_date"], values["end_date"]
+    if start is None or end is None:
+        return
+    days = (end - start).days + 1
+    if days < 1:
+        errors.add("end_date", _("The end date must be on or after the start date."))
+        return
+    is_slip = values["kind"] == DocumentKind.PAY_SLIP
+    if is_slip and days > MAX_PAY_PERIOD_DAYS:
+        errors.add("end_date", _("A pay period is at most two months. Check the dates."))
+    if not is_slip and days > MAX_EMPLOYMENT_DAYS:
+        errors.add("end_date", _("Employment of more than three years cannot be checked here."))
+    if values["working_days"] is not None and values["working_days"] > days:
+        errors.add(
+            "working_days", _("There are only %(days)s days in this period.") % {"days": days}
+        )
+    hours = values["hours_worked"]
+    if is_slip and hours is not None and hours > 24 * days:
+        errors.add("hours_worked", _("That is more hours than the period has."))
+    weekly = values["guaranteed_weekly_hours"]
+    if weekly is not None and weekly > 168:
+        errors.add("guaranteed_weekly_hours", _("A week has 168 hours."))

@@ -1,0 +1,230 @@
+"""The rules engine: pure functions from a document and rule versions to findings.
+
+Nothing here touches the database. `selectors.rule_versions_for` loads the versions as plain
+`VersionData`; each rule kind has one evaluator (registered with `@evaluator`) that picks the
+versions in force on the dates that matter to it and returns findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from django.utils import translation
+
+from juntos.compliance.choices import Audience, Certainty, Severity
+from juntos.compliance.documents import Document
+
+
+@dataclass(frozen=True)
+class Wording:
+    title: str
+    worker_text: str
+    employer_text: str
+
+
+@dataclass(frozen=True)
+class VersionData:
+    """One rule version with everything needed to apply and explain it."""
+
+    rule_id: str
+    kind: str
+    jurisdiction: str
+    programs: tuple[str, ...]
+    effective_from: dt.date
+    effective_to: dt.date | None
+    params: Mapping[str, Any]
+    certainty: str
+    source_url: str
+    source_title: str
+    source_date: dt.date | None
+    wordings: Mapping[str, Wording] = field(default_factory=dict)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
+    def wording(self, language: str) -> Wording:
+        return (
+            self.wordings.get(language) or self.wordings.get("en") or Wording(self.rule_id, "", "")
+        )
+
+    def number(self, name: str) -> Decimal:
+        return Decimal(str(self.params[name]))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure compared: a label in the person's language and a value with its unit."""
+
+    label: str
+    value: str
+    unit: str  # money | hours | date | days | percent | text
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    severity: str
+    summary: str
+    figures: tuple[Figure, ...]
+    title: str
+    explanation: str
+    source_url: str
+    source_title: str
+    source_date: str
+    effective_from: str
+    certainty: str
+    report_category: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        figures = tuple(Figure(**f) for f in data.get("figures", ()))
+        return cls(**{**data, "figures": figures})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an evaluator knows besides the document: the language and the audience."""
+
+    language: str
+    audience: str = Audience.WORKER
+
+    def finding(
+        self,
+        version: VersionData,
+        *,
+        summary: str,
+        figures: Iterable[Figure],
+        report_category: str,
+        severity: str = Severity.VIOLATION,
+    ) -> Finding:
+        wording = version.wording(self.language)
+        text = wording.employer_text if self.audience == Audience.EMPLOYER else wording.worker_text
+        return Finding(
+            rule_id=version.rule_id,
+            severity=severity,
+            summary=summary,
+            figures=tuple(figures),
+            title=wording.title,
+            explanation=text,
+            source_url=version.source_url,
+            source_title=version.source_title,
+            source_date=version.source_date.isoformat() if version.source_date else "",
+            effective_from=version.effective_from.isoformat(),
+            certainty=version.certainty,
+            report_category=report_category,
+        )
+
+
+Evaluator = Callable[[Document, Sequence[VersionData], Context], list[Finding]]
+EVALUATORS: dict[str, Evaluator] = {}
+# Parameter types per rule kind, so a coordinator's new version is checked before it is saved.
+# Types: money, number, month-day, deduction, deductions, provinces; a trailing "?" = optional.
+PARAM_SPECS: dict[str, dict[str, str]] = {}
+
+
+def evaluator(kind: str, *, params: Mapping[str, str]) -> Callable[[Evaluator], Evaluator]:
+    """Register the function that applies rules of one kind, and the parameters it reads."""
+
+    def register(function: Evaluator) -> Evaluator:
+        EVALUATORS[kind] = function
+        PARAM_SPECS[kind] = dict(params)
+        return function
+
+    return register
+
+
+def load_evaluators() -> None:
+    """Import the evaluator modules, which register themselves."""
+    from juntos.compliance import evaluators  # noqa: F401
+
+
+def applies_to(version: VersionData, document: Document) -> bool:
+    """A rule applies to a document of its province (or a federal rule) and program."""
+    place = version.jurisdiction in ("CA", document.province)
+    return place and (not version.programs or document.program in version.programs)
+
+
+def in_force_on(versions: Iterable[VersionData], day: dt.date) -> list[VersionData]:
+    """For each rule, the version in force on the day (the latest that started by then)."""
+    latest: dict[str, VersionData] = {}
+    for version in versions:
+        if version.effective_from > day:
+            continue
+        current = latest.get(version.rule_id)
+        if current is None or version.effective_from > current.effective_from:
+            latest[version.rule_id] = version
+    return [v for v in latest.values() if v.in_force_on(day)]
+
+
+def spans_in_force(
+    versions: Iterable[VersionData], start: dt.date, end: dt.date
+) -> list[tuple[VersionData, dt.date, dt.date]]:
+    """Split start..end by the versions in force, per rule: (version, first day, last day)."""
+    spans: list[tuple[VersionData, dt.date, dt.date]] = []
+    day = start
+    while day <= end:
+        current = {v.rule_id: v for v in in_force_on(versions, day)}
+        for rule_id, version in current.items():
+            if spans and _extends(spans, rule_id, version, day):
+                continue
+            spans.append((version, day, day))
+        day += dt.timedelta(days=1)
+    return spans
+
+
+def _extends(
+    spans: list[tuple[VersionData, dt.date, dt.date]],
+    rule_id: str,
+    version: VersionData,
+    day: dt.date,
+) -> bool:
+    for index in range(len(spans) - 1, -1, -1):
+        seen, first, last = spans[index]
+        if seen.rule_id == rule_id:
+            if seen is version and last == day - dt.timedelta(days=1):
+                spans[index] = (seen, first, day)
+                return True
+            return False
+    return False
+
+
+def evaluate(
+    document: Document,
+    versions: Sequence[VersionData],
+    *,
+    language: str,
+    audience: str = Audience.WORKER,
+) -> list[Finding]:
+    """Apply every applicable rule to the document; uncertain rules never yield a violation."""
+    load_evaluators()
+    context = Context(language=language, audience=audience)
+    applicable = [v for v in versions if applies_to(v, document)]
+    findings: list[Finding] = []
+    with translation.override(language):
+        for kind, function in EVALUATORS.items():
+            of_kind = [v for v in applicable if v.kind == kind]
+            if of_kind:
+                findings.extend(function(document, of_kind, context))
+    return sorted((_tempered(f) for f in findings), key=_order)
+
+
+def _tempered(finding: Finding) -> Finding:
+    if finding.certainty == Certainty.UNCERTAIN and finding.severity == Severity.VIOLATION:
+        return replace(finding, severity=Severity.ASK)
+    return finding
+
+
+SEVERITY_ORDER: dict[str, int] = {Severity.VIOLATION: 0, Severity.ASK: 1, Severity.INFO: 2}
+
+
+def _order(finding: Finding) -> tuple[int, str, str]:
+    return (SEVERITY_ORDER.get(finding.severity, 3), finding.rule_id, finding.effective_from)

@@ -1,0 +1,164 @@
+"""Forms for the checker and for new rule versions; they check shape, the services meaning."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from juntos.compliance.choices import Certainty, DeductionType, RecruiterLicensed
+from juntos.core.jurisdictions import PROVINCES_ONLY, Program
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PROVINCE_CHOICES = [("", _("Choose a province")), *[(p.value, p.label) for p in PROVINCES_ONLY]]
+PROGRAM_CHOICES = [("", _("Choose a program")), *Program.choices]
+PAY_SLIP_DEDUCTIONS = list(DeductionType)
+CONTRACT_DEDUCTIONS = [d for d in DeductionType if d != DeductionType.STATUTORY]
+
+
+def _amount(label: Any, help_text: Any = "", required: bool = False) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        min_value=Decimal(0),
+        max_digits=9,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
+class _CheckForm(forms.Form):
+    deduction_kinds: Sequence[DeductionType] = ()
+
+    province = forms.ChoiceField(label=_("Province where you work"), choices=PROVINCE_CHOICES)
+    program = forms.ChoiceField(label=_("Program"), choices=PROGRAM_CHOICES)
+    hourly_rate = _amount(_("Hourly pay ($)"), required=True)
+    program_rate = _amount(
+        _("Program rate for this work ($ an hour)"),
+        _("The rate the government publishes for your kind of farm work, if you know it."),
+    )
+    same_work_rate = _amount(
+        _("What others are paid for the same work ($ an hour)"),
+        _("What the employer pays Canadian or regular workers doing the same job, if you know it."),
+    )
+
+    def __init__(self, *args: Any, keep_allowed: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind in self.deduction_kinds:
+            self.fields[f"deduction_{kind.value}"] = _amount(kind.label)
+        if keep_allowed:
+            self.fields["keep"] = forms.BooleanField(
+                label=_("Keep this result in my account (only you can see it)"), required=False
+            )
+
+    def deduction_fields(self) -> list[forms.BoundField]:
+        return [self[f"deduction_{kind.value}"] for kind in self.deduction_kinds]
+
+    def facts(self) -> dict[str, Any]:
+        """The cleaned values as the facts `check_document` reads."""
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("deduction_")}
+        data.pop("keep", None)
+        data["deductions"] = {
+            kind.value: self.cleaned_data[f"deduction_{kind.value}"]
+            for kind in self.deduction_kinds
+            if self.cleaned_data.get(f"deduction_{kind.value}")
+        }
+        return data
+
+
+class PaySlipForm(_CheckForm):
+    deduction_kinds = PAY_SLIP_DEDUCTIONS
+
+    start_date = forms.DateField(label=_("First day of the pay period"), widget=DATE)
+    end_date = forms.DateField(label=_("Last day of the pay period"), widget=DATE)
+    working_days = forms.IntegerField(
+        label=_("Days you worked in this period"),
+        help_text=_("Count the days you worked at least 4 hours. Leave empty if you do not know."),
+        required=False,
+        min_value=0,
+        max_value=62,
+    )
+    hours_worked = _amount(_("Hours paid in this period"), required=True)
+    gross_pay = _amount(_("Gross pay, before deductions ($)"), required=True)
+
+
+class ContractForm(_CheckForm):
+    deduction_kinds = CONTRACT_DEDUCTIONS
+
+    employer_name = forms.CharField(label=_("Employer"), max_length=200, required=False)
+    start_date = forms.DateField(label=_("First day of work"), widget=DATE)
+    end_date = forms.DateField(label=_("Last day of work"), widget=DATE)
+    guaranteed_weekly_hours = _amount(_("Hours of work guaranteed per week"))
+    signed_on = forms.DateField(
+        label=_("Day the employment agreement was signed"), widget=DATE, required=False
+    )
+    recruiter_used = forms.BooleanField(
+        label=_("A recruiter or agency found this job"), required=False
+    )
+    recruiter_licensed = forms.ChoiceField(
+        label=_("Does the recruiter have a licence in this province?"),
+        choices=RecruiterLicensed.choices,
+        initial=RecruiterLicensed.UNKNOWN,
+        widget=forms.RadioSelect,
+    )
+    recruiter_fees = _amount(_("Fees the worker paid to a recruiter ($)"))
+    transferred_after_completion = forms.BooleanField(
+        label=_("Transferred from another farm after finishing a contract"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind in self.deduction_kinds:
+            self.fields[f"deduction_{kind.value}"].help_text = _("Amount per working day.")
+
+
+class RuleVersionForm(forms.Form):
+    effective_from = forms.DateField(label=_("In force from"), widget=DATE)
+    certainty = forms.ChoiceField(
+        label=_("Certainty"), choices=Certainty.choices, widget=forms.RadioSelect
+    )
+    params = forms.CharField(
+        label=_("Parameters (JSON)"),
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+        help_text=_('For example {"per_working_day": "7.11"}. Amounts in quotes keep every cent.'),
+    )
+    source_url = forms.URLField(label=_("Source address"), max_length=500, assume_scheme="https")
+    source_title = forms.CharField(label=_("Source title"), max_length=300)
+    source_date = forms.DateField(label=_("Source date"), widget=DATE, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title (%(language)s)") % {"language": name}, max_length=200
+            )
+            self.fields[f"worker_{code}"] = forms.CharField(
+                label=_("Explanation for workers (%(language)s)") % {"language": name},
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+            self.fields[f"employer_{code}"] = forms.CharField(
+                label=_("Explanation for employers (%(language)s)") % {"language": name},
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def clean_params(self) -> dict[str, Any]:
+        try:
+            value = json.loads(self.cleaned_data["params"])
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(_("This is not valid JSON.")) from error
+        if not isinstance(value, dict):
+            raise forms.ValidationError(_("Parameters must be a JSON object."))
+        return value
+
+    def language_fields(self) -> list[tuple[str, list[forms.BoundField]]]:
+        return [
+            (str(name), [self[f"title_{code}"], self[f"worker_{code}"], self[f"employer_{code}"]])
+            for code, name in settings.LANGUAGES
+        ]

@@ -1,0 +1,52 @@
+"""The one action from a finding: a confidential report, pre-filled through the reports
+module's intake page (see the interfaces between apps)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from juntos.compliance.choices import Severity
+from juntos.compliance.engine import Finding
+from juntos.compliance.templatetags.compliance_tags import format_figure
+
+REPORT_CATEGORIES = {"deductions", "wage-theft", "unpaid-hours", "recruitment-fees", "other"}
+MAX_DETAILS = 1500
+
+
+def report_details(finding: Finding) -> str:
+    """The finding in the current language, as the start of a report's details."""
+    lines = [f"{finding.title} ({finding.rule_id})", finding.summary]
+    lines += [f"- {f.label}: {format_figure(f.value, f.unit)}" for f in finding.figures]
+    lines.append(
+        _("Source: %(title)s %(url)s") % {"title": finding.source_title, "url": finding.source_url}
+    )
+    return "\n".join(lines)[:MAX_DETAILS]
+
+
+def report_intake_url(
+    *, finding: Finding, province: str, program: str, employer_name: str = ""
+) -> str | None:
+    """The intake page pre-filled with the finding, or None where no report fits.
+
+    None too while the reports module is not installed; the worker can still keep the result.
+    """
+    if finding.severity == Severity.INFO:
+        return None
+    try:
+        intake = reverse("reports:intake")
+    except NoReverseMatch:
+        return None
+    category = finding.report_category if finding.report_category in REPORT_CATEGORIES else "other"
+    query = {
+        "category": category,
+        "province": province,
+        "program": program,
+        "details": report_details(finding),
+        "source": "compliance",
+    }
+    if employer_name:
+        query["employer_name"] = employer_name
+    return f"{intake}?{urlencode(query)}"

@@ -1,0 +1,96 @@
+"""Reads of rules (public) and of kept check results (their owner only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from juntos.compliance.engine import VersionData, Wording
+from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
+from juntos.compliance.policies import can_view_saved_check
+
+
+def _as_data(version: RuleVersion) -> VersionData:
+    rule = version.rule
+    return VersionData(
+        rule_id=rule.rule_id,
+        kind=rule.kind,
+        jurisdiction=rule.jurisdiction,
+        programs=tuple(rule.programs or ()),
+        effective_from=version.effective_from,
+        effective_to=version.effective_to,
+        params=version.params,
+        certainty=version.certainty,
+        source_url=version.source_url,
+        source_title=version.source_title,
+        source_date=version.source_date,
+        wordings={
+            e.language: Wording(e.title, e.worker_text, e.employer_text)
+            for e in version.explanations.all()
+        },
+    )
+
+
+def rule_versions_for(*, province: str) -> list[VersionData]:
+    """Every version of the federal rules and of the province's rules (two queries)."""
+    versions = (
+        RuleVersion.objects.filter(rule__jurisdiction__in=["CA", province])
+        .select_related("rule")
+        .prefetch_related("explanations")
+    )
+    return [_as_data(v) for v in versions]
+
+
+def rules_listing() -> QuerySet[Rule]:
+    """All rules with their versions and wordings, for the public list (three queries)."""
+    return Rule.objects.prefetch_related(
+        Prefetch(
+            "versions",
+            queryset=RuleVersion.objects.order_by("effective_from").prefetch_related(
+                "explanations"
+            ),
+        )
+    ).order_by("jurisdiction", "rule_id")
+
+
+def get_rule(rule_id: str) -> Rule:
+    """A rule by its id, with versions and wordings; rules are public."""
+    rule = rules_listing().filter(rule_id=rule_id).first()
+    if rule is None:
+        raise Http404
+    return rule
+
+
+def version_in_force(rule: Rule, day: dt.date) -> RuleVersion | None:
+    """The rule's version in force on the day, from its prefetched versions."""
+    started = [v for v in rule.versions.all() if v.effective_from <= day]
+    if not started:
+        return None
+    latest = max(started, key=lambda v: v.effective_from)
+    if latest.effective_to is not None and latest.effective_to < day:
+        return None
+    return latest
+
+
+def wording_of(version: RuleVersion, language: str) -> RuleExplanation | None:
+    """The version's wording in the language, or in English, from prefetched rows."""
+    by_language = {e.language: e for e in version.explanations.all()}
+    return by_language.get(language) or by_language.get("en")
+
+
+def saved_checks_for(actor: Any) -> QuerySet[SavedCheck]:
+    """The results the person kept, newest first; nobody else's."""
+    if not actor.is_authenticated:
+        return SavedCheck.objects.none()
+    return SavedCheck.objects.filter(owner=actor)
+
+
+def get_saved_check_for(actor: Any, check_id: int) -> SavedCheck:
+    """One kept result, or 404 for anyone but the person who kept it."""
+    saved = SavedCheck.objects.filter(pk=check_id).first()
+    if saved is None or not can_view_saved_check(actor, saved):
+        raise Http404
+    return saved

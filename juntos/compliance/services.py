@@ -1,0 +1,251 @@
+"""Every write of the compliance app, and `check_document`, the checker other apps may call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from juntos.compliance.choices import Audience, Certainty, Severity
+from juntos.compliance.documents import document_from_facts
+from juntos.compliance.engine import Finding, evaluate
+from juntos.compliance.loader import RULES_FILE, TextSpec, read_rules
+from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
+from juntos.compliance.params import check_params
+from juntos.compliance.policies import can_manage_rules, can_save_check
+from juntos.compliance.selectors import rule_versions_for
+from juntos.core.services import audit_record, fact_record
+
+__all__ = [
+    "CheckResult",
+    "TextSpec",
+    "check_document",
+    "rule_version_add",
+    "rules_load",
+    "saved_check_create",
+    "saved_check_delete",
+]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check: what was checked and the findings, in one language."""
+
+    kind: str
+    language: str
+    audience: str
+    province: str
+    program: str
+    facts: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> str:
+        """The most serious finding's severity, or "clear"."""
+        for severity in (Severity.VIOLATION, Severity.ASK, Severity.INFO):
+            if any(f.severity == severity for f in self.findings):
+                return str(severity)
+        return "clear"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "language": self.language,
+            "audience": self.audience,
+            "province": self.province,
+            "program": self.program,
+            "outcome": self.outcome,
+            "facts": self.facts,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def check_document(
+    *,
+    kind: str,
+    facts: Mapping[str, Any],
+    language: str,
+    audience: str = Audience.WORKER,
+    record_facts: bool = True,
+) -> CheckResult:
+    """Check a pay slip, contract or job offer; raises ValidationError keyed by field."""
+    document = document_from_facts(kind, facts)
+    versions = rule_versions_for(province=document.province)
+    findings = evaluate(document, versions, language=language, audience=audience)
+    result = CheckResult(
+        kind=kind,
+        language=language,
+        audience=audience,
+        province=document.province,
+        program=document.program,
+        facts=document.to_facts(),
+        findings=findings,
+    )
+    if record_facts:
+        _record_check_facts(result)
+    return result
+
+
+def _record_check_facts(result: CheckResult) -> None:
+    # Coarse counts only: month, place, program, document and rule; never who checked.
+    sector = "employer" if result.audience == Audience.EMPLOYER else ""
+    common = {"province": result.province, "program": result.program, "sector": sector}
+    fact_record(
+        kind="compliance.check",
+        category=result.kind,
+        language=result.language,
+        outcome=result.outcome,
+        **common,
+    )
+    for finding in result.findings:
+        fact_record(
+            kind="compliance.finding", category=finding.rule_id, outcome=finding.severity, **common
+        )
+
+
+def saved_check_create(*, actor: Any, result: CheckResult) -> SavedCheck:
+    """Keep a check result for the signed-in person who ran it."""
+    if not can_save_check(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        saved = SavedCheck.objects.create(
+            owner=actor,
+            kind=result.kind,
+            saved_on=timezone.localdate(),
+            language=result.language,
+            province=result.province,
+            program=result.program,
+            facts=result.facts,
+            findings=[f.to_dict() for f in result.findings],
+        )
+        audit_record(actor=actor, action="compliance.check_saved", target=saved)
+    return saved
+
+
+def saved_check_delete(*, actor: Any, saved: SavedCheck) -> None:
+    """Delete a kept result; only its owner may."""
+    if saved.owner_id != actor.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_record(actor=actor, action="compliance.check_deleted", target=saved)
+        saved.delete()
+
+
+def rule_version_add(
+    *,
+    actor: Any,
+    rule: Rule,
+    effective_from: dt.date,
+    certainty: str,
+    params: Mapping[str, Any],
+    source_url: str,
+    source_title: str,
+    source_date: dt.date | None,
+    texts: Mapping[str, TextSpec],
+) -> RuleVersion:
+    """Add a new version of a rule (new figures, date, wording); coordinators only."""
+    if not can_manage_rules(actor):
+        raise PermissionDenied
+    _check_new_version(rule, effective_from, certainty, params, texts)
+    with transaction.atomic():
+        version = _create_version(
+            rule,
+            effective_from=effective_from,
+            certainty=certainty,
+            params=dict(params),
+            source_url=source_url,
+            source_title=source_title,
+            source_date=source_date,
+            texts=texts,
+            created_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="compliance.rule_version_added",
+            target=version,
+            details={"rule": rule.rule_id, "effective_from": effective_from.isoformat()},
+        )
+    return version
+
+
+def _check_new_version(
+    rule: Rule,
+    effective_from: dt.date,
+    certainty: str,
+    params: Mapping[str, Any],
+    texts: Mapping[str, TextSpec],
+) -> None:
+    errors: dict[str, list[Any]] = {}
+    if rule.versions.filter(effective_from=effective_from).exists():
+        errors["effective_from"] = [_("This rule already has a version starting on that day.")]
+    if certainty not in Certainty.values:
+        errors["certainty"] = [_("Choose confirmed or not yet verified.")]
+    param_errors = check_params(rule.kind, params)
+    if param_errors:
+        errors["params"] = param_errors
+    for language, text in texts.items():
+        if not (text.title.strip() and text.worker_text.strip() and text.employer_text.strip()):
+            errors[f"title_{language}"] = [_("Give the title and both explanations.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _create_version(rule: Rule, *, texts: Mapping[str, TextSpec], **fields: Any) -> RuleVersion:
+    version = RuleVersion.objects.create(rule=rule, **fields)
+    RuleExplanation.objects.bulk_create(
+        RuleExplanation(
+            version=version,
+            language=language,
+            title=text.title,
+            worker_text=text.worker_text,
+            employer_text=text.employer_text,
+        )
+        for language, text in texts.items()
+    )
+    return version
+
+
+def rules_load(*, path: Path = RULES_FILE) -> int:
+    """Load the rules data file; returns how many versions were new. Running twice adds none.
+
+    A version already present (same rule and start day) is left as it is, so a coordinator's
+    corrections are never overwritten by the file.
+    """
+    created = 0
+    with transaction.atomic():
+        for spec in read_rules(path):
+            rule, _new = Rule.objects.update_or_create(
+                rule_id=spec.rule_id,
+                defaults={
+                    "kind": spec.kind,
+                    "jurisdiction": spec.jurisdiction,
+                    "programs": spec.programs,
+                },
+            )
+            existing = set(rule.versions.values_list("effective_from", flat=True))
+            for version in spec.versions:
+                if version.effective_from in existing:
+                    continue
+                _create_version(
+                    rule,
+                    effective_from=version.effective_from,
+                    certainty=version.certainty,
+                    params=version.params,
+                    source_url=version.source_url,
+                    source_title=version.source_title,
+                    source_date=version.source_date,
+                    texts=version.texts,
+                )
+                created += 1
+        if created:
+            audit_record(
+                actor=None, action="compliance.rules_loaded", details={"versions": created}
+            )
+    return created
