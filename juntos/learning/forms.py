@@ -1,0 +1,211 @@
+"""Shapes of the learning app's forms; the services decide what the input means."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from juntos.core.jurisdictions import PROVINCES_ONLY, Program, Province
+from juntos.learning.choices import (
+    CompletionRule,
+    Country,
+    CourseFormat,
+    DocumentKind,
+    GoalKind,
+    LanguageLevel,
+    Occupation,
+    Schedule,
+    Topic,
+)
+from juntos.learning.models import WorkerProfile
+
+DATE = forms.DateInput(attrs={"type": "date"})
+ANY = [("", _("Any"))]
+
+
+def _blank(choices: Any) -> list[tuple[str, Any]]:
+    return [("", "—"), *choices]
+
+
+class CatalogueForm(forms.Form):
+    """The catalogue's GET form: free text and one value per facet."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, choices=ANY + Topic.choices)
+    format = forms.ChoiceField(
+        label=_("Format"), required=False, choices=ANY + CourseFormat.choices
+    )
+    language = forms.ChoiceField(
+        label=_("Taught in"), required=False, choices=ANY + list(settings.LANGUAGES)
+    )
+    province = forms.ChoiceField(
+        label=_("Province"), required=False, choices=ANY + Province.choices
+    )
+    schedule = forms.ChoiceField(label=_("When"), required=False, choices=ANY + Schedule.choices)
+
+
+class ClaimForm(forms.Form):
+    code = forms.CharField(
+        label=_("Your code"),
+        max_length=40,
+        help_text=_("The code sent to your phone or email after the workshop."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}
+        ),
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = WorkerProfile
+        fields = ["home_country", "home_state", "home_municipality", "gender"]
+        help_texts = {"gender": _("Optional. Counted only in totals, to see who is left out.")}
+
+
+class LanguageForm(forms.Form):
+    language = forms.CharField(label=_("Language"), max_length=60)
+    level = forms.ChoiceField(label=_("Level"), choices=LanguageLevel.choices)
+
+
+class SeasonForm(forms.Form):
+    employer_name = forms.CharField(label=_("Employer"), max_length=200)
+    province = forms.ChoiceField(
+        label=_("Province"), choices=[(p.value, p.label) for p in PROVINCES_ONLY]
+    )
+    program = forms.ChoiceField(label=_("Program"), choices=Program.choices)
+    started_on = forms.DateField(label=_("From"), widget=DATE)
+    ended_on = forms.DateField(label=_("To"), required=False, widget=DATE)
+
+
+class SkillForm(forms.Form):
+    description = forms.CharField(label=_("What you did"), max_length=200)
+    occupation = forms.ChoiceField(
+        label=_("Closest occupation (NOC 2021)"), required=False, choices=_blank(Occupation.choices)
+    )
+    years = forms.IntegerField(label=_("Years of experience"), min_value=0, max_value=60, initial=1)
+
+
+class GoalForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Goal"), choices=GoalKind.choices)
+    note = forms.CharField(label=_("In your words"), required=False, max_length=300)
+
+
+class GrantForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int, choices=())
+
+    def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = organisations
+
+
+class ObjectiveForm(forms.Form):
+    title = forms.CharField(label=_("Objective"), max_length=200)
+    target_on = forms.DateField(label=_("Target date"), widget=DATE)
+    course = forms.TypedChoiceField(
+        label=_("Course that helps"), required=False, coerce=int, empty_value=None, choices=()
+    )
+
+    def __init__(self, *args: Any, courses: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["course"].choices = _blank(courses)
+
+
+class WorkshopForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int, choices=())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    place = forms.CharField(label=_("Place"), max_length=200)
+    country = forms.ChoiceField(label=_("Country"), choices=Country.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = organisations
+
+
+class AttendeeForm(forms.Form):
+    display_name = forms.CharField(label=_("Name"), max_length=150)
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        required=False,
+        max_length=25,
+        help_text=_("With the country code. The code to claim the profile goes here."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+
+
+class CourseForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Provider"), coerce=int, choices=())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea)
+    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=CourseFormat.choices)
+    language = forms.ChoiceField(label=_("Taught in"), choices=settings.LANGUAGES)
+    province = forms.ChoiceField(
+        label=_("Province"), required=False, choices=_blank(Province.choices)
+    )
+    place = forms.CharField(label=_("Place"), required=False, max_length=200)
+    completion_rule = forms.ChoiceField(label=_("Completed when"), choices=CompletionRule.choices)
+    min_attendance_percent = forms.IntegerField(
+        label=_("Attendance needed (%)"), min_value=1, max_value=100, initial=75
+    )
+
+    def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = organisations
+
+
+class SessionForm(forms.Form):
+    schedule = forms.ChoiceField(label=_("When"), choices=Schedule.choices)
+    schedule_note = forms.CharField(label=_("Days and hours"), required=False, max_length=200)
+    starts_on = forms.DateField(label=_("Starts"), widget=DATE)
+    ends_on = forms.DateField(label=_("Ends"), widget=DATE)
+    meetings = forms.IntegerField(label=_("Number of classes"), min_value=1, max_value=200)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500)
+    enrolment_opens = forms.DateField(label=_("Enrolment opens"), widget=DATE)
+    enrolment_closes = forms.DateField(label=_("Enrolment closes"), widget=DATE)
+
+
+class AttendanceForm(forms.Form):
+    met_on = forms.DateField(label=_("Date of the class"), widget=DATE)
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type of document"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("Name it"), required=False, max_length=200)
+    file = forms.FileField(label=_("File"), help_text=_("PDF, photo or text, up to 10 MB."))
+
+
+class ShareForm(forms.Form):
+    caseworker_email = forms.EmailField(
+        label=_("Caseworker's email"),
+        help_text=_("The caseworker must work for a support organisation on Juntos."),
+    )
+
+
+class AttachForm(forms.Form):
+    receipt_code = forms.CharField(
+        label=_("Receipt code of your report"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    documents = forms.TypedMultipleChoiceField(
+        label=_("Documents to attach"), coerce=int, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args: Any, documents: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].choices = documents
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account, profile, plan, courses and documents "
+            "will be deleted for good."
+        )
+    )

@@ -1,0 +1,337 @@
+"""Worker profiles, workshops, courses, enrolment, completion records and the document vault.
+
+Organisations live in the accounts app and are referenced by plain ids (`*_organisation_id`),
+never by foreign key, so this app depends on accounts only through its public modules.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from juntos.core.jurisdictions import Gender, Program, Province
+from juntos.learning.choices import (
+    CompletionRule,
+    Country,
+    CourseFormat,
+    DocumentKind,
+    EnrolmentStatus,
+    GoalKind,
+    LanguageLevel,
+    Occupation,
+    Schedule,
+    Topic,
+)
+
+USER = settings.AUTH_USER_MODEL
+
+
+class WorkerProfile(models.Model):
+    """A worker's electronic profile; made at a workshop (unclaimed) or by the worker herself."""
+
+    user = models.OneToOneField(
+        USER, on_delete=models.CASCADE, null=True, blank=True, related_name="learning_profile"
+    )
+    display_name = models.CharField(_("name"), max_length=150)
+    # Keyed hash of the phone or email given at the workshop: finds the profile again
+    # without keeping the contact itself once the worker has claimed it.
+    contact_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    pending_contact = models.CharField(max_length=254, blank=True)
+    pending_channel = models.CharField(max_length=20, blank=True)
+    claim_code_hash = models.CharField(max_length=64, blank=True)
+    claim_expires_at = models.DateTimeField(null=True, blank=True)
+    created_by_organisation_id = models.PositiveBigIntegerField(null=True, blank=True)
+    home_country = models.CharField(
+        _("home country"), max_length=2, choices=Country.choices, blank=True
+    )
+    home_state = models.CharField(_("state or department"), max_length=100, blank=True)
+    home_municipality = models.CharField(_("municipality or town"), max_length=100, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("worker profile")
+        verbose_name_plural = _("worker profiles")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class ProfileLanguage(models.Model):
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="languages")
+    language = models.CharField(_("language"), max_length=60)
+    level = models.CharField(_("level"), max_length=20, choices=LanguageLevel.choices)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.language} ({self.level})"
+
+
+class Season(models.Model):
+    """One season worked abroad."""
+
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="seasons")
+    employer_name = models.CharField(_("employer"), max_length=200)
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices)
+    program = models.CharField(_("program"), max_length=20, choices=Program.choices)
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("to"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.employer_name} {self.started_on:%Y}"
+
+
+class Skill(models.Model):
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="skills")
+    occupation = models.CharField(
+        _("occupation (NOC 2021)"), max_length=5, choices=Occupation.choices, blank=True
+    )
+    description = models.CharField(_("what you did"), max_length=200)
+    years = models.PositiveSmallIntegerField(_("years of experience"), default=0)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Goal(models.Model):
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="goals")
+    kind = models.CharField(_("goal"), max_length=20, choices=GoalKind.choices)
+    note = models.CharField(_("in your words"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "kind"], name="learning_goal_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
+class ProfileGrant(models.Model):
+    """The worker lets one organisation see her profile and plan, until she revokes it."""
+
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="grants")
+    organisation_id = models.PositiveBigIntegerField(db_index=True)
+    granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"profile {self.profile_id} → organisation {self.organisation_id}"
+
+
+class Workshop(models.Model):
+    """A pre-departure workshop run by a partner organisation, usually in a sending country."""
+
+    organisation_id = models.PositiveBigIntegerField(db_index=True)
+    title = models.CharField(_("title"), max_length=200)
+    held_on = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WorkshopAttendance(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="attendees")
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="workshops")
+    attended = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "profile"], name="learning_attendee_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"workshop {self.workshop_id} · profile {self.profile_id}"
+
+
+class Course(models.Model):
+    """A course offered by a provider organisation; its texts exist per language."""
+
+    organisation_id = models.PositiveBigIntegerField(db_index=True)
+    topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
+    format = models.CharField(_("format"), max_length=20, choices=CourseFormat.choices)
+    language = models.CharField(_("taught in"), max_length=8, choices=settings.LANGUAGES)
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    completion_rule = models.CharField(
+        _("completed when"), max_length=20, choices=CompletionRule.choices
+    )
+    min_attendance_percent = models.PositiveSmallIntegerField(default=75)
+    is_published = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"course {self.pk} ({self.topic})"
+
+
+class CourseText(models.Model):
+    """The title and summary of a course in one language."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["course", "language"], name="learning_text_per_lang")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Session(models.Model):
+    """One run of a course, with its schedule, capacity and enrolment window."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
+    schedule = models.CharField(_("when"), max_length=20, choices=Schedule.choices)
+    schedule_note = models.CharField(_("days and hours"), max_length=200, blank=True)
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"))
+    meetings = models.PositiveSmallIntegerField(_("number of classes"), default=1)
+    capacity = models.PositiveSmallIntegerField(_("places"))
+    enrolment_opens = models.DateField(_("enrolment opens"))
+    enrolment_closes = models.DateField(_("enrolment closes"))
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+
+    def __str__(self) -> str:
+        return f"session {self.pk} of course {self.course_id}"
+
+    @property
+    def places_left(self) -> int:
+        """Free places, from the `taken` count the selectors annotate."""
+        return max(0, self.capacity - getattr(self, "taken", 0))
+
+
+class Enrolment(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="enrolments")
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="learning_enrolments")
+    status = models.CharField(max_length=20, choices=EnrolmentStatus.choices)
+    # Waiting-list order: the time she joined the list (ties broken by id).
+    queued_at = models.DateTimeField()
+    assessment_passed = models.BooleanField(null=True)
+    signed_off = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["queued_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="learning_enrol_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"enrolment {self.pk} ({self.status})"
+
+
+class AttendanceMark(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="marks")
+    met_on = models.DateField()
+    present = models.BooleanField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "met_on"], name="learning_mark_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.met_on}: {self.present}"
+
+
+class CompletionRecord(models.Model):
+    """Proof that a person completed a course; the credentials module will sign these."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="learning_completions")
+    course = models.ForeignKey(Course, on_delete=models.SET_NULL, null=True)
+    session_id_at_completion = models.PositiveBigIntegerField()
+    organisation_id = models.PositiveBigIntegerField()
+    course_title = models.CharField(max_length=200)
+    topic = models.CharField(max_length=30, choices=Topic.choices)
+    rule = models.CharField(max_length=20, choices=CompletionRule.choices)
+    evidence = models.JSONField(default=dict)
+    completed_on = models.DateField()
+
+    class Meta:
+        ordering = ["-completed_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.course_title
+
+
+class Objective(models.Model):
+    """One step of a worker's training plan."""
+
+    profile = models.ForeignKey(WorkerProfile, on_delete=models.CASCADE, related_name="objectives")
+    title = models.CharField(_("objective"), max_length=200)
+    target_on = models.DateField(_("target date"))
+    course = models.ForeignKey(
+        Course, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("course")
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["target_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class VaultDocument(models.Model):
+    """A file in the worker's vault, encrypted under its own data key."""
+
+    owner = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="vault_documents")
+    kind = models.CharField(_("type"), max_length=20, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    ciphertext = models.BinaryField()
+    wrapped_key = models.BinaryField()
+    key_version = models.PositiveSmallIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DocumentShare(models.Model):
+    document = models.ForeignKey(VaultDocument, on_delete=models.CASCADE, related_name="shares")
+    caseworker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="shared_documents")
+    organisation_id = models.PositiveBigIntegerField()
+    shared_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-shared_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"document {self.document_id} → {self.caseworker_id}"

@@ -1,0 +1,44 @@
+"""Helpers shared by the learning services: messages to people and equity facts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from juntos.core.services import fact_record, notify
+
+
+def site_link(url_name: str, language: str, **kwargs: Any) -> str:
+    """An absolute link to one of our pages, in the recipient's language."""
+    with translation.override(language):
+        return settings.SITE_URL + reverse(url_name, kwargs=kwargs or None)
+
+
+def notify_person(user: Any, render: Callable[[], tuple[str, str]]) -> None:
+    """Send (subject, body) rendered in the person's own language on her chosen channel."""
+    address = user.contact_address()
+    if not address:
+        return
+    with translation.override(user.preferred_language):
+        subject, body = render()
+    notify(channel=user.preferred_channel, recipient=address, subject=subject, body=body)
+
+
+def equity_fact(*, kind: str, user: Any, course: Any, outcome: str) -> None:
+    """One coarse fact for the ledger: who takes part, by gender, origin, province and sector."""
+    profile = getattr(user, "learning_profile", None)
+    fact_record(
+        kind=kind,
+        gender=(profile.gender if profile else "") or "",
+        country_of_origin=(profile.home_country if profile else "") or "",
+        province=course.province or user.province or "",
+        sector=user.sector or "",
+        language=course.language,
+        category=course.topic,
+        outcome=outcome,
+        organisation_id=course.organisation_id,
+    )

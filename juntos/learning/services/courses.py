@@ -1,0 +1,332 @@
+"""Writes of the course catalogue: courses, sessions, enrolment with a waiting list, completion."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from juntos.core.services import audit_record
+from juntos.learning.choices import CompletionRule, EnrolmentStatus
+from juntos.learning.models import (
+    AttendanceMark,
+    CompletionRecord,
+    Course,
+    CourseText,
+    Enrolment,
+    Session,
+)
+from juntos.learning.policies import can_manage_course, can_run_workshops
+from juntos.learning.selectors import HOLDS_A_PLACE, course_text
+from juntos.learning.services._common import equity_fact, notify_person, site_link
+
+WINDOW_CLOSED = gettext_lazy("Enrolment for this session is not open.")
+
+
+def course_create(
+    *,
+    actor: Any,
+    organisation_id: int,
+    topic: str,
+    format: str,
+    language: str,
+    texts: dict[str, tuple[str, str]],
+    completion_rule: str,
+    province: str = "",
+    place: str = "",
+    min_attendance_percent: int = 75,
+) -> Course:
+    """Add a course of one's own organisation; texts maps a language to (title, summary)."""
+    if not can_run_workshops(actor, organisation_id):
+        raise PermissionDenied
+    if language not in texts:
+        raise ValidationError({"title": _("Give the title in the language it is taught in.")})
+    with transaction.atomic():
+        course = Course(
+            organisation_id=organisation_id,
+            topic=topic,
+            format=format,
+            language=language,
+            province=province,
+            place=place.strip(),
+            completion_rule=completion_rule,
+            min_attendance_percent=min_attendance_percent,
+        )
+        course.full_clean()
+        course.save()
+        for lang, (title, summary) in texts.items():
+            CourseText.objects.create(course=course, language=lang, title=title, summary=summary)
+        audit_record(
+            actor=actor,
+            action="learning.course_created",
+            target=course,
+            organisation_id=organisation_id,
+        )
+    return course
+
+
+def session_create(
+    *,
+    actor: Any,
+    course: Course,
+    schedule: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    capacity: int,
+    enrolment_opens: dt.date,
+    enrolment_closes: dt.date,
+    meetings: int = 1,
+    schedule_note: str = "",
+) -> Session:
+    """Add a session (a run of the course) with its schedule, places and enrolment window."""
+    if not can_manage_course(actor, course):
+        raise PermissionDenied
+    if ends_on < starts_on or enrolment_closes < enrolment_opens:
+        raise ValidationError({"ends_on": _("An end date comes before its start.")})
+    if capacity < 1 or meetings < 1:
+        raise ValidationError({"capacity": _("A session needs at least one place and one class.")})
+    with transaction.atomic():
+        session = Session(
+            course=course,
+            schedule=schedule,
+            schedule_note=schedule_note.strip(),
+            starts_on=starts_on,
+            ends_on=ends_on,
+            capacity=capacity,
+            meetings=meetings,
+            enrolment_opens=enrolment_opens,
+            enrolment_closes=enrolment_closes,
+        )
+        session.full_clean()
+        session.save()
+        audit_record(
+            actor=actor,
+            action="learning.session_created",
+            target=session,
+            organisation_id=course.organisation_id,
+        )
+    return session
+
+
+def _locked_session(session_id: int) -> Session:
+    # select_for_update locks the row on PostgreSQL; on SQLite the IMMEDIATE transaction mode
+    # (settings) takes the database write lock at BEGIN. Either way two enrolments cannot both
+    # count the same free place.
+    return Session.objects.select_for_update().select_related("course").get(pk=session_id)
+
+
+def _places_taken(session: Session) -> int:
+    return session.enrolments.filter(status__in=HOLDS_A_PLACE).count()
+
+
+def enrolment_create(*, actor: Any, session: Session) -> Enrolment:
+    """Enrol in a session, or join its waiting list when it is full."""
+    if not actor.is_authenticated:
+        raise PermissionDenied
+    with transaction.atomic():
+        session = _locked_session(session.pk)
+        today = timezone.localdate()
+        if not (session.enrolment_opens <= today <= session.enrolment_closes):
+            raise ValidationError(WINDOW_CLOSED)
+        enrolment = session.enrolments.filter(user=actor).first()
+        if enrolment is not None and enrolment.status != EnrolmentStatus.WITHDRAWN:
+            return enrolment
+        full = _places_taken(session) >= session.capacity
+        status = EnrolmentStatus.WAITLISTED if full else EnrolmentStatus.ENROLLED
+        enrolment = enrolment or Enrolment(session=session, user=actor)
+        enrolment.status = status
+        enrolment.queued_at = timezone.now()
+        enrolment.save()
+        audit_record(
+            actor=actor,
+            action="learning.enrolled" if not full else "learning.waitlisted",
+            target=enrolment,
+            organisation_id=session.course.organisation_id,
+        )
+        if not full:
+            equity_fact(
+                kind="learning.enrolment", user=actor, course=session.course, outcome="enrolled"
+            )
+    return enrolment
+
+
+def enrolment_withdraw(*, actor: Any, enrolment: Enrolment) -> Enrolment:
+    """Leave a session or its waiting list; a freed place goes to the next person waiting."""
+    session = enrolment.session
+    if not (enrolment.user_id == actor.pk or can_manage_course(actor, session.course)):
+        raise PermissionDenied
+    with transaction.atomic():
+        session = _locked_session(session.pk)
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.status not in (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED):
+            return enrolment
+        held_place = enrolment.status == EnrolmentStatus.ENROLLED
+        enrolment.status = EnrolmentStatus.WITHDRAWN
+        enrolment.save(update_fields=["status"])
+        audit_record(
+            actor=actor,
+            action="learning.withdrawn",
+            target=enrolment,
+            organisation_id=session.course.organisation_id,
+        )
+        if held_place:
+            _promote_next(session)
+    return enrolment
+
+
+def _promote_next(session: Session) -> Enrolment | None:
+    """Give free places to the people waiting longest, and tell each of them."""
+    if _places_taken(session) >= session.capacity:
+        return None
+    waiting = (
+        session.enrolments.select_for_update()
+        .select_related("user")
+        .filter(status=EnrolmentStatus.WAITLISTED)
+        .order_by("queued_at", "id")
+        .first()
+    )
+    if waiting is None:
+        return None
+    waiting.status = EnrolmentStatus.ENROLLED
+    waiting.save(update_fields=["status"])
+    audit_record(
+        actor=None,
+        action="learning.promoted_from_waitlist",
+        target=waiting,
+        organisation_id=session.course.organisation_id,
+    )
+    equity_fact(
+        kind="learning.enrolment", user=waiting.user, course=session.course, outcome="promoted"
+    )
+    _tell_promoted(waiting, session)
+    return waiting
+
+
+def _tell_promoted(enrolment: Enrolment, session: Session) -> None:
+    user = enrolment.user
+
+    def render() -> tuple[str, str]:
+        text = course_text(session.course, user.preferred_language)
+        title = text.title if text else ""
+        link = site_link("learning:my_courses", user.preferred_language)
+        return (
+            _("A place is yours: %(course)s") % {"course": title},
+            _(
+                "Juntos: a place freed up and you are now enrolled in %(course)s, starting "
+                "%(date)s. If you cannot go, withdraw so the next person gets it: %(link)s"
+            )
+            % {"course": title, "date": session.starts_on.isoformat(), "link": link},
+        )
+
+    notify_person(user, render)
+
+
+def attendance_record(
+    *, actor: Any, session: Session, met_on: dt.date, present_enrolment_ids: set[int]
+) -> int:
+    """Record one class: who was present among the people enrolled."""
+    if not can_manage_course(actor, session.course):
+        raise PermissionDenied
+    with transaction.atomic():
+        enrolled = list(session.enrolments.filter(status__in=HOLDS_A_PLACE).select_related("user"))
+        for enrolment in enrolled:
+            AttendanceMark.objects.update_or_create(
+                enrolment=enrolment,
+                met_on=met_on,
+                defaults={"present": enrolment.pk in present_enrolment_ids},
+            )
+        audit_record(
+            actor=actor,
+            action="learning.attendance_recorded",
+            target=session,
+            organisation_id=session.course.organisation_id,
+            details={"met_on": met_on.isoformat()},
+        )
+        for enrolment in enrolled:
+            completion_evaluate(enrolment=enrolment, session=session)
+    return len(enrolled)
+
+
+def assessment_record(*, actor: Any, enrolment: Enrolment, passed: bool) -> Enrolment:
+    """Record the result of the course's assessment for one person."""
+    return _teacher_update(actor, enrolment, {"assessment_passed": passed}, "learning.assessed")
+
+
+def enrolment_sign_off(*, actor: Any, enrolment: Enrolment) -> Enrolment:
+    """The teacher signs off that the person completed the course."""
+    return _teacher_update(actor, enrolment, {"signed_off": True}, "learning.signed_off")
+
+
+def _teacher_update(
+    actor: Any, enrolment: Enrolment, changes: dict[str, Any], action: str
+) -> Enrolment:
+    session = enrolment.session
+    if not can_manage_course(actor, session.course):
+        raise PermissionDenied
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(enrolment, name, value)
+        enrolment.save(update_fields=list(changes))
+        audit_record(
+            actor=actor,
+            action=action,
+            target=enrolment,
+            organisation_id=session.course.organisation_id,
+        )
+        completion_evaluate(enrolment=enrolment, session=session)
+    return enrolment
+
+
+def completion_met(enrolment: Enrolment, session: Session) -> tuple[bool, dict[str, Any]]:
+    """Whether the course's rule is met, with the evidence that decides it."""
+    course = session.course
+    if course.completion_rule == CompletionRule.ATTENDANCE:
+        present = enrolment.marks.filter(present=True).count()
+        share = round(100 * present / session.meetings)
+        evidence = {"present": present, "meetings": session.meetings, "percent": share}
+        return share >= course.min_attendance_percent, evidence
+    if course.completion_rule == CompletionRule.ASSESSMENT:
+        return bool(enrolment.assessment_passed), {"assessment_passed": enrolment.assessment_passed}
+    return enrolment.signed_off, {"signed_off": enrolment.signed_off}
+
+
+def completion_evaluate(*, enrolment: Enrolment, session: Session) -> CompletionRecord | None:
+    """Complete the enrolment and write its completion record once the rule is met."""
+    if enrolment.status != EnrolmentStatus.ENROLLED:
+        return None
+    met, evidence = completion_met(enrolment, session)
+    if not met:
+        return None
+    course = session.course
+    text = course_text(course, course.language)
+    enrolment.status = EnrolmentStatus.COMPLETED
+    enrolment.save(update_fields=["status"])
+    record = CompletionRecord.objects.create(
+        user=enrolment.user,
+        course=course,
+        session_id_at_completion=session.pk,
+        organisation_id=course.organisation_id,
+        course_title=text.title if text else "",
+        topic=course.topic,
+        rule=course.completion_rule,
+        evidence=evidence,
+        completed_on=timezone.localdate(),
+    )
+    audit_record(
+        actor=None,
+        action="learning.completed",
+        target=record,
+        organisation_id=course.organisation_id,
+    )
+    equity_fact(
+        kind="learning.completion",
+        user=enrolment.user,
+        course=course,
+        outcome=course.completion_rule,
+    )
+    return record

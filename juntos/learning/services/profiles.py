@@ -1,0 +1,298 @@
+"""Writes about workers' profiles, goals, grants and training plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from juntos.accounts.selectors import public_organisations
+from juntos.core.crypto import keyed_hash, normalise_code, random_code
+from juntos.core.ratelimit import rate_hit, rate_limited
+from juntos.core.services import audit_record
+from juntos.learning.choices import PROFILE_VIEWER_KINDS, GoalKind
+from juntos.learning.models import (
+    Goal,
+    Objective,
+    ProfileGrant,
+    ProfileLanguage,
+    Season,
+    Skill,
+    WorkerProfile,
+    WorkshopAttendance,
+)
+from juntos.learning.policies import can_edit_plan, is_profile_owner
+from juntos.learning.selectors import granted_organisation_ids
+
+CLAIM_VALID_DAYS = 30
+CLAIM_ATTEMPTS_PER_HOUR = 10
+WRONG_CODE = _("This code is not right or has expired. Check it, or ask the workshop team.")
+TOO_MANY_TRIES = _("Too many tries. Wait an hour and try again.")
+NOT_A_VIEWER = _("Choose an organisation that supports workers.")
+
+
+def contact_hash(contact: str) -> str:
+    """The keyed hash that finds a profile by the phone or email given at a workshop."""
+    return keyed_hash("learning-contact", contact.strip().lower())
+
+
+def claim_code_issue(profile: WorkerProfile) -> str:
+    """Give an unclaimed profile a new claim code (only its hash is kept) and return it."""
+    code = random_code(groups=3, group_size=4)
+    profile.claim_code_hash = keyed_hash("learning-claim", normalise_code(code))
+    profile.claim_expires_at = timezone.now() + dt.timedelta(days=CLAIM_VALID_DAYS)
+    profile.save(update_fields=["claim_code_hash", "claim_expires_at"])
+    return code
+
+
+def profile_start(*, actor: Any) -> WorkerProfile:
+    """Create the signed-in worker's own profile if she has none."""
+    if not actor.is_authenticated:
+        raise PermissionDenied
+    with transaction.atomic():
+        profile, created = WorkerProfile.objects.get_or_create(
+            user=actor,
+            defaults={"display_name": actor.display_name, "claimed_at": timezone.now()},
+        )
+        if created:
+            audit_record(actor=actor, action="learning.profile_started", target=profile)
+    return profile
+
+
+def profile_claim(*, actor: Any, code: str) -> WorkerProfile:
+    """The worker takes the profile made for her at a workshop, with the code she was sent."""
+    if not actor.is_authenticated:
+        raise PermissionDenied
+    if rate_limited("learning-claim", str(actor.pk), limit=CLAIM_ATTEMPTS_PER_HOUR):
+        raise ValidationError({"code": TOO_MANY_TRIES})
+    digest = keyed_hash("learning-claim", normalise_code(code))
+    with transaction.atomic():
+        found = (
+            WorkerProfile.objects.select_for_update()
+            .filter(claim_code_hash=digest, user=None, claim_expires_at__gt=timezone.now())
+            .first()
+        )
+        if found is None:
+            rate_hit("learning-claim", str(actor.pk), window_seconds=3600)
+            raise ValidationError({"code": WRONG_CODE})
+        existing = WorkerProfile.objects.filter(user=actor).first()
+        profile = _merge_into(existing, found) if existing else found
+        profile.user = actor
+        profile.claimed_at = profile.claimed_at or timezone.now()
+        profile.claim_code_hash = ""
+        profile.claim_expires_at = None
+        profile.pending_contact = ""
+        profile.pending_channel = ""
+        profile.contact_hash = profile.contact_hash or found.contact_hash
+        profile.save()
+        audit_record(actor=actor, action="learning.profile_claimed", target=profile)
+    return profile
+
+
+def _merge_into(existing: WorkerProfile, found: WorkerProfile) -> WorkerProfile:
+    """She already had a profile: keep it, and bring over the workshops and grants."""
+    seen = set(existing.workshops.values_list("workshop_id", flat=True))
+    for attendance in found.workshops.exclude(workshop_id__in=seen):
+        WorkshopAttendance.objects.filter(pk=attendance.pk).update(profile=existing)
+    granted = granted_organisation_ids(existing)
+    found.grants.exclude(organisation_id__in=granted).update(profile=existing)
+    existing.contact_hash = found.contact_hash
+    found.delete()
+    return existing
+
+
+def _own(actor: Any, profile: WorkerProfile) -> None:
+    if not is_profile_owner(actor, profile):
+        raise PermissionDenied
+
+
+def profile_update(
+    *,
+    actor: Any,
+    profile: WorkerProfile,
+    home_country: str,
+    home_state: str,
+    home_municipality: str,
+    gender: str,
+) -> WorkerProfile:
+    """The worker changes her home community and (optionally) her gender."""
+    _own(actor, profile)
+    with transaction.atomic():
+        profile.home_country = home_country
+        profile.home_state = home_state.strip()
+        profile.home_municipality = home_municipality.strip()
+        profile.gender = gender
+        profile.full_clean()
+        profile.save()
+        audit_record(actor=actor, action="learning.profile_updated", target=profile)
+    return profile
+
+
+def profile_language_add(
+    *, actor: Any, profile: WorkerProfile, language: str, level: str
+) -> ProfileLanguage:
+    """Add a language she speaks, with her level."""
+    _own(actor, profile)
+    with transaction.atomic():
+        item = ProfileLanguage(profile=profile, language=language.strip(), level=level)
+        item.full_clean()
+        item.save()
+        audit_record(actor=actor, action="learning.language_added", target=profile)
+    return item
+
+
+def season_add(
+    *,
+    actor: Any,
+    profile: WorkerProfile,
+    employer_name: str,
+    province: str,
+    program: str,
+    started_on: dt.date,
+    ended_on: dt.date | None,
+) -> Season:
+    """Add a season worked abroad."""
+    _own(actor, profile)
+    if ended_on and ended_on < started_on:
+        raise ValidationError({"ended_on": _("The end comes before the start.")})
+    with transaction.atomic():
+        season = Season(
+            profile=profile,
+            employer_name=employer_name.strip(),
+            province=province,
+            program=program,
+            started_on=started_on,
+            ended_on=ended_on,
+        )
+        season.full_clean()
+        season.save()
+        audit_record(actor=actor, action="learning.season_added", target=profile)
+    return season
+
+
+def skill_add(
+    *, actor: Any, profile: WorkerProfile, occupation: str, description: str, years: int
+) -> Skill:
+    """Add a skill, coded to a NOC 2021 occupation where one fits."""
+    _own(actor, profile)
+    with transaction.atomic():
+        skill = Skill(
+            profile=profile, occupation=occupation, description=description.strip(), years=years
+        )
+        skill.full_clean()
+        skill.save()
+        audit_record(actor=actor, action="learning.skill_added", target=profile)
+    return skill
+
+
+def goal_set(*, actor: Any, profile: WorkerProfile, kind: str, note: str = "") -> Goal:
+    """Set one of her goals (each kind once; setting it again updates the note)."""
+    _own(actor, profile)
+    if kind not in GoalKind.values:
+        raise ValidationError({"kind": _("Choose a goal from the list.")})
+    with transaction.atomic():
+        goal, _created = Goal.objects.update_or_create(
+            profile=profile, kind=kind, defaults={"note": note.strip()[:300]}
+        )
+        audit_record(
+            actor=actor, action="learning.goal_set", target=profile, details={"goal": kind}
+        )
+    return goal
+
+
+PROFILE_ITEMS = {"language": ProfileLanguage, "season": Season, "skill": Skill, "goal": Goal}
+
+
+def profile_item_remove(*, actor: Any, profile: WorkerProfile, item: str, item_id: int) -> None:
+    """Remove one language, season, skill or goal from her profile."""
+    _own(actor, profile)
+    model = PROFILE_ITEMS.get(item)
+    if model is None:
+        raise ValidationError(_("Unknown item."))
+    with transaction.atomic():
+        deleted, _rows = model.objects.filter(profile=profile, pk=item_id).delete()
+        if deleted:
+            audit_record(
+                actor=actor,
+                action="learning.profile_item_removed",
+                target=profile,
+                details={"item": item},
+            )
+
+
+def grant_add(*, actor: Any, profile: WorkerProfile, organisation_id: int) -> ProfileGrant:
+    """Let one support, training or consular organisation see her profile and plan."""
+    _own(actor, profile)
+    allowed = public_organisations().filter(pk=organisation_id, kind__in=PROFILE_VIEWER_KINDS)
+    if not allowed.exists():
+        raise ValidationError({"organisation": NOT_A_VIEWER})
+    with transaction.atomic():
+        grant = profile.grants.filter(organisation_id=organisation_id, revoked_at=None).first()
+        if grant is None:
+            grant = ProfileGrant.objects.create(profile=profile, organisation_id=organisation_id)
+            audit_record(
+                actor=actor,
+                action="learning.profile_granted",
+                target=profile,
+                organisation_id=organisation_id,
+            )
+    return grant
+
+
+def grant_revoke(*, actor: Any, grant: ProfileGrant) -> None:
+    """Stop an organisation seeing her profile from now on."""
+    _own(actor, grant.profile)
+    with transaction.atomic():
+        if grant.revoked_at is None:
+            grant.revoked_at = timezone.now()
+            grant.save(update_fields=["revoked_at"])
+            audit_record(
+                actor=actor,
+                action="learning.profile_grant_revoked",
+                target=grant.profile,
+                organisation_id=grant.organisation_id,
+            )
+
+
+def _may_plan(actor: Any, profile: WorkerProfile) -> None:
+    if not can_edit_plan(actor, profile, granted_organisation_ids(profile)):
+        raise PermissionDenied
+
+
+def objective_add(
+    *,
+    actor: Any,
+    profile: WorkerProfile,
+    title: str,
+    target_on: dt.date,
+    course_id: int | None = None,
+) -> Objective:
+    """Add a step to the training plan (by the worker or her advisor)."""
+    _may_plan(actor, profile)
+    if not title.strip():
+        raise ValidationError({"title": _("Say what the objective is.")})
+    with transaction.atomic():
+        objective = Objective.objects.create(
+            profile=profile, title=title.strip()[:200], target_on=target_on, course_id=course_id
+        )
+        audit_record(actor=actor, action="learning.objective_added", target=profile)
+    return objective
+
+
+def objective_mark(*, actor: Any, objective: Objective, done: bool) -> Objective:
+    """Mark a plan step done, or not done again."""
+    _may_plan(actor, objective.profile)
+    with transaction.atomic():
+        objective.done_at = timezone.now() if done else None
+        objective.save(update_fields=["done_at"])
+        audit_record(
+            actor=actor,
+            action="learning.objective_marked",
+            target=objective.profile,
+            details={"done": done},
+        )
+    return objective

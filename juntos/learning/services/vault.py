@@ -1,0 +1,186 @@
+"""Writes of the document vault: encrypted storage, sharing, attaching to a case."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from juntos.accounts.selectors import user_by_identifier
+from juntos.core.crypto import decrypt, encrypt, new_key, unwrap_key, wrap_key
+from juntos.core.services import audit_record
+from juntos.learning.choices import DocumentKind
+from juntos.learning.models import DocumentShare, VaultDocument
+from juntos.learning.policies import support_organisation_of
+from juntos.learning.selectors import get_document_for
+from juntos.learning.services._common import notify_person, site_link
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+ALLOWED_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp", "text/plain"}
+NO_SUCH_CASEWORKER = gettext_lazy(
+    "We found no caseworker of a support organisation with this email. Check it with them."
+)
+WRONG_RECEIPT = gettext_lazy("This receipt code is not right. Check it and try again.")
+
+
+class CaseAttachUnavailable(Exception):
+    """The reports module is not installed here, so documents cannot go to a case."""
+
+
+def _purpose(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+def _context(user_id: int) -> str:
+    return f"learning-vault:{user_id}"
+
+
+def document_upload(
+    *, actor: Any, kind: str, title: str, filename: str, content_type: str, data: bytes
+) -> VaultDocument:
+    """Store a document in her vault, encrypted under a new data key wrapped for her."""
+    if not actor.is_authenticated:
+        raise PermissionDenied
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": _("Choose what kind of document this is.")})
+    if not data or len(data) > MAX_DOCUMENT_BYTES:
+        raise ValidationError({"file": _("Choose a file of up to 10 MB.")})
+    if content_type not in ALLOWED_TYPES:
+        raise ValidationError(
+            {"file": _("Upload a PDF, a photo (JPEG, PNG, WebP) or a text file.")}
+        )
+    data_key = new_key()
+    version, wrapped = wrap_key(data_key, purpose=_purpose(actor.pk))
+    with transaction.atomic():
+        document = VaultDocument.objects.create(
+            owner=actor,
+            kind=kind,
+            title=(title.strip() or filename)[:200],
+            filename=filename[:200],
+            content_type=content_type,
+            size=len(data),
+            ciphertext=encrypt(data_key, data, context=_context(actor.pk)),
+            wrapped_key=wrapped,
+            key_version=version,
+        )
+        audit_record(actor=actor, action="learning.document_uploaded", target=document)
+    return document
+
+
+def document_plaintext(document: VaultDocument) -> bytes:
+    """Decrypt a document's file (callers have authorised the reader)."""
+    data_key = unwrap_key(
+        bytes(document.wrapped_key),
+        purpose=_purpose(document.owner_id),
+        version=document.key_version,
+    )
+    return decrypt(data_key, bytes(document.ciphertext), context=_context(document.owner_id))
+
+
+def document_open(*, actor: Any, document_id: int) -> tuple[VaultDocument, bytes]:
+    """Authorise, decrypt and audit one reading of a document."""
+    document = get_document_for(actor, document_id)
+    data = document_plaintext(document)
+    if document.owner_id != actor.pk:
+        # A caseworker's reading is recorded so the worker can see who opened what.
+        audit_record(actor=actor, action="learning.document_read", target=document)
+    return document, data
+
+
+def document_delete(*, actor: Any, document: VaultDocument) -> None:
+    """Delete a document and every share of it."""
+    if document.owner_id != actor.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_record(actor=actor, action="learning.document_deleted", target=document)
+        document.delete()
+
+
+def document_share(*, actor: Any, document: VaultDocument, caseworker_email: str) -> DocumentShare:
+    """Share one document with a caseworker of a support organisation."""
+    if document.owner_id != actor.pk:
+        raise PermissionDenied
+    caseworker = user_by_identifier(caseworker_email.strip()) if caseworker_email.strip() else None
+    organisation_id = support_organisation_of(caseworker) if caseworker else None
+    if caseworker is None or organisation_id is None or caseworker.pk == actor.pk:
+        raise ValidationError({"caseworker_email": NO_SUCH_CASEWORKER})
+    with transaction.atomic():
+        share = document.shares.filter(caseworker=caseworker, revoked_at=None).first()
+        if share is None:
+            share = DocumentShare.objects.create(
+                document=document, caseworker=caseworker, organisation_id=organisation_id
+            )
+            audit_record(
+                actor=actor,
+                action="learning.document_shared",
+                target=document,
+                organisation_id=organisation_id,
+                details={"caseworker": caseworker.pk},
+            )
+            notify_person(caseworker, lambda: _share_message(caseworker))
+    return share
+
+
+def _share_message(caseworker: Any) -> tuple[str, str]:
+    link = site_link("learning:shared_with_me", caseworker.preferred_language)
+    return (
+        _("A worker shared a document with you"),
+        _("A worker shared a document with you on Juntos. Read it here: %(link)s") % {"link": link},
+    )
+
+
+def share_revoke(*, actor: Any, share: DocumentShare) -> None:
+    """Stop sharing a document with a caseworker, from now on."""
+    if share.document.owner_id != actor.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        if share.revoked_at is None:
+            share.revoked_at = timezone.now()
+            share.save(update_fields=["revoked_at"])
+            audit_record(
+                actor=actor,
+                action="learning.document_share_revoked",
+                target=share.document,
+                organisation_id=share.organisation_id,
+                details={"caseworker": share.caseworker_id},
+            )
+
+
+def _report_attach() -> Any:
+    # Reports sits beside learning in the layers, so it is looked up at call time: learning
+    # still works (without this one action) on a site where reports is not installed.
+    try:
+        module = importlib.import_module("juntos.reports.services")
+        return module.report_attach_document_by_code
+    except (ImportError, AttributeError) as exc:
+        raise CaseAttachUnavailable from exc
+
+
+def documents_attach_to_case(
+    *, actor: Any, receipt_code: str, documents: list[VaultDocument]
+) -> int:
+    """Send copies of chosen documents to the case that has her receipt code."""
+    attach = _report_attach()
+    if any(d.owner_id != actor.pk for d in documents):
+        raise PermissionDenied
+    if not documents:
+        raise ValidationError({"documents": _("Choose at least one document.")})
+    for document in documents:
+        ok = attach(
+            receipt_code=receipt_code,
+            filename=document.filename,
+            content_type=document.content_type,
+            data=document_plaintext(document),
+        )
+        if not ok:
+            raise ValidationError({"receipt_code": WRONG_RECEIPT})
+    # The receipt code is never written down here: it is the reporter's secret.
+    audit_record(
+        actor=actor, action="learning.documents_attached_to_case", details={"count": len(documents)}
+    )
+    return len(documents)

@@ -1,0 +1,73 @@
+"""factory_boy factories for the learning app's rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from juntos.learning.choices import CompletionRule, CourseFormat, Schedule, Topic
+from juntos.learning.models import Course, CourseText, Session, WorkerProfile, Workshop
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+        skip_postgeneration_save = True
+
+    organisation_id = 0  # set by the caller to a real provider organisation
+    topic = Topic.ENGLISH
+    format = CourseFormat.IN_PERSON
+    language = "en"
+    province = "BC"
+    place = "Abbotsford"
+    completion_rule = CompletionRule.ATTENDANCE
+    min_attendance_percent = 75
+
+    @factory.post_generation
+    def texts(self, create: bool, extracted: dict[str, str] | None, **kwargs: object) -> None:
+        titles = extracted or {
+            "en": f"English for work {self.pk}",
+            "es": f"Inglés para el trabajo {self.pk}",
+        }
+        for language, title in titles.items():
+            CourseText.objects.create(course=self, language=language, title=title, summary="")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    course = factory.SubFactory(CourseFactory)
+    schedule = Schedule.EVENINGS
+    schedule_note = "Tue, Thu 19:00–21:00"
+    starts_on = factory.LazyFunction(lambda: today() + dt.timedelta(days=14))
+    ends_on = factory.LazyFunction(lambda: today() + dt.timedelta(days=70))
+    meetings = 4
+    capacity = 10
+    enrolment_opens = factory.LazyFunction(lambda: today() - dt.timedelta(days=7))
+    enrolment_closes = factory.LazyFunction(lambda: today() + dt.timedelta(days=13))
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workshop
+
+    organisation_id = 0
+    title = "Taller de orientación previa a la salida"
+    held_on = factory.LazyFunction(today)
+    place = "Oaxaca de Juárez"
+    country = "MX"
+    language = "es"
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkerProfile
+
+    display_name = factory.Sequence(lambda n: f"Trabajadora {n}")

@@ -1,0 +1,1 @@
+"""Thin views of the learning app, grouped by who uses them."""

@@ -1,0 +1,262 @@
+"""The worker's profile, goals, grants and training plan; claiming a workshop profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from juntos.learning import selectors, services
+from juntos.learning.forms import (
+    ClaimForm,
+    GoalForm,
+    GrantForm,
+    LanguageForm,
+    ObjectiveForm,
+    ProfileForm,
+    SeasonForm,
+    SkillForm,
+)
+from juntos.learning.models import WorkerProfile
+from juntos.learning.views._common import add_errors, rights_url
+
+ITEM_FORMS: dict[str, type[forms.Form]] = {
+    "language": LanguageForm,
+    "season": SeasonForm,
+    "skill": SkillForm,
+    "goal": GoalForm,
+}
+
+
+def _objective_form(data: Any = None) -> ObjectiveForm:
+    language = translation.get_language() or "en"
+    return ObjectiveForm(data, courses=selectors.published_course_choices(language))
+
+
+def _plan_rows(profile: WorkerProfile) -> list[tuple[Any, bool]]:
+    """Each objective with whether it is done (ticked, or its course completed)."""
+    completed = selectors.completed_course_ids(profile.user)
+    return [
+        (o, bool(o.done_at) or (o.course_id is not None and o.course_id in completed))
+        for o in profile.objectives.all()
+    ]
+
+
+def _profile_page(
+    request: HttpRequest, profile: WorkerProfile, **bound: forms.Form
+) -> HttpResponse:
+    grants = list(profile.grants.filter(revoked_at=None))
+    names = selectors.organisation_names({g.organisation_id for g in grants})
+    plan = _plan_rows(profile)
+    context = {
+        "profile": profile,
+        "plan": plan,
+        "plan_done": sum(1 for _o, done in plan if done),
+        "grants": [(g, names.get(g.organisation_id, "")) for g in grants],
+        "workshops": profile.workshops.select_related("workshop"),
+        "rights_url": rights_url(),
+        "language_form": bound.get("language") or LanguageForm(),
+        "season_form": bound.get("season") or SeasonForm(),
+        "skill_form": bound.get("skill") or SkillForm(),
+        "goal_form": bound.get("goal") or GoalForm(),
+        "grant_form": bound.get("grant")
+        or GrantForm(organisations=selectors.profile_viewer_organisations()),
+        "objective_form": bound.get("objective") or _objective_form(),
+    }
+    return render(request, "learning/profile.html", context, status=400 if bound else 200)
+
+
+def _own_profile(request: HttpRequest) -> WorkerProfile:
+    profile = selectors.profile_details_of(request.user)
+    if profile is None:
+        raise Http404
+    return profile
+
+
+@login_required
+@require_GET
+def profile(request: HttpRequest) -> HttpResponse:
+    found = selectors.profile_details_of(request.user)
+    if found is None:
+        return render(request, "learning/profile_start.html", {"claim_form": ClaimForm()})
+    return _profile_page(request, found)
+
+
+@login_required
+@require_POST
+def profile_start(request: HttpRequest) -> HttpResponse:
+    services.profile_start(actor=request.user)
+    return redirect("learning:profile")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim(request: HttpRequest) -> HttpResponse:
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_claim(actor=request.user, code=form.cleaned_data["code"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The profile from your workshop is now yours."))
+            return redirect("learning:profile")
+    return render(
+        request, "learning/claim.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    found = _own_profile(request)
+    form = ProfileForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_update(actor=request.user, profile=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("learning:profile")
+    return render(request, "learning/profile_edit.html", {"form": form})
+
+
+ITEM_SERVICES = {
+    "language": services.profile_language_add,
+    "season": services.season_add,
+    "skill": services.skill_add,
+    "goal": services.goal_set,
+}
+
+
+@login_required
+@require_POST
+def profile_add(request: HttpRequest, item: str) -> HttpResponse:
+    if item not in ITEM_FORMS:
+        raise Http404
+    found = _own_profile(request)
+    form = ITEM_FORMS[item](request.POST)
+    if form.is_valid():
+        try:
+            ITEM_SERVICES[item](actor=request.user, profile=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("learning:profile")
+    return _profile_page(request, found, **{item: form})
+
+
+@login_required
+@require_POST
+def profile_remove(request: HttpRequest, item: str, item_id: int) -> HttpResponse:
+    found = _own_profile(request)
+    if item not in ITEM_FORMS:
+        raise Http404
+    services.profile_item_remove(actor=request.user, profile=found, item=item, item_id=item_id)
+    messages.success(request, _("Removed."))
+    return redirect("learning:profile")
+
+
+@login_required
+@require_POST
+def grant_add(request: HttpRequest) -> HttpResponse:
+    found = _own_profile(request)
+    form = GrantForm(request.POST, organisations=selectors.profile_viewer_organisations())
+    if form.is_valid():
+        try:
+            services.grant_add(
+                actor=request.user, profile=found, organisation_id=form.cleaned_data["organisation"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("This organisation can now see your profile and plan."))
+            return redirect("learning:profile")
+    return _profile_page(request, found, grant=form)
+
+
+@login_required
+@require_POST
+def grant_revoke(request: HttpRequest, grant_id: int) -> HttpResponse:
+    grant = selectors.get_own_grant(request.user, grant_id)
+    services.grant_revoke(actor=request.user, grant=grant)
+    messages.success(request, _("This organisation can no longer see your profile."))
+    return redirect("learning:profile")
+
+
+def _back_to(request: HttpRequest, found: WorkerProfile) -> HttpResponse:
+    if found.user_id == request.user.pk:
+        return redirect("learning:profile")
+    return redirect("learning:advisee", profile_id=found.pk)
+
+
+@login_required
+@require_POST
+def objective_add(request: HttpRequest, profile_id: int) -> HttpResponse:
+    found = selectors.get_profile_for(request.user, profile_id)
+    form = _objective_form(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        services.objective_add(
+            actor=request.user,
+            profile=found,
+            title=data["title"],
+            target_on=data["target_on"],
+            course_id=data["course"],
+        )
+        messages.success(request, _("Added to the training plan."))
+        return _back_to(request, found)
+    if found.user_id == request.user.pk:
+        return _profile_page(request, found, objective=form)
+    return _advisee_page(request, found, form)
+
+
+@login_required
+@require_POST
+def objective_mark(request: HttpRequest, objective_id: int) -> HttpResponse:
+    objective = selectors.get_own_objective(request.user, objective_id)
+    services.objective_mark(
+        actor=request.user, objective=objective, done=request.POST.get("done") == "1"
+    )
+    return _back_to(request, objective.profile)
+
+
+@login_required
+@require_GET
+def advisees(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "learning/advisees.html", {"profiles": selectors.advisees_for(request.user)}
+    )
+
+
+def _advisee_page(
+    request: HttpRequest, found: WorkerProfile, form: ObjectiveForm | None = None
+) -> HttpResponse:
+    plan = _plan_rows(found)
+    return render(
+        request,
+        "learning/advisee.html",
+        {
+            "profile": found,
+            "plan": plan,
+            "plan_done": sum(1 for _o, done in plan if done),
+            "objective_form": form or _objective_form(),
+        },
+        status=400 if form else 200,
+    )
+
+
+@login_required
+@require_GET
+def advisee(request: HttpRequest, profile_id: int) -> HttpResponse:
+    return _advisee_page(request, selectors.get_profile_for(request.user, profile_id))

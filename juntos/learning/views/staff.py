@@ -1,0 +1,217 @@
+"""Pages for partner staff: workshops and attendees, courses, sessions and rosters."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from juntos.learning import selectors, services
+from juntos.learning.forms import (
+    AttendanceForm,
+    AttendeeForm,
+    CourseForm,
+    SessionForm,
+    WorkshopForm,
+)
+from juntos.learning.models import Workshop
+from juntos.learning.views._common import add_errors, rights_url, staff_organisations
+
+
+def _staff_only(request: HttpRequest) -> list[tuple[int, str]]:
+    organisations = staff_organisations(request.user)
+    if not organisations:
+        raise Http404
+    return organisations
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshops(request: HttpRequest) -> HttpResponse:
+    organisations = _staff_only(request)
+    form = WorkshopForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workshop = services.workshop_create(
+                actor=request.user,
+                organisation_id=form.cleaned_data.pop("organisation"),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("learning:workshop", workshop_id=workshop.pk)
+    return render(
+        request,
+        "learning/workshops.html",
+        {"form": form, "workshops": selectors.workshops_for(request.user)},
+        status=400 if form.errors else 200,
+    )
+
+
+def _workshop_page(
+    request: HttpRequest, workshop: Workshop, form: AttendeeForm | None = None
+) -> HttpResponse:
+    attendees = workshop.attendees.select_related("profile").order_by("profile__display_name")
+    return render(
+        request,
+        "learning/workshop.html",
+        {
+            "workshop": workshop,
+            "attendees": attendees,
+            "form": form or AttendeeForm(),
+            "rights_url": rights_url(),
+        },
+        status=400 if form else 200,
+    )
+
+
+@login_required
+@require_GET
+def workshop(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    return _workshop_page(request, selectors.get_workshop_for(request.user, workshop_id))
+
+
+@login_required
+@require_POST
+def attendee_add(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    found = selectors.get_workshop_for(request.user, workshop_id)
+    form = AttendeeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.workshop_attendee_add(actor=request.user, workshop=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Added. If the profile is new, a code to claim it was sent.")
+            )
+            return redirect("learning:workshop", workshop_id=found.pk)
+    return _workshop_page(request, found, form)
+
+
+@login_required
+@require_POST
+def workshop_attendance(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    found = selectors.get_workshop_for(request.user, workshop_id)
+    ticked = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
+    services.workshop_attendance_mark(
+        actor=request.user, workshop=found, attended_profile_ids=ticked
+    )
+    messages.success(request, _("Attendance saved."))
+    return redirect("learning:workshop", workshop_id=found.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def teach(request: HttpRequest) -> HttpResponse:
+    organisations = _staff_only(request)
+    form = CourseForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.course_create(
+                actor=request.user,
+                organisation_id=data["organisation"],
+                topic=data["topic"],
+                format=data["format"],
+                language=data["language"],
+                texts={data["language"]: (data["title"], data["summary"])},
+                completion_rule=data["completion_rule"],
+                province=data["province"],
+                place=data["place"],
+                min_attendance_percent=data["min_attendance_percent"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("learning:teach_course", course_id=created.pk)
+    courses = [(c, selectors.course_text(c)) for c in selectors.courses_managed_by(request.user)]
+    return render(
+        request,
+        "learning/teach.html",
+        {"form": form, "courses": courses},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def teach_course(request: HttpRequest, course_id: int) -> HttpResponse:
+    found = selectors.get_managed_course(request.user, course_id)
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_create(actor=request.user, course=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Session added."))
+            return redirect("learning:teach_course", course_id=found.pk)
+    return render(
+        request,
+        "learning/teach_course.html",
+        {
+            "course": found,
+            "text": selectors.course_text(found),
+            "sessions": found.sessions.order_by("-starts_on"),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def roster(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = selectors.get_roster_for(request.user, session_id)
+    return render(
+        request,
+        "learning/roster.html",
+        {
+            "session": session,
+            "text": selectors.course_text(session.course),
+            "enrolments": selectors.roster_enrolments(session),
+            "form": AttendanceForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def roster_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = selectors.get_roster_for(request.user, session_id)
+    form = AttendanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the date of the class."))
+        return redirect("learning:roster", session_id=session.pk)
+    present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+    services.attendance_record(
+        actor=request.user,
+        session=session,
+        met_on=form.cleaned_data["met_on"],
+        present_enrolment_ids=present,
+    )
+    messages.success(request, _("Attendance saved."))
+    return redirect("learning:roster", session_id=session.pk)
+
+
+@login_required
+@require_POST
+def enrolment_assess(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
+    passed = request.POST.get("passed") == "1"
+    services.assessment_record(actor=request.user, enrolment=enrolment, passed=passed)
+    return redirect("learning:roster", session_id=enrolment.session_id)
+
+
+@login_required
+@require_POST
+def enrolment_sign_off(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
+    services.enrolment_sign_off(actor=request.user, enrolment=enrolment)
+    return redirect("learning:roster", session_id=enrolment.session_id)
