@@ -1,0 +1,189 @@
+"""Demo data for the network: the personas as members, three working groups, meetings,
+a recommendation adopted by a secret plenary vote and one waiting for the next plenary.
+
+Dana stays outside the network so that every access rule has an outsider to refuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+
+from juntos.accounts.choices import Sector
+from juntos.accounts.selectors import organisations_by_slug
+from juntos.network import selectors, services
+from juntos.network.choices import (
+    BallotKind,
+    Choice,
+    ImplementationStatus,
+    MeetingFormat,
+    MemberKind,
+    Threshold,
+)
+
+# persona -> (sector, organisation slug when she represents an organisation)
+MEMBERS = {
+    "rosa": (Sector.MIGRANT_WORKER, ""),
+    "amina": (Sector.CIVIL_SOCIETY, "fraser-valley-support"),
+    "ben": (Sector.CIVIL_SOCIETY, ""),
+    "carl": (Sector.EMPLOYER, "okanagan-orchards"),
+    "rita": (Sector.INDUSTRY, "pacific-agri-recruitment"),
+    "ines": (Sector.GOVERNMENT, "tfw-integrity"),
+}
+GROUPS = [
+    (
+        "Preventing and responding to mistreatment and emergencies",
+        "Propose how the network detects mistreatment early and responds to emergencies.",
+        ("rosa", "carl"),
+    ),
+    (
+        "Education and access to services",
+        "Propose how workers learn their rights and reach services in their language.",
+        ("amina", "ines"),
+    ),
+    (
+        "Addressing retribution",
+        "Propose how workers can speak up without fear of losing their job or their return.",
+        ("rosa", "amina"),
+    ),
+]
+
+
+def seed(people: dict[str, Any]) -> None:
+    """Make the personas members; create groups, meetings and decisions once."""
+    members = _ensure_members(people)
+    if selectors.groups_by_slug(["addressing-retribution"]):
+        return
+    groups = [
+        services.group_create(
+            actor=None, name=name, mandate=mandate, co_chairs=[members[k] for k in chairs]
+        )
+        for name, mandate, chairs in GROUPS
+    ]
+    for group, (_name, _mandate, chairs) in zip(groups, GROUPS, strict=True):
+        for key, member in members.items():
+            if key not in chairs:
+                services.group_member_add(actor=None, group=group, member=member)
+    _past_plenary(people, groups[0])
+    _coming_meetings(people, groups)
+
+
+def _ensure_members(people: dict[str, Any]) -> dict[str, Any]:
+    organisations = organisations_by_slug([slug for _s, slug in MEMBERS.values() if slug])
+    found = {}
+    for key, (sector, slug) in MEMBERS.items():
+        organisation = organisations.get(slug)
+        found[key] = services.member_add(
+            actor=None,
+            user=people[key],
+            kind=MemberKind.ORGANISATION if organisation else MemberKind.PERSON,
+            organisation_id=organisation.pk if organisation else None,
+            name=organisation.name if organisation else people[key].display_name,
+            sector=sector,
+        )
+    return found
+
+
+def _at(days: int, hour: int) -> tuple[dt.datetime, dt.datetime]:
+    day = timezone.localdate() + dt.timedelta(days=days)
+    starts = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+    return starts, starts + dt.timedelta(hours=2)
+
+
+def _past_plenary(people: dict[str, Any], group: Any) -> None:
+    plenary = services.meeting_create(
+        actor=None,
+        group=None,
+        title="Spring plenary",
+        meeting_format=MeetingFormat.HYBRID,
+        location="Abbotsford Community Hall",
+        online_url="https://meet.example.org/mwsn-spring",
+        options=[_at(-30, 18)],
+    )
+    services.meeting_schedule(actor=None, meeting=plenary, option_id=plenary.poll_options.get().pk)
+    services.interpreter_assign(
+        actor=None, meeting=plenary, language="es", interpreter_name="Lucía Ortega"
+    )
+    for key in ("rosa", "amina", "carl", "ines"):
+        services.registration_save(
+            actor=people[key],
+            meeting=plenary,
+            interpretation_language="es" if key == "rosa" else "",
+        )
+    adopted = _recommendation_through_vote(people, group, plenary)
+    services.meeting_record_held(
+        actor=None,
+        meeting=plenary,
+        attended_member_ids=list(plenary.registrations.values_list("member_id", flat=True)),
+    )
+    services.recommendation_track(
+        actor=None,
+        recommendation=adopted,
+        responsible_body="Network secretariat with the Ministry of Labour",
+        implementation_status=ImplementationStatus.IN_PROGRESS,
+        progress=40,
+        funding_call_input=True,
+    )
+    services.milestone_add(
+        actor=None,
+        recommendation=adopted,
+        title="Emergency line staffed in Spanish on weekends",
+        due_on=timezone.localdate() + dt.timedelta(days=60),
+    )
+
+
+def _recommendation_through_vote(people: dict[str, Any], group: Any, plenary: Any) -> Any:
+    draft = services.recommendation_draft(
+        actor=people["rosa"],
+        group=group,
+        title="A 24-hour emergency line in workers' languages",
+        body="The network funds a phone and WhatsApp line, answered in Spanish, for workers "
+        "facing an emergency at work or in employer housing.",
+    )
+    services.recommendation_endorse(actor=people["carl"], recommendation=draft)
+    services.recommendation_put_on_agenda(actor=None, recommendation=draft, meeting=plenary)
+    vote = services.vote_open(
+        actor=None,
+        recommendation=draft,
+        ballot_kind=BallotKind.SECRET,
+        threshold=Threshold.SIMPLE_MAJORITY,
+        quorum_percent=50,
+    )
+    choices = {"rosa": Choice.YES, "amina": Choice.YES, "carl": Choice.NO, "ines": Choice.YES}
+    for key, choice in choices.items():
+        services.ballot_cast(actor=people[key], vote=vote, choice=choice)
+    services.vote_close(actor=None, vote=vote)
+    draft.refresh_from_db()
+    return draft
+
+
+def _coming_meetings(people: dict[str, Any], groups: list[Any]) -> None:
+    services.meeting_create(
+        actor=None,
+        group=groups[1],
+        title="Education working group: rights workshops",
+        meeting_format=MeetingFormat.ONLINE,
+        online_url="https://meet.example.org/mwsn-education",
+        options=[_at(10, 19), _at(12, 19), _at(13, 10)],
+    )
+    summer = services.meeting_create(
+        actor=None,
+        group=None,
+        title="Summer plenary",
+        meeting_format=MeetingFormat.HYBRID,
+        location="Kelowna Community Centre",
+        online_url="https://meet.example.org/mwsn-summer",
+        options=[_at(45, 18)],
+    )
+    services.meeting_schedule(actor=None, meeting=summer, option_id=summer.poll_options.get().pk)
+    draft = services.recommendation_draft(
+        actor=people["amina"],
+        group=groups[2],
+        title="Protect workers who report from being left off next season's list",
+        body="Employers must give written reasons when a worker who reported a problem is not "
+        "named back, and the network reviews those reasons.",
+    )
+    services.recommendation_endorse(actor=people["rosa"], recommendation=draft)
+    services.recommendation_put_on_agenda(actor=None, recommendation=draft, meeting=summer)

@@ -1,0 +1,256 @@
+"""Forms check shape; the services check meaning (who may, which stage, which time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from juntos.network.choices import (
+    INTERPRETATION_LANGUAGES,
+    BallotKind,
+    Choice,
+    ImplementationStatus,
+    MeetingFormat,
+    Threshold,
+)
+
+POLL_SLOTS = 4
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.get_sector_display()})"
+
+
+class MembersChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.get_sector_display()})"
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    mandate = forms.CharField(label=_("Mandate"), widget=forms.Textarea, max_length=5000)
+    co_chairs = MembersChoiceField(
+        label=_("Co-chairs"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Two co-chairs from different sectors, e.g. a worker and an employer."),
+    )
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["co_chairs"].queryset = members  # type: ignore[attr-defined]
+
+
+class GroupMemberForm(forms.Form):
+    member = MemberChoiceField(label=_("Member"), queryset=None)
+    is_co_chair = forms.BooleanField(label=_("Co-chair"), required=False)
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+
+
+class MeetingForm(forms.Form):
+    group: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Working group"),
+        queryset=None,
+        required=False,
+        empty_label=_("None: this is a plenary"),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    format = forms.ChoiceField(
+        label=_("Format"), choices=MeetingFormat.choices, widget=forms.RadioSelect
+    )
+    location = forms.CharField(label=_("Place"), max_length=300, required=False)
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+        for n in range(1, POLL_SLOTS + 1):
+            required = n == 1
+            self.fields[f"day_{n}"] = forms.DateField(
+                label=_("Possible time %(n)s: day") % {"n": n},
+                required=required,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+            self.fields[f"start_{n}"] = forms.TimeField(
+                label=_("Possible time %(n)s: starts") % {"n": n},
+                required=required,
+                widget=forms.TimeInput(attrs={"type": "time"}),
+            )
+            self.fields[f"end_{n}"] = forms.TimeField(
+                label=_("Possible time %(n)s: ends") % {"n": n},
+                required=required,
+                widget=forms.TimeInput(attrs={"type": "time"}),
+            )
+
+    def options(self) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The filled-in possible times, as aware datetimes in the site's time zone."""
+        found = []
+        for n in range(1, POLL_SLOTS + 1):
+            day, start, end = (self.cleaned_data.get(f"{k}_{n}") for k in ("day", "start", "end"))
+            if day and start and end:
+                found.append(
+                    (
+                        timezone.make_aware(dt.datetime.combine(day, start)),
+                        timezone.make_aware(dt.datetime.combine(day, end)),
+                    )
+                )
+        return found
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for n in range(2, POLL_SLOTS + 1):
+            filled = [data.get(f"{k}_{n}") for k in ("day", "start", "end")]
+            if any(filled) and not all(filled):
+                self.add_error(f"day_{n}", _("Give the day, the start and the end."))
+        return data
+
+
+class AvailabilityForm(forms.Form):
+    options = forms.MultipleChoiceField(
+        label=_("Times I can attend"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["options"].choices = choices  # type: ignore[attr-defined]
+
+
+class ScheduleForm(forms.Form):
+    option = forms.ChoiceField(label=_("Hold the meeting at"), widget=forms.RadioSelect)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["option"].choices = choices  # type: ignore[attr-defined]
+
+
+class RegistrationForm(forms.Form):
+    interpretation_language = forms.ChoiceField(
+        label=_("Interpretation"),
+        required=False,
+        choices=[("", _("I do not need interpretation")), *INTERPRETATION_LANGUAGES],
+        help_text=_("An impartial interpreter will be booked for the language you choose."),
+    )
+
+
+class InterpreterForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=INTERPRETATION_LANGUAGES)
+    interpreter_name = forms.CharField(label=_("Interpreter"), max_length=200)
+
+
+class AgendaForm(forms.Form):
+    title = forms.CharField(label=_("Agenda item"), max_length=300)
+
+
+class HeldForm(forms.Form):
+    attended = forms.MultipleChoiceField(
+        label=_("Who attended"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = choices  # type: ignore[attr-defined]
+
+
+class MinutesForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    body = forms.CharField(label=_("Minutes"), widget=forms.Textarea, max_length=50000)
+
+
+class RecommendationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea, max_length=20000)
+
+
+class RevisionForm(RecommendationForm):
+    note = forms.CharField(label=_("What changed"), max_length=300, required=False)
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Comment"), widget=forms.Textarea, max_length=5000)
+
+
+class AgendaPlacementForm(forms.Form):
+    meeting: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Plenary"), queryset=None)
+
+    def __init__(self, *args: Any, plenaries: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = plenaries  # type: ignore[attr-defined]
+
+
+class TrackingForm(forms.Form):
+    responsible_body = forms.CharField(label=_("Responsible body"), max_length=200, required=False)
+    implementation_status = forms.ChoiceField(
+        label=_("Implementation"), choices=ImplementationStatus.choices
+    )
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+    funding_call_input = forms.BooleanField(
+        label=_("Input to a future funding call"), required=False
+    )
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=300)
+    due_on = forms.DateField(
+        label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class VoteOpenForm(forms.Form):
+    ballot_kind = forms.ChoiceField(
+        label=_("Ballot"),
+        choices=BallotKind.choices,
+        initial=BallotKind.SECRET,
+        widget=forms.RadioSelect,
+    )
+    threshold = forms.ChoiceField(
+        label=_("Threshold"),
+        choices=Threshold.choices,
+        initial=Threshold.SIMPLE_MAJORITY,
+        widget=forms.RadioSelect,
+    )
+    quorum_percent = forms.IntegerField(
+        label=_("Quorum (% of the electorate)"), min_value=0, max_value=100, initial=50
+    )
+    allow_proxies = forms.BooleanField(label=_("Allow proxy votes"), required=False)
+
+
+class BallotForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Your vote"), choices=Choice.choices, widget=forms.RadioSelect
+    )
+
+
+class ProxyForm(forms.Form):
+    holder = MemberChoiceField(label=_("Who will vote for you"), queryset=None)
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = members  # type: ignore[attr-defined]
+
+
+class ReceiptForm(forms.Form):
+    code = forms.CharField(
+        label=_("Receipt code"),
+        max_length=40,
+        help_text=_("The code you were shown when you voted, e.g. 7KQ2-M9XD-..."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reasons for the decision"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+        help_text=_("Leave empty to state the result only."),
+    )

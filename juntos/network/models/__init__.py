@@ -1,0 +1,49 @@
+"""The network's records: members and bodies, meetings, recommendations and votes."""
+
+from juntos.network.models.bodies import GroupMembership, NetworkMember, WorkingGroup
+from juntos.network.models.meetings import (
+    AgendaItem,
+    Availability,
+    InterpreterAssignment,
+    Meeting,
+    Minutes,
+    PollOption,
+    Registration,
+)
+from juntos.network.models.recommendations import (
+    Comment,
+    Milestone,
+    Recommendation,
+    Revision,
+)
+from juntos.network.models.votes import (
+    Ballot,
+    BallotChangeError,
+    Elector,
+    Participation,
+    Proxy,
+    Vote,
+)
+
+__all__ = [
+    "AgendaItem",
+    "Availability",
+    "Ballot",
+    "BallotChangeError",
+    "Comment",
+    "Elector",
+    "GroupMembership",
+    "InterpreterAssignment",
+    "Meeting",
+    "Milestone",
+    "Minutes",
+    "NetworkMember",
+    "Participation",
+    "PollOption",
+    "Proxy",
+    "Recommendation",
+    "Registration",
+    "Revision",
+    "Vote",
+    "WorkingGroup",
+]

@@ -1,0 +1,161 @@
+"""Plenary votes.
+
+Who voted (Participation) and what was chosen (Ballot) live in two tables with no path
+between them: a ballot has a random UUID key, no foreign key to a person or a participation,
+and no time at all. The day a vote opened and closed is the finest time either side keeps.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from juntos.network.choices import BallotKind, Choice, Threshold, VoteStatus
+from juntos.network.models.bodies import NetworkMember
+from juntos.network.models.meetings import Meeting
+from juntos.network.models.recommendations import Recommendation
+
+
+class BallotChangeError(Exception):
+    """Raised on any attempt to change or remove a ballot once stored."""
+
+
+class Vote(models.Model):
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="votes"
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="votes"
+    )
+    ballot_kind = models.CharField(_("ballot"), max_length=10, choices=BallotKind.choices)
+    threshold = models.CharField(_("threshold"), max_length=20, choices=Threshold.choices)
+    quorum_percent = models.PositiveSmallIntegerField(_("quorum (% of electorate)"), default=50)
+    allow_proxies = models.BooleanField(_("allow proxy votes"), default=False)
+    status = models.CharField(max_length=10, choices=VoteStatus.choices, default=VoteStatus.OPEN)
+    opened_on = models.DateField()
+    closed_on = models.DateField(null=True, blank=True)
+    # The published result, written once at closing and recomputable from the ballots.
+    electorate_size = models.PositiveIntegerField(default=0)
+    turnout = models.PositiveIntegerField(default=0)
+    yes_count = models.PositiveIntegerField(default=0)
+    no_count = models.PositiveIntegerField(default=0)
+    abstain_count = models.PositiveIntegerField(default=0)
+    quorum_met = models.BooleanField(default=False)
+    carried = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-opened_on", "-id"]
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quorum_percent__lte=100), name="network_quorum_percent"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=VoteStatus.OPEN, closed_on__isnull=True)
+                | Q(status=VoteStatus.CLOSED, closed_on__isnull=False),
+                name="network_vote_closed_has_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.recommendation)
+
+    @property
+    def is_secret(self) -> bool:
+        return self.ballot_kind == BallotKind.SECRET
+
+
+class Elector(models.Model):
+    """The electorate, copied from the voting members at the moment the vote opens."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="electors")
+    member = models.ForeignKey(NetworkMember, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "member"], name="network_elector_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} in {self.vote_id}"
+
+
+class Participation(models.Model):
+    """That a member voted (never what). Unique per vote and voter: one member, one vote."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="participations")
+    voter = models.ForeignKey(NetworkMember, on_delete=models.PROTECT, related_name="+")
+    # Set when a proxy holder cast this vote for the voter.
+    cast_by = models.ForeignKey(
+        NetworkMember, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "voter"], name="network_one_member_one_vote")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voter_id} voted in {self.vote_id}"
+
+
+class Proxy(models.Model):
+    """A member asks another to vote for her. Each gives and holds at most one per vote."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="proxies")
+    grantor = models.ForeignKey(NetworkMember, on_delete=models.PROTECT, related_name="+")
+    holder = models.ForeignKey(NetworkMember, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "grantor"], name="network_proxy_given_once"),
+            models.UniqueConstraint(fields=["vote", "holder"], name="network_proxy_held_once"),
+            models.CheckConstraint(
+                condition=~Q(grantor=models.F("holder")), name="network_proxy_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grantor_id} → {self.holder_id} ({self.vote_id})"
+
+
+class Ballot(models.Model):
+    """What was chosen. Random key, no time, no link to a person in a secret ballot."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+    # keyed_hash of the receipt code given to the voter once.
+    receipt_hash = models.CharField(max_length=64, unique=True)
+    # Open ballots only: who chose this. The constraint keeps it empty for secret ballots.
+    secret = models.BooleanField()
+    open_voter = models.ForeignKey(
+        NetworkMember, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        # No default ordering: listing ballots must not follow any order of casting.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(secret=True, open_voter__isnull=True)
+                | Q(secret=False, open_voter__isnull=False),
+                name="network_secret_ballot_has_no_voter",
+            ),
+            models.UniqueConstraint(fields=["vote", "open_voter"], name="network_open_ballot_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"ballot {self.id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise BallotChangeError("a ballot cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise BallotChangeError("a ballot cannot be removed")

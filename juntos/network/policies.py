@@ -1,0 +1,92 @@
+"""Who may do what in the network.
+
+Members (people and organisations' representatives) see the network's work; the coordinator
+(a coordinator of the network secretariat) convenes bodies, meetings and votes; co-chairs
+steer their working group. Everyone else, dana included, sees nothing but public results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from juntos.accounts.choices import OrganisationKind, Role
+from juntos.accounts.selectors import memberships_of
+from juntos.network.choices import RecommendationStatus, VoteStatus
+from juntos.network.models import NetworkMember
+
+
+def network_member_of(user: Any) -> Any:
+    """The person's active network membership, fetched once per request object."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_juntos_network_member"):
+        user._juntos_network_member = NetworkMember.objects.filter(
+            user=user, is_active=True
+        ).first()
+    return user._juntos_network_member
+
+
+def is_coordinator(user: Any) -> bool:
+    """A coordinator of a network secretariat (second factor enforced by the middleware)."""
+    if not user.is_authenticated:
+        return False
+    return any(
+        m.role == Role.COORDINATOR and m.organisation.kind == OrganisationKind.NETWORK_SECRETARIAT
+        for m in memberships_of(user)
+    )
+
+
+def can_view_network(user: Any) -> bool:
+    """Members and coordinators see groups, meetings, recommendations and decisions."""
+    return network_member_of(user) is not None or is_coordinator(user)
+
+
+def can_manage_network(user: Any) -> bool:
+    """Only the coordinator creates groups, schedules meetings and runs votes."""
+    return is_coordinator(user)
+
+
+def can_take_part(user: Any) -> bool:
+    """Only members mark availability, register, comment and vote."""
+    return network_member_of(user) is not None
+
+
+def is_group_member(user: Any, group: Any) -> bool:
+    member = network_member_of(user)
+    return member is not None and group.memberships.filter(member=member).exists()
+
+
+def is_co_chair(user: Any, group: Any) -> bool:
+    member = network_member_of(user)
+    return member is not None and group.memberships.filter(member=member, is_co_chair=True).exists()
+
+
+def can_view_recommendation(user: Any, recommendation: Any) -> bool:
+    """Drafts stay inside their group (and the coordinator); after endorsement every member."""
+    if not can_view_network(user):
+        return False
+    if recommendation.status != RecommendationStatus.DRAFT:
+        return True
+    return is_coordinator(user) or is_group_member(user, recommendation.group)
+
+
+def can_edit_recommendation(user: Any, recommendation: Any) -> bool:
+    """Members of the drafting group revise a draft; nobody edits it once endorsed."""
+    return recommendation.status == RecommendationStatus.DRAFT and is_group_member(
+        user, recommendation.group
+    )
+
+
+def can_endorse_recommendation(user: Any, recommendation: Any) -> bool:
+    """A co-chair endorses on behalf of the group."""
+    return is_co_chair(user, recommendation.group)
+
+
+def can_vote(user: Any, vote: Any) -> bool:
+    """A member in the vote's electorate (fixed when it opened) while it is open."""
+    member = network_member_of(user)
+    return (
+        member is not None
+        and vote.status == VoteStatus.OPEN
+        and vote.electors.filter(member=member).exists()
+    )

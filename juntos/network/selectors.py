@@ -1,0 +1,275 @@
+"""Reads of the network that authorise as they fetch (404 for what the actor may not see)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from juntos.accounts.choices import Sector
+from juntos.core.crypto import keyed_hash
+from juntos.network.choices import (
+    INTERPRETATION_LANGUAGES,
+    MeetingStatus,
+    RecommendationStatus,
+    VoteStatus,
+)
+from juntos.network.models import (
+    Ballot,
+    GroupMembership,
+    Meeting,
+    NetworkMember,
+    Recommendation,
+    Vote,
+    WorkingGroup,
+)
+from juntos.network.policies import (
+    can_view_network,
+    can_view_recommendation,
+    is_coordinator,
+    network_member_of,
+)
+from juntos.network.services.members import FEED_TOKEN_PURPOSE
+from juntos.network.services.votes import receipt_hash, tally_count
+
+
+def _require_view(actor: Any) -> None:
+    if not can_view_network(actor):
+        raise Http404
+
+
+def groups_for(actor: Any) -> QuerySet[WorkingGroup]:
+    """Working groups with their member counts, for members and the coordinator."""
+    _require_view(actor)
+    return WorkingGroup.objects.annotate(member_count=Count("memberships"))
+
+
+def get_group_for(actor: Any, group_id: int) -> WorkingGroup:
+    """One working group with its members (co-chairs first)."""
+    _require_view(actor)
+    memberships = GroupMembership.objects.select_related("member")
+    group = (
+        WorkingGroup.objects.prefetch_related(Prefetch("memberships", queryset=memberships))
+        .filter(pk=group_id)
+        .first()
+    )
+    if group is None:
+        raise Http404
+    return group
+
+
+def co_chair_sectors_differ(group: WorkingGroup) -> bool:
+    """The MWSN asks for co-chairs from different sectors; False prompts a nudge."""
+    sectors = {m.member.sector for m in group.memberships.all() if m.is_co_chair}
+    return len(sectors) > 1
+
+
+def members_for(actor: Any) -> QuerySet[NetworkMember]:
+    """Active members, for pickers in the coordinator's forms and for proxies."""
+    _require_view(actor)
+    return NetworkMember.objects.filter(is_active=True).order_by("name")
+
+
+def meetings_for(actor: Any) -> QuerySet[Meeting]:
+    """Every meeting of the network, newest first."""
+    _require_view(actor)
+    return Meeting.objects.select_related("group").order_by("-starts_at", "-id")
+
+
+def get_meeting_for(actor: Any, meeting_id: int) -> Meeting:
+    """One meeting with its poll, agenda, registrations, interpreters and minutes."""
+    _require_view(actor)
+    meeting = (
+        Meeting.objects.select_related("group")
+        .prefetch_related(
+            "poll_options__availabilities__member",
+            "agenda",
+            "registrations__member",
+            "interpreters",
+            "minutes",
+        )
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+@dataclass(frozen=True)
+class PollRow:
+    option: Any
+    workers: int
+    others: int
+    mine: bool
+
+
+def poll_rows(meeting: Meeting, actor: Any) -> list[PollRow]:
+    """Each proposed time with migrant workers' availability counted apart from the rest."""
+    me = network_member_of(actor)
+    rows = []
+    for option in meeting.poll_options.all():
+        marks = list(option.availabilities.all())
+        workers = sum(1 for a in marks if a.member.sector == Sector.MIGRANT_WORKER)
+        mine = me is not None and any(a.member_id == me.pk for a in marks)
+        rows.append(PollRow(option, workers, len(marks) - workers, mine))
+    return rows
+
+
+@dataclass(frozen=True)
+class InterpretationRow:
+    language: str
+    label: str
+    requests: int
+    interpreter: str
+
+
+def interpretation_summary(meeting: Meeting) -> list[InterpretationRow]:
+    """Each language requested or covered: how many asked, and who interprets ("" = nobody)."""
+    requested: dict[str, int] = defaultdict(int)
+    for registration in meeting.registrations.all():
+        if registration.interpretation_language:
+            requested[registration.interpretation_language] += 1
+    assigned = {i.language: i.interpreter_name for i in meeting.interpreters.all()}
+    labels = dict(INTERPRETATION_LANGUAGES)
+    return [
+        InterpretationRow(
+            lang, str(labels.get(lang, lang)), requested.get(lang, 0), assigned.get(lang, "")
+        )
+        for lang in sorted(set(requested) | set(assigned))
+    ]
+
+
+def recommendations_for(actor: Any) -> QuerySet[Recommendation]:
+    """Recommendations the actor may see: past the draft stage, or drafts of her groups."""
+    _require_view(actor)
+    found = Recommendation.objects.select_related("group")
+    if is_coordinator(actor):
+        return found
+    member = network_member_of(actor)
+    return found.filter(
+        ~Q(status=RecommendationStatus.DRAFT) | Q(group__memberships__member=member)
+    ).distinct()
+
+
+def get_recommendation_for(actor: Any, recommendation_id: int) -> Recommendation:
+    """One recommendation with revisions, comments, milestones and votes."""
+    recommendation = (
+        Recommendation.objects.select_related("group")
+        .prefetch_related("revisions", "comments__author", "milestones", "votes")
+        .filter(pk=recommendation_id)
+        .first()
+    )
+    if recommendation is None or not can_view_recommendation(actor, recommendation):
+        raise Http404
+    return recommendation
+
+
+def decisions_for(actor: Any) -> QuerySet[Recommendation]:
+    """The history of the plenary's decisions, newest first, with their tracking."""
+    _require_view(actor)
+    return (
+        Recommendation.objects.filter(
+            status__in=[RecommendationStatus.ADOPTED, RecommendationStatus.REJECTED]
+        )
+        .select_related("group")
+        .prefetch_related("milestones")
+        .order_by("-decided_on", "-id")
+    )
+
+
+def get_vote_for(actor: Any, vote_id: int) -> Vote:
+    """A vote, for members and the coordinator."""
+    _require_view(actor)
+    vote = Vote.objects.select_related("recommendation", "meeting").filter(pk=vote_id).first()
+    if vote is None:
+        raise Http404
+    return vote
+
+
+def open_votes_for(actor: Any) -> QuerySet[Vote]:
+    """Votes still open."""
+    _require_view(actor)
+    return Vote.objects.filter(status=VoteStatus.OPEN).select_related("recommendation")
+
+
+def has_voted(vote: Vote, actor: Any) -> bool:
+    """Whether the actor's own vote is in (shows the thank-you instead of the ballot)."""
+    member = network_member_of(actor)
+    return member is not None and vote.participations.filter(voter=member).exists()
+
+
+def proxies_held(vote: Vote, actor: Any) -> list[Any]:
+    """Members whose proxy the actor holds and who have not voted yet."""
+    member = network_member_of(actor)
+    if member is None:
+        return []
+    voted = vote.participations.values("voter")
+    return [
+        p.grantor
+        for p in vote.proxies.filter(holder=member)
+        .exclude(grantor__in=voted)
+        .select_related("grantor")
+    ]
+
+
+def public_results() -> QuerySet[Vote]:
+    """Closed votes with their published tallies: public, as the plenary's decisions are."""
+    return (
+        Vote.objects.filter(status=VoteStatus.CLOSED)
+        .select_related("recommendation")
+        .order_by("-closed_on", "-id")
+    )
+
+
+def get_public_result(vote_id: int) -> Vote:
+    """One closed vote's result; an open vote is not found (results wait for the close)."""
+    vote = public_results().filter(pk=vote_id).first()
+    if vote is None:
+        raise Http404
+    return vote
+
+
+def tally_matches(vote: Vote) -> bool:
+    """Recount the ballots and compare with the published tally."""
+    recount = tally_count(vote)
+    return (recount.turnout, recount.yes, recount.no, recount.abstain) == (
+        vote.turnout,
+        vote.yes_count,
+        vote.no_count,
+        vote.abstain_count,
+    )
+
+
+def ballot_by_receipt(vote: Vote, code: str) -> Ballot | None:
+    """The ballot with this receipt in this vote, once the vote is closed."""
+    if vote.status != VoteStatus.CLOSED or not code.strip():
+        return None
+    return Ballot.objects.filter(vote=vote, receipt_hash=receipt_hash(code)).first()
+
+
+def member_by_feed_token(token: str) -> NetworkMember | None:
+    """The member whose calendar feed this secret token opens."""
+    if not token:
+        return None
+    hashed = keyed_hash(FEED_TOKEN_PURPOSE, token)
+    return NetworkMember.objects.filter(feed_token_hash=hashed, is_active=True).first()
+
+
+def meetings_of_member(member: NetworkMember) -> QuerySet[Meeting]:
+    """Scheduled or held meetings she registered for, plus every plenary, for her feed."""
+    return (
+        Meeting.objects.exclude(status=MeetingStatus.POLLING)
+        .filter(Q(registrations__member=member) | Q(group__isnull=True))
+        .distinct()
+        .select_related("group")
+        .order_by("starts_at")
+    )
+
+
+def groups_by_slug(slugs: list[str]) -> dict[str, WorkingGroup]:
+    """Working groups keyed by slug (for imports and demo data; no authorisation)."""
+    return {g.slug: g for g in WorkingGroup.objects.filter(slug__in=slugs)}

@@ -1,0 +1,74 @@
+"""Every write of the network app. Other apps import from here."""
+
+from juntos.network.services.digest import digest_deliver, plenary_digest_queue
+from juntos.network.services.meetings import (
+    agenda_item_add,
+    availability_set,
+    interpreter_assign,
+    meeting_create,
+    meeting_record_held,
+    meeting_schedule,
+    minutes_save,
+    registration_save,
+)
+from juntos.network.services.members import (
+    feed_token_reset,
+    group_create,
+    group_member_add,
+    member_add,
+)
+from juntos.network.services.recommendations import (
+    comment_add,
+    milestone_add,
+    milestone_complete,
+    recommendation_draft,
+    recommendation_endorse,
+    recommendation_put_on_agenda,
+    recommendation_revise,
+    recommendation_track,
+)
+from juntos.network.services.votes import (
+    AlreadyVoted,
+    CastReceipt,
+    Tally,
+    ballot_cast,
+    proxy_grant,
+    receipt_hash,
+    tally_count,
+    vote_close,
+    vote_open,
+)
+
+__all__ = [
+    "AlreadyVoted",
+    "CastReceipt",
+    "Tally",
+    "agenda_item_add",
+    "availability_set",
+    "ballot_cast",
+    "comment_add",
+    "digest_deliver",
+    "feed_token_reset",
+    "group_create",
+    "group_member_add",
+    "interpreter_assign",
+    "meeting_create",
+    "meeting_record_held",
+    "meeting_schedule",
+    "member_add",
+    "milestone_add",
+    "milestone_complete",
+    "minutes_save",
+    "plenary_digest_queue",
+    "proxy_grant",
+    "receipt_hash",
+    "recommendation_draft",
+    "recommendation_endorse",
+    "recommendation_put_on_agenda",
+    "recommendation_revise",
+    "recommendation_track",
+    "registration_save",
+    "tally_count",
+    "vote_close",
+    "vote_open",
+]

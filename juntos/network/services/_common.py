@@ -1,0 +1,37 @@
+"""Checks shared by the network's services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from juntos.network.models import NetworkMember
+from juntos.network.policies import can_manage_network, network_member_of
+
+
+def require_coordinator(actor: Any) -> None:
+    """Refuse unless the actor runs the network (actor None is the system: seeds, commands)."""
+    if actor is not None and not can_manage_network(actor):
+        raise PermissionDenied
+
+
+def require_member(actor: Any) -> NetworkMember:
+    """The actor's network membership, or refusal."""
+    member = network_member_of(actor)
+    if member is None:
+        raise PermissionDenied
+    return member
+
+
+def require_text(value: str, *, field: str, limit: int) -> str:
+    """Trimmed text that is neither empty nor longer than the limit."""
+    cleaned = (value or "").strip()
+    if not cleaned:
+        raise ValidationError({field: _("This cannot be empty.")})
+    if len(cleaned) > limit:
+        raise ValidationError(
+            {field: _("Please keep this under %(limit)s characters.") % {"limit": limit}}
+        )
+    return cleaned

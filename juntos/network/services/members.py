@@ -1,0 +1,118 @@
+"""Writes about network members and working groups."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from juntos.accounts.choices import Sector
+from juntos.core.crypto import keyed_hash
+from juntos.core.services import audit_record
+from juntos.network.choices import MemberKind
+from juntos.network.models import GroupMembership, NetworkMember, WorkingGroup
+from juntos.network.services._common import require_coordinator, require_member, require_text
+
+FEED_TOKEN_PURPOSE = "network-calendar-feed"
+
+
+def member_add(
+    *,
+    actor: Any,
+    user: Any,
+    kind: str = MemberKind.PERSON,
+    organisation_id: int | None = None,
+    name: str = "",
+    sector: str = "",
+    is_voting: bool = True,
+) -> NetworkMember:
+    """Admit a person (or an organisation through its representative) to the network."""
+    require_coordinator(actor)
+    sector = sector or user.sector
+    if sector not in Sector.values:
+        raise ValidationError({"sector": _("Choose the member's sector.")})
+    if (kind == MemberKind.ORGANISATION) != (organisation_id is not None):
+        raise ValidationError({"kind": _("An organisation member needs its organisation.")})
+    with transaction.atomic():
+        member, created = NetworkMember.objects.update_or_create(
+            user=user,
+            defaults={
+                "kind": kind,
+                "organisation_id": organisation_id,
+                "name": name or user.display_name,
+                "sector": sector,
+                "is_voting": is_voting,
+                "is_active": True,
+            },
+        )
+        audit_record(
+            actor=actor,
+            action="network.member_add" if created else "network.member_update",
+            target=member,
+            details={"sector": sector, "kind": kind},
+        )
+    return member
+
+
+def group_create(
+    *, actor: Any, name: str, mandate: str, co_chairs: Iterable[NetworkMember]
+) -> WorkingGroup:
+    """Create a working group with its mandate and (usually two) co-chairs."""
+    require_coordinator(actor)
+    name = require_text(name, field="name", limit=200)
+    mandate = require_text(mandate, field="mandate", limit=5000)
+    chairs = list(co_chairs)
+    if not chairs:
+        raise ValidationError({"co_chairs": _("A working group needs at least one co-chair.")})
+    base = slugify(name)[:40] or "group"
+    with transaction.atomic():
+        slug, n = base, 1
+        while WorkingGroup.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        group = WorkingGroup.objects.create(name=name, slug=slug, mandate=mandate)
+        GroupMembership.objects.bulk_create(
+            [GroupMembership(group=group, member=m, is_co_chair=True) for m in chairs]
+        )
+        audit_record(
+            actor=actor,
+            action="network.group_create",
+            target=group,
+            details={"co_chairs": [m.pk for m in chairs]},
+        )
+    return group
+
+
+def group_member_add(
+    *, actor: Any, group: WorkingGroup, member: NetworkMember, is_co_chair: bool = False
+) -> GroupMembership:
+    """Add a member to a working group, or change whether she co-chairs it."""
+    require_coordinator(actor)
+    with transaction.atomic():
+        membership, _created = GroupMembership.objects.update_or_create(
+            group=group, member=member, defaults={"is_co_chair": is_co_chair}
+        )
+        audit_record(
+            actor=actor,
+            action="network.group_member_add",
+            target=group,
+            details={"member": member.pk, "co_chair": is_co_chair},
+        )
+    return membership
+
+
+def feed_token_reset(*, actor: Any) -> str:
+    """Give the member a new secret calendar-feed token (shown once; the old link stops)."""
+    member = require_member(actor)
+    token = secrets.token_urlsafe(24)
+    with transaction.atomic():
+        NetworkMember.objects.filter(pk=member.pk).update(
+            feed_token_hash=keyed_hash(FEED_TOKEN_PURPOSE, token)
+        )
+        audit_record(actor=actor, action="network.feed_token_reset", target=member)
+    return token

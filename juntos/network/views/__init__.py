@@ -1,0 +1,1 @@
+"""Thin views of the network: parse, call a selector or service, render."""

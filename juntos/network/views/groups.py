@@ -1,0 +1,96 @@
+"""The network's home page and working groups."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from juntos.network import selectors, services
+from juntos.network.forms import GroupForm, GroupMemberForm
+from juntos.network.models import WorkingGroup
+from juntos.network.policies import can_manage_network, network_member_of
+from juntos.network.views._submit import submit
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    groups = list(selectors.groups_for(request.user))
+    now = timezone.now()
+    meetings = selectors.meetings_for(request.user)
+    context = {
+        "groups": groups,
+        "coming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
+        "polling": list(meetings.filter(status="polling")[:10]),
+        "open_votes": list(selectors.open_votes_for(request.user)[:10]),
+        "member": network_member_of(request.user),
+        "is_coordinator": can_manage_network(request.user),
+    }
+    return render(request, "network/index.html", context)
+
+
+@login_required
+def group_create(request: HttpRequest) -> HttpResponse:
+    if not can_manage_network(request.user):
+        raise PermissionDenied
+    members = selectors.members_for(request.user)
+    form = GroupForm(request.POST or None, members=members)
+    if request.method == "POST" and form.is_valid():
+        group = submit(
+            form,
+            lambda: services.group_create(
+                actor=request.user,
+                name=form.cleaned_data["name"],
+                mandate=form.cleaned_data["mandate"],
+                co_chairs=form.cleaned_data["co_chairs"],
+            ),
+        )
+        if group is not None:
+            messages.success(request, _("The working group is created."))
+            return redirect("network:group", group_id=group.pk)
+    return render(request, "network/group_form.html", {"form": form})
+
+
+@login_required
+def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = selectors.get_group_for(request.user, group_id)
+    return _group_page(request, group, GroupMemberForm(members=selectors.members_for(request.user)))
+
+
+def _group_page(request: HttpRequest, group: WorkingGroup, form: GroupMemberForm) -> HttpResponse:
+    context = {
+        "group": group,
+        "sectors_differ": selectors.co_chair_sectors_differ(group),
+        "recommendations": selectors.recommendations_for(request.user).filter(group=group),
+        "meetings": selectors.meetings_for(request.user).filter(group=group)[:10],
+        "form": form,
+        "is_coordinator": can_manage_network(request.user),
+        "member": network_member_of(request.user),
+    }
+    return render(request, "network/group_detail.html", context)
+
+
+@login_required
+@require_POST
+def group_member_add(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = selectors.get_group_for(request.user, group_id)
+    if not can_manage_network(request.user):
+        raise PermissionDenied
+    form = GroupMemberForm(request.POST, members=selectors.members_for(request.user))
+    if form.is_valid() and submit(
+        form,
+        lambda: services.group_member_add(
+            actor=request.user,
+            group=group,
+            member=form.cleaned_data["member"],
+            is_co_chair=form.cleaned_data["is_co_chair"],
+        ),
+    ):
+        messages.success(request, _("The member is added."))
+        return redirect("network:group", group_id=group.pk)
+    return _group_page(request, group, form)

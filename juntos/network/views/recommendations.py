@@ -1,0 +1,251 @@
+"""Recommendation pages: list with tracking, drafting, revising, comments, endorsement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from juntos.network import selectors, services
+from juntos.network.choices import MeetingStatus, RecommendationStatus
+from juntos.network.forms import (
+    AgendaPlacementForm,
+    CommentForm,
+    MilestoneForm,
+    RecommendationForm,
+    RevisionForm,
+    TrackingForm,
+    VoteOpenForm,
+)
+from juntos.network.models import Recommendation
+from juntos.network.policies import (
+    can_edit_recommendation,
+    can_endorse_recommendation,
+    can_manage_network,
+    is_group_member,
+)
+from juntos.network.views._submit import submit
+
+
+@login_required
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    found = selectors.recommendations_for(request.user).order_by("-created_at", "-id")
+    status = request.GET.get("status", "")
+    if status in RecommendationStatus.values:
+        found = found.filter(status=status)
+    context = {
+        "recommendations": list(found[:200]),
+        "statuses": RecommendationStatus.choices,
+        "status": status,
+    }
+    return render(request, "network/recommendation_list.html", context)
+
+
+@login_required
+def recommendation_create(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = selectors.get_group_for(request.user, group_id)
+    if not is_group_member(request.user, group):
+        raise PermissionDenied
+    form = RecommendationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        recommendation = submit(
+            form,
+            lambda: services.recommendation_draft(
+                actor=request.user,
+                group=group,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            ),
+        )
+        if recommendation is not None:
+            messages.success(request, _("The draft is saved."))
+            return redirect("network:recommendation", recommendation_id=recommendation.pk)
+    return render(request, "network/recommendation_form.html", {"form": form, "group": group})
+
+
+def _plenaries(request: HttpRequest) -> Any:
+    return (
+        selectors.meetings_for(request.user)
+        .filter(group__isnull=True)
+        .exclude(status=MeetingStatus.HELD)
+    )
+
+
+def _page(
+    request: HttpRequest, recommendation: Recommendation, **bound: forms.Form
+) -> HttpResponse:
+    user = request.user
+    context = {
+        "recommendation": recommendation,
+        "can_edit": can_edit_recommendation(user, recommendation),
+        "can_endorse": can_endorse_recommendation(user, recommendation)
+        and recommendation.status == RecommendationStatus.DRAFT,
+        "is_coordinator": can_manage_network(user),
+        "revision_form": bound.get("revision")
+        or RevisionForm(initial={"title": recommendation.title, "body": recommendation.body}),
+        "comment_form": bound.get("comment") or CommentForm(),
+        "agenda_form": bound.get("agenda") or AgendaPlacementForm(plenaries=_plenaries(request)),
+        "vote_form": bound.get("vote") or VoteOpenForm(),
+        "tracking_form": bound.get("tracking")
+        or TrackingForm(
+            initial={
+                "responsible_body": recommendation.responsible_body,
+                "implementation_status": recommendation.implementation_status,
+                "progress": recommendation.progress,
+                "funding_call_input": recommendation.funding_call_input,
+            }
+        ),
+        "milestone_form": bound.get("milestone") or MilestoneForm(),
+    }
+    return render(request, "network/recommendation_detail.html", context)
+
+
+@login_required
+def recommendation_detail(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _page(request, selectors.get_recommendation_for(request.user, recommendation_id))
+
+
+def _post(
+    request: HttpRequest,
+    recommendation_id: int,
+    key: str,
+    make_form: Callable[[], forms.Form],
+    call: Callable[[Recommendation, forms.Form], Any],
+    done: str,
+) -> HttpResponse:
+    recommendation = selectors.get_recommendation_for(request.user, recommendation_id)
+    form = make_form()
+    if form.is_valid() and submit(form, lambda: call(recommendation, form)) is not None:
+        messages.success(request, done)
+        return redirect("network:recommendation", recommendation_id=recommendation.pk)
+    return _page(request, recommendation, **{key: form})
+
+
+@login_required
+@require_POST
+def revise(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _post(
+        request,
+        recommendation_id,
+        "revision",
+        lambda: RevisionForm(request.POST),
+        lambda r, f: services.recommendation_revise(
+            actor=request.user, recommendation=r, **f.cleaned_data
+        ),
+        _("The new version is saved."),
+    )
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _post(
+        request,
+        recommendation_id,
+        "comment",
+        lambda: CommentForm(request.POST),
+        lambda r, f: services.comment_add(
+            actor=request.user, recommendation=r, body=f.cleaned_data["body"]
+        ),
+        _("Your comment is posted."),
+    )
+
+
+@login_required
+@require_POST
+def endorse(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _post(
+        request,
+        recommendation_id,
+        "endorse",
+        lambda: forms.Form(request.POST),
+        lambda r, f: services.recommendation_endorse(actor=request.user, recommendation=r),
+        _("The working group has endorsed the recommendation."),
+    )
+
+
+@login_required
+@require_POST
+def put_on_agenda(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _post(
+        request,
+        recommendation_id,
+        "agenda",
+        lambda: AgendaPlacementForm(request.POST, plenaries=_plenaries(request)),
+        lambda r, f: services.recommendation_put_on_agenda(
+            actor=request.user, recommendation=r, meeting=f.cleaned_data["meeting"]
+        ),
+        _("The recommendation is on the plenary agenda."),
+    )
+
+
+@login_required
+@require_POST
+def vote_open(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    recommendation = selectors.get_recommendation_for(request.user, recommendation_id)
+    form = VoteOpenForm(request.POST)
+    vote = form.is_valid() and submit(
+        form,
+        lambda: services.vote_open(
+            actor=request.user, recommendation=recommendation, **form.cleaned_data
+        ),
+    )
+    if vote:
+        messages.success(request, _("The vote is open."))
+        return redirect("network:vote", vote_id=vote.pk)
+    return _page(request, recommendation, vote=form)
+
+
+@login_required
+@require_POST
+def track(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _post(
+        request,
+        recommendation_id,
+        "tracking",
+        lambda: TrackingForm(request.POST),
+        lambda r, f: services.recommendation_track(
+            actor=request.user, recommendation=r, **f.cleaned_data
+        ),
+        _("The progress is saved."),
+    )
+
+
+@login_required
+@require_POST
+def milestone(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _post(
+        request,
+        recommendation_id,
+        "milestone",
+        lambda: MilestoneForm(request.POST),
+        lambda r, f: services.milestone_add(actor=request.user, recommendation=r, **f.cleaned_data),
+        _("The milestone is added."),
+    )
+
+
+@login_required
+def decisions(request: HttpRequest) -> HttpResponse:
+    found = list(selectors.decisions_for(request.user)[:200])
+    return render(request, "network/decisions.html", {"decisions": found})
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, recommendation_id: int, milestone_id: int) -> HttpResponse:
+    recommendation = selectors.get_recommendation_for(request.user, recommendation_id)
+    found = recommendation.milestones.filter(pk=milestone_id).first()
+    if found is None:
+        raise Http404
+    services.milestone_complete(actor=request.user, milestone=found, done_on=timezone.localdate())
+    messages.success(request, _("The milestone is marked as reached."))
+    return redirect("network:recommendation", recommendation_id=recommendation.pk)

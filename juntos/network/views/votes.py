@@ -1,0 +1,137 @@
+"""Vote pages: the ballot (no JavaScript), proxies, the receipt, closing and results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from juntos.network import selectors, services
+from juntos.network.choices import VoteStatus
+from juntos.network.forms import BallotForm, CloseForm, ProxyForm, ReceiptForm
+from juntos.network.models import Vote
+from juntos.network.policies import can_manage_network, can_vote, network_member_of
+from juntos.network.views._submit import submit
+
+
+def _vote_page(
+    request: HttpRequest, vote: Vote, status: int = 200, **bound: forms.Form
+) -> HttpResponse:
+    user = request.user
+    member = network_member_of(user)
+    electors = selectors.members_for(user).filter(pk__in=vote.electors.values("member"))
+    if member is not None:
+        electors = electors.exclude(pk=member.pk)
+    context = {
+        "vote": vote,
+        "member": member,
+        "can_vote": can_vote(user, vote),
+        "has_voted": selectors.has_voted(vote, user),
+        "gave_proxy": member is not None and vote.proxies.filter(grantor=member).exists(),
+        "proxies_held": selectors.proxies_held(vote, user)
+        if vote.status == VoteStatus.OPEN
+        else [],
+        "turnout": vote.participations.count(),
+        "is_coordinator": can_manage_network(user),
+        "ballot_form": bound.get("ballot") or BallotForm(),
+        "proxy_form": bound.get("proxy") or ProxyForm(members=electors),
+        "close_form": bound.get("close") or CloseForm(),
+        "verified": vote.status == VoteStatus.CLOSED and selectors.tally_matches(vote),
+    }
+    return render(request, "network/vote_detail.html", context, status=status)
+
+
+@login_required
+def vote_detail(request: HttpRequest, vote_id: int) -> HttpResponse:
+    return _vote_page(request, selectors.get_vote_for(request.user, vote_id))
+
+
+def _on_behalf_of(request: HttpRequest, vote: Vote) -> Any:
+    raw = request.POST.get("on_behalf_of", "")
+    if not raw:
+        return None
+    held = {str(m.pk): m for m in selectors.proxies_held(vote, request.user)}
+    if raw not in held:
+        raise PermissionDenied
+    return held[raw]
+
+
+@login_required
+@require_POST
+def vote_cast(request: HttpRequest, vote_id: int) -> HttpResponse:
+    vote = selectors.get_vote_for(request.user, vote_id)
+    form = BallotForm(request.POST)
+    receipt = form.is_valid() and submit(
+        form,
+        lambda: services.ballot_cast(
+            actor=request.user,
+            vote=vote,
+            choice=form.cleaned_data["choice"],
+            on_behalf_of=_on_behalf_of(request, vote),
+        ),
+    )
+    if not receipt:
+        # 409 tells a client that retried a submitted ballot that the first one counted.
+        status = 409 if selectors.has_voted(vote, request.user) else 200
+        return _vote_page(request, vote, status=status, ballot=form)
+    # The code is shown now and never again: the page must not be cached or replayed.
+    response = render(request, "network/receipt.html", {"vote": vote, "receipt": receipt})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def vote_proxy(request: HttpRequest, vote_id: int) -> HttpResponse:
+    vote = selectors.get_vote_for(request.user, vote_id)
+    electors = selectors.members_for(request.user).filter(pk__in=vote.electors.values("member"))
+    form = ProxyForm(request.POST, members=electors)
+    if form.is_valid() and submit(
+        form,
+        lambda: services.proxy_grant(
+            actor=request.user, vote=vote, holder=form.cleaned_data["holder"]
+        ),
+    ):
+        messages.success(request, _("Your proxy is recorded. They can now vote for you."))
+        return redirect("network:vote", vote_id=vote.pk)
+    return _vote_page(request, vote, proxy=form)
+
+
+@login_required
+@require_POST
+def vote_close(request: HttpRequest, vote_id: int) -> HttpResponse:
+    vote = selectors.get_vote_for(request.user, vote_id)
+    form = CloseForm(request.POST)
+    if form.is_valid() and submit(
+        form,
+        lambda: services.vote_close(
+            actor=request.user, vote=vote, reason=form.cleaned_data["reason"]
+        ),
+    ):
+        messages.success(request, _("The vote is closed and the result is published."))
+        return redirect("network:vote", vote_id=vote.pk)
+    return _vote_page(request, vote, close=form)
+
+
+@login_required
+def receipt_check(request: HttpRequest, vote_id: int) -> HttpResponse:
+    vote = selectors.get_vote_for(request.user, vote_id)
+    if vote.status != VoteStatus.CLOSED:
+        raise Http404
+    # POST keeps the code out of addresses, browser history and server logs.
+    form = ReceiptForm(request.POST or None)
+    ballot, checked = None, False
+    if request.method == "POST" and form.is_valid():
+        ballot = selectors.ballot_by_receipt(vote, form.cleaned_data["code"])
+        checked = True
+    context = {"vote": vote, "form": form, "ballot": ballot, "checked": checked}
+    response = render(request, "network/receipt_check.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
