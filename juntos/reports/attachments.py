@@ -7,6 +7,7 @@ rebuilt page by page without their information dictionary or XMP streams (author
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,6 +16,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
 from pypdf.generic import NameObject
+
+# At DEBUG, Pillow logs every EXIF tag it reads, values included (device, place, time): the very
+# data this module removes. Its loggers never go below INFO, whatever the site's log level.
+logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
 
 MAX_FILES = 3
 PDF = "application/pdf"
