@@ -57,11 +57,13 @@ imports: $(STAMP)
 	$(BIN)/lint-imports
 
 pytest: setup
+	./scripts/setup-system --browser
 	$(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 test: lint typecheck imports pytest
 
 pytest-postgres: setup
+	./scripts/setup-system --browser
 	./scripts/with-postgres $(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 bench: setup

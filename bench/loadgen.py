@@ -77,7 +77,13 @@ class _Worker:
 
 
 def run(
-    scenario: Scenario, state: Any, *, host: str, port: int, count: int, warmup: int,
+    scenario: Scenario,
+    state: Any,
+    *,
+    host: str,
+    port: int,
+    count: int,
+    warmup: int,
     concurrency: int,
 ) -> Outcome:
     """Send `warmup` unmeasured requests, then `count` measured ones, within max_seconds."""
@@ -106,7 +112,9 @@ def run(
                 else:
                     outcome.errors += 1
                     if len(outcome.error_samples) < 3:
-                        outcome.error_samples.append(f"{req.method} {req.path} -> {status} {detail}")
+                        outcome.error_samples.append(
+                            f"{req.method} {req.path} -> {status} {detail}"
+                        )
         worker.conn.close()
 
     # Warm-up runs on one thread before the clock starts, so caches and connections are ready.

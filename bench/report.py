@@ -75,7 +75,9 @@ def correctness_failures(scenario: Scenario, outcome: Outcome, state: Any) -> li
 
 
 def evaluate(
-    scenarios: list[Scenario], outcomes: dict[str, Outcome], states: dict[str, Any],
+    scenarios: list[Scenario],
+    outcomes: dict[str, Outcome],
+    states: dict[str, Any],
     owners: dict[str, str],
 ) -> list[dict[str, Any]]:
     """One row per scenario with statistics, ratio to its baseline, and any breach."""
@@ -112,7 +114,9 @@ def table(rows: list[dict[str, Any]], mode: str) -> str:
     for f in failures:
         lines.append(f"FAILURE {f}")
     for b in breaches:
-        lines.append(f"BUDGET BREACH {b}" + (" (not enforced in --smoke)" if mode == "smoke" else ""))
+        lines.append(
+            f"BUDGET BREACH {b}" + (" (not enforced in --smoke)" if mode == "smoke" else "")
+        )
     if not failures and not breaches:
         lines.append("All scenarios within budget.")
     return "\n".join(lines) + "\n"

@@ -162,4 +162,3 @@ def main(options: Options) -> int:
             print(f"kept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-

@@ -73,8 +73,9 @@ def new_page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> 
         request.getfixturevalue("site_referrer_policy")
     contexts = []
 
-    def make(*, viewport: dict[str, int], javascript: bool = True) -> Any:
+    def make(*, viewport: dict[str, int], javascript: bool = True, bypass_csp: bool = False) -> Any:
         context = browser.new_context(
+            bypass_csp=bypass_csp,
             viewport=viewport,
             java_script_enabled=javascript,
             base_url=live_server.url,
@@ -88,4 +89,3 @@ def new_page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> 
     yield make
     for context in contexts:
         context.close()
-

@@ -75,7 +75,9 @@ def test_staff_logs_in_with_the_second_factor(new_page: Any, personas: Any, java
     page.goto("/en/account/")
     assert "/account/second-step/" in page.url
 
-    code_box.fill(f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}")
+    code_box.fill(
+        f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    )
     page.get_by_role("button", name=re.compile("continue|continuar|continuer", re.I)).click()
     page.get_by_role("heading", name=re.compile(r"^(Hello|Hola|Bonjour)")).wait_for()
     assert page.url.endswith("/account/")

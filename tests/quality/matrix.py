@@ -41,16 +41,20 @@ def collect_rows() -> list[Access]:
     rows: list[Access] = []
     for app in settings.INSTALLED_APPS:
         module = f"{app}.tests.access"
-        if app.startswith("juntos.") and importlib.util.find_spec(f"{app}.tests") and (
-            importlib.util.find_spec(module)
+        if (
+            app.startswith("juntos.")
+            and importlib.util.find_spec(f"{app}.tests")
+            and (importlib.util.find_spec(module))
         ):
             rows.extend(importlib.import_module(module).ACCESS)
     return rows
 
 
 def row_id(row: Access) -> str:
-    return row.name if row.name.startswith(tuple(m.upper() for m in API_METHODS)) else (
-        f"{row.method} {row.name}"
+    return (
+        row.name
+        if row.name.startswith(tuple(m.upper() for m in API_METHODS))
+        else (f"{row.method} {row.name}")
     )
 
 
