@@ -1,0 +1,83 @@
+from django.utils import timezone
+
+from juntos.accounts.selectors import organisations_by_slug
+from juntos.registry.tests import factories
+from juntos.testing.queries import assert_max_queries, assert_queries_do_not_grow
+
+
+def test_search_page_and_api(client, db):
+    def add(n):
+        for i in range(n):
+            owner = factories.employer(f"Orchard Growers {i} Ltd.")
+            factories.site(owner, name=f"Orchard {i}")
+            factories.licence(factories.recruiter(f"Orchard Recruiting {i}"))
+
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: client.get("/en/registry/", {"q": "orchard"}), limit=10
+    )
+    for path in ("/api/registry/employers", "/api/registry/recruiters", "/api/registry/sites"):
+        assert_queries_do_not_grow(
+            add_items=add, fetch=lambda p=path: client.get(p, {"q": "orchard"}), limit=6
+        )
+
+
+def test_employer_page_and_api_with_many_reviews(client, db):
+    site = factories.site(name="Big farm")
+    extra = factories.site(site.employer, name="Second farm")
+
+    def add(n):
+        for _ in range(n):
+            factories.review_row(site, published=True, text="ok")
+            factories.review_row(extra, published=True)
+
+    slug = site.employer.slug
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: client.get(f"/en/registry/employers/{slug}/"), limit=8
+    )
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: client.get(f"/api/registry/employers/{slug}"), limit=6
+    )
+
+
+def test_moderation_queue(client_as, db):
+    ben = client_as("ben")
+
+    def add(n):
+        for _ in range(n):
+            factories.review_row(factories.site(), text="waiting")
+
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: ben.get("/en/registry/moderation/"), limit=10
+    )
+
+
+def test_employers_own_page(client_as, personas):
+    organisation = organisations_by_slug(["okanagan-orchards"])["okanagan-orchards"]
+    site = factories.site(factories.employer("Carl Farms Ltd.", organisation_id=organisation.pk))
+    carl = client_as("carl")
+
+    def add(n):
+        for _ in range(n):
+            factories.review_row(site, published=True, text="fine")
+
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: carl.get("/en/registry/mine/"), limit=12
+    )
+
+
+def test_recruiter_page(client, db):
+    recruiter = factories.recruiter("Many Licences Agency")
+    provinces = iter(["BC", "MB", "ON", "NS", "SK", "AB", "QC", "NB", "PE", "NL"])
+
+    def add(n):
+        for _ in range(n):
+            factories.licence(recruiter, province=next(provinces))
+
+    with assert_max_queries(6):
+        client.get(f"/en/registry/recruiters/{recruiter.slug}/")
+    assert_queries_do_not_grow(
+        add_items=add,
+        fetch=lambda: client.get(f"/en/registry/recruiters/{recruiter.slug}/"),
+        limit=6,
+    )
+    assert timezone.localdate()

@@ -1,0 +1,75 @@
+import pytest
+from django.utils import timezone
+
+from juntos.accounts.selectors import organisations_by_slug
+from juntos.registry.models import ReviewReply
+from juntos.registry.tests import factories
+
+
+@pytest.fixture
+def carls_published_review(personas):
+    organisation = organisations_by_slug(["okanagan-orchards"])["okanagan-orchards"]
+    owner = factories.employer("Okanagan Orchards Ltd.", organisation_id=organisation.pk)
+    site = factories.site(owner, name="Kelowna orchard")
+    return factories.review_row(site, published=True, text="La vivienda estaba sucia.")
+
+
+def url(review):
+    return f"/en/registry/reviews/{review.pk}/reply/"
+
+
+def test_carl_sees_his_entry_and_answers_publicly(client, client_as, carls_published_review):
+    review = carls_published_review
+    carl = client_as("carl")
+    page = carl.get("/en/registry/mine/").content.decode()
+    assert "Okanagan Orchards Ltd." in page and "La vivienda estaba sucia." in page
+    assert "Publish reply" in page
+    response = carl.post(url(review), {f"{review.pk}-body": "We repainted the housing."})
+    assert response.status_code == 302 and response["Location"] == "/en/registry/mine/"
+    reply = ReviewReply.objects.get(review=review)
+    assert reply.replied_on == timezone.localdate()
+    public = client.get(f"/en/registry/employers/{review.employer.slug}/").content.decode()
+    assert "We repainted the housing." in public
+    # One reply per review: the form is gone and a second post is refused.
+    assert "Publish reply" not in carl.get("/en/registry/mine/").content.decode()
+    again = carl.post(url(review), {f"{review.pk}-body": "Second answer"})
+    assert again.status_code == 200
+    assert ReviewReply.objects.get(review=review).body == "We repainted the housing."
+
+
+def test_empty_reply_is_refused_and_explained(client_as, carls_published_review):
+    review = carls_published_review
+    response = client_as("carl").post(url(review), {f"{review.pk}-body": "   "})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not ReviewReply.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["dana", "rita", "rosa", "amina", "ben"])
+def test_nobody_outside_the_employer_replies(client_as, carls_published_review, who):
+    review = carls_published_review
+    response = client_as(who).post(url(review), {f"{review.pk}-body": "Not mine to answer"})
+    assert response.status_code == 404
+    assert not ReviewReply.objects.exists()
+
+
+def test_unpublished_reviews_cannot_be_answered(client_as, carls_published_review):
+    pending = factories.review_row(carls_published_review.site, text="waiting")
+    response = client_as("carl").post(url(pending), {f"{pending.pk}-body": "Answer"})
+    assert response.status_code == 404
+    assert not ReviewReply.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["dana", "rosa", "amina", "ben", "ines"])
+def test_people_without_an_entry_have_no_employer_page(client_as, carls_published_review, who):
+    assert client_as(who).get("/en/registry/mine/").status_code == 403
+
+
+def test_rita_sees_her_licences(client_as, personas):
+    organisation = organisations_by_slug(["pacific-agri-recruitment"])["pacific-agri-recruitment"]
+    recruiter = factories.recruiter(
+        "Pacific Agricultural Recruitment Services", organisation_id=organisation.pk
+    )
+    licence = factories.licence(recruiter)
+    html = client_as("rita").get("/en/registry/mine/").content.decode()
+    assert licence.number in html
