@@ -75,7 +75,10 @@ def test_a_new_worker_walks_from_the_workshop_to_her_exported_data(
 
     # Two goals.
     for kind in (GoalKind.START_BUSINESS, GoalKind.ENGLISH):
-        assert client.post("/es/learning/profile/add/goal/", {"kind": kind, "note": ""}).status_code == 302
+        assert (
+            client.post("/es/learning/profile/add/goal/", {"kind": kind, "note": ""}).status_code
+            == 302
+        )
     page = client.get("/es/learning/profile/").content.decode()
     assert "Iniciar un negocio" in page and "Aprender inglés" in page
 

@@ -26,7 +26,7 @@ from juntos.learning.forms import (
     SkillForm,
 )
 from juntos.learning.models import WorkerProfile
-from juntos.learning.views._common import add_errors, rights_url
+from juntos.learning.views._common import add_errors, rights_url, staff_organisations
 
 ITEM_FORMS: dict[str, type[forms.Form]] = {
     "language": LanguageForm,
@@ -234,6 +234,8 @@ def objective_mark(request: HttpRequest, objective_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def advisees(request: HttpRequest) -> HttpResponse:
+    if not staff_organisations(request.user):
+        raise Http404
     return render(
         request, "learning/advisees.html", {"profiles": selectors.advisees_for(request.user)}
     )

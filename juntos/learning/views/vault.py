@@ -6,15 +6,17 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from juntos.accounts.policies import holds_any_role
 from juntos.learning import selectors, services
 from juntos.learning.forms import AttachForm, DeleteAccountForm, DocumentForm, ShareForm
+from juntos.learning.policies import CASEWORKER_ROLES
 from juntos.learning.views._common import add_errors
 
 
@@ -139,6 +141,8 @@ def attach(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def shared_with_me(request: HttpRequest) -> HttpResponse:
+    if not holds_any_role(request.user, CASEWORKER_ROLES):
+        raise Http404
     return render(
         request,
         "learning/shared_with_me.html",
