@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.utils import timezone
 
 from juntos.accounts.selectors import organisations_by_slug
@@ -17,7 +19,7 @@ def test_search_page_and_api(client, db):
     )
     for path in ("/api/registry/employers", "/api/registry/recruiters", "/api/registry/sites"):
         assert_queries_do_not_grow(
-            add_items=add, fetch=lambda p=path: client.get(p, {"q": "orchard"}), limit=6
+            add_items=add, fetch=partial(client.get, path, {"q": "orchard"}), limit=6
         )
 
 

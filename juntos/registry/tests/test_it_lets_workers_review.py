@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.utils import timezone
 
@@ -78,7 +80,7 @@ def test_a_worker_cannot_review_her_own_organisations_site(personas, client_as):
     from juntos.accounts.services import membership_grant
     from juntos.accounts.tests.factories import OrganisationFactory
 
-    farm = OrganisationFactory(kind="employer")
+    farm: Any = OrganisationFactory(kind="employer")
     membership_grant(actor=None, user=personas.rosa, organisation=farm, role="member")
     site = factories.site(factories.employer(organisation_id=farm.pk))
     assert client_as("rosa").get(f"/en/registry/sites/{site.pk}/review/").status_code == 403
