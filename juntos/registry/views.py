@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -45,7 +46,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "searched": searched,
         "employers": employers,
         "recruiters": recruiters,
-        "today": timezone.localdate(),
     }
     return render(request, "registry/index.html", context)
 
@@ -66,8 +66,11 @@ def employer(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def recruiter(request: HttpRequest, slug: str) -> HttpResponse:
     entry = selectors.recruiter_by_slug(slug)
+    report_url = _url_if_served(
+        "reports:intake", category="recruitment-fees", details=entry.name, source="registry"
+    )
     return render(
-        request, "registry/recruiter.html", {"recruiter": entry, "today": timezone.localdate()}
+        request, "registry/recruiter.html", {"recruiter": entry, "report_url": report_url}
     )
 
 
@@ -97,7 +100,20 @@ def review(request: HttpRequest, site_id: int) -> HttpResponse:
             return redirect("registry:employer", slug=site.employer.slug)
     season = timezone.localdate().year
     already = selectors.own_review_of(request.user, site.employer, season)
-    context = {"site": site, "form": form, "already": already, "threshold": publication_threshold()}
+    report_url = _url_if_served(
+        "reports:intake",
+        employer_site=site.pk,
+        employer_name=site.employer.display_name,
+        province=site.province,
+        source="registry",
+    )
+    context = {
+        "site": site,
+        "form": form,
+        "already": already,
+        "threshold": publication_threshold(),
+        "report_url": report_url,
+    }
     return render(request, "registry/review.html", context)
 
 
@@ -127,12 +143,13 @@ def moderate(request: HttpRequest, review_id: str) -> HttpResponse:
     return _queue(request, {str(target.pk): form})
 
 
-def _compliance_check_url() -> str:
-    """The checker lives in the compliance app; the link is left out until that app serves it."""
+def _url_if_served(name: str, **params: Any) -> str:
+    """A link into another app, or "" while that app does not serve the page (no 500)."""
     try:
-        return reverse("compliance:check")
+        url = reverse(name)
     except NoReverseMatch:
         return ""
+    return f"{url}?{urlencode(params)}" if params else url
 
 
 def _mine(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
@@ -154,8 +171,7 @@ def _mine(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResp
     context = {
         "entries": entries,
         "recruiters": recruiters,
-        "today": timezone.localdate(),
-        "compliance_url": _compliance_check_url(),
+        "compliance_url": _url_if_served("compliance:check"),
     }
     return render(request, "registry/mine.html", context)
 
