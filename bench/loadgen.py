@@ -25,6 +25,7 @@ class Outcome:
 
     latencies_ms: list[float] = field(default_factory=list)
     ok: int = 0
+    warmup_ok: int = 0
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
     error_samples: list[str] = field(default_factory=list)
@@ -86,17 +87,36 @@ def run(
     warmup: int,
     concurrency: int,
 ) -> Outcome:
-    """Send `warmup` unmeasured requests, then `count` measured ones, within max_seconds."""
+    """Send requests 0..warmup-1 unmeasured, then warmup..warmup+count-1 measured.
+
+    Each index is requested exactly once, so a scenario may map index i to person i. Warm-up
+    runs from as many threads as the load, so every server worker has loaded its templates and
+    translations before the clock starts.
+    """
     outcome = Outcome()
-    lock = threading.Lock()
-    next_index = iter(range(warmup, warmup + count))
     deadline = time.monotonic() + scenario.max_seconds
+    _pump(scenario, state, host, port, range(warmup), concurrency, deadline, outcome, False)
+    started = time.perf_counter()
+    _pump(
+        scenario, state, host, port, range(warmup, warmup + count), concurrency, deadline,
+        outcome, True,
+    )  # fmt: skip
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _pump(
+    scenario: Scenario, state: Any, host: str, port: int, indices: range, threads: int,
+    deadline: float, outcome: Outcome, measured: bool,
+) -> None:  # fmt: skip
+    lock = threading.Lock()
+    pending = iter(indices)
 
     def loop() -> None:
         worker = _Worker(host, port)
         while True:
             with lock:
-                index = next(next_index, None)
+                index = next(pending, None)
             if index is None:
                 break
             if time.monotonic() > deadline:
@@ -105,32 +125,27 @@ def run(
             req = scenario.make_request(index, state)
             status, ms, detail = worker.send(req)
             with lock:
-                outcome.latencies_ms.append(ms)
-                outcome.statuses[status] = outcome.statuses.get(status, 0) + 1
-                if status in req.expect:
-                    outcome.ok += 1
-                else:
-                    outcome.errors += 1
-                    if len(outcome.error_samples) < 3:
-                        outcome.error_samples.append(
-                            f"{req.method} {req.path} -> {status} {detail}"
-                        )
+                _record(outcome, req, status, ms, detail, measured)
         worker.conn.close()
 
-    # Warm-up runs on one thread before the clock starts, so caches and connections are ready.
-    _serial(scenario, state, host, port, warmup)
-    threads = [threading.Thread(target=loop, daemon=True) for _ in range(max(1, concurrency))]
-    started = time.perf_counter()
-    for thread in threads:
+    running = [threading.Thread(target=loop, daemon=True) for _ in range(max(1, threads))]
+    for thread in running:
         thread.start()
-    for thread in threads:
+    for thread in running:
         thread.join()
-    outcome.seconds = time.perf_counter() - started
-    return outcome
 
 
-def _serial(scenario: Scenario, state: Any, host: str, port: int, n: int) -> None:
-    worker = _Worker(host, port)
-    for index in range(n):
-        worker.send(scenario.make_request(index, state))
-    worker.conn.close()
+def _record(
+    outcome: Outcome, req: Request, status: int, ms: float, detail: str, measured: bool
+) -> None:
+    if not measured:
+        outcome.warmup_ok += status in req.expect
+        return
+    outcome.latencies_ms.append(ms)
+    outcome.statuses[status] = outcome.statuses.get(status, 0) + 1
+    if status in req.expect:
+        outcome.ok += 1
+        return
+    outcome.errors += 1
+    if len(outcome.error_samples) < 3:
+        outcome.error_samples.append(f"{req.method} {req.path} -> {status} {detail}")
