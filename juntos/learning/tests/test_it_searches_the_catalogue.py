@@ -1,0 +1,82 @@
+"""The catalogue: faceted search without JavaScript, counts per facet, constant query count."""
+
+from __future__ import annotations
+
+from juntos.learning.choices import CourseFormat, Schedule, Topic
+from juntos.learning.tests.factories import CourseFactory, SessionFactory
+from juntos.testing.queries import assert_queries_do_not_grow
+
+
+def _courses(provider, n, **fields):
+    for _ in range(n):
+        SessionFactory(course=CourseFactory(organisation_id=provider.organisation.pk, **fields))
+
+
+def test_facets_filter_and_count(personas, provider, client):
+    _courses(provider, 2, topic=Topic.ENGLISH)
+    _courses(provider, 1, topic=Topic.FINANCIAL_LITERACY, format=CourseFormat.ONLINE)
+    page = client.get("/en/learning/?topic=english").content.decode()
+    assert page.count('class="card"') == 2
+    # Counts of the topic facet ignore the topic chosen, so she sees what else there is.
+    assert "English (2)" in page and "Financial literacy and savings (1)" in page
+    assert "In person (2)" in page and "Online (1)" not in page  # other facets follow the filter
+
+
+def test_schedule_facet_finds_courses_that_fit_farm_work(personas, provider, client):
+    SessionFactory(
+        course=CourseFactory(organisation_id=provider.organisation.pk), schedule=Schedule.RAIN_DAYS
+    )
+    _courses(provider, 2)  # evenings
+    page = client.get("/es/learning/?schedule=rain-days").content.decode()
+    assert page.count('class="card"') == 1
+    assert "Días de lluvia (1)" in page and "Por la tarde-noche (2)" in page
+
+
+def test_text_search_in_her_language(personas, provider, client):
+    CourseFactory(
+        organisation_id=provider.organisation.pk,
+        texts={"en": "Saving money at home", "es": "Ahorrar dinero para la casa"},
+    )
+    _courses(provider, 2)
+    page = client.get("/es/learning/?q=ahorrar").content.decode()
+    assert "Ahorrar dinero para la casa" in page
+    assert page.count('class="card"') == 1
+
+
+def test_bad_facet_values_are_ignored_not_a_500(personas, provider, client):
+    _courses(provider, 1)
+    response = client.get("/en/learning/?topic=%3Cscript%3E&province=ZZZ")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="card"') == 1
+
+
+def test_catalogue_queries_do_not_grow_with_courses(personas, provider, client):
+    assert_queries_do_not_grow(
+        add_items=lambda n: _courses(provider, n),
+        fetch=lambda: client.get("/es/learning/"),
+        limit=14,
+    )
+
+
+def test_catalogue_api_queries_do_not_grow_with_courses(personas, provider, client):
+    assert_queries_do_not_grow(
+        add_items=lambda n: _courses(provider, n),
+        fetch=lambda: client.get("/api/learning/courses?topic=english"),
+        limit=10,
+    )
+    body = client.get("/api/learning/courses").json()
+    assert len(body["courses"]) == 10
+    assert body["facets"]["topic"] == [{"value": "english", "count": 10}]
+
+
+def test_course_page_shows_places_and_waiting(personas, provider, client):
+    session = SessionFactory(
+        course=CourseFactory(organisation_id=provider.organisation.pk), capacity=1
+    )
+    from juntos.learning.services import enrolment_create
+
+    enrolment_create(actor=personas.rosa, session=session)
+    enrolment_create(actor=personas.amina, session=session)
+    page = client.get(f"/en/learning/courses/{session.course_id}/").content.decode()
+    assert "Full: 1 person waiting" in page
+    assert client.get("/en/learning/courses/999999/").status_code == 404
