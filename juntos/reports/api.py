@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from juntos.core.privacy import scrub_client_identity
 from juntos.reports import selectors, services
@@ -95,7 +96,7 @@ def _error(exc: ValidationError) -> dict[str, Any]:
 
 
 @router.post("/intake", response={201: ReceiptOut, 400: ErrorOut}, summary="Submit a report")
-def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]]:
+def intake(request: HttpRequest, payload: IntakeIn) -> Status[dict[str, Any]]:
     scrub_client_identity(request)
     languages = {code for code, _name in settings.LANGUAGES}
     try:
@@ -108,16 +109,25 @@ def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]
             incident_month=_month(payload.incident_month),
             employer_site_id=payload.employer_site_id,
             employer_name=payload.employer_name[:200],
-            contact_mode=payload.contact_mode if payload.contact_mode in ContactMode.values else ContactMode.ANONYMOUS,
+            contact_mode=payload.contact_mode
+            if payload.contact_mode in ContactMode.values
+            else ContactMode.ANONYMOUS,
             contact_channel=payload.contact_channel[:20],
             contact_address=payload.contact_address[:200],
             contact_name=payload.contact_name[:100],
             source="api",
         )
     except ValidationError as exc:
-        return 400, _error(exc)
+        return Status(400, _error(exc))
     report = submission.report
-    return 201, {"receipt_code": submission.receipt_code, "stage": report.stage, "emergency": report.is_emergency}
+    return Status(
+        201,
+        {
+            "receipt_code": submission.receipt_code,
+            "stage": report.stage,
+            "emergency": report.is_emergency,
+        },
+    )
 
 
 def _opened(request: HttpRequest, code: str) -> Any:
@@ -125,48 +135,65 @@ def _opened(request: HttpRequest, code: str) -> Any:
     return services.receipt_open(code=code)
 
 
-def _rejected(exc: services.ReceiptRejected) -> tuple[int, dict[str, Any]]:
-    return (429 if exc.throttled else 404), {"detail": str(exc), "fields": {}}
+def _rejected(exc: services.ReceiptRejected) -> Status[dict[str, Any]]:
+    return Status((429 if exc.throttled else 404), {"detail": str(exc), "fields": {}})
 
 
-@router.post("/status", response={200: StatusOut, 404: ErrorOut, 429: ErrorOut}, summary="The stage and messages of a report, by receipt code")
-def status(request: HttpRequest, payload: CodeIn) -> tuple[int, dict[str, Any]]:
+@router.post(
+    "/status",
+    response={200: StatusOut, 404: ErrorOut, 429: ErrorOut},
+    summary="The stage and messages of a report, by receipt code",
+)
+def status(request: HttpRequest, payload: CodeIn) -> Status[dict[str, Any]]:
     try:
         opened = _opened(request, payload.code)
     except services.ReceiptRejected as exc:
         return _rejected(exc)
     report = opened.report
-    return 200, {
-        "stage": report.stage,
-        "received_on": report.received_on,
-        "organisation": selectors.handling_organisation_name(report),
-        "messages": [m.__dict__ for m in selectors.thread_of(opened)],
-        "pending_consents": [
-            {"id": c.pk, "asked_by": c.asked_by.name, "inspectorate": c.inspectorate.name}
-            for c in selectors.pending_consents_of(report)
-        ],
-    }
+    return Status(
+        200,
+        {
+            "stage": report.stage,
+            "received_on": report.received_on,
+            "organisation": selectors.handling_organisation_name(report),
+            "messages": [m.__dict__ for m in selectors.thread_of(opened)],
+            "pending_consents": [
+                {"id": c.pk, "asked_by": c.asked_by.name, "inspectorate": c.inspectorate.name}
+                for c in selectors.pending_consents_of(report)
+            ],
+        },
+    )
 
 
-@router.post("/messages", response={201: dict, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut}, summary="Write to the caseworkers, by receipt code")
-def message(request: HttpRequest, payload: MessageIn) -> tuple[int, dict[str, Any]]:
+@router.post(
+    "/messages",
+    response={201: dict, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Write to the caseworkers, by receipt code",
+)
+def message(request: HttpRequest, payload: MessageIn) -> Status[dict[str, Any]]:
     scrub_client_identity(request)
     try:
         services.worker_message_send(code=payload.code, body=payload.body)
     except services.ReceiptRejected as exc:
         return _rejected(exc)
     except ValidationError as exc:
-        return 400, _error(exc)
-    return 201, {"sent": True}
+        return Status(400, _error(exc))
+    return Status(201, {"sent": True})
 
 
-@router.post("/consents", response={200: dict, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut}, summary="Answer a consent request, by receipt code")
-def consent(request: HttpRequest, payload: ConsentIn) -> tuple[int, dict[str, Any]]:
+@router.post(
+    "/consents",
+    response={200: dict, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Answer a consent request, by receipt code",
+)
+def consent(request: HttpRequest, payload: ConsentIn) -> Status[dict[str, Any]]:
     scrub_client_identity(request)
     try:
-        services.consent_answer(code=payload.code, consent_id=payload.consent_id, give=payload.agree)
+        services.consent_answer(
+            code=payload.code, consent_id=payload.consent_id, give=payload.agree
+        )
     except services.ReceiptRejected as exc:
         return _rejected(exc)
     except ValidationError as exc:
-        return 400, _error(exc)
-    return 200, {"answered": True}
+        return Status(400, _error(exc))
+    return Status(200, {"answered": True})

@@ -99,7 +99,9 @@ def _clean_pdf(data: bytes) -> bytes:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise AttachmentRejected(_("This PDF is locked with a password. Please send it unlocked."))
+            raise AttachmentRejected(
+                _("This PDF is locked with a password. Please send it unlocked.")
+            )
         writer = PdfWriter()
         for page in reader.pages:
             page.pop(NameObject("/Metadata"), None)

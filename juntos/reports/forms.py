@@ -10,8 +10,21 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import Program, Province
-from juntos.reports.attachments import MAX_FILES, AttachmentRejected, CleanFile, check_size, clean_file
-from juntos.reports.choices import CaseOutcome, CaseStatus, ContactChannel, ContactMode, ReferralKind, ReportCategory
+from juntos.reports.attachments import (
+    MAX_FILES,
+    AttachmentRejected,
+    CleanFile,
+    check_size,
+    clean_file,
+)
+from juntos.reports.choices import (
+    CaseOutcome,
+    CaseStatus,
+    ContactChannel,
+    ContactMode,
+    ReferralKind,
+    ReportCategory,
+)
 
 BLANK = [("", _("I don't know / I prefer not to say"))]
 
@@ -22,7 +35,10 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}))
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
@@ -41,24 +57,79 @@ def recent_months(count: int = 24) -> list[tuple[str, str]]:
 
 
 class IntakeForm(forms.Form):
-    category = forms.ChoiceField(label=_("What happened?"), choices=ReportCategory.choices, widget=forms.RadioSelect, error_messages={"required": _("Please choose what happened.")})
-    province = forms.ChoiceField(label=_("Province where you work"), choices=BLANK + list(Province.choices), required=False)
-    program = forms.ChoiceField(label=_("Your work program"), choices=BLANK + list(Program.choices), required=False)
-    incident_month = forms.ChoiceField(label=_("When did it happen?"), required=False, help_text=_("The month is enough."))
-    employer_name = forms.CharField(label=_("Employer or farm name"), max_length=200, required=False, help_text=_("Type the name and press “Find employer”, or just leave it as you typed it."))
-    employer_site = forms.TypedChoiceField(label=_("Is it one of these?"), coerce=int, required=False, empty_value=None, widget=forms.RadioSelect)
-    details = forms.CharField(label=_("Tell us what happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6}), help_text=_("Write in your own words, in any language. Do not write your name here if you want to stay anonymous."), error_messages={"required": _("Please tell us in a few words what happened.")})
-    files = MultipleFileField(label=_("Photos or documents"), required=False, help_text=_("Up to 3 files: photos (JPEG, PNG, WebP) or PDF, 10 MB each. We remove hidden information such as place and date from them."))
-    contact_mode = forms.ChoiceField(label=_("May we contact you?"), choices=ContactMode.choices, widget=forms.RadioSelect, initial=ContactMode.ANONYMOUS)
-    contact_channel = forms.ChoiceField(label=_("How?"), choices=ContactChannel.choices, required=False)
-    contact_address = forms.CharField(label=_("Phone number or email"), max_length=200, required=False, help_text=_("Only the caseworker on your case can see it."))
-    contact_name = forms.CharField(label=_("Name we may use (optional, can be a nickname)"), max_length=100, required=False)
+    category = forms.ChoiceField(
+        label=_("What happened?"),
+        choices=ReportCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose what happened.")},
+    )
+    province = forms.ChoiceField(
+        label=_("Province where you work"), choices=BLANK + list(Province.choices), required=False
+    )
+    program = forms.ChoiceField(
+        label=_("Your work program"), choices=BLANK + list(Program.choices), required=False
+    )
+    incident_month = forms.ChoiceField(
+        label=_("When did it happen?"), required=False, help_text=_("The month is enough.")
+    )
+    employer_name = forms.CharField(
+        label=_("Employer or farm name"),
+        max_length=200,
+        required=False,
+        help_text=_("Type the name and press “Find employer”, or just leave it as you typed it."),
+    )
+    employer_site = forms.TypedChoiceField(
+        label=_("Is it one of these?"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label=_("Tell us what happened"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Write in your own words, in any language. Do not write your name here if you want to stay anonymous."
+        ),
+        error_messages={"required": _("Please tell us in a few words what happened.")},
+    )
+    files = MultipleFileField(
+        label=_("Photos or documents"),
+        required=False,
+        help_text=_(
+            "Up to 3 files: photos (JPEG, PNG, WebP) or PDF, 10 MB each. We remove hidden information such as place and date from them."
+        ),
+    )
+    contact_mode = forms.ChoiceField(
+        label=_("May we contact you?"),
+        choices=ContactMode.choices,
+        widget=forms.RadioSelect,
+        initial=ContactMode.ANONYMOUS,
+    )
+    contact_channel = forms.ChoiceField(
+        label=_("How?"), choices=ContactChannel.choices, required=False
+    )
+    contact_address = forms.CharField(
+        label=_("Phone number or email"),
+        max_length=200,
+        required=False,
+        help_text=_("Only the caseworker on your case can see it."),
+    )
+    contact_name = forms.CharField(
+        label=_("Name we may use (optional, can be a nickname)"), max_length=100, required=False
+    )
     source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=30)
 
-    def __init__(self, *args: Any, site_choices: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, site_choices: list[tuple[int, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["incident_month"].choices = BLANK + recent_months()
-        self.fields["employer_site"].choices = [*(site_choices or []), ("", _("None of these: keep what I typed"))]
+        self.fields["employer_site"].choices = [
+            *(site_choices or []),
+            ("", _("None of these: keep what I typed")),
+        ]
 
     def clean_incident_month(self) -> dt.date | None:
         value = self.cleaned_data.get("incident_month")
@@ -67,42 +138,70 @@ class IntakeForm(forms.Form):
     def clean_files(self) -> list[CleanFile]:
         uploads = self.cleaned_data.get("files") or []
         if len(uploads) > MAX_FILES:
-            raise forms.ValidationError(_("Please send at most %(count)s files.") % {"count": MAX_FILES})
+            raise forms.ValidationError(
+                _("Please send at most %(count)s files.") % {"count": MAX_FILES}
+            )
         cleaned = []
         try:
             for upload in uploads:
                 check_size(upload.size)  # before reading a byte of an oversized file
                 cleaned.append(clean_file(filename=upload.name, data=upload.read()))
         except AttachmentRejected as exc:
-            raise forms.ValidationError(_("%(error)s Your text is kept; please choose your files again.") % {"error": exc}) from exc
+            raise forms.ValidationError(
+                _("%(error)s Your text is kept; please choose your files again.") % {"error": exc}
+            ) from exc
         return cleaned
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("contact_mode") == ContactMode.CONFIDENTIAL and not (data.get("contact_address") or "").strip():
-            self.add_error("contact_address", _("Please tell us how to reach you, or choose not to be contacted."))
+        if (
+            data.get("contact_mode") == ContactMode.CONFIDENTIAL
+            and not (data.get("contact_address") or "").strip()
+        ):
+            self.add_error(
+                "contact_address",
+                _("Please tell us how to reach you, or choose not to be contacted."),
+            )
         return data
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Your receipt code"), max_length=40, widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}), error_messages={"required": _("Please type your receipt code.")})
+    code = forms.CharField(
+        label=_("Your receipt code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Please type your receipt code.")},
+    )
 
 
 class WorkerMessageForm(CodeForm):
-    body = forms.CharField(label=_("Your answer or message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": _("Please write a message.")})
+    body = forms.CharField(
+        label=_("Your answer or message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Please write a message.")},
+    )
 
 
 class ConsentAnswerForm(CodeForm):
     consent = forms.UUIDField(widget=forms.HiddenInput)
-    answer = forms.ChoiceField(choices=[("yes", _("Yes, I agree")), ("no", _("No, I do not agree"))])
+    answer = forms.ChoiceField(
+        choices=[("yes", _("Yes, I agree")), ("no", _("No, I do not agree"))]
+    )
 
 
 class BodyForm(forms.Form):
-    body = forms.CharField(label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AssignForm(forms.Form):
-    assignee = forms.TypedChoiceField(label=_("Assign to"), coerce=int, empty_value=None, required=False)
+    assignee = forms.TypedChoiceField(
+        label=_("Assign to"), coerce=int, empty_value=None, required=False
+    )
 
     def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -110,7 +209,9 @@ class AssignForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=[c for c in CaseStatus.choices if c[0] != CaseStatus.CLOSED])
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[c for c in CaseStatus.choices if c[0] != CaseStatus.CLOSED]
+    )
 
 
 class CloseForm(forms.Form):
@@ -118,7 +219,11 @@ class CloseForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[c for c in ReferralKind.choices if c[0] != ReferralKind.INSPECTORATE], widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[c for c in ReferralKind.choices if c[0] != ReferralKind.INSPECTORATE],
+        widget=forms.RadioSelect,
+    )
     to_organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
@@ -140,9 +245,13 @@ class OfferAnswerForm(forms.Form):
 
 class RoutingRuleForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
-    province = forms.ChoiceField(label=_("Province"), choices=[("", _("Any"))] + list(Province.choices), required=False)
+    province = forms.ChoiceField(
+        label=_("Province"), choices=[("", _("Any"))] + list(Province.choices), required=False
+    )
     language = forms.ChoiceField(label=_("Language"), required=False)
-    category = forms.ChoiceField(label=_("Category"), choices=[("", _("Any"))] + list(ReportCategory.choices), required=False)
+    category = forms.ChoiceField(
+        label=_("Category"), choices=[("", _("Any"))] + list(ReportCategory.choices), required=False
+    )
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         from django.conf import settings

@@ -200,9 +200,7 @@ class RoutingRule(models.Model):
         "accounts.Organisation", on_delete=models.CASCADE, related_name="+"
     )
     province = models.CharField(_("province"), max_length=2, choices=Province.choices, blank=True)
-    language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True
-    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     category = models.CharField(
         _("category"), max_length=30, choices=ReportCategory.choices, blank=True
     )

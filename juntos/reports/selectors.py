@@ -211,7 +211,9 @@ def thread_of(opened: OpenedReport) -> list[ThreadMessage]:
         ThreadMessage(
             sender=m.sender,
             organisation=m.organisation.name if m.organisation else "",
-            body=sealing.open_sealed(opened.data_key, m.report_id, f"message:{m.pk}", m.sealed_body),
+            body=sealing.open_sealed(
+                opened.data_key, m.report_id, f"message:{m.pk}", m.sealed_body
+            ),
             sent_on=m.sent_on,
         )
         for m in messages

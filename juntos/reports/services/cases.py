@@ -34,13 +34,17 @@ def case_open(*, actor: Any, opened: OpenedReport) -> Case:
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=opened.report.pk)
         if Case.objects.filter(report=report).exists():
-            raise ValidationError(_("Another organisation has already opened a case for this report."))
+            raise ValidationError(
+                _("Another organisation has already opened a case for this report.")
+            )
         case = Case.objects.create(report=report, owner_id=key.organisation_id, opened_on=today())
         ReportKey.objects.filter(pk=key.pk).update(role=KeyRole.OWNER)
         # Fewer keys, fewer readers: organisations that only received it for triage lose it.
         ReportKey.objects.filter(report=report, role=KeyRole.RECIPIENT).delete()
         Report.objects.filter(pk=report.pk).update(stage=Stage.REVIEWING)
-        audit_record(actor=actor, action="reports.case_opened", target=case, organisation_id=case.owner_id)
+        audit_record(
+            actor=actor, action="reports.case_opened", target=case, organisation_id=case.owner_id
+        )
     return case
 
 
@@ -48,12 +52,21 @@ def case_assign(*, actor: Any, case: Case, assignee_id: int | None) -> None:
     """Give the case to a caseworker of the owning organisation (or to no one)."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
-    if assignee_id is not None and not people_with_role(case.owner_id, SUPPORT_STAFF_ROLES).filter(pk=assignee_id).exists():
+    if (
+        assignee_id is not None
+        and not people_with_role(case.owner_id, SUPPORT_STAFF_ROLES).filter(pk=assignee_id).exists()
+    ):
         raise ValidationError(_("Choose someone who works on cases in your organisation."))
     with transaction.atomic():
         Case.objects.filter(pk=case.pk).update(assigned_to_id=assignee_id)
         case.assigned_to_id = assignee_id
-        audit_record(actor=actor, action="reports.case_assigned", target=case, organisation_id=case.owner_id, details={"assignee": assignee_id})
+        audit_record(
+            actor=actor,
+            action="reports.case_assigned",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"assignee": assignee_id},
+        )
 
 
 def case_set_status(*, actor: Any, case: Case, status: str) -> None:
@@ -65,7 +78,13 @@ def case_set_status(*, actor: Any, case: Case, status: str) -> None:
     with transaction.atomic():
         Case.objects.filter(pk=case.pk).update(status=status)
         case.status = status
-        audit_record(actor=actor, action="reports.case_status", target=case, organisation_id=case.owner_id, details={"status": status})
+        audit_record(
+            actor=actor,
+            action="reports.case_status",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"status": status},
+        )
 
 
 def case_note_add(*, actor: Any, case: Case, opened: OpenedReport, body: str) -> CaseNote:
@@ -75,10 +94,19 @@ def case_note_add(*, actor: Any, case: Case, opened: OpenedReport, body: str) ->
     if not body.strip():
         raise ValidationError({"body": _("Please write the note.")})
     with transaction.atomic():
-        note = CaseNote.objects.create(case=case, author=actor, organisation_id=opened.key.organisation_id, sealed_body=b"")
-        note.sealed_body = sealing.seal(opened.data_key, case.report_id, f"note:{note.pk}", body.strip()[:10000])
+        note = CaseNote.objects.create(
+            case=case, author=actor, organisation_id=opened.key.organisation_id, sealed_body=b""
+        )
+        note.sealed_body = sealing.seal(
+            opened.data_key, case.report_id, f"note:{note.pk}", body.strip()[:10000]
+        )
         note.save(update_fields=["sealed_body"])
-        audit_record(actor=actor, action="reports.note_added", target=case, organisation_id=opened.key.organisation_id)
+        audit_record(
+            actor=actor,
+            action="reports.note_added",
+            target=case,
+            organisation_id=opened.key.organisation_id,
+        )
     return note
 
 
@@ -89,8 +117,18 @@ def case_message_send(*, actor: Any, case: Case, opened: OpenedReport, body: str
     if not body.strip():
         raise ValidationError({"body": _("Please write a message.")})
     with transaction.atomic():
-        message_append(opened=opened, sender=MessageSender.STAFF, body=body[:5000], organisation_id=opened.key.organisation_id)
-        audit_record(actor=actor, action="reports.staff_message", target=case, organisation_id=opened.key.organisation_id)
+        message_append(
+            opened=opened,
+            sender=MessageSender.STAFF,
+            body=body[:5000],
+            organisation_id=opened.key.organisation_id,
+        )
+        audit_record(
+            actor=actor,
+            action="reports.staff_message",
+            target=case,
+            organisation_id=opened.key.organisation_id,
+        )
         tell_worker(opened)
 
 
@@ -114,7 +152,9 @@ def case_contact_read(*, actor: Any, case: Case, opened: OpenedReport) -> dict[s
     if not policies.can_read_contact(actor, case):
         raise PermissionDenied
     contact = sealing.contact_of(opened.data_key, case.report)
-    audit_record(actor=actor, action="reports.contact_read", target=case, organisation_id=case.owner_id)
+    audit_record(
+        actor=actor, action="reports.contact_read", target=case, organisation_id=case.owner_id
+    )
     return contact
 
 
@@ -125,9 +165,23 @@ def case_close(*, actor: Any, case: Case, outcome: str) -> None:
     if outcome not in CaseOutcome.values:
         raise ValidationError({"outcome": _("Choose how the case ended.")})
     with transaction.atomic():
-        Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED, outcome=outcome, closed_on=today())
+        Case.objects.filter(pk=case.pk).update(
+            status=CaseStatus.CLOSED, outcome=outcome, closed_on=today()
+        )
         Report.objects.filter(pk=case.report_id).update(stage=Stage.CLOSED)
         case.status, case.outcome = CaseStatus.CLOSED, outcome
         report = case.report
-        audit_record(actor=actor, action="reports.case_closed", target=case, organisation_id=case.owner_id, details={"outcome": outcome})
-        fact_record(kind="reports.closed", province=report.province, program=report.program, category=report.category, outcome=outcome)
+        audit_record(
+            actor=actor,
+            action="reports.case_closed",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"outcome": outcome},
+        )
+        fact_record(
+            kind="reports.closed",
+            province=report.province,
+            program=report.program,
+            category=report.category,
+            outcome=outcome,
+        )

@@ -54,14 +54,18 @@ def _worker_key(normalised_code: str) -> bytes:
     return bytes.fromhex(crypto.keyed_hash("receipt-key", normalised_code))
 
 
-def _validate(*, category: str, details: str, files: list[CleanFile], contact_mode: str, contact_address: str) -> None:
+def _validate(
+    *, category: str, details: str, files: list[CleanFile], contact_mode: str, contact_address: str
+) -> None:
     errors: dict[str, str] = {}
     if category not in ReportCategory.values:
         errors["category"] = _("Please choose what happened.")
     if not details.strip():
         errors["details"] = _("Please tell us in a few words what happened.")
     if contact_mode == ContactMode.CONFIDENTIAL and not contact_address.strip():
-        errors["contact_address"] = _("Please tell us how to reach you, or choose not to be contacted.")
+        errors["contact_address"] = _(
+            "Please tell us how to reach you, or choose not to be contacted."
+        )
     if len(files) > MAX_FILES:
         errors["files"] = _("Please send at most %(count)s files.") % {"count": MAX_FILES}
     if errors:
@@ -87,12 +91,22 @@ def report_submit(
 ) -> Submission:
     """Seal and store a new anonymous report, route it, and return its receipt code once."""
     files = files or []
-    _validate(category=category, details=details, files=files, contact_mode=contact_mode, contact_address=contact_address)
+    _validate(
+        category=category,
+        details=details,
+        files=files,
+        contact_mode=contact_mode,
+        contact_address=contact_address,
+    )
     code = crypto.random_code()
     normal = crypto.normalise_code(code)
     data_key = crypto.new_key()
     report_id = uuid.uuid4()
-    content = {"details": details.strip(), "employer_name": employer_name.strip(), "employer_site_id": employer_site_id}
+    content = {
+        "details": details.strip(),
+        "employer_name": employer_name.strip(),
+        "employer_site_id": employer_site_id,
+    }
     report = Report(
         id=report_id,
         receipt_hash=crypto.keyed_hash("receipt", normal),
@@ -104,21 +118,43 @@ def report_submit(
         language=language,
         incident_month=incident_month.replace(day=1) if incident_month else None,
         contact_mode=contact_mode,
-        site_hash=crypto.keyed_hash("report-site", str(employer_site_id)) if employer_site_id else "",
+        site_hash=crypto.keyed_hash("report-site", str(employer_site_id))
+        if employer_site_id
+        else "",
         source=source[:30],
         sealed_content=sealing.seal(data_key, report_id, "content", json.dumps(content)),
-        worker_wrapped_key=crypto.encrypt(_worker_key(normal), data_key, context=f"worker:{report_id}"),
+        worker_wrapped_key=crypto.encrypt(
+            _worker_key(normal), data_key, context=f"worker:{report_id}"
+        ),
     )
     if contact_mode == ContactMode.CONFIDENTIAL:
-        contact = {"channel": contact_channel, "address": contact_address.strip(), "name": contact_name.strip()}
+        contact = {
+            "channel": contact_channel,
+            "address": contact_address.strip(),
+            "name": contact_name.strip(),
+        }
         report.sealed_contact = sealing.seal(data_key, report_id, "contact", json.dumps(contact))
     with transaction.atomic():
         report.save(force_insert=True)
-        organisation_ids = routing_organisation_ids(province=province, language=language, category=category)
+        organisation_ids = routing_organisation_ids(
+            province=province, language=language, category=category
+        )
         _keys_create(report, data_key, organisation_ids)
         _attachments_create(report, data_key, files)
-        audit_record(actor=None, action="reports.report_received", target=report, anonymous=True, details={"category": category, "files": len(files)})
-        fact_record(kind="reports.received", month=report.received_on, province=province, program=program, category=category)
+        audit_record(
+            actor=None,
+            action="reports.report_received",
+            target=report,
+            anonymous=True,
+            details={"category": category, "files": len(files)},
+        )
+        fact_record(
+            kind="reports.received",
+            month=report.received_on,
+            province=province,
+            program=program,
+            category=category,
+        )
         if report.is_emergency:
             _alert_on_call(organisation_ids)
     return Submission(receipt_code=code, report=report)
@@ -128,7 +164,15 @@ def _keys_create(report: Report, data_key: bytes, organisation_ids: list[int]) -
     rows = []
     for organisation_id in organisation_ids:
         version, wrapped = sealing.key_wrap(data_key, organisation_id)
-        rows.append(ReportKey(report=report, organisation_id=organisation_id, role="recipient", key_version=version, wrapped_key=wrapped))
+        rows.append(
+            ReportKey(
+                report=report,
+                organisation_id=organisation_id,
+                role="recipient",
+                key_version=version,
+                wrapped_key=wrapped,
+            )
+        )
     ReportKey.objects.bulk_create(rows)
 
 
@@ -142,8 +186,12 @@ def _attachments_create(report: Report, data_key: bytes, files: list[CleanFile])
                 report=report,
                 content_type=clean.content_type,
                 size=len(clean.data),
-                sealed_name=sealing.seal(data_key, report.pk, f"name:{attachment_id}", clean.filename),
-                sealed_data=sealing.seal_bytes(data_key, report.pk, f"file:{attachment_id}", clean.data),
+                sealed_name=sealing.seal(
+                    data_key, report.pk, f"name:{attachment_id}", clean.filename
+                ),
+                sealed_data=sealing.seal_bytes(
+                    data_key, report.pk, f"file:{attachment_id}", clean.data
+                ),
                 added_on=today(),
             )
         )
@@ -162,10 +210,10 @@ def _alert_on_call(organisation_ids: list[int]) -> None:
 def _alert(person: Any) -> None:
     notify_person(
         person,
-        build_body=lambda url: _(
-            "Emergency report received. A worker may be in danger. Open the queue now: %(url)s"
-        )
-        % {"url": url},
+        build_body=lambda url: (
+            _("Emergency report received. A worker may be in danger. Open the queue now: %(url)s")
+            % {"url": url}
+        ),
         url_name="reports:queue",
     )
 
@@ -178,7 +226,9 @@ def _count_failure(prefix: str) -> None:
 
 
 def _throttled(prefix: str) -> bool:
-    if rate_limited("reports-code-global", "all", limit=reports_setting("CODE_FAILURES_GLOBAL", 300)):
+    if rate_limited(
+        "reports-code-global", "all", limit=reports_setting("CODE_FAILURES_GLOBAL", 300)
+    ):
         return True
     limit = reports_setting("CODE_FAILURES_PER_PREFIX", 5)
     return bool(prefix) and rate_limited("reports-code-prefix", prefix, limit=limit)
@@ -191,19 +241,35 @@ def receipt_open(*, code: str) -> OpenedReport:
     prefix = compact[:4]
     if _throttled(prefix):
         minutes = max(1, reports_setting("CODE_WINDOW_SECONDS", 600) // 60)
-        raise ReceiptRejected(_("Too many tries with a wrong code. Please wait %(minutes)s minutes and try again.") % {"minutes": minutes}, throttled=True)
+        raise ReceiptRejected(
+            _("Too many tries with a wrong code. Please wait %(minutes)s minutes and try again.")
+            % {"minutes": minutes},
+            throttled=True,
+        )
     if len(compact) != CODE_CHARACTERS or not set(compact) <= CODE_ALPHABET:
         _count_failure(prefix)
-        raise ReceiptRejected(_("A receipt code has 20 letters and numbers, in five groups of four (like ABCD-1234-…). Please check what you typed."))
+        raise ReceiptRejected(
+            _(
+                "A receipt code has 20 letters and numbers, in five groups of four (like ABCD-1234-…). Please check what you typed."
+            )
+        )
     report = report_by_receipt_hash(crypto.keyed_hash("receipt", normal))
     if report is None:
         _count_failure(prefix)
-        raise ReceiptRejected(_("No report has this code. Please check it and try again. A lost code cannot be recovered."))
-    data_key = crypto.decrypt(_worker_key(normal), bytes(report.worker_wrapped_key), context=f"worker:{report.pk}")
+        raise ReceiptRejected(
+            _(
+                "No report has this code. Please check it and try again. A lost code cannot be recovered."
+            )
+        )
+    data_key = crypto.decrypt(
+        _worker_key(normal), bytes(report.worker_wrapped_key), context=f"worker:{report.pk}"
+    )
     return OpenedReport(report=report, key=None, worker_key=data_key)
 
 
-def message_append(*, opened: OpenedReport, sender: str, body: str, organisation_id: int | None) -> Message:
+def message_append(
+    *, opened: OpenedReport, sender: str, body: str, organisation_id: int | None
+) -> Message:
     """Add a sealed message at the end of the report's thread (caller holds the transaction)."""
     report = Report.objects.select_for_update().get(pk=opened.report.pk)
     last = report.messages.aggregate(last=Max("position"))["last"] or 0
@@ -225,12 +291,18 @@ def worker_message_send(*, code: str, body: str) -> None:
         raise ValidationError({"body": _("Please write a message.")})
     opened = receipt_open(code=code)
     with transaction.atomic():
-        message_append(opened=opened, sender=MessageSender.WORKER, body=body[:5000], organisation_id=None)
+        message_append(
+            opened=opened, sender=MessageSender.WORKER, body=body[:5000], organisation_id=None
+        )
         Report.objects.filter(pk=opened.report.pk).update(last_worker_activity_on=today())
-        audit_record(actor=None, action="reports.worker_message", target=opened.report, anonymous=True)
+        audit_record(
+            actor=None, action="reports.worker_message", target=opened.report, anonymous=True
+        )
 
 
-def report_attach_document_by_code(*, receipt_code: str, filename: str, content_type: str, data: bytes) -> bool:
+def report_attach_document_by_code(
+    *, receipt_code: str, filename: str, content_type: str, data: bytes
+) -> bool:
     """Attach a document (cleaned, sealed) to the report with this code; False for an unknown code.
 
     Raises AttachmentRejected when the file itself cannot be accepted. `content_type` is only a
@@ -248,5 +320,7 @@ def report_attach_document_by_code(*, receipt_code: str, filename: str, content_
             raise AttachmentRejected(_("This report already has as many files as it can hold."))
         _attachments_create(opened.report, opened.data_key, [clean])
         Report.objects.filter(pk=opened.report.pk).update(last_worker_activity_on=today())
-        audit_record(actor=None, action="reports.attachment_added", target=opened.report, anonymous=True)
+        audit_record(
+            actor=None, action="reports.attachment_added", target=opened.report, anonymous=True
+        )
     return True

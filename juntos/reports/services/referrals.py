@@ -35,7 +35,9 @@ def _give_key(opened: OpenedReport, organisation_id: int, role: str) -> None:
     )
 
 
-def referral_create(*, actor: Any, case: Case, opened: OpenedReport, to_organisation_id: int, kind: str) -> Referral:
+def referral_create(
+    *, actor: Any, case: Case, opened: OpenedReport, to_organisation_id: int, kind: str
+) -> Referral:
     """Offer the case to another support organisation: to help (referral) or to take it (transfer)."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
@@ -44,14 +46,34 @@ def referral_create(*, actor: Any, case: Case, opened: OpenedReport, to_organisa
     support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
     if to_organisation_id == case.owner_id or not support.filter(pk=to_organisation_id).exists():
         raise ValidationError({"to_organisation": _("Choose another support organisation.")})
-    if ReportKey.objects.filter(report_id=case.report_id, organisation_id=to_organisation_id).exists():
+    if ReportKey.objects.filter(
+        report_id=case.report_id, organisation_id=to_organisation_id
+    ).exists():
         raise ValidationError({"to_organisation": _("This organisation already has this case.")})
     with transaction.atomic():
         _give_key(opened, to_organisation_id, KeyRole.OFFERED)
-        referral = Referral.objects.create(case=case, kind=kind, from_organisation_id=case.owner_id, to_organisation_id=to_organisation_id, sent_on=today())
-        audit_record(actor=actor, action=f"reports.{kind}_offered", target=case, organisation_id=case.owner_id, details={"to": to_organisation_id})
+        referral = Referral.objects.create(
+            case=case,
+            kind=kind,
+            from_organisation_id=case.owner_id,
+            to_organisation_id=to_organisation_id,
+            sent_on=today(),
+        )
+        audit_record(
+            actor=actor,
+            action=f"reports.{kind}_offered",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"to": to_organisation_id},
+        )
         for person in people_with_role(to_organisation_id, {Role.CASEWORKER, Role.SUPERVISOR}):
-            notify_person(person, build_body=lambda url: _("A case has been offered to your organisation: %(url)s") % {"url": url}, url_name="reports:queue")
+            notify_person(
+                person,
+                build_body=lambda url: (
+                    _("A case has been offered to your organisation: %(url)s") % {"url": url}
+                ),
+                url_name="reports:queue",
+            )
     return referral
 
 
@@ -64,7 +86,9 @@ def referral_respond(*, actor: Any, referral: Referral, accept: bool) -> None:
         referral.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
         referral.answered_on = today()
         referral.save(update_fields=["status", "answered_on"])
-        offered = ReportKey.objects.filter(report_id=case.report_id, organisation_id=referral.to_organisation_id)
+        offered = ReportKey.objects.filter(
+            report_id=case.report_id, organisation_id=referral.to_organisation_id
+        )
         if not accept:
             offered.delete()
         elif referral.kind == ReferralKind.REFERRAL:
@@ -72,29 +96,57 @@ def referral_respond(*, actor: Any, referral: Referral, accept: bool) -> None:
         else:
             _take_over(case, referral)
         if accept:
-            Report.objects.filter(pk=case.report_id).exclude(stage=Stage.CLOSED).update(stage=Stage.REFERRED)
-        audit_record(actor=actor, action=f"reports.{referral.kind}_{referral.status}", target=case, organisation_id=referral.to_organisation_id)
+            Report.objects.filter(pk=case.report_id).exclude(stage=Stage.CLOSED).update(
+                stage=Stage.REFERRED
+            )
+        audit_record(
+            actor=actor,
+            action=f"reports.{referral.kind}_{referral.status}",
+            target=case,
+            organisation_id=referral.to_organisation_id,
+        )
 
 
 def _take_over(case: Case, referral: Referral) -> None:
     # The former owner gives the case up entirely: its key goes, the new owner assigns anew.
-    ReportKey.objects.filter(report_id=case.report_id, organisation_id=referral.from_organisation_id).delete()
-    ReportKey.objects.filter(report_id=case.report_id, organisation_id=referral.to_organisation_id).update(role=KeyRole.OWNER)
+    ReportKey.objects.filter(
+        report_id=case.report_id, organisation_id=referral.from_organisation_id
+    ).delete()
+    ReportKey.objects.filter(
+        report_id=case.report_id, organisation_id=referral.to_organisation_id
+    ).update(role=KeyRole.OWNER)
     Case.objects.filter(pk=case.pk).update(owner_id=referral.to_organisation_id, assigned_to=None)
 
 
-def consent_request(*, actor: Any, case: Case, opened: OpenedReport, inspectorate_id: int) -> ConsentRequest:
+def consent_request(
+    *, actor: Any, case: Case, opened: OpenedReport, inspectorate_id: int
+) -> ConsentRequest:
     """Ask the worker, through her receipt code, whether the report may go to an inspectorate."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
     agencies = organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY)
     if not agencies.filter(pk=inspectorate_id).exists():
         raise ValidationError({"inspectorate": _("Choose an inspectorate.")})
-    if ConsentRequest.objects.filter(report_id=case.report_id, inspectorate_id=inspectorate_id, answer=ConsentAnswer.PENDING).exists():
-        raise ValidationError({"inspectorate": _("The worker has not answered the last request yet.")})
+    if ConsentRequest.objects.filter(
+        report_id=case.report_id, inspectorate_id=inspectorate_id, answer=ConsentAnswer.PENDING
+    ).exists():
+        raise ValidationError(
+            {"inspectorate": _("The worker has not answered the last request yet.")}
+        )
     with transaction.atomic():
-        consent = ConsentRequest.objects.create(report_id=case.report_id, asked_by_id=case.owner_id, inspectorate_id=inspectorate_id, asked_on=today())
-        audit_record(actor=actor, action="reports.consent_requested", target=case, organisation_id=case.owner_id, details={"inspectorate": inspectorate_id})
+        consent = ConsentRequest.objects.create(
+            report_id=case.report_id,
+            asked_by_id=case.owner_id,
+            inspectorate_id=inspectorate_id,
+            asked_on=today(),
+        )
+        audit_record(
+            actor=actor,
+            action="reports.consent_requested",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"inspectorate": inspectorate_id},
+        )
         tell_worker(opened)
     return consent
 
@@ -103,14 +155,23 @@ def consent_answer(*, code: str, consent_id: Any, give: bool) -> None:
     """The worker answers a consent request; a yes sends the referral to the inspectorate."""
     opened = receipt_open(code=code)
     with transaction.atomic():
-        consent = ConsentRequest.objects.select_for_update().filter(pk=consent_id, report=opened.report, answer=ConsentAnswer.PENDING).first()
+        consent = (
+            ConsentRequest.objects.select_for_update()
+            .filter(pk=consent_id, report=opened.report, answer=ConsentAnswer.PENDING)
+            .first()
+        )
         if consent is None:
             raise ValidationError(_("This question has already been answered."))
         consent.answer = ConsentAnswer.GIVEN if give else ConsentAnswer.REFUSED
         consent.answered_on = today()
         consent.save(update_fields=["answer", "answered_on"])
         Report.objects.filter(pk=opened.report.pk).update(last_worker_activity_on=today())
-        audit_record(actor=None, action=f"reports.consent_{consent.answer}", target=opened.report, anonymous=True)
+        audit_record(
+            actor=None,
+            action=f"reports.consent_{consent.answer}",
+            target=opened.report,
+            anonymous=True,
+        )
         if give:
             _refer_to_inspectorate(opened, consent)
 
@@ -129,5 +190,16 @@ def _refer_to_inspectorate(opened: OpenedReport, consent: ConsentRequest) -> Non
         sent_on=today(),
     )
     Report.objects.filter(pk=report.pk).exclude(stage=Stage.CLOSED).update(stage=Stage.REFERRED)
-    audit_record(actor=None, action="reports.inspectorate_referral", target=report, anonymous=True, organisation_id=consent.inspectorate_id)
-    fact_record(kind="reports.inspectorate_referral", province=report.province, program=report.program, category=report.category)
+    audit_record(
+        actor=None,
+        action="reports.inspectorate_referral",
+        target=report,
+        anonymous=True,
+        organisation_id=consent.inspectorate_id,
+    )
+    fact_record(
+        kind="reports.inspectorate_referral",
+        province=report.province,
+        program=report.program,
+        category=report.category,
+    )

@@ -24,13 +24,17 @@ def reports_purge(*, on: dt.date | None = None) -> dict[str, int]:
     unanswered = Report.objects.filter(
         case__isnull=True, last_worker_activity_on__lt=unanswered_before
     ).exclude(messages__sender="staff")
-    closed = Report.objects.filter(case__status=CaseStatus.CLOSED, case__closed_on__lt=closed_before)
+    closed = Report.objects.filter(
+        case__status=CaseStatus.CLOSED, case__closed_on__lt=closed_before
+    )
     with transaction.atomic():
         counts = {
             "unanswered": unanswered.count(),
             "closed": closed.count(),
         }
-        Report.objects.filter(Q(pk__in=unanswered.values("pk")) | Q(pk__in=closed.values("pk"))).delete()
+        Report.objects.filter(
+            Q(pk__in=unanswered.values("pk")) | Q(pk__in=closed.values("pk"))
+        ).delete()
         audit_record(actor=None, action="reports.purged", details=counts)
     return counts
 
@@ -41,7 +45,9 @@ def report_keys_rewrap(*, batch_size: int = 500) -> int:
     changed = 0
     while True:
         with transaction.atomic():
-            batch = list(ReportKey.objects.select_for_update().filter(key_version__lt=newest)[:batch_size])
+            batch = list(
+                ReportKey.objects.select_for_update().filter(key_version__lt=newest)[:batch_size]
+            )
             for key in batch:
                 version, wrapped = sealing.key_wrap(sealing.key_unwrap(key), key.organisation_id)
                 ReportKey.objects.filter(pk=key.pk).update(key_version=version, wrapped_key=wrapped)
@@ -49,5 +55,9 @@ def report_keys_rewrap(*, batch_size: int = 500) -> int:
         if len(batch) < batch_size:
             break
     if changed:
-        audit_record(actor=None, action="reports.keys_rewrapped", details={"keys": changed, "version": newest})
+        audit_record(
+            actor=None,
+            action="reports.keys_rewrapped",
+            details={"keys": changed, "version": newest},
+        )
     return changed

@@ -15,15 +15,27 @@ from juntos.reports.choices import SUPPORT_STAFF_ROLES
 from juntos.reports.models import OnCall, RoutingRule
 
 
-def routing_rule_add(*, actor: Any, organisation_id: int, province: str, language: str, category: str) -> RoutingRule:
+def routing_rule_add(
+    *, actor: Any, organisation_id: int, province: str, language: str, category: str
+) -> RoutingRule:
     """Send reports matching these (blank = any) to the organisation."""
     if not policies.can_manage_routing(actor, organisation_id):
         raise PermissionDenied
-    if RoutingRule.objects.filter(organisation_id=organisation_id, province=province, language=language, category=category).exists():
+    if RoutingRule.objects.filter(
+        organisation_id=organisation_id, province=province, language=language, category=category
+    ).exists():
         raise ValidationError(_("This rule exists already."))
     with transaction.atomic():
-        rule = RoutingRule.objects.create(organisation_id=organisation_id, province=province, language=language, category=category)
-        audit_record(actor=actor, action="reports.routing_added", target=rule, organisation_id=organisation_id, details={"province": province, "language": language, "category": category})
+        rule = RoutingRule.objects.create(
+            organisation_id=organisation_id, province=province, language=language, category=category
+        )
+        audit_record(
+            actor=actor,
+            action="reports.routing_added",
+            target=rule,
+            organisation_id=organisation_id,
+            details={"province": province, "language": language, "category": category},
+        )
     return rule
 
 
@@ -32,7 +44,12 @@ def routing_rule_remove(*, actor: Any, rule: RoutingRule) -> None:
     if not policies.can_manage_routing(actor, rule.organisation_id):
         raise PermissionDenied
     with transaction.atomic():
-        audit_record(actor=actor, action="reports.routing_removed", target=rule, organisation_id=rule.organisation_id)
+        audit_record(
+            actor=actor,
+            action="reports.routing_removed",
+            target=rule,
+            organisation_id=rule.organisation_id,
+        )
         rule.delete()
 
 
@@ -47,4 +64,9 @@ def on_call_set(*, actor: Any, organisation_id: int, person: Any, on_call: bool)
             OnCall.objects.get_or_create(organisation_id=organisation_id, user=person)
         else:
             OnCall.objects.filter(organisation_id=organisation_id, user=person).delete()
-        audit_record(actor=actor, action="reports.on_call" if on_call else "reports.off_call", organisation_id=organisation_id, details={"person": person.pk})
+        audit_record(
+            actor=actor,
+            action="reports.on_call" if on_call else "reports.off_call",
+            organisation_id=organisation_id,
+            details={"person": person.pk},
+        )

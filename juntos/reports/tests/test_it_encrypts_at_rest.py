@@ -31,9 +31,22 @@ def keyring_v1():
 
 def test_a_database_dump_shows_no_readable_report_text(personas):
     photo = clean_file(filename="paystub-rosa.jpg", data=jpeg_with_exif())
-    submission = SubmissionFactory(details="Texto secreto del reporte 8812", employer_name="Granja Secreta", contact_mode="confidential", contact_channel="sms", contact_address="+12505550199", files=[photo])
+    submission = SubmissionFactory(
+        details="Texto secreto del reporte 8812",
+        employer_name="Granja Secreta",
+        contact_mode="confidential",
+        contact_channel="sms",
+        contact_address="+12505550199",
+        files=[photo],
+    )
     dump = dump_database()
-    for secret in ("Texto secreto", "Granja Secreta", "+12505550199", "paystub-rosa", submission.receipt_code):
+    for secret in (
+        "Texto secreto",
+        "Granja Secreta",
+        "+12505550199",
+        "paystub-rosa",
+        submission.receipt_code,
+    ):
         assert secret not in dump
     assert Attachment.objects.get().sealed_data[:3] != b"\xff\xd8\xff"
 
@@ -43,7 +56,13 @@ def test_each_organisation_opens_only_its_own_wrapping(personas):
     key = ReportKey.objects.get(report=report)
     opened = OpenedReport(report=report, key=key)
     assert opened.content["details"].startswith("No nos pagaron")
-    moved = ReportKey(report=report, organisation_id=key.organisation_id + 999, role=key.role, key_version=key.key_version, wrapped_key=key.wrapped_key)
+    moved = ReportKey(
+        report=report,
+        organisation_id=key.organisation_id + 999,
+        role=key.role,
+        key_version=key.key_version,
+        wrapped_key=key.wrapped_key,
+    )
     with pytest.raises(crypto.DecryptionError):
         sealing.key_unwrap(moved)
 
@@ -67,6 +86,10 @@ def test_rotation_rewraps_every_key_under_the_newest_version(personas, keyring_v
     with override_settings(JUNTOS_ENCRYPTION_KEYS=f"2:{KEY_2}"):
         crypto.keyring.cache_clear()
         key = ReportKey.objects.get(report=report)
-        content = json.loads(sealing.open_sealed(sealing.key_unwrap(key), report.pk, "content", report.sealed_content))
+        content = json.loads(
+            sealing.open_sealed(
+                sealing.key_unwrap(key), report.pk, "content", report.sealed_content
+            )
+        )
         assert content["details"] == "Antes de rotar"
     crypto.keyring.cache_clear()

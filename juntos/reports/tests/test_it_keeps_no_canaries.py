@@ -37,14 +37,26 @@ def dump_database() -> str:
 
 
 def test_canaries_reach_neither_the_database_nor_the_logs(personas, client_as, caplog, capfd):
-    photo = SimpleUploadedFile(f"{PHRASE}.jpg", jpeg_with_exif(note=PHRASE), content_type="image/jpeg")
+    photo = SimpleUploadedFile(
+        f"{PHRASE}.jpg", jpeg_with_exif(note=PHRASE), content_type="image/jpeg"
+    )
     capfd.readouterr()
     caplog.clear()
     caplog.set_level(logging.DEBUG)
-    rosa = Client(REMOTE_ADDR=IP, HTTP_X_FORWARDED_FOR=FORWARDED, HTTP_USER_AGENT=AGENT, HTTP_X_REAL_IP=IP)
+    rosa = Client(
+        REMOTE_ADDR=IP, HTTP_X_FORWARDED_FOR=FORWARDED, HTTP_USER_AGENT=AGENT, HTTP_X_REAL_IP=IP
+    )
     response = rosa.post(
         reverse("reports:intake"),
-        {"category": "housing", "province": "BC", "details": f"La casa tiene moho {PHRASE}", "contact_mode": "confidential", "contact_channel": "sms", "contact_address": f"+1250555{PHRASE}", "files": [photo]},
+        {
+            "category": "housing",
+            "province": "BC",
+            "details": f"La casa tiene moho {PHRASE}",
+            "contact_mode": "confidential",
+            "contact_channel": "sms",
+            "contact_address": f"+1250555{PHRASE}",
+            "files": [photo],
+        },
     )
     assert response.status_code == 200
     code = CODE.search(response.content.decode()).group(1)
@@ -62,9 +74,19 @@ def test_canaries_reach_neither_the_database_nor_the_logs(personas, client_as, c
 
 
 def test_rows_of_anonymous_flows_hold_dates_not_times():
-    anonymous_models = [models.Report, models.Attachment, models.Message, models.ConsentRequest, models.ReportKey]
+    anonymous_models = [
+        models.Report,
+        models.Attachment,
+        models.Message,
+        models.ConsentRequest,
+        models.ReportKey,
+    ]
     for model in anonymous_models:
-        kinds = {f.get_internal_type() for f in model._meta.get_fields() if hasattr(f, "get_internal_type")}
+        kinds = {
+            f.get_internal_type()
+            for f in model._meta.get_fields()
+            if hasattr(f, "get_internal_type")
+        }
         assert "DateTimeField" not in kinds, model
         assert "TimeField" not in kinds, model
     for model in (models.Report, models.Attachment, models.Message, models.ConsentRequest):

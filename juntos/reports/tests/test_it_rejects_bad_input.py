@@ -15,8 +15,18 @@ STORY = "Nos quitaron los pasaportes el primer día."
 
 
 def test_a_30_mb_file_is_refused_and_the_story_kept(db):
-    big = SimpleUploadedFile("video.jpg", b"\xff\xd8\xff" + b"\0" * (30 * 1024 * 1024), content_type="image/jpeg")
-    response = Client().post(reverse("reports:intake"), {"category": "document-confiscation", "details": STORY, "contact_mode": "anonymous", "files": [big]})
+    big = SimpleUploadedFile(
+        "video.jpg", b"\xff\xd8\xff" + b"\0" * (30 * 1024 * 1024), content_type="image/jpeg"
+    )
+    response = Client().post(
+        reverse("reports:intake"),
+        {
+            "category": "document-confiscation",
+            "details": STORY,
+            "contact_mode": "anonymous",
+            "files": [big],
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "30.0 MB" in page and "10 MB" in page
@@ -27,13 +37,19 @@ def test_a_30_mb_file_is_refused_and_the_story_kept(db):
 
 def test_a_file_that_is_not_a_photo_or_pdf_is_refused(db):
     fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 not an image", content_type="image/jpeg")
-    response = Client().post(reverse("reports:intake"), {"category": "housing", "details": STORY, "contact_mode": "anonymous", "files": [fake]})
+    response = Client().post(
+        reverse("reports:intake"),
+        {"category": "housing", "details": STORY, "contact_mode": "anonymous", "files": [fake]},
+    )
     assert response.status_code == 400
     assert "PDF" in response.content.decode() and STORY in response.content.decode()
 
 
 def test_an_empty_report_is_refused_with_reasons(db):
-    response = Client().post(reverse("reports:intake"), {"details": "   ", "contact_mode": "anonymous", "employer_name": "Granja Sol"})
+    response = Client().post(
+        reverse("reports:intake"),
+        {"details": "   ", "contact_mode": "anonymous", "employer_name": "Granja Sol"},
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Please choose what happened." in page and "what happened" in page
@@ -42,7 +58,10 @@ def test_an_empty_report_is_refused_with_reasons(db):
 
 
 def test_confidential_contact_needs_an_address(db):
-    response = Client().post(reverse("reports:intake"), {"category": "housing", "details": STORY, "contact_mode": "confidential"})
+    response = Client().post(
+        reverse("reports:intake"),
+        {"category": "housing", "details": STORY, "contact_mode": "confidential"},
+    )
     assert response.status_code == 400
     assert "how to reach you" in response.content.decode()
 
@@ -69,10 +88,18 @@ def test_repeated_wrong_codes_are_slowed_down(personas, settings):
     prefix = submission.receipt_code[:4]
     client = Client()
     for attempt in range(5):
-        assert client.post(reverse("reports:status"), {"code": f"{prefix}-0000-0000-0000-000{attempt}"}).status_code == 400
+        assert (
+            client.post(
+                reverse("reports:status"), {"code": f"{prefix}-0000-0000-0000-000{attempt}"}
+            ).status_code
+            == 400
+        )
     throttled = client.post(reverse("reports:status"), {"code": submission.receipt_code})
     assert throttled.status_code == 429 and "wait" in throttled.content.decode()
-    other = client.post(reverse("reports:status"), {"code": "ZZZZ-0000-0000-0000-0000" if prefix != "ZZZZ" else "YYYY-0000-0000-0000-0000"})
+    other = client.post(
+        reverse("reports:status"),
+        {"code": "ZZZZ-0000-0000-0000-0000" if prefix != "ZZZZ" else "YYYY-0000-0000-0000-0000"},
+    )
     assert other.status_code == 400
 
 
@@ -82,4 +109,6 @@ def test_guessing_across_prefixes_hits_the_global_limit(personas, settings):
     for prefix in ("AAAA", "BBBB", "CCCC"):
         client.post(reverse("reports:status"), {"code": f"{prefix}-0000-0000-0000-0000"})
     submission = SubmissionFactory()
-    assert client.post(reverse("reports:status"), {"code": submission.receipt_code}).status_code == 429
+    assert (
+        client.post(reverse("reports:status"), {"code": submission.receipt_code}).status_code == 429
+    )

@@ -12,7 +12,9 @@ from juntos.reports.tests.factories import SubmissionFactory
 
 
 def orgs():
-    return organisations_by_slug(["fraser-valley-support", "niagara-workers-centre", "mwsn-secretariat"])
+    return organisations_by_slug(
+        ["fraser-valley-support", "niagara-workers-centre", "mwsn-secretariat"]
+    )
 
 
 def holders(report):
@@ -23,14 +25,27 @@ def test_without_rules_a_report_goes_to_support_groups_of_its_province(personas)
     assert holders(SubmissionFactory(province="BC").report) == {"fraser-valley-support"}
     assert holders(SubmissionFactory(province="ON").report) == {"niagara-workers-centre"}
     # Nobody serves Yukon: the report must not be lost, so every support group gets it.
-    assert holders(SubmissionFactory(province="YT").report) == {"fraser-valley-support", "niagara-workers-centre"}
+    assert holders(SubmissionFactory(province="YT").report) == {
+        "fraser-valley-support",
+        "niagara-workers-centre",
+    }
 
 
 def test_routing_rules_match_province_language_and_category(personas):
     o = orgs()
-    services.routing_rule_add(actor=_supervisor(personas, o["niagara-workers-centre"]), organisation_id=o["niagara-workers-centre"].pk, province="BC", language="fr", category="")
-    assert holders(SubmissionFactory(province="BC", language="fr").report) == {"niagara-workers-centre"}
-    assert holders(SubmissionFactory(province="BC", language="es").report) == {"fraser-valley-support"}
+    services.routing_rule_add(
+        actor=_supervisor(personas, o["niagara-workers-centre"]),
+        organisation_id=o["niagara-workers-centre"].pk,
+        province="BC",
+        language="fr",
+        category="",
+    )
+    assert holders(SubmissionFactory(province="BC", language="fr").report) == {
+        "niagara-workers-centre"
+    }
+    assert holders(SubmissionFactory(province="BC", language="es").report) == {
+        "fraser-valley-support"
+    }
 
 
 def _supervisor(personas, organisation):
@@ -46,16 +61,32 @@ def test_only_supervisors_manage_routing(personas, client_as):
     o = orgs()
     _supervisor(personas, o["niagara-workers-centre"])
     dana = client_as("dana")
-    response = dana.post(reverse("reports:routing"), {"organisation": o["niagara-workers-centre"].pk, "province": "ON", "language": "", "category": "housing"})
+    response = dana.post(
+        reverse("reports:routing"),
+        {
+            "organisation": o["niagara-workers-centre"].pk,
+            "province": "ON",
+            "language": "",
+            "category": "housing",
+        },
+    )
     assert response.status_code == 302
     # She cannot add a rule for an organisation she does not manage.
-    refused = dana.post(reverse("reports:routing"), {"organisation": o["fraser-valley-support"].pk, "province": "BC"})
+    refused = dana.post(
+        reverse("reports:routing"),
+        {"organisation": o["fraser-valley-support"].pk, "province": "BC"},
+    )
     assert refused.status_code == 400
 
 
-def test_an_emergency_alerts_the_on_call_caseworker_at_once(personas, client_as, django_capture_on_commit_callbacks, mailoutbox):
+def test_an_emergency_alerts_the_on_call_caseworker_at_once(
+    personas, client_as, django_capture_on_commit_callbacks, mailoutbox
+):
     amina = client_as("amina")
-    went = amina.post(reverse("reports:on_call"), {"organisation": orgs()["fraser-valley-support"].pk, "on_call": "on"})
+    went = amina.post(
+        reverse("reports:on_call"),
+        {"organisation": orgs()["fraser-valley-support"].pk, "on_call": "on"},
+    )
     assert went.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         submission = SubmissionFactory(category="emergency", details="Nos encerraron en la casa")
@@ -72,12 +103,17 @@ def test_the_worker_sees_emergency_numbers_immediately(db):
 def Client_post_emergency() -> str:
     from django.test import Client
 
-    response = Client().post(reverse("reports:intake"), {"category": "emergency", "details": "Peligro", "contact_mode": "anonymous"})
+    response = Client().post(
+        reverse("reports:intake"),
+        {"category": "emergency", "details": "Peligro", "contact_mode": "anonymous"},
+    )
     assert response.status_code == 200
     return response.content.decode()
 
 
-def test_a_non_emergency_report_notifies_no_one(personas, django_capture_on_commit_callbacks, mailoutbox):
+def test_a_non_emergency_report_notifies_no_one(
+    personas, django_capture_on_commit_callbacks, mailoutbox
+):
     with django_capture_on_commit_callbacks(execute=True):
         SubmissionFactory(category="housing")
     assert mailoutbox == [] and OutboxMessage.objects.count() == 0
@@ -86,7 +122,17 @@ def test_a_non_emergency_report_notifies_no_one(personas, django_capture_on_comm
 def test_the_intake_form_accepts_prefilled_values(db):
     from django.test import Client
 
-    page = Client().get(reverse("reports:intake") + "?category=deductions&province=BC&program=sawp-mx&details=Descuento+de+vivienda+ilegal&source=compliance&employer_site=999999").content.decode()
+    page = (
+        Client()
+        .get(
+            reverse("reports:intake")
+            + "?category=deductions&province=BC&program=sawp-mx&details=Descuento+de+vivienda+ilegal&source=compliance&employer_site=999999"
+        )
+        .content.decode()
+    )
     assert "Descuento de vivienda ilegal" in page
     assert 'name="source" value="compliance"' in page
-    assert 'value="deductions" checked' in page.replace(' required', "") or 'value="deductions"' in page
+    assert (
+        'value="deductions" checked' in page.replace(" required", "")
+        or 'value="deductions"' in page
+    )

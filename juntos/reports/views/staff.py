@@ -43,14 +43,22 @@ def queue(request: HttpRequest) -> HttpResponse:
     organisation_ids = _staff_only(request)
     new = list(selectors.triage_queue_for(request.user))
     cases = list(selectors.cases_for(request.user))
-    hashes = {k.report.site_hash for k in new if k.report.site_hash} | {c.report.site_hash for c in cases if c.report.site_hash}
+    hashes = {k.report.site_hash for k in new if k.report.site_hash} | {
+        c.report.site_hash for c in cases if c.report.site_hash
+    }
     site_counts = selectors.site_counts_in(organisation_ids, hashes) if hashes else {}
-    on_call = {m.organisation_id for m in memberships_of(request.user)} & _my_on_call(request.user, organisation_ids)
+    on_call = {m.organisation_id for m in memberships_of(request.user)} & _my_on_call(
+        request.user, organisation_ids
+    )
     context = {
         "new": [(k, site_counts.get(k.report.site_hash, 0)) for k in new],
         "cases": [(c, site_counts.get(c.report.site_hash, 0)) for c in cases],
         "offers": list(selectors.offers_for(request.user)),
-        "organisations": [m.organisation for m in memberships_of(request.user) if m.organisation_id in organisation_ids and m.role in SUPPORT_STAFF_ROLES],
+        "organisations": [
+            m.organisation
+            for m in memberships_of(request.user)
+            if m.organisation_id in organisation_ids and m.role in SUPPORT_STAFF_ROLES
+        ],
         "on_call": on_call,
     }
     return render(request, "reports/queue.html", context)
@@ -67,7 +75,12 @@ def on_call(request: HttpRequest) -> HttpResponse:
     form = OnCallForm(request.POST)
     if not form.is_valid() or form.cleaned_data["organisation"] not in organisation_ids:
         raise Http404
-    services.on_call_set(actor=request.user, organisation_id=form.cleaned_data["organisation"], person=request.user, on_call=form.cleaned_data["on_call"])
+    services.on_call_set(
+        actor=request.user,
+        organisation_id=form.cleaned_data["organisation"],
+        person=request.user,
+        on_call=form.cleaned_data["on_call"],
+    )
     return redirect("reports:queue")
 
 
@@ -75,7 +88,11 @@ def on_call(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
     opened = selectors.get_report_for(request.user, report_id)
-    case = getattr(opened.report, "case", None) if opened.key and opened.key.role != KeyRole.RECIPIENT else None
+    case = (
+        getattr(opened.report, "case", None)
+        if opened.key and opened.key.role != KeyRole.RECIPIENT
+        else None
+    )
     if case is not None:
         return redirect("reports:case", case_id=case.pk)
     return render(request, "reports/report.html", _report_context(opened))
@@ -115,7 +132,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "reports/case.html", _case_context(request, case, opened))
 
 
-def _case_context(request: HttpRequest, case: Any, opened: selectors.OpenedReport, **forms: Any) -> dict[str, Any]:
+def _case_context(
+    request: HttpRequest, case: Any, opened: selectors.OpenedReport, **forms: Any
+) -> dict[str, Any]:
     manage = policies.can_manage_case(request.user, case)
     assert opened.key is not None
     context = _report_context(opened) | {
@@ -127,20 +146,35 @@ def _case_context(request: HttpRequest, case: Any, opened: selectors.OpenedRepor
         "can_work": policies.can_work_on_case(request.user, case, opened.key),
         "can_manage": manage,
         "can_read_contact": policies.can_read_contact(request.user, case),
-        "offer": selectors.pending_offer_to(case, opened.key.organisation_id) if opened.key.role == KeyRole.OFFERED else None,
+        "offer": selectors.pending_offer_to(case, opened.key.organisation_id)
+        if opened.key.role == KeyRole.OFFERED
+        else None,
     }
     if manage:
         context |= {
-            "assign_form": AssignForm(initial={"assignee": case.assigned_to_id}, people=list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES))),
+            "assign_form": AssignForm(
+                initial={"assignee": case.assigned_to_id},
+                people=list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES)),
+            ),
             "status_form": StatusForm(initial={"status": case.status}),
             "close_form": CloseForm(),
-            "referral_form": ReferralForm(organisations=[o for o in organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT) if o.pk != case.owner_id]),
-            "consent_form": ConsentRequestForm(agencies=list(organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY))),
+            "referral_form": ReferralForm(
+                organisations=[
+                    o
+                    for o in organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
+                    if o.pk != case.owner_id
+                ]
+            ),
+            "consent_form": ConsentRequestForm(
+                agencies=list(organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY))
+            ),
         }
     return context | {"note_form": BodyForm(), "message_form": BodyForm()} | forms
 
 
-def _case_action(handler: Callable[[HttpRequest, Any, selectors.OpenedReport], str]) -> Callable[..., HttpResponse]:
+def _case_action(
+    handler: Callable[[HttpRequest, Any, selectors.OpenedReport], str],
+) -> Callable[..., HttpResponse]:
     """POST-only case action: fetch with authorisation, run, say what happened, go back."""
 
     @login_required
@@ -156,7 +190,11 @@ def _case_action(handler: Callable[[HttpRequest, Any, selectors.OpenedReport], s
             return redirect("reports:case", case_id=case.pk)
         if done:
             messages.success(request, done)
-        return redirect("reports:case", case_id=case.pk) if _still_visible(request, case.pk) else redirect("reports:queue")
+        return (
+            redirect("reports:case", case_id=case.pk)
+            if _still_visible(request, case.pk)
+            else redirect("reports:queue")
+        )
 
     view.__name__ = handler.__name__
     return view
@@ -178,26 +216,34 @@ def _valid(form: Any) -> dict[str, Any]:
 
 @_case_action
 def case_assign(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    data = _valid(AssignForm(request.POST, people=list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES))))
+    data = _valid(
+        AssignForm(request.POST, people=list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES)))
+    )
     services.case_assign(actor=request.user, case=case, assignee_id=data["assignee"])
     return _("Assignment saved.")
 
 
 @_case_action
 def case_status(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_set_status(actor=request.user, case=case, status=_valid(StatusForm(request.POST))["status"])
+    services.case_set_status(
+        actor=request.user, case=case, status=_valid(StatusForm(request.POST))["status"]
+    )
     return _("Status saved.")
 
 
 @_case_action
 def case_note(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_note_add(actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"])
+    services.case_note_add(
+        actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"]
+    )
     return _("Note saved. The worker does not see notes.")
 
 
 @_case_action
 def case_message(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_message_send(actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"])
+    services.case_message_send(
+        actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"]
+    )
     return _("Message sent. The worker reads it with her receipt code.")
 
 
@@ -205,20 +251,34 @@ def case_message(request: HttpRequest, case: Any, opened: selectors.OpenedReport
 def case_refer(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
     organisations = list(organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT))
     data = _valid(ReferralForm(request.POST, organisations=organisations))
-    services.referral_create(actor=request.user, case=case, opened=opened, to_organisation_id=data["to_organisation"], kind=data["kind"])
+    services.referral_create(
+        actor=request.user,
+        case=case,
+        opened=opened,
+        to_organisation_id=data["to_organisation"],
+        kind=data["kind"],
+    )
     return _("Sent. The other organisation will accept or decline.")
 
 
 @_case_action
 def case_consent(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    data = _valid(ConsentRequestForm(request.POST, agencies=list(organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY))))
-    services.consent_request(actor=request.user, case=case, opened=opened, inspectorate_id=data["inspectorate"])
+    data = _valid(
+        ConsentRequestForm(
+            request.POST, agencies=list(organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY))
+        )
+    )
+    services.consent_request(
+        actor=request.user, case=case, opened=opened, inspectorate_id=data["inspectorate"]
+    )
     return _("The worker has been asked. The referral is sent only if she agrees.")
 
 
 @_case_action
 def case_close(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_close(actor=request.user, case=case, outcome=_valid(CloseForm(request.POST))["outcome"])
+    services.case_close(
+        actor=request.user, case=case, outcome=_valid(CloseForm(request.POST))["outcome"]
+    )
     return _("Case closed.")
 
 
@@ -240,7 +300,9 @@ def offer_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
     form = OfferAnswerForm(request.POST)
     if referral is None or not form.is_valid():
         raise Http404
-    services.referral_respond(actor=request.user, referral=referral, accept=form.cleaned_data["accept"] == "yes")
+    services.referral_respond(
+        actor=request.user, referral=referral, accept=form.cleaned_data["accept"] == "yes"
+    )
     if form.cleaned_data["accept"] == "yes":
         return redirect("reports:case", case_id=referral.case_id)
     return redirect("reports:queue")
@@ -250,7 +312,9 @@ def offer_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
 @require_GET
 def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
     found, opened = selectors.get_attachment_for(request.user, attachment_id)
-    data = sealing.open_bytes(opened.data_key, opened.report.pk, f"file:{found.pk}", found.sealed_data)
+    data = sealing.open_bytes(
+        opened.data_key, opened.report.pk, f"file:{found.pk}", found.sealed_data
+    )
     response = HttpResponse(data, content_type=found.content_type)
     response["Content-Disposition"] = "attachment"
     response["Cache-Control"] = "no-store"
@@ -277,7 +341,12 @@ def inspector_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
 
 
 def _routing_organisations(request: HttpRequest) -> list[Any]:
-    found = [m.organisation for m in memberships_of(request.user) if policies.can_manage_routing(request.user, m.organisation_id) and m.organisation.kind == OrganisationKind.SUPPORT_NONPROFIT]
+    found = [
+        m.organisation
+        for m in memberships_of(request.user)
+        if policies.can_manage_routing(request.user, m.organisation_id)
+        and m.organisation.kind == OrganisationKind.SUPPORT_NONPROFIT
+    ]
     unique = {o.pk: o for o in found}
     if not unique:
         raise Http404
@@ -291,14 +360,25 @@ def routing(request: HttpRequest) -> HttpResponse:
     form = RoutingRuleForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            services.routing_rule_add(actor=request.user, organisation_id=form.cleaned_data["organisation"], province=form.cleaned_data["province"], language=form.cleaned_data["language"], category=form.cleaned_data["category"])
+            services.routing_rule_add(
+                actor=request.user,
+                organisation_id=form.cleaned_data["organisation"],
+                province=form.cleaned_data["province"],
+                language=form.cleaned_data["language"],
+                category=form.cleaned_data["category"],
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Rule added."))
             return redirect("reports:routing")
     rules = selectors.routing_rules_for({o.pk for o in organisations})
-    return render(request, "reports/routing.html", {"form": form, "rules": rules}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "reports/routing.html",
+        {"form": form, "rules": rules},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -45,7 +45,9 @@ def intake(request: HttpRequest) -> HttpResponse:
     form = IntakeForm(request.POST, request.FILES, site_choices=sites)
     if "find_employer" in request.POST:
         # A step of the guide, not a submission: show the matches, keep the rest as typed.
-        return _intake_page(request, IntakeForm(initial=_typed(form), site_choices=sites), searched=True)
+        return _intake_page(
+            request, IntakeForm(initial=_typed(form), site_choices=sites), searched=True
+        )
     if not form.is_valid():
         return _intake_page(request, form, status=400)
     try:
@@ -83,7 +85,9 @@ def _submission_args(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _intake_page(request: HttpRequest, form: IntakeForm, *, status: int = 200, searched: bool = False) -> HttpResponse:
+def _intake_page(
+    request: HttpRequest, form: IntakeForm, *, status: int = 200, searched: bool = False
+) -> HttpResponse:
     context = {"form": form, "searched": searched, "emergency": ReportCategory.EMERGENCY}
     return render(request, "reports/intake.html", context, status=status)
 
@@ -99,17 +103,37 @@ def status(request: HttpRequest) -> HttpResponse:
     return _status_page(request, form.cleaned_data["code"], lookup_form=form)
 
 
-def _status_page(request: HttpRequest, code: str, *, lookup_form: CodeForm | None = None, message_form: WorkerMessageForm | None = None, notice: str = "", status: int = 200) -> HttpResponse:
+def _status_page(
+    request: HttpRequest,
+    code: str,
+    *,
+    lookup_form: CodeForm | None = None,
+    message_form: WorkerMessageForm | None = None,
+    notice: str = "",
+    status: int = 200,
+) -> HttpResponse:
     try:
         opened = services.receipt_open(code=code)
     except services.ReceiptRejected as exc:
         form = lookup_form or CodeForm(initial={"code": code})
         form.add_error("code", str(exc))
-        return render(request, "reports/status_lookup.html", {"form": form}, status=429 if exc.throttled else 400)
-    return render(request, "reports/status.html", _status_context(opened, code, message_form, notice), status=status)
+        return render(
+            request,
+            "reports/status_lookup.html",
+            {"form": form},
+            status=429 if exc.throttled else 400,
+        )
+    return render(
+        request,
+        "reports/status.html",
+        _status_context(opened, code, message_form, notice),
+        status=status,
+    )
 
 
-def _status_context(opened: OpenedReport, code: str, message_form: WorkerMessageForm | None, notice: str) -> dict[str, Any]:
+def _status_context(
+    opened: OpenedReport, code: str, message_form: WorkerMessageForm | None, notice: str
+) -> dict[str, Any]:
     report = opened.report
     return {
         "report": report,
@@ -144,7 +168,11 @@ def status_consent(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _status_page(request, code, status=400)
     try:
-        services.consent_answer(code=code, consent_id=form.cleaned_data["consent"], give=form.cleaned_data["answer"] == "yes")
+        services.consent_answer(
+            code=code,
+            consent_id=form.cleaned_data["consent"],
+            give=form.cleaned_data["answer"] == "yes",
+        )
     except services.ReceiptRejected:
         return _status_page(request, code)
     except ValidationError:

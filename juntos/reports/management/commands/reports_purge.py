@@ -14,4 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = reports_purge()
-        self.stdout.write(f"Purged {counts['unanswered']} unanswered reports and {counts['closed']} closed cases.")
+        self.stdout.write(
+            f"Purged {counts['unanswered']} unanswered reports and {counts['closed']} closed cases."
+        )

@@ -10,7 +10,9 @@ from juntos.reports.services import report_keys_rewrap
 
 
 class Command(BaseCommand):
-    help = "After adding a new key version to JUNTOS_ENCRYPTION_KEYS, re-wrap all report keys with it."
+    help = (
+        "After adding a new key version to JUNTOS_ENCRYPTION_KEYS, re-wrap all report keys with it."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         changed = report_keys_rewrap()

@@ -1,0 +1,67 @@
+"""List pages keep the same number of queries however many rows they show."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from juntos.accounts.selectors import organisations_by_slug
+from juntos.reports import selectors, services
+from juntos.reports.tests.factories import SubmissionFactory
+from juntos.testing.queries import assert_queries_do_not_grow
+
+
+def test_the_queue_does_not_grow_with_reports_and_cases(personas, client_as):
+    amina = client_as("amina")
+
+    def add(n):
+        for i in range(n):
+            report = SubmissionFactory(employer_site_id=i % 3).report
+            if i % 2:
+                services.case_open(actor=personas.amina, opened=selectors.get_report_for(personas.amina, report.pk))
+
+    assert_queries_do_not_grow(add_items=add, fetch=lambda: amina.get(reverse("reports:queue")), limit=16)
+
+
+def test_the_inspectorate_list_does_not_grow(personas, client_as):
+    agency = organisations_by_slug(["tfw-integrity"])["tfw-integrity"]
+    ines = client_as("ines")
+
+    def add(n):
+        for _ in range(n):
+            submission = SubmissionFactory()
+            opened = selectors.get_report_for(personas.amina, submission.report.pk)
+            case = services.case_open(actor=personas.amina, opened=opened)
+            consent = services.consent_request(actor=personas.amina, case=case, opened=opened, inspectorate_id=agency.pk)
+            services.consent_answer(code=submission.receipt_code, consent_id=consent.pk, give=True)
+
+    assert_queries_do_not_grow(add_items=add, fetch=lambda: ines.get(reverse("reports:inspector_list")), limit=10)
+
+
+def test_the_routing_page_does_not_grow(personas, client_as):
+    from juntos.accounts.services import membership_grant
+
+    fraser = organisations_by_slug(["fraser-valley-support"])["fraser-valley-support"]
+    membership_grant(actor=None, user=personas.amina, organisation=fraser, role="supervisor")
+    personas.amina._juntos_memberships = None
+    amina = client_as("amina")
+    provinces = iter(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC"])
+
+    def add(n):
+        for _ in range(n):
+            services.routing_rule_add(actor=personas.amina, organisation_id=fraser.pk, province=next(provinces), language="", category="")
+
+    assert_queries_do_not_grow(add_items=add, fetch=lambda: amina.get(reverse("reports:routing")), limit=10)
+
+
+def test_the_worker_status_page_does_not_grow_with_messages(personas, client_as):
+    from django.test import Client
+
+    submission = SubmissionFactory()
+    code = submission.receipt_code
+    client = Client()
+
+    def add(n):
+        for i in range(n):
+            services.worker_message_send(code=code, body=f"mensaje {i}")
+
+    assert_queries_do_not_grow(add_items=add, fetch=lambda: client.post(reverse("reports:status"), {"code": code}), limit=8)
