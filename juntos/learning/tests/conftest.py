@@ -60,3 +60,11 @@ def course(provider: Any) -> Any:
 @pytest.fixture
 def session(course: Any) -> Any:
     return SessionFactory(course=course)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Rate limits live in the (process-wide) cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()

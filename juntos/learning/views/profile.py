@@ -100,7 +100,7 @@ def profile_start(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def claim(request: HttpRequest) -> HttpResponse:
-    form = ClaimForm(request.POST or None)
+    form = ClaimForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.profile_claim(actor=request.user, code=form.cleaned_data["code"])
@@ -118,7 +118,7 @@ def claim(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: HttpRequest) -> HttpResponse:
     found = _own_profile(request)
-    form = ProfileForm(request.POST or None, instance=found)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=found)
     if request.method == "POST" and form.is_valid():
         try:
             services.profile_update(actor=request.user, profile=found, **form.cleaned_data)

@@ -33,7 +33,9 @@ def _staff_only(request: HttpRequest) -> list[tuple[int, str]]:
 @require_http_methods(["GET", "POST"])
 def workshops(request: HttpRequest) -> HttpResponse:
     organisations = _staff_only(request)
-    form = WorkshopForm(request.POST or None, organisations=organisations)
+    form = WorkshopForm(
+        request.POST if request.method == "POST" else None, organisations=organisations
+    )
     if request.method == "POST" and form.is_valid():
         try:
             workshop = services.workshop_create(
@@ -110,7 +112,9 @@ def workshop_attendance(request: HttpRequest, workshop_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def teach(request: HttpRequest) -> HttpResponse:
     organisations = _staff_only(request)
-    form = CourseForm(request.POST or None, organisations=organisations)
+    form = CourseForm(
+        request.POST if request.method == "POST" else None, organisations=organisations
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -143,7 +147,7 @@ def teach(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def teach_course(request: HttpRequest, course_id: int) -> HttpResponse:
     found = selectors.get_managed_course(request.user, course_id)
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.session_create(actor=request.user, course=found, **form.cleaned_data)

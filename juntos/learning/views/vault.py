@@ -113,7 +113,10 @@ def document_delete(request: HttpRequest, document_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attach(request: HttpRequest) -> HttpResponse:
     documents = selectors.vault_documents_of(request.user)
-    form = AttachForm(request.POST or None, documents=[(d.pk, d.title) for d in documents])
+    form = AttachForm(
+        request.POST if request.method == "POST" else None,
+        documents=[(d.pk, d.title) for d in documents],
+    )
     unavailable = False
     if request.method == "POST" and form.is_valid():
         chosen = [d for d in documents if d.pk in set(form.cleaned_data["documents"])]
@@ -166,7 +169,7 @@ def export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)

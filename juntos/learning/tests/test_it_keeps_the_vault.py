@@ -1,0 +1,141 @@
+"""The document vault: encrypted at rest, shared with chosen caseworkers, attached to a case."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from juntos.accounts.models import Membership
+from juntos.core.crypto import unwrap_key
+from juntos.core.models import AuditEntry
+from juntos.learning.services import document_share, document_upload, documents_attach_to_case
+
+DATA = b"Contrato: 40 horas por semana, 17.85 CAD por hora"
+
+
+@pytest.fixture
+def contract(personas):
+    return document_upload(
+        actor=personas.rosa, kind="contract", title="Contrato 2026", filename="contrato.txt",
+        content_type="text/plain", data=DATA,
+    )  # fmt: skip
+
+
+def test_documents_are_encrypted_under_a_key_wrapped_for_her(personas, contract):
+    stored = bytes(contract.ciphertext)
+    assert DATA not in stored
+    key = unwrap_key(
+        bytes(contract.wrapped_key),
+        purpose=f"user:{personas.rosa.pk}",
+        version=contract.key_version,
+    )
+    assert len(key) == 32
+    with pytest.raises(Exception):  # noqa: B017 - any other person's purpose must fail
+        unwrap_key(
+            bytes(contract.wrapped_key),
+            purpose=f"user:{personas.amina.pk}",
+            version=contract.key_version,
+        )
+
+
+def test_only_caseworkers_of_support_organisations_can_receive_a_share(personas, contract):
+    for key in ("carl", "rita", "ines", "ben"):
+        with pytest.raises(ValidationError):
+            document_share(
+                actor=personas.rosa,
+                document=contract,
+                caseworker_email=getattr(personas, key).email,
+            )
+    response = personas.client_for("rosa").post(
+        f"/es/learning/vault/{contract.pk}/share/", {"caseworker_email": "nadie@example.org"}
+    )
+    assert response.status_code == 400
+    assert "No encontramos" in response.content.decode()
+
+
+def test_nobody_else_opens_her_documents(personas, contract):
+    url = f"/en/learning/vault/{contract.pk}/file/"
+    assert personas.client_for("rosa").get(url).content == DATA
+    for key in ("amina", "carl", "dana", "admin"):
+        assert personas.client_for(key).get(url).status_code == 404
+    assert (
+        "Contrato 2026"
+        not in personas.client_for("dana").get("/en/learning/vault/").content.decode()
+    )
+
+
+def test_a_caseworker_who_leaves_her_organisation_loses_access(personas, contract):
+    document_share(actor=personas.rosa, document=contract, caseworker_email=personas.amina.email)
+    url = f"/en/learning/vault/{contract.pk}/file/"
+    assert personas.client_for("amina").get(url).content == DATA
+    assert AuditEntry.objects.filter(
+        action="learning.document_read", actor_id=personas.amina.pk
+    ).exists()
+    Membership.objects.filter(user=personas.amina).delete()
+    assert personas.client_for("amina").get(url).status_code == 404
+
+
+def test_attach_to_a_case_with_her_receipt_code(personas, contract, monkeypatch):
+    received = []
+
+    class FakeReports:
+        @staticmethod
+        def report_attach_document_by_code(*, receipt_code, filename, content_type, data):
+            received.append((receipt_code, filename, data))
+            return receipt_code == "GOOD-CODE"
+
+    real = importlib.import_module
+    monkeypatch.setattr(
+        importlib,
+        "import_module",
+        lambda name, *a: FakeReports if name == "juntos.reports.services" else real(name, *a),
+    )
+    client = personas.client_for("rosa")
+    response = client.post(
+        "/es/learning/vault/attach/", {"receipt_code": "BAD", "documents": [contract.pk]}
+    )
+    assert (
+        response.status_code == 400
+        and "código de recibo no es correcto" in response.content.decode()
+    )
+    response = client.post(
+        "/es/learning/vault/attach/", {"receipt_code": "GOOD-CODE", "documents": [contract.pk]}
+    )
+    assert response.status_code == 302
+    assert received[-1] == ("GOOD-CODE", "contrato.txt", DATA)
+    entry = AuditEntry.objects.get(action="learning.documents_attached_to_case")
+    assert "GOOD-CODE" not in str(entry.details)  # the receipt code is never written down
+
+
+def test_attach_says_so_when_reports_is_not_installed(personas, contract, monkeypatch):
+    real = importlib.import_module
+
+    def missing(name, *args):
+        if name == "juntos.reports.services":
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    response = personas.client_for("rosa").post(
+        "/en/learning/vault/attach/", {"receipt_code": "X", "documents": [contract.pk]}
+    )
+    assert response.status_code == 400
+    assert "not available on this site yet" in response.content.decode()
+
+
+def test_another_persons_document_cannot_be_attached(personas, contract):
+    with pytest.raises(Exception):  # noqa: B017 - PermissionDenied, or ImportError in isolation
+        documents_attach_to_case(actor=personas.amina, receipt_code="X", documents=[contract])
+
+
+def test_uploads_are_checked(personas):
+    client = personas.client_for("rosa")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    exe = SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload")
+    response = client.post("/es/learning/vault/", {"kind": "photo", "title": "Foto", "file": exe})
+    assert response.status_code == 400
+    assert "Sube un PDF" in response.content.decode()
+    assert not personas.rosa.vault_documents.exists()
