@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import formats, timezone
@@ -25,6 +25,11 @@ from juntos.reports.choices import (
     ReferralKind,
     ReportCategory,
 )
+
+
+def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
+
 
 BLANK = [("", _("I don't know / I prefer not to say"))]
 
@@ -90,15 +95,17 @@ class IntakeForm(forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
-            "Write in your own words, in any language. Do not write your name here if you want to stay anonymous."
+            "Write in your own words, in any language. "
+            "Do not write your name here if you want to stay anonymous."
         ),
         error_messages={"required": _("Please tell us in a few words what happened.")},
     )
-    files = MultipleFileField(
+    attachments = MultipleFileField(
         label=_("Photos or documents"),
         required=False,
         help_text=_(
-            "Up to 3 files: photos (JPEG, PNG, WebP) or PDF, 10 MB each. We remove hidden information such as place and date from them."
+            "Up to 3 files: photos (JPEG, PNG, WebP) or PDF, 10 MB each. "
+            "We remove hidden information such as place and date from them."
         ),
     )
     contact_mode = forms.ChoiceField(
@@ -125,8 +132,8 @@ class IntakeForm(forms.Form):
         self, *args: Any, site_choices: list[tuple[int, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["incident_month"].choices = BLANK + recent_months()
-        self.fields["employer_site"].choices = [
+        _choices(self, "incident_month").choices = [*BLANK, *recent_months()]
+        _choices(self, "employer_site").choices = [
             *(site_choices or []),
             ("", _("None of these: keep what I typed")),
         ]
@@ -135,8 +142,8 @@ class IntakeForm(forms.Form):
         value = self.cleaned_data.get("incident_month")
         return dt.date.fromisoformat(f"{value}-01") if value else None
 
-    def clean_files(self) -> list[CleanFile]:
-        uploads = self.cleaned_data.get("files") or []
+    def clean_attachments(self) -> list[CleanFile]:
+        uploads = self.cleaned_data.get("attachments") or []
         if len(uploads) > MAX_FILES:
             raise forms.ValidationError(
                 _("Please send at most %(count)s files.") % {"count": MAX_FILES}
@@ -153,7 +160,7 @@ class IntakeForm(forms.Form):
         return cleaned
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if (
             data.get("contact_mode") == ContactMode.CONFIDENTIAL
             and not (data.get("contact_address") or "").strip()
@@ -205,7 +212,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [("", _("No one")), *((p.pk, str(p)) for p in people)]
+        _choices(self, "assignee").choices = [("", _("No one")), *((p.pk, str(p)) for p in people)]
 
 
 class StatusForm(forms.Form):
@@ -228,7 +235,7 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_organisation"].choices = [(o.pk, o.name) for o in organisations]
+        _choices(self, "to_organisation").choices = [(o.pk, o.name) for o in organisations]
 
 
 class ConsentRequestForm(forms.Form):
@@ -236,7 +243,7 @@ class ConsentRequestForm(forms.Form):
 
     def __init__(self, *args: Any, agencies: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["inspectorate"].choices = [(o.pk, o.name) for o in agencies]
+        _choices(self, "inspectorate").choices = [(o.pk, o.name) for o in agencies]
 
 
 class OfferAnswerForm(forms.Form):
@@ -246,19 +253,19 @@ class OfferAnswerForm(forms.Form):
 class RoutingRuleForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
     province = forms.ChoiceField(
-        label=_("Province"), choices=[("", _("Any"))] + list(Province.choices), required=False
+        label=_("Province"), choices=[("", _("Any")), *list(Province.choices)], required=False
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
     category = forms.ChoiceField(
-        label=_("Category"), choices=[("", _("Any"))] + list(ReportCategory.choices), required=False
+        label=_("Category"), choices=[("", _("Any")), *list(ReportCategory.choices)], required=False
     )
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         from django.conf import settings
 
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
-        self.fields["language"].choices = [("", _("Any")), *settings.LANGUAGES]
+        _choices(self, "organisation").choices = [(o.pk, o.name) for o in organisations]
+        _choices(self, "language").choices = [("", _("Any")), *settings.LANGUAGES]
 
 
 class OnCallForm(forms.Form):

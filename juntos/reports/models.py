@@ -79,6 +79,9 @@ class ReportKey(models.Model):
             models.UniqueConstraint(fields=["report", "organisation"], name="reportkey_unique_org")
         ]
 
+    def __str__(self) -> str:
+        return f"key of {self.report_id} for organisation {self.organisation_id}"
+
 
 class Attachment(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -91,6 +94,9 @@ class Attachment(models.Model):
 
     class Meta:
         ordering = ["added_on", "id"]
+
+    def __str__(self) -> str:
+        return f"attachment {str(self.id)[:8]}"
 
 
 class Message(models.Model):
@@ -113,6 +119,9 @@ class Message(models.Model):
             models.UniqueConstraint(fields=["report", "position"], name="message_unique_position")
         ]
 
+    def __str__(self) -> str:
+        return f"message {self.position} of {self.report_id}"
+
 
 class ConsentRequest(models.Model):
     """A question to the worker, answered on her status page: may we refer to the inspectorate?"""
@@ -128,6 +137,9 @@ class ConsentRequest(models.Model):
     answer = models.CharField(max_length=10, choices=ConsentAnswer.choices, default="pending")
     asked_on = models.DateField()
     answered_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"consent request {str(self.id)[:8]}"
 
 
 class Case(models.Model):
@@ -170,6 +182,9 @@ class CaseNote(models.Model):
     class Meta:
         ordering = ["written_at", "id"]
 
+    def __str__(self) -> str:
+        return f"note {self.pk} on case {self.case_id}"
+
 
 class Referral(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
@@ -191,6 +206,9 @@ class Referral(models.Model):
 
     class Meta:
         ordering = ["-sent_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of case {self.case_id}"
 
 
 class RoutingRule(models.Model):
@@ -214,6 +232,9 @@ class RoutingRule(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"rule {self.pk} for organisation {self.organisation_id}"
+
 
 class OnCall(models.Model):
     """A caseworker on call for emergencies in one organisation."""
@@ -227,3 +248,6 @@ class OnCall(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "user"], name="oncall_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"on call {self.user_id} at {self.organisation_id}"

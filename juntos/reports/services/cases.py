@@ -111,7 +111,7 @@ def case_note_add(*, actor: Any, case: Case, opened: OpenedReport, body: str) ->
 
 
 def case_message_send(*, actor: Any, case: Case, opened: OpenedReport, body: str) -> None:
-    """Write to the worker; she reads it with her code (and is told on her channel, if she chose)."""
+    """Write to the worker; she reads it with her code (and hears of it, if she chose a channel)."""
     if opened.key is None or not policies.can_work_on_case(actor, case, opened.key):
         raise PermissionDenied
     if not body.strip():
@@ -148,7 +148,7 @@ def tell_worker(opened: OpenedReport) -> None:
 
 
 def case_contact_read(*, actor: Any, case: Case, opened: OpenedReport) -> dict[str, str]:
-    """The worker's confidential contact details, for the assigned caseworker; every reading is audited."""
+    """The worker's contact details, for the assigned caseworker only; every reading is audited."""
     if not policies.can_read_contact(actor, case):
         raise PermissionDenied
     contact = sealing.contact_of(opened.data_key, case.report)

@@ -199,7 +199,7 @@ def _attachments_create(report: Report, data_key: bytes, files: list[CleanFile])
 
 
 def _alert_on_call(organisation_ids: list[int]) -> None:
-    """Emergencies reach the on-call caseworkers at once (or every caseworker if none is on call)."""
+    """Emergencies reach the on-call caseworkers at once (every caseworker if none is on call)."""
     for organisation_id in organisation_ids:
         staff = list(people_with_role(organisation_id, {Role.CASEWORKER, Role.SUPERVISOR}))
         on_call = on_call_user_ids(organisation_id)
@@ -250,7 +250,8 @@ def receipt_open(*, code: str) -> OpenedReport:
         _count_failure(prefix)
         raise ReceiptRejected(
             _(
-                "A receipt code has 20 letters and numbers, in five groups of four (like ABCD-1234-…). Please check what you typed."
+                "A receipt code has 20 letters and numbers, in five groups of four "
+                "(like ABCD-1234-…). Please check what you typed."
             )
         )
     report = report_by_receipt_hash(crypto.keyed_hash("receipt", normal))
@@ -258,7 +259,8 @@ def receipt_open(*, code: str) -> OpenedReport:
         _count_failure(prefix)
         raise ReceiptRejected(
             _(
-                "No report has this code. Please check it and try again. A lost code cannot be recovered."
+                "No report has this code. Please check it and try again. "
+                "A lost code cannot be recovered."
             )
         )
     data_key = crypto.decrypt(

@@ -38,7 +38,7 @@ def _give_key(opened: OpenedReport, organisation_id: int, role: str) -> None:
 def referral_create(
     *, actor: Any, case: Case, opened: OpenedReport, to_organisation_id: int, kind: str
 ) -> Referral:
-    """Offer the case to another support organisation: to help (referral) or to take it (transfer)."""
+    """Offer the case to another support group: to help (referral) or to take it (transfer)."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
     if kind not in (ReferralKind.REFERRAL, ReferralKind.TRANSFER):

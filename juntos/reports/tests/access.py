@@ -18,7 +18,7 @@ STAFF = frozenset({"amina", "dana"})
 def _submission(**kwargs: Any) -> Any:
     from juntos.reports.tests.factories import SubmissionFactory
 
-    return SubmissionFactory(**kwargs)
+    return SubmissionFactory.create(**kwargs)
 
 
 def _report(p: Any, **kwargs: Any) -> dict[str, Any]:
@@ -28,7 +28,15 @@ def _report(p: Any, **kwargs: Any) -> dict[str, Any]:
 def _case(p: Any, *, contact: bool = False) -> Any:
     from juntos.reports import selectors, services
 
-    extra = {"contact_mode": "confidential", "contact_channel": "sms", "contact_address": "+12505550177"} if contact else {}
+    extra = (
+        {
+            "contact_mode": "confidential",
+            "contact_channel": "sms",
+            "contact_address": "+12505550177",
+        }
+        if contact
+        else {}
+    )
     report = _submission(**extra).report
     opened = selectors.get_report_for(p.amina, report.pk)
     case = services.case_open(actor=p.amina, opened=opened)
@@ -52,7 +60,9 @@ def _pending_consent(p: Any) -> tuple[str, Any]:
     submission = _submission()
     opened = selectors.get_report_for(p.amina, submission.report.pk)
     case = services.case_open(actor=p.amina, opened=opened)
-    consent = services.consent_request(actor=p.amina, case=case, opened=opened, inspectorate_id=_org("tfw-integrity").pk)
+    consent = services.consent_request(
+        actor=p.amina, case=case, opened=opened, inspectorate_id=_org("tfw-integrity").pk
+    )
     return submission.receipt_code, consent
 
 
@@ -69,7 +79,13 @@ def _offer(p: Any) -> dict[str, Any]:
 
     case = _case(p)
     opened = selectors.get_report_for(p.amina, case.report_id)
-    referral = services.referral_create(actor=p.amina, case=case, opened=opened, to_organisation_id=_org("niagara-workers-centre").pk, kind="referral")
+    referral = services.referral_create(
+        actor=p.amina,
+        case=case,
+        opened=opened,
+        to_organisation_id=_org("niagara-workers-centre").pk,
+        kind="referral",
+    )
     return {"referral_id": referral.pk}
 
 
@@ -84,7 +100,9 @@ def _attachment(p: Any) -> dict[str, Any]:
 def _amina_supervises(p: Any) -> dict[str, Any]:
     from juntos.accounts.services import membership_grant
 
-    membership_grant(actor=None, user=p.amina, organisation=_org("fraser-valley-support"), role="supervisor")
+    membership_grant(
+        actor=None, user=p.amina, organisation=_org("fraser-valley-support"), role="supervisor"
+    )
     return {}
 
 
@@ -92,7 +110,9 @@ def _rule(p: Any) -> dict[str, Any]:
     from juntos.reports.models import RoutingRule
 
     _amina_supervises(p)
-    rule, _ = RoutingRule.objects.get_or_create(organisation=_org("fraser-valley-support"), province="YT")
+    rule, _ = RoutingRule.objects.get_or_create(
+        organisation=_org("fraser-valley-support"), province="YT"
+    )
     return {"rule_id": rule.pk}
 
 
@@ -110,36 +130,129 @@ def _api_consent(p: Any, k: dict[str, Any]) -> dict[str, Any]:
     return {"code": code, "consent_id": str(consent.pk), "agree": False}
 
 
-INTAKE = {"category": "housing", "details": "La casa no tiene calefacción.", "contact_mode": "anonymous", "province": "BC"}
+INTAKE = {
+    "category": "housing",
+    "details": "La casa no tiene calefacción.",
+    "contact_mode": "anonymous",
+    "province": "BC",
+}
 
 ACCESS = [
     Access("reports:intake", allow=EVERYONE, worker_page=True, key_page=True),
     Access("reports:intake", method="POST", allow=EVERYONE, data=lambda p, k: INTAKE),
     Access("reports:status", allow=EVERYONE, worker_page=True, key_page=True),
-    Access("reports:status", method="POST", allow=EVERYONE, data=_code, note="the code is the only key"),
-    Access("reports:status_message", method="POST", allow=EVERYONE, data=lambda p, k: _code(p, k) | {"body": "Gracias"}),
+    Access(
+        "reports:status", method="POST", allow=EVERYONE, data=_code, note="the code is the only key"
+    ),
+    Access(
+        "reports:status_message",
+        method="POST",
+        allow=EVERYONE,
+        data=lambda p, k: _code(p, k) | {"body": "Gracias"},
+    ),
     Access("reports:status_consent", method="POST", allow=EVERYONE, data=_consent_answer),
     Access("reports:queue", allow=STAFF, note="each caseworker sees her own organisation's queue"),
-    Access("reports:on_call", method="POST", allow=AMINA, data=lambda p, k: {"organisation": _org("fraser-valley-support").pk, "on_call": "on"}),
-    Access("reports:report", allow=AMINA, kwargs=_report, note="a BC report is routed to fraser-valley-support only"),
+    Access(
+        "reports:on_call",
+        method="POST",
+        allow=AMINA,
+        data=lambda p, k: {"organisation": _org("fraser-valley-support").pk, "on_call": "on"},
+    ),
+    Access(
+        "reports:report",
+        allow=AMINA,
+        kwargs=_report,
+        note="a BC report is routed to fraser-valley-support only",
+    ),
     Access("reports:case_open", method="POST", allow=AMINA, kwargs=_report),
     Access("reports:case", allow=AMINA, kwargs=_case_kwargs),
-    Access("reports:case_assign", method="POST", allow=AMINA, kwargs=_case_kwargs, data=lambda p, k: {"assignee": p.amina.pk}),
-    Access("reports:case_status", method="POST", allow=AMINA, kwargs=_case_kwargs, data=lambda p, k: {"status": "in-progress"}),
-    Access("reports:case_note", method="POST", allow=AMINA, kwargs=_case_kwargs, data=lambda p, k: {"body": "nota"}),
-    Access("reports:case_message", method="POST", allow=AMINA, kwargs=_case_kwargs, data=lambda p, k: {"body": "¿Hola?"}),
-    Access("reports:case_refer", method="POST", allow=AMINA, kwargs=_case_kwargs, data=lambda p, k: {"kind": "referral", "to_organisation": _org("niagara-workers-centre").pk}),
-    Access("reports:case_consent", method="POST", allow=AMINA, kwargs=_case_kwargs, data=lambda p, k: {"inspectorate": _org("tfw-integrity").pk}),
-    Access("reports:case_close", method="POST", allow=AMINA, kwargs=_case_kwargs, data=lambda p, k: {"outcome": "resolved"}),
-    Access("reports:case_contact", method="POST", allow=AMINA, kwargs=lambda p: {"case_id": _case(p, contact=True).pk}, note="the assigned caseworker only; each reading audited"),
-    Access("reports:offer_answer", method="POST", allow=frozenset({"dana"}), kwargs=_offer, data=lambda p, k: {"accept": "no"}),
+    Access(
+        "reports:case_assign",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"assignee": p.amina.pk},
+    ),
+    Access(
+        "reports:case_status",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"status": "in-progress"},
+    ),
+    Access(
+        "reports:case_note",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"body": "nota"},
+    ),
+    Access(
+        "reports:case_message",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"body": "¿Hola?"},
+    ),
+    Access(
+        "reports:case_refer",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {
+            "kind": "referral",
+            "to_organisation": _org("niagara-workers-centre").pk,
+        },
+    ),
+    Access(
+        "reports:case_consent",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"inspectorate": _org("tfw-integrity").pk},
+    ),
+    Access(
+        "reports:case_close",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"outcome": "resolved"},
+    ),
+    Access(
+        "reports:case_contact",
+        method="POST",
+        allow=AMINA,
+        kwargs=lambda p: {"case_id": _case(p, contact=True).pk},
+        note="the assigned caseworker only; each reading audited",
+    ),
+    Access(
+        "reports:offer_answer",
+        method="POST",
+        allow=frozenset({"dana"}),
+        kwargs=_offer,
+        data=lambda p, k: {"accept": "no"},
+    ),
     Access("reports:attachment", allow=AMINA, kwargs=_attachment),
     Access("reports:inspector_list", allow=frozenset({"ines"})),
-    Access("reports:inspector_detail", allow=frozenset({"ines"}), kwargs=_inspector_referral, note="only what the worker consented to"),
-    Access("reports:routing", allow=AMINA, kwargs=_amina_supervises, note="amina is made a supervisor for this row"),
+    Access(
+        "reports:inspector_detail",
+        allow=frozenset({"ines"}),
+        kwargs=_inspector_referral,
+        note="only what the worker consented to",
+    ),
+    Access(
+        "reports:routing",
+        allow=AMINA,
+        kwargs=_amina_supervises,
+        note="amina is made a supervisor for this row",
+    ),
     Access("reports:routing_delete", method="POST", allow=AMINA, kwargs=_rule),
     Access("POST /api/reports/intake", allow=EVERYONE, data=lambda p, k: INTAKE),
     Access("POST /api/reports/status", allow=EVERYONE, data=_code),
-    Access("POST /api/reports/messages", allow=EVERYONE, data=lambda p, k: _code(p, k) | {"body": "Gracias"}),
+    Access(
+        "POST /api/reports/messages",
+        allow=EVERYONE,
+        data=lambda p, k: _code(p, k) | {"body": "Gracias"},
+    ),
     Access("POST /api/reports/consents", allow=EVERYONE, data=_api_consent),
 ]

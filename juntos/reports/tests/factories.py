@@ -35,7 +35,7 @@ def pdf_with_author(author: str = "Rosa Hernandez") -> bytes:
     return output.getvalue()
 
 
-class SubmissionFactory(factory.Factory):
+class SubmissionFactory(factory.Factory[services.Submission]):
     """services.report_submit with sensible defaults: a BC wage-theft report in Spanish."""
 
     class Meta:

@@ -11,11 +11,11 @@ from django.test import override_settings
 
 from juntos.core import crypto
 from juntos.reports import sealing
+from juntos.reports.attachments import clean_file
 from juntos.reports.models import Attachment, ReportKey
 from juntos.reports.selectors import OpenedReport
 from juntos.reports.tests.factories import SubmissionFactory, jpeg_with_exif
 from juntos.reports.tests.test_it_keeps_no_canaries import dump_database
-from juntos.reports.attachments import clean_file
 
 KEY_1 = base64.urlsafe_b64encode(b"1" * 32).decode()
 KEY_2 = base64.urlsafe_b64encode(b"2" * 32).decode()
@@ -31,7 +31,7 @@ def keyring_v1():
 
 def test_a_database_dump_shows_no_readable_report_text(personas):
     photo = clean_file(filename="paystub-rosa.jpg", data=jpeg_with_exif())
-    submission = SubmissionFactory(
+    submission = SubmissionFactory.create(
         details="Texto secreto del reporte 8812",
         employer_name="Granja Secreta",
         contact_mode="confidential",
@@ -52,7 +52,7 @@ def test_a_database_dump_shows_no_readable_report_text(personas):
 
 
 def test_each_organisation_opens_only_its_own_wrapping(personas):
-    report = SubmissionFactory().report
+    report = SubmissionFactory.create().report
     key = ReportKey.objects.get(report=report)
     opened = OpenedReport(report=report, key=key)
     assert opened.content["details"].startswith("No nos pagaron")
@@ -68,14 +68,14 @@ def test_each_organisation_opens_only_its_own_wrapping(personas):
 
 
 def test_sealed_values_cannot_be_moved_between_reports(personas):
-    first, second = SubmissionFactory().report, SubmissionFactory().report
+    first, second = SubmissionFactory.create().report, SubmissionFactory.create().report
     key = sealing.key_unwrap(ReportKey.objects.get(report=first))
     with pytest.raises(crypto.DecryptionError):
         sealing.open_sealed(key, second.pk, "content", first.sealed_content)
 
 
 def test_rotation_rewraps_every_key_under_the_newest_version(personas, keyring_v1):
-    report = SubmissionFactory(details="Antes de rotar").report
+    report = SubmissionFactory.create(details="Antes de rotar").report
     assert set(ReportKey.objects.values_list("key_version", flat=True)) == {1}
     crypto.keyring.cache_clear()
     with override_settings(JUNTOS_ENCRYPTION_KEYS=f"1:{KEY_1},2:{KEY_2}"):

@@ -15,11 +15,15 @@ def test_the_queue_does_not_grow_with_reports_and_cases(personas, client_as):
 
     def add(n):
         for i in range(n):
-            report = SubmissionFactory(employer_site_id=i % 3).report
+            report = SubmissionFactory.create(employer_site_id=i % 3).report
             if i % 2:
-                services.case_open(actor=personas.amina, opened=selectors.get_report_for(personas.amina, report.pk))
+                services.case_open(
+                    actor=personas.amina, opened=selectors.get_report_for(personas.amina, report.pk)
+                )
 
-    assert_queries_do_not_grow(add_items=add, fetch=lambda: amina.get(reverse("reports:queue")), limit=16)
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: amina.get(reverse("reports:queue")), limit=16
+    )
 
 
 def test_the_inspectorate_list_does_not_grow(personas, client_as):
@@ -28,13 +32,17 @@ def test_the_inspectorate_list_does_not_grow(personas, client_as):
 
     def add(n):
         for _ in range(n):
-            submission = SubmissionFactory()
+            submission = SubmissionFactory.create()
             opened = selectors.get_report_for(personas.amina, submission.report.pk)
             case = services.case_open(actor=personas.amina, opened=opened)
-            consent = services.consent_request(actor=personas.amina, case=case, opened=opened, inspectorate_id=agency.pk)
+            consent = services.consent_request(
+                actor=personas.amina, case=case, opened=opened, inspectorate_id=agency.pk
+            )
             services.consent_answer(code=submission.receipt_code, consent_id=consent.pk, give=True)
 
-    assert_queries_do_not_grow(add_items=add, fetch=lambda: ines.get(reverse("reports:inspector_list")), limit=10)
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: ines.get(reverse("reports:inspector_list")), limit=10
+    )
 
 
 def test_the_routing_page_does_not_grow(personas, client_as):
@@ -48,15 +56,23 @@ def test_the_routing_page_does_not_grow(personas, client_as):
 
     def add(n):
         for _ in range(n):
-            services.routing_rule_add(actor=personas.amina, organisation_id=fraser.pk, province=next(provinces), language="", category="")
+            services.routing_rule_add(
+                actor=personas.amina,
+                organisation_id=fraser.pk,
+                province=next(provinces),
+                language="",
+                category="",
+            )
 
-    assert_queries_do_not_grow(add_items=add, fetch=lambda: amina.get(reverse("reports:routing")), limit=10)
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: amina.get(reverse("reports:routing")), limit=10
+    )
 
 
 def test_the_worker_status_page_does_not_grow_with_messages(personas, client_as):
     from django.test import Client
 
-    submission = SubmissionFactory()
+    submission = SubmissionFactory.create()
     code = submission.receipt_code
     client = Client()
 
@@ -64,4 +80,6 @@ def test_the_worker_status_page_does_not_grow_with_messages(personas, client_as)
         for i in range(n):
             services.worker_message_send(code=code, body=f"mensaje {i}")
 
-    assert_queries_do_not_grow(add_items=add, fetch=lambda: client.post(reverse("reports:status"), {"code": code}), limit=8)
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: client.post(reverse("reports:status"), {"code": code}), limit=8
+    )

@@ -20,12 +20,17 @@ PHRASE = "zanahoria-morada-4471"
 CODE = re.compile(r"<strong>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})</strong>")
 
 
+def found(match: re.Match[str] | None) -> str:
+    assert match is not None
+    return match.group(1)
+
+
 def dump_database() -> str:
     """Every value of every column of every table, as text (bytes decoded leniently too)."""
     parts: list[str] = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from the schema
+            cursor.execute(f'SELECT * FROM "{table}"')
             for row in cursor.fetchall():
                 for value in row:
                     if isinstance(value, bytes | memoryview):
@@ -55,11 +60,11 @@ def test_canaries_reach_neither_the_database_nor_the_logs(personas, client_as, c
             "contact_mode": "confidential",
             "contact_channel": "sms",
             "contact_address": f"+1250555{PHRASE}",
-            "files": [photo],
+            "attachments": [photo],
         },
     )
     assert response.status_code == 200
-    code = CODE.search(response.content.decode()).group(1)
+    code = found(CODE.search(response.content.decode()))
     rosa.post(reverse("reports:status_message"), {"code": code, "body": f"otra vez {PHRASE}"})
     rosa.post(reverse("reports:status"), {"code": "WRNG-CODE-0000-0000-0000"})
     client_as("amina").get(reverse("reports:queue"))

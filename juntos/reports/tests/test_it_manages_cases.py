@@ -15,7 +15,7 @@ from juntos.reports.tests.factories import SubmissionFactory
 
 
 def open_case(personas, **report_kwargs):
-    submission = SubmissionFactory(**report_kwargs)
+    submission = SubmissionFactory.create(**report_kwargs)
     opened = selectors.get_report_for(personas.amina, submission.report.pk)
     case = services.case_open(actor=personas.amina, opened=opened)
     return submission, case
@@ -166,7 +166,7 @@ def test_closing_records_a_coarse_fact_and_the_worker_sees_closed(personas, clie
 
 
 def test_only_recipients_open_cases_and_only_once(personas):
-    submission = SubmissionFactory()
+    submission = SubmissionFactory.create()
     opened = selectors.get_report_for(personas.amina, submission.report.pk)
     services.case_open(actor=personas.amina, opened=opened)
     with pytest.raises(PermissionDenied):

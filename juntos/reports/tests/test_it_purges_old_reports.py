@@ -20,7 +20,7 @@ def _age(report: Report, days: int) -> None:
 
 def test_unanswered_reports_go_after_the_period_and_answered_ones_stay(personas, settings):
     settings.JUNTOS_REPORTS_UNANSWERED_DAYS = 30
-    old, recent, opened_one = (SubmissionFactory().report for _ in range(3))
+    old, recent, opened_one = (SubmissionFactory.create().report for _ in range(3))
     for report in (old, opened_one):
         _age(report, 40)
     _age(recent, 10)
@@ -36,7 +36,7 @@ def test_unanswered_reports_go_after_the_period_and_answered_ones_stay(personas,
 
 def test_closed_cases_go_after_their_period_with_everything_sealed_in_them(personas, settings):
     settings.JUNTOS_REPORTS_CLOSED_DAYS = 90
-    submission = SubmissionFactory()
+    submission = SubmissionFactory.create()
     opened = selectors.get_report_for(personas.amina, submission.report.pk)
     case = services.case_open(actor=personas.amina, opened=opened)
     services.worker_message_send(code=submission.receipt_code, body="hola")

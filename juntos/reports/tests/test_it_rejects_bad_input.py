@@ -24,7 +24,7 @@ def test_a_30_mb_file_is_refused_and_the_story_kept(db):
             "category": "document-confiscation",
             "details": STORY,
             "contact_mode": "anonymous",
-            "files": [big],
+            "attachments": [big],
         },
     )
     page = response.content.decode()
@@ -39,7 +39,12 @@ def test_a_file_that_is_not_a_photo_or_pdf_is_refused(db):
     fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 not an image", content_type="image/jpeg")
     response = Client().post(
         reverse("reports:intake"),
-        {"category": "housing", "details": STORY, "contact_mode": "anonymous", "files": [fake]},
+        {
+            "category": "housing",
+            "details": STORY,
+            "contact_mode": "anonymous",
+            "attachments": [fake],
+        },
     )
     assert response.status_code == 400
     assert "PDF" in response.content.decode() and STORY in response.content.decode()
@@ -76,7 +81,7 @@ def test_malformed_and_wrong_codes_get_clear_answers(personas):
 
 
 def test_a_code_typed_loosely_still_works(personas):
-    submission = SubmissionFactory()
+    submission = SubmissionFactory.create()
     loose = submission.receipt_code.lower().replace("-", " ").replace("1", "l").replace("0", "o")
     response = Client().post(reverse("reports:status"), {"code": loose})
     assert response.status_code == 200
@@ -84,7 +89,7 @@ def test_a_code_typed_loosely_still_works(personas):
 
 def test_repeated_wrong_codes_are_slowed_down(personas, settings):
     settings.JUNTOS_REPORTS_CODE_FAILURES_PER_PREFIX = 5
-    submission = SubmissionFactory()
+    submission = SubmissionFactory.create()
     prefix = submission.receipt_code[:4]
     client = Client()
     for attempt in range(5):
@@ -108,7 +113,7 @@ def test_guessing_across_prefixes_hits_the_global_limit(personas, settings):
     client = Client()
     for prefix in ("AAAA", "BBBB", "CCCC"):
         client.post(reverse("reports:status"), {"code": f"{prefix}-0000-0000-0000-0000"})
-    submission = SubmissionFactory()
+    submission = SubmissionFactory.create()
     assert (
         client.post(reverse("reports:status"), {"code": submission.receipt_code}).status_code == 429
     )

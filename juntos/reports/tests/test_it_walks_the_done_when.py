@@ -16,6 +16,11 @@ from juntos.reports.tests.factories import jpeg_with_exif
 CODE = re.compile(r"<strong>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})</strong>")
 
 
+def found(match: re.Match[str] | None) -> str:
+    assert match is not None
+    return match.group(1)
+
+
 def es(name: str, **kwargs: object) -> str:
     with translation.override("es"):
         return reverse(name, kwargs=kwargs or None)
@@ -46,16 +51,16 @@ def test_the_whole_walk(personas, client_as):
             "employer_name": "Granja del Valle",
             "details": "El patrón no pagó tres semanas de horas extra.",
             "contact_mode": "anonymous",
-            "files": [photo],
+            "attachments": [photo],
         },
     )
     assert sent.status_code == 200
-    code = CODE.search(sent.content.decode()).group(1)
+    code = found(CODE.search(sent.content.decode()))
     assert stage_label(Stage.RECEIVED) in status_page(rosa, code)
 
     amina = client_as("amina")
     queue = amina.get(es("reports:queue")).content.decode()
-    report_url = re.search(r'href="(/es/reports/reports/[0-9a-f-]+/)"', queue).group(1)
+    report_url = found(re.search(r'href="(/es/reports/reports/[0-9a-f-]+/)"', queue))
     report_page = amina.get(report_url).content.decode()
     assert "tres semanas de horas extra" in report_page and "foto.jpg" in report_page
     opened = amina.post(report_url + "open/")
@@ -76,12 +81,12 @@ def test_the_whole_walk(personas, client_as):
     ines = client_as("ines")
     assert "Granja del Valle" not in ines.get(es("reports:inspector_list")).content.decode()
     status = status_page(rosa, code)
-    consent_id = re.search(r'name="consent" value="([0-9a-f-]+)"', status).group(1)
+    consent_id = found(re.search(r'name="consent" value="([0-9a-f-]+)"', status))
     rosa.post(es("reports:status_consent"), {"code": code, "consent": consent_id, "answer": "yes"})
     assert stage_label(Stage.REFERRED) in status_page(rosa, code)
 
     listing = ines.get(es("reports:inspector_list")).content.decode()
-    referral_url = re.search(r'href="(/es/reports/inspectorate/\d+/)"', listing).group(1)
+    referral_url = found(re.search(r'href="(/es/reports/inspectorate/\d+/)"', listing))
     seen = ines.get(referral_url).content.decode()
     assert "tres semanas de horas extra" in seen and "Granja del Valle" in seen
     assert "Posible patrón" not in seen and "Desde junio." not in seen

@@ -21,7 +21,9 @@ PREFILL = ("category", "province", "program", "employer_name", "details", "sourc
 
 def _initial(request: HttpRequest) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     """Initial values other apps may pass in the query string (see interfaces)."""
-    initial = {name: request.GET.get(name, "")[:2000] for name in PREFILL if request.GET.get(name)}
+    initial: dict[str, Any] = {
+        name: request.GET.get(name, "")[:2000] for name in PREFILL if request.GET.get(name)
+    }
     site = None
     if request.GET.get("employer_site", "").isdigit():
         site = selectors.employer_site_choice(int(request.GET["employer_site"]))
@@ -63,7 +65,7 @@ def intake(request: HttpRequest) -> HttpResponse:
 
 
 def _typed(form: IntakeForm) -> dict[str, Any]:
-    return {name: form.data.get(name, "") for name in form.fields if name != "files"}
+    return {name: form.data.get(name, "") for name in form.fields if name != "attachments"}
 
 
 def _submission_args(data: dict[str, Any]) -> dict[str, Any]:
@@ -81,7 +83,7 @@ def _submission_args(data: dict[str, Any]) -> dict[str, Any]:
         "contact_address": data["contact_address"],
         "contact_name": data["contact_name"],
         "source": data["source"],
-        "files": data["files"],
+        "files": data["attachments"],
     }
 
 
