@@ -8,11 +8,13 @@ person, and the audit entry names the vote, never the ballot.
 from __future__ import annotations
 
 import math
+import random
+import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +40,7 @@ from juntos.network.models import (
 from juntos.network.services._common import require_coordinator, require_member
 
 RECEIPT_PURPOSE = "network-ballot-receipt"
+WRITE_ATTEMPTS = 50
 
 
 class AlreadyVoted(ValidationError):
@@ -142,24 +145,38 @@ def ballot_cast(
         raise ValidationError({"choice": _("Choose yes, no or abstain.")})
     voter = on_behalf_of or caster
     code = random_code()
-    try:
-        with transaction.atomic():
-            _check_can_cast(vote, caster=caster, voter=voter)
-            Participation.objects.create(
-                vote=vote, voter=voter, cast_by=caster if voter != caster else None
-            )
-            Ballot.objects.create(
-                vote=vote,
-                choice=choice,
-                receipt_hash=receipt_hash(code),
-                secret=vote.is_secret,
-                open_voter=None if vote.is_secret else voter,
-            )
-            audit_record(actor=actor, action="network.ballot_cast", target=vote)
-    except IntegrityError as exc:
-        # The unique (vote, voter) constraint: a second ballot raced the first one in.
-        raise AlreadyVoted(_("You have already voted in this vote.")) from exc
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            _store_ballot(actor, vote, caster=caster, voter=voter, choice=choice, code=code)
+            break
+        except IntegrityError as exc:
+            # The unique (vote, voter) constraint: a second ballot raced the first one in.
+            raise AlreadyVoted(_("You have already voted in this vote.")) from exc
+        except OperationalError as exc:
+            # SQLite refuses, rather than waits for, a write lock in some modes (shared-cache
+            # test databases); wait a moment and try again. PostgreSQL never gets here.
+            if "locked" not in str(exc) or attempt == WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
     return CastReceipt(code=code, secret=vote.is_secret)
+
+
+def _store_ballot(
+    actor: Any, vote: Vote, *, caster: NetworkMember, voter: NetworkMember, choice: str, code: str
+) -> None:
+    with transaction.atomic():
+        _check_can_cast(vote, caster=caster, voter=voter)
+        Participation.objects.create(
+            vote=vote, voter=voter, cast_by=caster if voter != caster else None
+        )
+        Ballot.objects.create(
+            vote=vote,
+            choice=choice,
+            receipt_hash=receipt_hash(code),
+            secret=vote.is_secret,
+            open_voter=None if vote.is_secret else voter,
+        )
+        audit_record(actor=actor, action="network.ballot_cast", target=vote)
 
 
 def _check_can_cast(vote: Vote, *, caster: NetworkMember, voter: NetworkMember) -> None:

@@ -1,0 +1,277 @@
+"""Every page and API operation of the network app, and who may use it.
+
+Network members are the personas but dana (the outsider) and the platform operator; ben is
+the coordinator. Each kwargs builder creates fresh objects so that every play starts clean.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from juntos.network import services
+from juntos.network.tests import factories as f
+from juntos.testing.access import EVERYONE, Access
+
+MEMBERS = frozenset(f.MEMBERS)
+COORDINATOR = frozenset({"ben"})
+GROUP = frozenset({"rosa", "carl", "amina"})  # the test group: co-chairs rosa and carl
+CO_CHAIRS = frozenset({"rosa", "carl"})
+
+
+def _members(p: Any) -> dict[str, Any]:
+    f.make_members(p)
+    return {}
+
+
+def _group(p: Any) -> dict[str, Any]:
+    return {"group_id": f.make_group(p).pk}
+
+
+def _meeting(p: Any, **options: Any) -> dict[str, Any]:
+    return {"meeting_id": f.make_meeting(p, **options).pk}
+
+
+def _polling(p: Any) -> dict[str, Any]:
+    return _meeting(p, scheduled=False)
+
+
+def _past(p: Any) -> dict[str, Any]:
+    return _meeting(p, days=-1)
+
+
+def _recommendation(stage: str) -> Any:
+    return lambda p: {"recommendation_id": f.make_recommendation(p, stage=stage).pk}
+
+
+def _adopted(p: Any) -> Any:
+    vote = f.make_vote(p)
+    for key in ("rosa", "amina", "ines"):
+        services.ballot_cast(actor=getattr(p, key), vote=vote, choice="yes")
+    return services.vote_close(actor=None, vote=vote)
+
+
+def _milestone(p: Any) -> dict[str, Any]:
+    recommendation = _adopted(p).recommendation
+    milestone = services.milestone_add(
+        actor=None, recommendation=recommendation, title="Step", due_on=None
+    )
+    return {"recommendation_id": recommendation.pk, "milestone_id": milestone.pk}
+
+
+def _feed(p: Any) -> dict[str, Any]:
+    f.make_members(p)
+    return {"token": services.feed_token_reset(actor=p.rosa)}
+
+
+def _plenary_choice(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    return {"meeting": f.make_meeting(p).pk}
+
+
+def _option(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    from juntos.network.models import PollOption
+
+    return {"option": PollOption.objects.filter(meeting_id=kw["meeting_id"]).first().pk}  # type: ignore[union-attr]
+
+
+def _voter(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    return {"holder": f.make_members(p)["ines"].pk}
+
+
+ACCESS = [
+    Access("network:index", allow=MEMBERS, kwargs=_members, worker_page=True, key_page=True),
+    Access("network:group_create", allow=COORDINATOR, kwargs=_members),
+    Access("network:group", allow=MEMBERS, kwargs=_group, worker_page=True),
+    Access(
+        "network:group_member_add",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_group,
+        data=lambda p, kw: {"member": f.make_members(p)["rita"].pk},
+    ),
+    Access("network:recommendation_create", allow=GROUP, kwargs=_group, worker_page=True),
+    Access("network:meeting_create", allow=COORDINATOR, kwargs=_members),
+    Access("network:meeting", allow=MEMBERS, kwargs=_meeting, worker_page=True, key_page=True),
+    Access(
+        "network:meeting_availability",
+        method="POST",
+        allow=MEMBERS,
+        kwargs=_polling,
+        data=lambda p, kw: {"options": [_option(p, kw)["option"]]},
+    ),
+    Access(
+        "network:meeting_schedule", method="POST", allow=COORDINATOR, kwargs=_polling, data=_option
+    ),
+    Access(
+        "network:meeting_register",
+        method="POST",
+        allow=MEMBERS,
+        kwargs=_meeting,
+        data=lambda p, kw: {"interpretation_language": "es"},
+    ),
+    Access(
+        "network:meeting_interpreter",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_meeting,
+        data=lambda p, kw: {"language": "es", "interpreter_name": "Lucía"},
+    ),
+    Access(
+        "network:meeting_agenda",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_meeting,
+        data=lambda p, kw: {"title": "Budget"},
+    ),
+    Access(
+        "network:meeting_held",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_past,
+        data=lambda p, kw: {},
+        note="a plenary held sends the digest to every member",
+    ),
+    Access(
+        "network:meeting_minutes",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_meeting,
+        data=lambda p, kw: {"language": "es", "body": "Acta"},
+    ),
+    Access("network:meeting_ics", allow=MEMBERS, kwargs=_meeting),
+    Access("network:calendar", allow=MEMBERS, kwargs=_members, worker_page=True),
+    Access(
+        "network:calendar_feed",
+        allow=EVERYONE,
+        kwargs=_feed,
+        note="phone calendars cannot sign in: the secret token in the URL is the key",
+    ),
+    Access(
+        "network:recommendations", allow=MEMBERS, kwargs=_members, worker_page=True, key_page=True
+    ),
+    Access(
+        "network:recommendation",
+        allow=MEMBERS,
+        kwargs=_recommendation("endorsed"),
+        worker_page=True,
+        key_page=True,
+    ),
+    Access(
+        "network:recommendation_revise",
+        method="POST",
+        allow=GROUP,
+        kwargs=_recommendation("draft"),
+        data=lambda p, kw: {"title": "New title", "body": "New text"},
+        note="ben may read drafts but only the drafting group writes them",
+    ),
+    Access(
+        "network:recommendation_comment",
+        method="POST",
+        allow=MEMBERS,
+        kwargs=_recommendation("endorsed"),
+        data=lambda p, kw: {"body": "I agree"},
+    ),
+    Access(
+        "network:recommendation_endorse",
+        method="POST",
+        allow=CO_CHAIRS,
+        kwargs=_recommendation("draft"),
+        data=lambda p, kw: {},
+    ),
+    Access(
+        "network:recommendation_agenda",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_recommendation("endorsed"),
+        data=_plenary_choice,
+    ),
+    Access(
+        "network:vote_open",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_recommendation("on-agenda"),
+        data=lambda p, kw: {
+            "ballot_kind": "secret",
+            "threshold": "two-thirds",
+            "quorum_percent": "50",
+        },
+    ),
+    Access(
+        "network:recommendation_track",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=lambda p: {"recommendation_id": _adopted(p).recommendation_id},
+        data=lambda p, kw: {
+            "responsible_body": "Ministry",
+            "implementation_status": "in-progress",
+            "progress": "20",
+        },
+    ),
+    Access(
+        "network:milestone_add",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=lambda p: {"recommendation_id": _adopted(p).recommendation_id},
+        data=lambda p, kw: {"title": "Step one"},
+    ),
+    Access(
+        "network:milestone_done",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_milestone,
+        data=lambda p, kw: {},
+    ),
+    Access("network:decisions", allow=MEMBERS, kwargs=_members, worker_page=True, key_page=True),
+    Access(
+        "network:vote",
+        allow=MEMBERS,
+        kwargs=lambda p: {"vote_id": f.make_vote(p).pk},
+        worker_page=True,
+        key_page=True,
+    ),
+    Access(
+        "network:vote_cast",
+        method="POST",
+        allow=MEMBERS,
+        kwargs=lambda p: {"vote_id": f.make_vote(p).pk},
+        data=lambda p, kw: {"choice": "yes"},
+        note="the electorate is every voting member when the vote opened",
+    ),
+    Access(
+        "network:vote_proxy",
+        method="POST",
+        allow=MEMBERS,
+        kwargs=lambda p: {"vote_id": f.make_vote(p, proxies=True).pk},
+        data=_voter,
+    ),
+    Access(
+        "network:vote_close",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=lambda p: {"vote_id": f.make_vote(p).pk},
+        data=lambda p, kw: {"reason": ""},
+    ),
+    Access(
+        "network:receipt_check",
+        allow=MEMBERS,
+        kwargs=lambda p: {"vote_id": _adopted(p).pk},
+        worker_page=True,
+    ),
+    Access("GET /api/network/meetings", allow=MEMBERS, kwargs=_members),
+    Access("GET /api/network/meetings/{meeting_id}", allow=MEMBERS, kwargs=_meeting),
+    Access("GET /api/network/recommendations", allow=MEMBERS, kwargs=_members),
+    Access(
+        "GET /api/network/recommendations/{recommendation_id}",
+        allow=MEMBERS,
+        kwargs=_recommendation("endorsed"),
+    ),
+    Access(
+        "GET /api/network/results",
+        allow=EVERYONE,
+        note="the plenary's decisions and tallies are public once a vote closes",
+    ),
+    Access(
+        "GET /api/network/results/{vote_id}",
+        allow=EVERYONE,
+        kwargs=lambda p: {"vote_id": _adopted(p).pk},
+    ),
+]

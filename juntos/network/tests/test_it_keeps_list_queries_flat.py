@@ -1,0 +1,97 @@
+"""Every list page and list endpoint runs the same number of queries however long it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from juntos.network import services
+from juntos.network.tests.factories import make_group, make_meeting, make_members, slot
+from juntos.testing.queries import assert_queries_do_not_grow
+
+
+def _adopt(personas: Any, group: Any, plenary: Any, n: int) -> None:
+    recommendation = services.recommendation_draft(
+        actor=personas.rosa, group=group, title=f"Rec {n}", body="Text"
+    )
+    services.recommendation_endorse(actor=personas.carl, recommendation=recommendation)
+    services.recommendation_put_on_agenda(
+        actor=None, recommendation=recommendation, meeting=plenary
+    )
+    vote = services.vote_open(
+        actor=None,
+        recommendation=recommendation,
+        ballot_kind="secret",
+        threshold="simple-majority",
+        quorum_percent=0,
+    )
+    services.ballot_cast(actor=personas.rosa, vote=vote, choice="yes")
+    services.vote_close(actor=None, vote=vote)
+    recommendation.refresh_from_db()
+    services.milestone_add(actor=None, recommendation=recommendation, title="Step", due_on=None)
+
+
+def _adder(personas: Any) -> Any:
+    group = make_group(personas)
+    plenary = make_meeting(personas)
+    counter = iter(range(1000))
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            i = next(counter)
+            _adopt(personas, group, plenary, i)
+            meeting = services.meeting_create(
+                actor=None,
+                group=group if i % 2 else None,
+                title=f"Meeting {i}",
+                meeting_format="online",
+                online_url="https://meet.example.org/m",
+                options=[slot(3 + i)],
+            )
+            if i % 3:
+                services.meeting_schedule(
+                    actor=None, meeting=meeting, option_id=meeting.poll_options.get().pk
+                )
+
+    return add
+
+
+def _check(personas: Any, client: Any, url: str, limit: int) -> None:
+    assert_queries_do_not_grow(
+        add_items=_adder(personas), fetch=lambda: client.get(url), limit=limit
+    )
+
+
+def test_index_page(personas, client_as):
+    make_members(personas)
+    _check(personas, client_as("rosa"), "/en/network/", 14)
+
+
+def test_recommendations_page(personas, client_as):
+    make_members(personas)
+    _check(personas, client_as("rita"), "/en/network/recommendations/", 10)
+
+
+def test_decisions_page(personas, client_as):
+    make_members(personas)
+    _check(personas, client_as("ines"), "/en/network/decisions/", 10)
+
+
+def test_group_page(personas, client_as):
+    make_members(personas)
+    group = make_group(personas)
+    _check(personas, client_as("ben"), f"/en/network/groups/{group.pk}/", 16)
+
+
+def test_meetings_endpoint(personas, client_as):
+    make_members(personas)
+    _check(personas, client_as("amina"), "/api/network/meetings", 8)
+
+
+def test_recommendations_endpoint(personas, client_as):
+    make_members(personas)
+    _check(personas, client_as("carl"), "/api/network/recommendations", 8)
+
+
+def test_results_endpoint(personas, client):
+    make_members(personas)
+    _check(personas, client, "/api/network/results", 4)
