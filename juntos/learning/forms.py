@@ -26,6 +26,12 @@ DATE = forms.DateInput(attrs={"type": "date"})
 ANY = [("", _("Any"))]
 
 
+def _set_choices(form: forms.Form, name: str, choices: Any) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
+
+
 def _blank(choices: Any) -> list[tuple[str, Any]]:
     return [("", "—"), *choices]
 
@@ -98,7 +104,7 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisations
+        _set_choices(self, "organisation", organisations)
 
 
 class ObjectiveForm(forms.Form):
@@ -110,7 +116,7 @@ class ObjectiveForm(forms.Form):
 
     def __init__(self, *args: Any, courses: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["course"].choices = _blank(courses)
+        _set_choices(self, "course", _blank(courses))
 
 
 class WorkshopForm(forms.Form):
@@ -123,7 +129,7 @@ class WorkshopForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisations
+        _set_choices(self, "organisation", organisations)
 
 
 class AttendeeForm(forms.Form):
@@ -156,7 +162,7 @@ class CourseForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisations
+        _set_choices(self, "organisation", organisations)
 
 
 class SessionForm(forms.Form):
@@ -199,7 +205,7 @@ class AttachForm(forms.Form):
 
     def __init__(self, *args: Any, documents: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["documents"].choices = documents
+        _set_choices(self, "documents", documents)
 
 
 class DeleteAccountForm(forms.Form):

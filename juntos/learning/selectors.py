@@ -136,7 +136,7 @@ def _facet_counts(filters: dict[str, str], text: str, today: dt.date) -> dict[st
     for name in FACETS:
         courses = Course.objects.filter(_facet_q(filters, today, skip=name) & _text_q(text))
         if name == "schedule":
-            rows = (
+            rows: Any = (
                 upcoming_sessions(today)
                 .filter(course__in=courses)
                 .values_list("schedule")

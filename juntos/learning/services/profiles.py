@@ -204,7 +204,12 @@ def goal_set(*, actor: Any, profile: WorkerProfile, kind: str, note: str = "") -
     return goal
 
 
-PROFILE_ITEMS = {"language": ProfileLanguage, "season": Season, "skill": Skill, "goal": Goal}
+PROFILE_ITEMS: dict[str, Any] = {
+    "language": ProfileLanguage,
+    "season": Season,
+    "skill": Skill,
+    "goal": Goal,
+}
 
 
 def profile_item_remove(*, actor: Any, profile: WorkerProfile, item: str, item_id: int) -> None:
@@ -214,7 +219,7 @@ def profile_item_remove(*, actor: Any, profile: WorkerProfile, item: str, item_i
     if model is None:
         raise ValidationError(_("Unknown item."))
     with transaction.atomic():
-        deleted, _rows = model.objects.filter(profile=profile, pk=item_id).delete()
+        deleted, _rows = model._default_manager.filter(profile=profile, pk=item_id).delete()
         if deleted:
             audit_record(
                 actor=actor,

@@ -41,11 +41,11 @@ def _rosa_profile(p: Any) -> WorkerProfile:
 
 
 def _amina_course(p: Any) -> Any:
-    return CourseFactory(organisation_id=_org("fraser-valley-support"))
+    return CourseFactory.create(organisation_id=_org("fraser-valley-support"))
 
 
 def _rosa_enrolment(p: Any) -> Enrolment:
-    session = SessionFactory(course=_amina_course(p))
+    session = SessionFactory.create(course=_amina_course(p))
     return Enrolment.objects.create(
         session=session, user=p.rosa, status=EnrolmentStatus.ENROLLED, queued_at=timezone.now()
     )
@@ -96,7 +96,7 @@ def _grant(p: Any) -> dict[str, int]:
 
 
 def _workshop(p: Any) -> dict[str, int]:
-    return {"workshop_id": WorkshopFactory(organisation_id=_org("fraser-valley-support")).pk}
+    return {"workshop_id": WorkshopFactory.create(organisation_id=_org("fraser-valley-support")).pk}
 
 
 def _rosa_has_profile(p: Any) -> dict[str, Any]:
@@ -110,13 +110,13 @@ ACCESS = [
         "learning:course",
         allow=EVERYONE,
         worker_page=True,
-        kwargs=lambda p: {"course_id": SessionFactory(course=_amina_course(p)).course_id},
+        kwargs=lambda p: {"course_id": SessionFactory.create(course=_amina_course(p)).course_id},
     ),
     Access(
         "learning:enrol",
         method="POST",
         allow=SIGNED_IN,
-        kwargs=lambda p: {"session_id": SessionFactory(course=_amina_course(p)).pk},
+        kwargs=lambda p: {"session_id": SessionFactory.create(course=_amina_course(p)).pk},
     ),
     Access(
         "learning:withdraw",

@@ -54,12 +54,12 @@ def provider(personas: Any) -> Any:
 
 @pytest.fixture
 def course(provider: Any) -> Any:
-    return CourseFactory(organisation_id=provider.organisation.pk)
+    return CourseFactory.create(organisation_id=provider.organisation.pk)
 
 
 @pytest.fixture
 def session(course: Any) -> Any:
-    return SessionFactory(course=course)
+    return SessionFactory.create(course=course)
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,17 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-class CourseFactory(factory.django.DjangoModelFactory):
+def add_texts(course: Course, titles: dict[str, str] | None) -> None:
+    """Give a course its title in English and Spanish (or the titles asked for)."""
+    titles = titles or {
+        "en": f"English for work {course.pk}",
+        "es": f"Inglés para el trabajo {course.pk}",
+    }
+    for language, title in titles.items():
+        CourseText.objects.create(course=course, language=language, title=title, summary="")
+
+
+class CourseFactory(factory.django.DjangoModelFactory[Course]):
     class Meta:
         model = Course
         skip_postgeneration_save = True
@@ -29,17 +39,12 @@ class CourseFactory(factory.django.DjangoModelFactory):
     completion_rule = CompletionRule.ATTENDANCE
     min_attendance_percent = 75
 
-    @factory.post_generation
-    def texts(self, create: bool, extracted: dict[str, str] | None, **kwargs: object) -> None:
-        titles = extracted or {
-            "en": f"English for work {self.pk}",
-            "es": f"Inglés para el trabajo {self.pk}",
-        }
-        for language, title in titles.items():
-            CourseText.objects.create(course=self, language=language, title=title, summary="")
+    texts = factory.PostGeneration(
+        lambda course, create, extracted, **kw: add_texts(course, extracted)
+    )
 
 
-class SessionFactory(factory.django.DjangoModelFactory):
+class SessionFactory(factory.django.DjangoModelFactory[Session]):
     class Meta:
         model = Session
 
@@ -54,7 +59,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     enrolment_closes = factory.LazyFunction(lambda: today() + dt.timedelta(days=13))
 
 
-class WorkshopFactory(factory.django.DjangoModelFactory):
+class WorkshopFactory(factory.django.DjangoModelFactory[Workshop]):
     class Meta:
         model = Workshop
 
@@ -66,7 +71,7 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
     language = "es"
 
 
-class ProfileFactory(factory.django.DjangoModelFactory):
+class ProfileFactory(factory.django.DjangoModelFactory[WorkerProfile]):
     class Meta:
         model = WorkerProfile
 

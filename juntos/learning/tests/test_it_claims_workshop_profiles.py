@@ -17,18 +17,20 @@ from juntos.testing.personas import logged_in_client
 
 def _code(recipient):
     body = OutboxMessage.objects.filter(recipient=recipient).latest("id").body
-    return re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", body).group(0)
+    match = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", body)
+    assert match is not None, body
+    return match.group(0)
 
 
 @pytest.fixture
 def workshop(partner):
-    return WorkshopFactory(organisation_id=partner.organisation.pk)
+    return WorkshopFactory.create(organisation_id=partner.organisation.pk)
 
 
 def test_the_same_phone_at_two_workshops_links_one_profile(
     partner, workshop, django_capture_on_commit_callbacks
 ):
-    second = WorkshopFactory(organisation_id=partner.organisation.pk, title="Segundo taller")
+    second = WorkshopFactory.create(organisation_id=partner.organisation.pk, title="Segundo taller")
     with django_capture_on_commit_callbacks(execute=True):
         first = workshop_attendee_add(
             actor=partner.staff, workshop=workshop, display_name="Ana", phone="+52 951 000 1111"

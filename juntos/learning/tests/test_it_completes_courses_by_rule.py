@@ -23,7 +23,7 @@ def test_attendance_share_completes_the_course(personas, provider, course):
     WorkerProfile.objects.create(
         user=personas.rosa, display_name="Rosa", home_country="MX", gender="woman"
     )
-    session = SessionFactory(course=course, meetings=4)  # 75% needed: 3 of 4 classes
+    session = SessionFactory.create(course=course, meetings=4)  # 75% needed: 3 of 4 classes
     enrolment = enrolment_create(actor=personas.rosa, session=session)
     for day in CLASS_DAYS[:2]:
         attendance_record(
@@ -53,7 +53,7 @@ def test_enrolments_and_completions_reach_the_ledger_by_gender_origin_province_a
     WorkerProfile.objects.create(
         user=personas.rosa, display_name="Rosa", home_country="MX", gender="woman"
     )
-    session = SessionFactory(course=course, meetings=1)
+    session = SessionFactory.create(course=course, meetings=1)
     enrolment = enrolment_create(actor=personas.rosa, session=session)
     attendance_record(
         actor=provider.staff,
@@ -79,10 +79,10 @@ def test_enrolments_and_completions_reach_the_ledger_by_gender_origin_province_a
 
 
 def test_assessment_rule(personas, provider):
-    course = CourseFactory(
+    course = CourseFactory.create(
         organisation_id=provider.organisation.pk, completion_rule=CompletionRule.ASSESSMENT
     )
-    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory(course=course))
+    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory.create(course=course))
     assessment_record(actor=provider.staff, enrolment=enrolment, passed=False)
     assert not CompletionRecord.objects.exists()
     assessment_record(actor=provider.staff, enrolment=enrolment, passed=True)
@@ -90,10 +90,10 @@ def test_assessment_rule(personas, provider):
 
 
 def test_sign_off_rule_through_the_roster(personas, provider):
-    course = CourseFactory(
+    course = CourseFactory.create(
         organisation_id=provider.organisation.pk, completion_rule=CompletionRule.SIGN_OFF
     )
-    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory(course=course))
+    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory.create(course=course))
     teacher = personas.client_for("rosa")  # rosa may not sign herself off
     assert teacher.post(f"/en/learning/enrolments/{enrolment.pk}/sign-off/").status_code == 404
     from juntos.testing.personas import logged_in_client
@@ -106,7 +106,7 @@ def test_sign_off_rule_through_the_roster(personas, provider):
 
 
 def test_a_completed_course_completes_the_plan_objective(personas, provider):
-    course = CourseFactory(
+    course = CourseFactory.create(
         organisation_id=provider.organisation.pk, completion_rule=CompletionRule.SIGN_OFF
     )
     profile = WorkerProfile.objects.create(user=personas.rosa, display_name="Rosa")
@@ -117,7 +117,7 @@ def test_a_completed_course_completes_the_plan_objective(personas, provider):
         target_on=dt.date(2027, 1, 1),
         course_id=course.pk,
     )
-    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory(course=course))
+    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory.create(course=course))
     client = personas.client_for("rosa")
     assert "0 of 1 objectives done" in client.get("/en/learning/profile/").content.decode()
     enrolment_sign_off(actor=provider.staff, enrolment=enrolment)

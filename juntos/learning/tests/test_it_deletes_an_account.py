@@ -21,7 +21,7 @@ def test_deleting_her_account_removes_everything_and_promotes_the_next_person(pe
         content_type="image/png",
         data=b"\x89PNG",
     )
-    session = SessionFactory(course=course, capacity=1)
+    session = SessionFactory.create(course=course, capacity=1)
     enrolment_create(actor=personas.rosa, session=session)
     enrolment_create(actor=personas.amina, session=session)
     client = personas.client_for("rosa")

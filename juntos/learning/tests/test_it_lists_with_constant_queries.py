@@ -13,7 +13,9 @@ from juntos.testing.queries import assert_queries_do_not_grow
 
 def _enrol_rosa(personas, provider, n):
     for _ in range(n):
-        session = SessionFactory(course=CourseFactory(organisation_id=provider.organisation.pk))
+        session = SessionFactory.create(
+            course=CourseFactory.create(organisation_id=provider.organisation.pk)
+        )
         Enrolment.objects.create(
             session=session,
             user=personas.rosa,
@@ -92,12 +94,12 @@ def test_advisees(personas):
 
 def test_workshops_and_attendees(personas):
     org = _fraser(personas.amina)
-    workshop = WorkshopFactory(organisation_id=org)
+    workshop = WorkshopFactory.create(organisation_id=org)
     counter = iter(range(1000))
 
     def add_workshops(n):
         for _ in range(n):
-            WorkshopFactory(organisation_id=org)
+            WorkshopFactory.create(organisation_id=org)
 
     def add_attendees(n):
         for _ in range(n):
@@ -122,7 +124,7 @@ def test_workshops_and_attendees(personas):
 
 def test_roster(personas):
     org = _fraser(personas.amina)
-    session = SessionFactory(course=CourseFactory(organisation_id=org), capacity=50)
+    session = SessionFactory.create(course=CourseFactory.create(organisation_id=org), capacity=50)
     people = iter(list(personas.people.values()))
 
     def add(n):

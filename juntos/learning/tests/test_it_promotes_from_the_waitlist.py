@@ -33,7 +33,7 @@ def _workers(n: int) -> list[Any]:
 
 
 def test_a_full_session_puts_people_on_the_waiting_list_in_order(personas, course):
-    session = SessionFactory(course=course, capacity=1)
+    session = SessionFactory.create(course=course, capacity=1)
     first, second, third = _workers(3)
     assert enrolment_create(actor=first, session=session).status == EnrolmentStatus.ENROLLED
     assert enrolment_create(actor=second, session=session).status == EnrolmentStatus.WAITLISTED
@@ -50,7 +50,7 @@ def test_a_full_session_puts_people_on_the_waiting_list_in_order(personas, cours
 def test_the_promoted_person_is_told_in_her_language(
     personas, course, django_capture_on_commit_callbacks
 ):
-    session = SessionFactory(course=course, capacity=1)
+    session = SessionFactory.create(course=course, capacity=1)
     holder, waiting = _workers(2)
     enrolment_create(actor=holder, session=session)
     enrolment_create(actor=waiting, session=session)
@@ -63,7 +63,7 @@ def test_the_promoted_person_is_told_in_her_language(
 
 
 def test_leaving_the_waiting_list_promotes_nobody(personas, course):
-    session = SessionFactory(course=course, capacity=1)
+    session = SessionFactory.create(course=course, capacity=1)
     holder, waiting = _workers(2)
     enrolment_create(actor=holder, session=session)
     enrolment_create(actor=waiting, session=session)
@@ -73,7 +73,7 @@ def test_leaving_the_waiting_list_promotes_nobody(personas, course):
 
 
 def test_enrolment_only_while_the_window_is_open(personas, course):
-    closed = SessionFactory(
+    closed = SessionFactory.create(
         course=course,
         enrolment_opens=today() - dt.timedelta(days=30),
         enrolment_closes=today() - dt.timedelta(days=1),
@@ -86,7 +86,7 @@ def test_enrolment_only_while_the_window_is_open(personas, course):
 
 
 def test_enrolling_twice_keeps_one_place(personas, course):
-    session = SessionFactory(course=course, capacity=2)
+    session = SessionFactory.create(course=course, capacity=2)
     enrolment_create(actor=personas.rosa, session=session)
     enrolment_create(actor=personas.rosa, session=session)
     assert Enrolment.objects.filter(user=personas.rosa).count() == 1
@@ -103,7 +103,7 @@ def test_places_never_exceed_capacity_and_nobody_waits_beside_a_free_place(
     personas, course, capacity, steps
 ):
     Enrolment.objects.all().delete()
-    session = SessionFactory(course=course, capacity=capacity)
+    session = SessionFactory.create(course=course, capacity=capacity)
     people = list(personas.people.values())[:6]
     for join, index in steps:
         person = people[index]

@@ -9,7 +9,9 @@ from juntos.testing.queries import assert_queries_do_not_grow
 
 def _courses(provider, n, **fields):
     for _ in range(n):
-        SessionFactory(course=CourseFactory(organisation_id=provider.organisation.pk, **fields))
+        SessionFactory.create(
+            course=CourseFactory.create(organisation_id=provider.organisation.pk, **fields)
+        )
 
 
 def test_facets_filter_and_count(personas, provider, client):
@@ -23,8 +25,9 @@ def test_facets_filter_and_count(personas, provider, client):
 
 
 def test_schedule_facet_finds_courses_that_fit_farm_work(personas, provider, client):
-    SessionFactory(
-        course=CourseFactory(organisation_id=provider.organisation.pk), schedule=Schedule.RAIN_DAYS
+    SessionFactory.create(
+        course=CourseFactory.create(organisation_id=provider.organisation.pk),
+        schedule=Schedule.RAIN_DAYS,
     )
     _courses(provider, 2)  # evenings
     page = client.get("/es/learning/?schedule=rain-days").content.decode()
@@ -33,7 +36,7 @@ def test_schedule_facet_finds_courses_that_fit_farm_work(personas, provider, cli
 
 
 def test_text_search_in_her_language(personas, provider, client):
-    CourseFactory(
+    CourseFactory.create(
         organisation_id=provider.organisation.pk,
         texts={"en": "Saving money at home", "es": "Ahorrar dinero para la casa"},
     )
@@ -70,8 +73,8 @@ def test_catalogue_api_queries_do_not_grow_with_courses(personas, provider, clie
 
 
 def test_course_page_shows_places_and_waiting(personas, provider, client):
-    session = SessionFactory(
-        course=CourseFactory(organisation_id=provider.organisation.pk), capacity=1
+    session = SessionFactory.create(
+        course=CourseFactory.create(organisation_id=provider.organisation.pk), capacity=1
     )
     from juntos.learning.services import enrolment_create
 

@@ -14,7 +14,7 @@ from django.test import Client
 from juntos.accounts.services import person_create
 from juntos.core.models import OutboxMessage
 from juntos.learning.choices import EnrolmentStatus, GoalKind
-from juntos.learning.models import Enrolment, WorkerProfile
+from juntos.learning.models import Enrolment, VaultDocument, WorkerProfile
 from juntos.learning.services import enrolment_create, workshop_attendee_add, workshop_create
 from juntos.learning.tests.factories import SessionFactory, today
 from juntos.testing.personas import logged_in_client
@@ -83,7 +83,7 @@ def test_a_new_worker_walks_from_the_workshop_to_her_exported_data(
     assert "Iniciar un negocio" in page and "Aprender inglés" in page
 
     # A full course: rosa holds its only place. Marisol joins the waiting list.
-    session = SessionFactory(course=course, capacity=1)
+    session = SessionFactory.create(course=course, capacity=1)
     enrolment_create(actor=personas.rosa, session=session)
     response = client.post(f"/es/learning/sessions/{session.pk}/enrol/")
     assert response.status_code == 302
@@ -105,7 +105,7 @@ def test_a_new_worker_walks_from_the_workshop_to_her_exported_data(
         "/es/learning/vault/", {"kind": "pay-slip", "title": "Talón de pago", "file": upload}
     )
     assert response.status_code == 302
-    document = marisol.vault_documents.get()
+    document = VaultDocument.objects.get(owner=marisol)
     assert PAY_SLIP not in bytes(document.ciphertext)  # encrypted at rest
 
     response = client.post(

@@ -10,7 +10,7 @@ from juntos.accounts.selectors import memberships_of
 from juntos.learning.policies import LEARNING_STAFF
 
 
-def add_errors(form: forms.Form, error: ValidationError) -> None:
+def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form, field by field where it can."""
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():

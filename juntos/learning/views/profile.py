@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -130,7 +131,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/profile_edit.html", {"form": form})
 
 
-ITEM_SERVICES = {
+ITEM_SERVICES: dict[str, Callable[..., Any]] = {
     "language": services.profile_language_add,
     "season": services.season_add,
     "skill": services.skill_add,

@@ -65,7 +65,7 @@ def vault(request: HttpRequest) -> HttpResponse:
 def document_file(request: HttpRequest, document_id: int) -> HttpResponse:
     document, data = services.document_open(actor=request.user, document_id=document_id)
     response = HttpResponse(data, content_type=document.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, document.filename)
+    response["Content-Disposition"] = content_disposition_header(True, document.filename) or ""
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
