@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from juntos.compliance import selectors, services
 from juntos.compliance.models import Rule
@@ -88,13 +88,14 @@ def _language(requested: str) -> str:
     response={200: CheckOut, 422: ErrorsOut},
     summary="Check a pay slip, contract or job offer",
 )
-def check(request: HttpRequest, payload: CheckIn) -> tuple[int, dict[str, Any]]:
+def check(request: HttpRequest, payload: CheckIn) -> Status:
     language = _language(payload.language)
     try:
         result = services.check_document(kind=payload.kind, facts=payload.facts, language=language)
     except ValidationError as error:
-        return 422, {"errors": {k: [str(m) for m in v] for k, v in error.message_dict.items()}}
-    return 200, result.to_dict()
+        errors = {k: [str(m) for m in v] for k, v in error.message_dict.items()}
+        return Status(422, {"errors": errors})
+    return Status(200, result.to_dict())
 
 
 def _rule_out(rule: Rule, language: str) -> dict[str, Any]:

@@ -1,0 +1,123 @@
+"""Every compliance URL and API operation, and who may use it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from juntos.compliance.tests.factories import SavedCheckFactory, explained_rule
+from juntos.testing.access import EVERYONE, SIGNED_IN, Access
+
+PAY_SLIP = {
+    "province": "BC",
+    "program": "sawp-mx",
+    "start_date": "2025-07-01",
+    "end_date": "2025-07-14",
+    "working_days": "12",
+    "hours_worked": "96",
+    "hourly_rate": "17.85",
+    "gross_pay": "1713.60",
+    "deduction_housing": "120",
+}
+OFFER = {
+    "province": "BC",
+    "program": "sawp-mx",
+    "employer_name": "Okanagan Orchards Ltd.",
+    "start_date": "2026-05-01",
+    "end_date": "2026-10-31",
+    "hourly_rate": "18.25",
+    "guaranteed_weekly_hours": "40",
+    "recruiter_licensed": "unknown",
+}
+
+
+def rosas_check(p: Any) -> dict[str, Any]:
+    return {"check_id": SavedCheckFactory(owner=p.rosa).pk}
+
+
+def a_rule(p: Any) -> dict[str, Any]:
+    return {"rule_id": explained_rule().rule_id}
+
+
+def new_version(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    texts = {}
+    for code in ("en", "es", "fr"):
+        texts |= {f"title_{code}": "Title", f"worker_{code}": "Text", f"employer_{code}": "Text"}
+    return {
+        "effective_from": "2027-01-01",
+        "certainty": "uncertain",
+        "params": '{"hourly": "19.00"}',
+        "source_url": "https://example.org/new",
+        "source_title": "New source",
+        **texts,
+    }
+
+
+ACCESS = [
+    Access("compliance:check", allow=EVERYONE, worker_page=True, key_page=True),
+    Access(
+        "compliance:check_kind",
+        allow=EVERYONE,
+        kwargs=lambda p: {"kind": "payslip"},
+        worker_page=True,
+        key_page=True,
+    ),
+    Access(
+        "compliance:check_kind",
+        method="POST",
+        allow=EVERYONE,
+        kwargs=lambda p: {"kind": "payslip"},
+        data=lambda p, kw: PAY_SLIP,
+        note="anonymous checks keep nothing; the result page is the response",
+    ),
+    Access(
+        "compliance:employer_check",
+        allow=frozenset({"carl"}),
+        note="members of employer organisations check their own offers",
+    ),
+    Access(
+        "compliance:employer_check",
+        method="POST",
+        allow=frozenset({"carl"}),
+        data=lambda p, kw: OFFER,
+    ),
+    Access("compliance:saved_list", allow=SIGNED_IN, worker_page=True),
+    Access(
+        "compliance:saved_detail",
+        allow=frozenset({"rosa"}),
+        kwargs=rosas_check,
+        worker_page=True,
+        note="a kept result is visible to its owner only",
+    ),
+    Access(
+        "compliance:saved_delete",
+        method="POST",
+        allow=frozenset({"rosa"}),
+        kwargs=rosas_check,
+    ),
+    Access("compliance:rules", allow=EVERYONE),
+    Access("compliance:rule", allow=EVERYONE, kwargs=a_rule),
+    Access(
+        "compliance:rule_version_add",
+        allow=frozenset({"ben", "admin"}),
+        kwargs=a_rule,
+        note="network coordinators and platform operators",
+    ),
+    Access(
+        "compliance:rule_version_add",
+        method="POST",
+        allow=frozenset({"ben", "admin"}),
+        kwargs=a_rule,
+        data=new_version,
+    ),
+    Access(
+        "POST /api/compliance/check",
+        allow=EVERYONE,
+        data=lambda p, kw: {
+            "kind": "payslip",
+            "language": "es",
+            "facts": {**PAY_SLIP, "deductions": {"housing": "120"}},
+        },
+    ),
+    Access("GET /api/compliance/rules", allow=EVERYONE),
+    Access("GET /api/compliance/rules/{rule_id}", allow=EVERYONE, kwargs=a_rule),
+]
