@@ -31,7 +31,7 @@ OFFER = {
 
 
 def rosas_check(p: Any) -> dict[str, Any]:
-    return {"check_id": SavedCheckFactory(owner=p.rosa).pk}
+    return {"check_id": SavedCheckFactory.create(owner=p.rosa).pk}
 
 
 def a_rule(p: Any) -> dict[str, Any]:
@@ -39,7 +39,7 @@ def a_rule(p: Any) -> dict[str, Any]:
 
 
 def new_version(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
-    texts = {}
+    texts: dict[str, str] = {}
     for code in ("en", "es", "fr"):
         texts |= {f"title_{code}": "Title", f"worker_{code}": "Text", f"employer_{code}": "Text"}
     return {

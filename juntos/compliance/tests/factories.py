@@ -14,7 +14,7 @@ from juntos.compliance.loader import read_rules
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 
 
-class RuleFactory(factory.django.DjangoModelFactory):
+class RuleFactory(factory.django.DjangoModelFactory[Rule]):
     class Meta:
         model = Rule
 
@@ -24,7 +24,7 @@ class RuleFactory(factory.django.DjangoModelFactory):
     programs: list[str] = []
 
 
-class RuleVersionFactory(factory.django.DjangoModelFactory):
+class RuleVersionFactory(factory.django.DjangoModelFactory[RuleVersion]):
     class Meta:
         model = RuleVersion
 
@@ -36,7 +36,7 @@ class RuleVersionFactory(factory.django.DjangoModelFactory):
     source_title = "A source"
 
 
-class RuleExplanationFactory(factory.django.DjangoModelFactory):
+class RuleExplanationFactory(factory.django.DjangoModelFactory[RuleExplanation]):
     class Meta:
         model = RuleExplanation
 
@@ -49,8 +49,8 @@ class RuleExplanationFactory(factory.django.DjangoModelFactory):
 
 def explained_rule(**rule_fields: Any) -> Rule:
     """A rule with one version worded in the three languages."""
-    rule = RuleFactory(**rule_fields)
-    version = RuleVersionFactory(rule=rule)
+    rule = RuleFactory.create(**rule_fields)
+    version = RuleVersionFactory.create(rule=rule)
     for language in ("en", "es", "fr"):
         RuleExplanationFactory(
             version=version, language=language, title=f"{rule.rule_id} {language}"
@@ -58,7 +58,7 @@ def explained_rule(**rule_fields: Any) -> Rule:
     return rule
 
 
-class SavedCheckFactory(factory.django.DjangoModelFactory):
+class SavedCheckFactory(factory.django.DjangoModelFactory[SavedCheck]):
     class Meta:
         model = SavedCheck
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from juntos.compliance.loader import TextSpec
 from juntos.compliance.models import RuleVersion
 from juntos.compliance.services import check_document, rule_version_add
-from juntos.compliance.loader import TextSpec
 from juntos.core.models import AuditEntry
 
 URL = "/en/compliance/rules/MW-BC/new-version/"

@@ -31,7 +31,7 @@ def test_the_rules_page_shows_titles_and_certainty_in_the_language(client, rules
 def test_the_kept_results_page_keeps_its_query_count(client_as, personas):
     rosa = client_as("rosa")
     assert_queries_do_not_grow(
-        add_items=lambda n: [SavedCheckFactory(owner=personas.rosa) for _ in range(n)],
+        add_items=lambda n: [SavedCheckFactory.create(owner=personas.rosa) for _ in range(n)],
         fetch=lambda: rosa.get("/es/compliance/kept/"),
         limit=8,
     )
@@ -39,8 +39,8 @@ def test_the_kept_results_page_keeps_its_query_count(client_as, personas):
 
 @pytest.mark.django_db
 def test_a_worker_sees_only_her_own_kept_results(client_as, personas):
-    mine = SavedCheckFactory(owner=personas.rosa)
-    theirs = SavedCheckFactory(owner=personas.dana)
+    mine = SavedCheckFactory.create(owner=personas.rosa)
+    theirs = SavedCheckFactory.create(owner=personas.dana)
     page = client_as("rosa").get("/en/compliance/kept/").content.decode()
     assert reverse("compliance:saved_detail", kwargs={"check_id": mine.pk})[3:] in page
     assert reverse("compliance:saved_detail", kwargs={"check_id": theirs.pk})[3:] not in page
@@ -48,7 +48,7 @@ def test_a_worker_sees_only_her_own_kept_results(client_as, personas):
 
 @pytest.mark.django_db
 def test_only_the_owner_deletes_a_kept_result(client_as, personas):
-    saved = SavedCheckFactory(owner=personas.rosa)
+    saved = SavedCheckFactory.create(owner=personas.rosa)
     url = reverse("compliance:saved_delete", kwargs={"check_id": saved.pk})
     assert client_as("dana").post(url).status_code == 404
     assert client_as("amina").post(url).status_code == 404
