@@ -7,6 +7,7 @@ import io
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
@@ -53,7 +54,7 @@ def test_the_name_does_not_decide_the_type():
 
 
 def test_a_broken_photo_is_refused_clearly():
-    with pytest.raises(AttachmentRejected, match="could not be read"):
+    with translation.override("en"), pytest.raises(AttachmentRejected, match="could not be read"):
         clean_file(filename="x.jpg", data=b"\xff\xd8\xff" + b"garbage" * 10)
 
 

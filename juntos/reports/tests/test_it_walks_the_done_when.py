@@ -41,6 +41,7 @@ def test_the_whole_walk(personas, client_as):
     rosa = Client()
     page = rosa.get(es("reports:intake"))
     assert page.status_code == 200 and 'lang="es"' in page.content.decode()
+    assert "Reporte un problema con seguridad" in page.content.decode()
     photo = SimpleUploadedFile("foto.jpg", jpeg_with_exif(), content_type="image/jpeg")
     sent = rosa.post(
         es("reports:intake"),

@@ -60,6 +60,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             if m.organisation_id in organisation_ids and m.role in SUPPORT_STAFF_ROLES
         ],
         "on_call": on_call,
+        "can_route": any(policies.can_manage_routing(request.user, o) for o in organisation_ids),
     }
     return render(request, "reports/queue.html", context)
 

@@ -105,6 +105,18 @@ def status(request: HttpRequest) -> HttpResponse:
     return _status_page(request, form.cleaned_data["code"], lookup_form=form)
 
 
+def _rejected(
+    request: HttpRequest, code: str, exc: services.ReceiptRejected, form: CodeForm | None = None
+) -> HttpResponse:
+    """Back to the code form, with the code as typed and the reason."""
+    if form is None:
+        form = CodeForm({"code": code})
+        form.is_valid()
+    form.add_error("code", str(exc))
+    status = 429 if exc.throttled else 400
+    return render(request, "reports/status_lookup.html", {"form": form}, status=status)
+
+
 def _status_page(
     request: HttpRequest,
     code: str,
@@ -117,14 +129,7 @@ def _status_page(
     try:
         opened = services.receipt_open(code=code)
     except services.ReceiptRejected as exc:
-        form = lookup_form or CodeForm(initial={"code": code})
-        form.add_error("code", str(exc))
-        return render(
-            request,
-            "reports/status_lookup.html",
-            {"form": form},
-            status=429 if exc.throttled else 400,
-        )
+        return _rejected(request, code, exc, lookup_form)
     return render(
         request,
         "reports/status.html",
@@ -157,8 +162,8 @@ def status_message(request: HttpRequest) -> HttpResponse:
         return _status_page(request, code, message_form=form, status=400)
     try:
         services.worker_message_send(code=code, body=form.cleaned_data["body"])
-    except services.ReceiptRejected:
-        return _status_page(request, code)
+    except services.ReceiptRejected as exc:
+        return _rejected(request, code, exc)
     return _status_page(request, code, notice="sent")
 
 
@@ -175,8 +180,8 @@ def status_consent(request: HttpRequest) -> HttpResponse:
             consent_id=form.cleaned_data["consent"],
             give=form.cleaned_data["answer"] == "yes",
         )
-    except services.ReceiptRejected:
-        return _status_page(request, code)
+    except services.ReceiptRejected as exc:
+        return _rejected(request, code, exc)
     except ValidationError:
         return _status_page(request, code, notice="answered", status=400)
     return _status_page(request, code, notice="consent")
