@@ -103,6 +103,7 @@ def completed_course_ids(user: Any) -> set[int]:
 @dataclass
 class CatalogueResult:
     courses: list[Course]
+    total: int = 0
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     provider_names: dict[int, str] = field(default_factory=dict)
 
@@ -149,20 +150,22 @@ def _facet_counts(filters: dict[str, str], text: str, today: dt.date) -> dict[st
 
 
 def catalogue_search(
-    *, filters: dict[str, str], text: str = "", limit: int = 50
+    *, filters: dict[str, str], text: str = "", limit: int = 24
 ) -> CatalogueResult:
     """Published courses matching the facets, with their sessions, and the count per facet."""
     today = timezone.localdate()
     sessions = upcoming_sessions(today).annotate(
         taken=Count("enrolments", filter=Q(enrolments__status__in=HOLDS_A_PLACE))
     )
+    matching = Course.objects.filter(_facet_q(filters, today) & _text_q(text))
     courses = list(
-        Course.objects.filter(_facet_q(filters, today) & _text_q(text))
-        .prefetch_related("texts", Prefetch("sessions", queryset=sessions))
-        .order_by("topic", "id")[:limit]
+        matching.prefetch_related("texts", Prefetch("sessions", queryset=sessions)).order_by(
+            "topic", "id"
+        )[:limit]
     )
     return CatalogueResult(
         courses=courses,
+        total=matching.count() if len(courses) == limit else len(courses),
         facets=_facet_counts(filters, text, today),
         provider_names=organisation_names({c.organisation_id for c in courses}),
     )
@@ -386,9 +389,15 @@ def get_own_share(actor: Any, share_id: int) -> DocumentShare:
     return share
 
 
-def published_course_choices(language: str) -> list[tuple[int, str]]:
-    """(id, title) of published courses, for linking plan objectives to courses."""
-    courses = Course.objects.filter(is_published=True).prefetch_related("texts").order_by("id")
+def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int, str]]:
+    """(id, title) of the courses the worker enrolled in or completed, to link plan objectives.
+
+    Only her own courses: the whole catalogue would make the page heavy on a phone.
+    """
+    if profile.user_id is None:
+        return []
+    taken = Enrolment.objects.filter(user_id=profile.user_id).values("session__course_id")
+    courses = Course.objects.filter(pk__in=taken).prefetch_related("texts").order_by("id")
     choices = []
     for course in courses:
         text = course_text(course, language)

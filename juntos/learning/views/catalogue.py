@@ -51,7 +51,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "learning/catalogue.html",
-        {"form": form, "rows": rows, "filtered": bool(text or any(filters.values()))},
+        {
+            "form": form,
+            "rows": rows,
+            "total": result.total,
+            "filtered": bool(text or any(filters.values())),
+        },
     )
 
 

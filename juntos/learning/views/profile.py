@@ -37,9 +37,9 @@ ITEM_FORMS: dict[str, type[forms.Form]] = {
 }
 
 
-def _objective_form(data: Any = None) -> ObjectiveForm:
+def _objective_form(profile: WorkerProfile, data: Any = None) -> ObjectiveForm:
     language = translation.get_language() or "en"
-    return ObjectiveForm(data, courses=selectors.published_course_choices(language))
+    return ObjectiveForm(data, courses=selectors.plan_course_choices(profile, language))
 
 
 def _plan_rows(profile: WorkerProfile) -> list[tuple[Any, bool]]:
@@ -70,7 +70,7 @@ def _profile_page(
         "goal_form": bound.get("goal") or GoalForm(),
         "grant_form": bound.get("grant")
         or GrantForm(organisations=selectors.profile_viewer_organisations()),
-        "objective_form": bound.get("objective") or _objective_form(),
+        "objective_form": bound.get("objective") or _objective_form(profile),
     }
     return render(request, "learning/profile.html", context, status=400 if bound else 200)
 
@@ -205,7 +205,7 @@ def _back_to(request: HttpRequest, found: WorkerProfile) -> HttpResponse:
 @require_POST
 def objective_add(request: HttpRequest, profile_id: int) -> HttpResponse:
     found = selectors.get_profile_for(request.user, profile_id)
-    form = _objective_form(request.POST)
+    form = _objective_form(found, request.POST)
     if form.is_valid():
         data = form.cleaned_data
         services.objective_add(
@@ -253,7 +253,7 @@ def _advisee_page(
             "profile": found,
             "plan": plan,
             "plan_done": sum(1 for _o, done in plan if done),
-            "objective_form": form or _objective_form(),
+            "objective_form": form or _objective_form(found),
         },
         status=400 if form else 200,
     )
