@@ -180,17 +180,23 @@ def _store_ballot(
 
 
 def _check_can_cast(vote: Vote, *, caster: NetworkMember, voter: NetworkMember) -> None:
-    # Re-read the vote's status inside the transaction so no ballot lands after closing.
-    if not Vote.objects.filter(pk=vote.pk, status=VoteStatus.OPEN).exists():
-        raise ValidationError(_("This vote is closed."))
-    if not vote.electors.filter(member=voter).exists():
+    # One query on the common path: the voter is in the electorate of a vote still open (read
+    # inside the transaction, so no ballot lands after closing). Whether she already voted is
+    # left to the unique constraint, which is the authority anyway.
+    if not Elector.objects.filter(
+        vote_id=vote.pk, member=voter, vote__status=VoteStatus.OPEN
+    ).exists():
+        if not Vote.objects.filter(pk=vote.pk, status=VoteStatus.OPEN).exists():
+            raise ValidationError(_("This vote is closed."))
         raise PermissionDenied
+    if not vote.allow_proxies:
+        if voter != caster:
+            raise PermissionDenied
+        return
     if voter != caster and not vote.proxies.filter(grantor=voter, holder=caster).exists():
         raise PermissionDenied
     if voter == caster and vote.proxies.filter(grantor=caster).exists():
         raise ValidationError(_("You gave your vote to a proxy holder."))
-    if vote.participations.filter(voter=voter).exists():
-        raise AlreadyVoted(_("You have already voted in this vote."))
 
 
 @dataclass(frozen=True)
