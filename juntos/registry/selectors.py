@@ -257,3 +257,11 @@ def employer_by_name(name: str) -> Employer | None:
 def recruiter_by_name(name: str) -> Recruiter | None:
     """The recruiter with exactly this name (for seeding)."""
     return Recruiter.objects.filter(name=name).first()
+
+
+def official_list_sources(limit: int = 8) -> list[RegistryImport]:
+    """The newest import of each official list (kind and province), newest first (public)."""
+    newest: dict[tuple[str, str], RegistryImport] = {}
+    for batch in RegistryImport.objects.order_by("-source_date", "-imported_at")[:100]:
+        newest.setdefault((batch.kind, batch.province), batch)
+    return list(newest.values())[:limit]

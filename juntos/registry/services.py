@@ -43,6 +43,8 @@ ALREADY_REVIEWED = gettext_lazy(
     "once per season."
 )
 SEASON_OUT_OF_RANGE = gettext_lazy("Choose this season or the one before.")
+TEXT_TOO_LONG = gettext_lazy("Keep it under 2,000 characters.")
+TEXT_LIMIT = 2000
 
 
 def _unique_slug(model: Any, name: str) -> str:
@@ -112,6 +114,23 @@ def employer_site_add(
     return site
 
 
+def entry_link_organisation(
+    *, actor: Any, entry: Employer | Recruiter, organisation_id: int | None
+) -> None:
+    """Let an organisation speak for a registry entry (see it, answer reviews), or unlink it."""
+    if not can_import_official_lists(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        entry.organisation_id = organisation_id
+        entry.save(update_fields=["organisation_id"])
+        audit_record(
+            actor=actor,
+            action="registry.entry_link_organisation",
+            target=entry,
+            organisation_id=organisation_id,
+        )
+
+
 def recruiter_create(
     *, actor: Any, name: str, business_name: str = "", organisation_id: int | None = None
 ) -> Recruiter:
@@ -162,6 +181,8 @@ def review_submit(
     if not can_review_site(actor, site):
         raise PermissionDenied
     _check_season(season)
+    if len(text) > TEXT_LIMIT:
+        raise ValidationError({"text": TEXT_TOO_LONG})
     review = Review(
         site=site,
         employer=site.employer,
@@ -198,7 +219,21 @@ def _publish_ready(site: EmployerSite) -> int:
     Review.objects.filter(pk__in=[r.pk for r in waiting]).update(published_on=today)
     if waiting:
         fact_record(kind="registry.review_published", province=site.province, count=len(waiting))
+        _tell_employer(site.employer)
     return len(waiting)
+
+
+def _tell_employer(employer: Employer) -> None:
+    """Let the employer's people know there is something to read and perhaps answer."""
+    if employer.organisation_id is None:
+        return
+    for person in people_with_role(employer.organisation_id, Role.values):
+        with translation.override(person.preferred_language):
+            body = _(
+                "New worker reviews of %(employer)s are published on Juntos. You may answer "
+                "each one publicly."
+            ) % {"employer": employer.display_name}
+        notify(channel=person.preferred_channel, recipient=person.contact_address(), body=body)
 
 
 def review_moderate(*, actor: Any, review: Review, approve: bool, rule: str = "") -> Review:

@@ -46,6 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "searched": searched,
         "employers": employers,
         "recruiters": recruiters,
+        "sources": selectors.official_list_sources(),
     }
     return render(request, "registry/index.html", context)
 

@@ -88,3 +88,11 @@ def test_a_worker_cannot_review_her_own_organisations_site(personas, client_as):
 
 def test_unknown_site_is_404(client_as, db):
     assert client_as("rosa").get("/en/registry/sites/999999/review/").status_code == 404
+
+
+def test_the_review_page_offers_a_prefilled_confidential_report(client_as, db):
+    site = factories.site(factories.employer("Agrícola del Valle Ltd."), name="Delta")
+    html = client_as("rosa").get(f"/es/registry/sites/{site.pk}/review/").content.decode()
+    assert f"employer_site={site.pk}" in html
+    assert "employer_name=Agr%C3%ADcola+del+Valle+Ltd." in html
+    assert "source=registry" in html

@@ -23,6 +23,9 @@ def test_a_worker_finds_a_misspelled_recruiter_and_its_licence_status_in_spanish
     )
     home = client.get("/es/").content.decode()
     assert "/es/registry/" in home
+    start = client.get("/es/registry/").content.decode()
+    assert "Consultar un empleador o un reclutador" in start
+    assert "publicada el 1 de junio de 2026" in start  # where the licence list comes from
 
     results = client.get("/es/registry/", {"q": "pasific agricultral"})
     html = results.content.decode()

@@ -74,3 +74,10 @@ def test_workers_send_reviews_through_the_api(client, client_as, db):
     assert post_review(client, site.pk).status_code == 401
     assert post_review(rosa, 999999).status_code == 404
     assert Review.objects.count() == 1
+
+
+def test_overlong_text_is_refused(client_as, db):
+    site = factories.site()
+    response = post_review(client_as("rosa"), site.pk, text="x" * 2001)
+    assert response.status_code == 422
+    assert not Review.objects.exists()
