@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from juntos.compliance.choices import Audience, Certainty, Severity
 from juntos.compliance.documents import document_from_facts
 from juntos.compliance.engine import Finding, evaluate
-from juntos.compliance.loader import RULES_FILE, TextSpec, read_rules
+from juntos.compliance.loader import RULES_FILE, RuleSpec, TextSpec, read_rules
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.params import check_params
 from juntos.compliance.policies import can_manage_rules, can_save_check
@@ -157,20 +157,18 @@ def rule_version_add(
     with transaction.atomic():
         version = _create_version(
             rule,
+            texts=texts,
+            created_by=actor,
             effective_from=effective_from,
             certainty=certainty,
             params=dict(params),
             source_url=source_url,
             source_title=source_title,
             source_date=source_date,
-            texts=texts,
-            created_by=actor,
         )
+        details = {"rule": rule.rule_id, "effective_from": effective_from.isoformat()}
         audit_record(
-            actor=actor,
-            action="compliance.rule_version_added",
-            target=version,
-            details={"rule": rule.rule_id, "effective_from": effective_from.isoformat()},
+            actor=actor, action="compliance.rule_version_added", target=version, details=details
         )
     return version
 
@@ -218,34 +216,31 @@ def rules_load(*, path: Path = RULES_FILE) -> int:
     A version already present (same rule and start day) is left as it is, so a coordinator's
     corrections are never overwritten by the file.
     """
-    created = 0
     with transaction.atomic():
-        for spec in read_rules(path):
-            rule, _new = Rule.objects.update_or_create(
-                rule_id=spec.rule_id,
-                defaults={
-                    "kind": spec.kind,
-                    "jurisdiction": spec.jurisdiction,
-                    "programs": spec.programs,
-                },
-            )
-            existing = set(rule.versions.values_list("effective_from", flat=True))
-            for version in spec.versions:
-                if version.effective_from in existing:
-                    continue
-                _create_version(
-                    rule,
-                    effective_from=version.effective_from,
-                    certainty=version.certainty,
-                    params=version.params,
-                    source_url=version.source_url,
-                    source_title=version.source_title,
-                    source_date=version.source_date,
-                    texts=version.texts,
-                )
-                created += 1
+        created = sum(_load_rule(spec) for spec in read_rules(path))
         if created:
             audit_record(
                 actor=None, action="compliance.rules_loaded", details={"versions": created}
             )
     return created
+
+
+def _load_rule(spec: RuleSpec) -> int:
+    rule, _new = Rule.objects.update_or_create(
+        rule_id=spec.rule_id,
+        defaults={"kind": spec.kind, "jurisdiction": spec.jurisdiction, "programs": spec.programs},
+    )
+    existing = set(rule.versions.values_list("effective_from", flat=True))
+    new_versions = [v for v in spec.versions if v.effective_from not in existing]
+    for version in new_versions:
+        _create_version(
+            rule,
+            effective_from=version.effective_from,
+            certainty=version.certainty,
+            params=version.params,
+            source_url=version.source_url,
+            source_title=version.source_title,
+            source_date=version.source_date,
+            texts=version.texts,
+        )
+    return len(new_versions)

@@ -30,8 +30,16 @@ def date_figure(label: str, value: dt.date) -> Figure:
     return Figure(label=label, value=value.isoformat(), unit="date")
 
 
+def plain(value: Decimal | int) -> str:
+    """A number without trailing zeros or exponent: 40, 39.5, 10."""
+    if isinstance(value, int):
+        return str(value)
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def number_figure(label: str, value: Decimal | int, unit: str) -> Figure:
-    return Figure(label=label, value=str(value), unit=unit)
+    return Figure(label=label, value=plain(value), unit=unit)
 
 
 def relevant_day(document: Document) -> dt.date:

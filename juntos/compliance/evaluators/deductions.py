@@ -20,6 +20,7 @@ from juntos.compliance.evaluators.common import (
     money,
     money_figure,
     number_figure,
+    plain,
     relevant_day,
 )
 
@@ -154,7 +155,7 @@ def deduction_percent_cap(
         summary = _("%(kind)s: $%(amount)s is more than %(percent)s%% of your gross pay.") % {
             "kind": _label(kind),
             "amount": money(amount),
-            "percent": percent.normalize(),
+            "percent": plain(percent),
         }
         findings.append(
             ctx.finding(version, summary=summary, figures=figures, report_category="deductions")

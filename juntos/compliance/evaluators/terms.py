@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 
 from juntos.compliance.documents import Document
 from juntos.compliance.engine import Context, Finding, VersionData, evaluator, in_force_on
-from juntos.compliance.evaluators.common import add_months, date_figure, day, number_figure
+from juntos.compliance.evaluators.common import (
+    add_months,
+    date_figure,
+    day,
+    number_figure,
+    plain,
+)
 
 
 def _month_day(value: str, year: int) -> dt.date:
@@ -93,29 +99,34 @@ def min_guaranteed_hours(
         guaranteed = weekly * weeks
         if guaranteed >= minimum:
             continue
-        figures = [
-            number_figure(_("Hours guaranteed per week"), weekly.normalize(), "hours"),
-            number_figure(_("Weeks counted"), weeks.normalize(), "weeks"),
-            number_figure(_("Hours guaranteed in those weeks"), guaranteed.normalize(), "hours"),
-            number_figure(_("Hours that must be guaranteed"), minimum.normalize(), "hours"),
-        ]
-        summary = _(
-            "%(weekly)s hours a week guarantees %(guaranteed)s hours in %(weeks)s weeks; "
-            "at least %(minimum)s are required."
-        ) % {
-            "weekly": _plain(weekly),
-            "guaranteed": _plain(guaranteed),
-            "weeks": _plain(weeks),
-            "minimum": _plain(minimum),
-        }
-        findings.append(
-            ctx.finding(version, summary=summary, figures=figures, report_category="unpaid-hours")
-        )
+        findings.append(_too_few_hours(version, ctx, weekly, weeks, guaranteed, minimum))
     return findings
 
 
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+def _too_few_hours(
+    version: VersionData,
+    ctx: Context,
+    weekly: Decimal,
+    weeks: Decimal,
+    guaranteed: Decimal,
+    minimum: Decimal,
+) -> Finding:
+    figures = [
+        number_figure(_("Hours guaranteed per week"), weekly, "hours"),
+        number_figure(_("Weeks counted"), weeks, "weeks"),
+        number_figure(_("Hours guaranteed in those weeks"), guaranteed, "hours"),
+        number_figure(_("Hours that must be guaranteed"), minimum, "hours"),
+    ]
+    summary = _(
+        "%(weekly)s hours a week guarantees %(guaranteed)s hours in %(weeks)s weeks; "
+        "at least %(minimum)s are required."
+    ) % {
+        "weekly": plain(weekly),
+        "guaranteed": plain(guaranteed),
+        "weeks": plain(weeks),
+        "minimum": plain(minimum),
+    }
+    return ctx.finding(version, summary=summary, figures=figures, report_category="unpaid-hours")
 
 
 @evaluator("agreement-by-first-day", params={})

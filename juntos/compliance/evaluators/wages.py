@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -9,7 +10,14 @@ from django.utils.translation import gettext as _
 
 from juntos.compliance.choices import Severity
 from juntos.compliance.documents import Document
-from juntos.compliance.engine import Context, Finding, VersionData, evaluator, spans_in_force
+from juntos.compliance.engine import (
+    Context,
+    Figure,
+    Finding,
+    VersionData,
+    evaluator,
+    spans_in_force,
+)
 from juntos.compliance.evaluators.common import (
     CENT,
     date_figure,
@@ -38,15 +46,7 @@ def minimum_wage(
         minimum = version.number("hourly")
         if rate >= minimum:
             continue
-        figures = [
-            money_figure(_("Hourly pay"), rate),
-            money_figure(_("Minimum wage per hour"), minimum),
-            date_figure(_("Minimum in force from"), first),
-            date_figure(_("Minimum in force until"), last),
-        ]
-        shortfall = _shortfall(document, minimum - rate, (last - first).days + 1)
-        if shortfall is not None:
-            figures.append(money_figure(_("Estimated pay missing for these days"), shortfall))
+        figures = _minimum_figures(document, rate, minimum, first, last)
         summary = _(
             "From %(first)s to %(last)s the pay of $%(rate)s an hour is below the minimum "
             "wage of $%(minimum)s."
@@ -55,6 +55,21 @@ def minimum_wage(
             ctx.finding(version, summary=summary, figures=figures, report_category="wage-theft")
         )
     return findings
+
+
+def _minimum_figures(
+    document: Document, rate: Decimal, minimum: Decimal, first: dt.date, last: dt.date
+) -> list[Figure]:
+    figures = [
+        money_figure(_("Hourly pay"), rate),
+        money_figure(_("Minimum wage per hour"), minimum),
+        date_figure(_("Minimum in force from"), first),
+        date_figure(_("Minimum in force until"), last),
+    ]
+    shortfall = _shortfall(document, minimum - rate, (last - first).days + 1)
+    if shortfall is not None:
+        figures.append(money_figure(_("Estimated pay missing for these days"), shortfall))
+    return figures
 
 
 def _shortfall(document: Document, gap: Decimal, days: int) -> Decimal | None:

@@ -321,3 +321,15 @@ def test_the_wage_floor_does_not_apply_outside_the_sawp():
 def test_an_unlisted_deduction_is_a_question():
     slip = pay_slip(deductions={"work-permit-fee": D("155")})
     assert severities(slip, "SAWP-LISTED-DEDUCTIONS") == ASK
+
+
+def test_hours_and_percentages_read_as_plain_numbers():
+    [hours] = of_rule(contract(guaranteed_weekly_hours=D("39.50")), "SAWP-MIN-HOURS")
+    assert hours.summary == (
+        "39.5 hours a week guarantees 237 hours in 6 weeks; at least 240 are required."
+    )
+    assert [f.value for f in hours.figures] == ["39.5", "6", "237", "240"]
+    slip = pay_slip(province="ON", deductions={"airfare": D("200")})
+    [airfare] = of_rule(slip, "SAWP-AIRFARE-RECOVERY")
+    assert "more than 10% of your gross pay" in airfare.summary
+    assert {f.unit: f.value for f in airfare.figures}["percent"] == "10"
