@@ -9,7 +9,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from juntos.core.jurisdictions import Program, Province
+from juntos.core.jurisdictions import PROVINCES_ONLY, Program, Province
 from juntos.reports.attachments import (
     MAX_FILES,
     AttachmentRejected,
@@ -69,7 +69,9 @@ class IntakeForm(forms.Form):
         error_messages={"required": _("Please choose what happened.")},
     )
     province = forms.ChoiceField(
-        label=_("Province where you work"), choices=BLANK + list(Province.choices), required=False
+        label=_("Province where you work"),
+        choices=BLANK + [(p.value, p.label) for p in PROVINCES_ONLY],
+        required=False,
     )
     program = forms.ChoiceField(
         label=_("Your work program"), choices=BLANK + list(Program.choices), required=False

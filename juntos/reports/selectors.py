@@ -373,3 +373,8 @@ def get_routing_rule_for(organisation_ids: set[int], rule_id: int) -> RoutingRul
 
 def is_inspector(actor: Any) -> bool:
     return bool(organisation_ids_for(actor, INSPECTOR_ROLES))
+
+
+def reports_from_source_exist(source: str) -> bool:
+    """Whether any report came in through this source (used to keep demo seeding idempotent)."""
+    return Report.objects.filter(source=source).exists()

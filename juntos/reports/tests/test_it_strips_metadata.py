@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
