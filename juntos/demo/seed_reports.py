@@ -19,7 +19,7 @@ DEMO_SOURCE = "demo"
 DEMO_REPORTS = [
     {
         "category": "deductions",
-        "details": "Nos descuentan 60 dólares por semana por la vivienda, y somos doce en una casa.",
+        "details": "Nos descuentan 60 dólares por semana por la vivienda; somos doce en una casa.",
         "language": "es",
         "program": "sawp-mx",
         "employer_name": "Okanagan Orchards",
