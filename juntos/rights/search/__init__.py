@@ -1,0 +1,104 @@
+"""Full-text search of the rights library, on SQLite (FTS5) or PostgreSQL (tsvector).
+
+The one entry point for reading is `search_articles`; `index_article` keeps an article's
+documents in step with its current version and is called when a version is published. The
+backend is chosen by the database in use; both receive the same normalised terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from django.db import connection
+
+from juntos.rights.models import Article, ArticleText, SearchDocument
+from juntos.rights.search import postgresql, sqlite
+from juntos.rights.search.base import SearchRequest
+from juntos.rights.search.normalise import (
+    ALL_PROGRAMS_TOKEN,
+    jurisdiction_token,
+    program_token,
+    query_terms,
+    scope_terms,
+    terms,
+)
+
+__all__ = ["SearchHit", "index_article", "search_articles"]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    slug: str
+    title: str
+    summary: str
+    score: float
+
+
+def _backend_search(request: SearchRequest) -> list[tuple[int, float]]:
+    if connection.vendor == "postgresql":
+        return postgresql.search(request)
+    if connection.vendor == "sqlite":
+        return sqlite.search(request)
+    raise NotImplementedError(f"no rights search backend for {connection.vendor}")
+
+
+def document_for(article: Article, text: ArticleText, scope: str) -> SearchDocument:
+    """The search document of one text (not saved)."""
+    return SearchDocument(
+        article=article,
+        text=text,
+        language=text.language,
+        title_terms=" ".join(terms(text.title, text.language)),
+        keyword_terms=" ".join(terms(text.keywords, text.language)),
+        body_terms=" ".join(terms(f"{text.summary}\n{text.body}", text.language)),
+        scope_terms=scope,
+    )
+
+
+def index_article(article: Article) -> int:
+    """Replace the article's documents with those of its current version; returns how many."""
+    SearchDocument.objects.filter(article=article).delete()
+    if article.current_version_id is None:
+        return 0
+    scope = scope_terms(
+        list(article.jurisdictions.values_list("code", flat=True)),
+        list(article.programs.values_list("code", flat=True)),
+    )
+    texts = ArticleText.objects.filter(version_id=article.current_version_id)
+    documents = [document_for(article, text, scope) for text in texts]
+    SearchDocument.objects.bulk_create(documents)
+    return len(documents)
+
+
+def search_articles(
+    query: str, *, language: str, province: str = "", program: str = "", limit: int = 20
+) -> list[SearchHit]:
+    """Articles in the language that match the words, best first, within the chosen scope."""
+    words = query_terms(query, language)
+    if not words:
+        return []
+    request = SearchRequest(
+        language=language,
+        terms=words,
+        jurisdictions=[jurisdiction_token(province), jurisdiction_token("CA")] if province else [],
+        programs=[program_token(program), ALL_PROGRAMS_TOKEN] if program else [],
+        limit=limit,
+    )
+    ranked = _backend_search(request)
+    if not ranked and len(words) > 1:
+        # No article has every word: fall back to any word, still ranked by relevance.
+        request = replace(request, match_all=False)
+        ranked = _backend_search(request)
+    documents = SearchDocument.objects.select_related("article", "text").in_bulk(
+        [doc_id for doc_id, _ in ranked]
+    )
+    return [
+        SearchHit(
+            slug=documents[doc_id].article.slug,
+            title=documents[doc_id].text.title,
+            summary=documents[doc_id].text.summary,
+            score=score,
+        )
+        for doc_id, score in ranked
+        if doc_id in documents
+    ]

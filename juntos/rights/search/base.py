@@ -1,0 +1,17 @@
+"""What a search backend receives and returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """Terms already normalised; scopes are token alternatives (any one must match)."""
+
+    language: str
+    terms: list[str]
+    jurisdictions: list[str] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    match_all: bool = True
+    limit: int = 20

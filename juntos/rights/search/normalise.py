@@ -1,0 +1,206 @@
+"""Turning text into search terms: lower case, no accents, stemmed per language.
+
+Both database backends index the terms made here, so a word is found the same way on SQLite
+and PostgreSQL, and a worker who types "deduccion" finds "deducción".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import snowballstemmer
+
+STEMMERS = {"en": "english", "es": "spanish", "fr": "french"}
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_QUERY_TERMS = 12
+
+# Words too common to tell articles apart; dropping them keeps the index small and fast.
+STOPWORDS = {
+    "en": set(
+        [
+            "a",
+            "an",
+            "and",
+            "are",
+            "as",
+            "at",
+            "be",
+            "by",
+            "can",
+            "do",
+            "for",
+            "from",
+            "has",
+            "have",
+            "if",
+            "in",
+            "is",
+            "it",
+            "its",
+            "may",
+            "must",
+            "no",
+            "not",
+            "of",
+            "on",
+            "or",
+            "that",
+            "the",
+            "their",
+            "there",
+            "they",
+            "this",
+            "to",
+            "was",
+            "what",
+            "when",
+            "where",
+            "which",
+            "who",
+            "will",
+            "with",
+            "you",
+            "your",
+        ]
+    ),
+    "es": set(
+        [
+            "a",
+            "al",
+            "como",
+            "con",
+            "de",
+            "del",
+            "el",
+            "en",
+            "es",
+            "esta",
+            "este",
+            "hay",
+            "la",
+            "las",
+            "lo",
+            "los",
+            "mas",
+            "me",
+            "mi",
+            "no",
+            "o",
+            "para",
+            "pero",
+            "por",
+            "que",
+            "se",
+            "si",
+            "sin",
+            "su",
+            "sus",
+            "te",
+            "tu",
+            "un",
+            "una",
+            "y",
+            "ya",
+        ]
+    ),
+    "fr": set(
+        [
+            "a",
+            "au",
+            "aux",
+            "avec",
+            "ce",
+            "ces",
+            "dans",
+            "de",
+            "des",
+            "du",
+            "elle",
+            "en",
+            "est",
+            "et",
+            "il",
+            "ils",
+            "je",
+            "la",
+            "le",
+            "les",
+            "leur",
+            "mais",
+            "ne",
+            "ni",
+            "nous",
+            "on",
+            "ou",
+            "par",
+            "pas",
+            "pour",
+            "qu",
+            "que",
+            "qui",
+            "sa",
+            "se",
+            "ses",
+            "si",
+            "son",
+            "sur",
+            "un",
+            "une",
+            "vos",
+            "votre",
+            "vous",
+        ]
+    ),
+}
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
+
+
+def terms(text: str, language: str) -> list[str]:
+    """The stemmed, accent-free words of a text, stopwords removed, in order."""
+    stemmer = _stemmer(language)
+    stop = STOPWORDS.get(language, set())
+    found = []
+    for word in WORD.findall(strip_accents(text.lower())):
+        if word in stop:
+            continue
+        found.append(stemmer.stemWord(word))
+    return found
+
+
+def query_terms(query: str, language: str) -> list[str]:
+    """Distinct terms of what a person typed, at most MAX_QUERY_TERMS of them."""
+    unique = dict.fromkeys(terms(query, language))
+    return list(unique)[:MAX_QUERY_TERMS]
+
+
+def _token(value: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", value.lower())
+
+
+def jurisdiction_token(code: str) -> str:
+    return "j" + _token(code)
+
+
+def program_token(code: str) -> str:
+    return "g" + _token(code)
+
+
+ALL_PROGRAMS_TOKEN = "gall"
+
+
+def scope_terms(jurisdictions: list[str], programs: list[str]) -> str:
+    """Where an article applies, as tokens: jbc jca gsawpmx (gall when for every program)."""
+    tokens = [jurisdiction_token(code) for code in jurisdictions]
+    tokens += [program_token(code) for code in programs] or [ALL_PROGRAMS_TOKEN]
+    return " ".join(tokens)

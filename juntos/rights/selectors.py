@@ -1,0 +1,304 @@
+"""Reads of the rights library. Published content is public; drafts only reach editors."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core import signing
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from juntos.core.jurisdictions import Program, Province
+from juntos.rights.choices import SOURCE_LANGUAGE, Topic, VersionStatus
+from juntos.rights.models import Article, ArticleText, ArticleVersion, Subscription
+from juntos.rights.policies import can_edit_rights
+
+UNSUBSCRIBE_SALT = "juntos.rights.unsubscribe"
+CONFIRM_SALT = "juntos.rights.confirm"
+# Sent only to the address itself, so opening it proves the address as the code does.
+LINK_SALT = "juntos.rights.confirm-link"
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """The text a reader gets in their language, and how it stands against the English."""
+
+    text: ArticleText
+    source: ArticleText | None
+    out_of_date: bool
+    not_translated: bool
+
+
+@dataclass
+class ArticleCard:
+    slug: str
+    title: str
+    summary: str
+    obligation: str
+    out_of_date: bool
+    topics: list[str] = field(default_factory=list)
+
+
+def valid_province(code: str) -> str | None:
+    """The province code if it is one we know (any case), else None."""
+    upper = (code or "").upper()
+    return upper if upper in Province.values else None
+
+
+def valid_program(code: str) -> str | None:
+    """The program code if it is one we know, else None."""
+    lower = (code or "").lower()
+    return lower if lower in Program.values else None
+
+
+def shown_text(texts: list[ArticleText], language: str) -> ShownText | None:
+    """Pick the reader's language from a version's texts, falling back to the English."""
+    by_language = {t.language: t for t in texts}
+    source = by_language.get(SOURCE_LANGUAGE)
+    text = by_language.get(language)
+    if text is None:
+        if source is None:
+            return None
+        return ShownText(text=source, source=None, out_of_date=False, not_translated=True)
+    if text.is_source or source is None:
+        return ShownText(text=text, source=None, out_of_date=False, not_translated=False)
+    stale = text.source_digest != source.content_digest()
+    return ShownText(text=text, source=source, out_of_date=stale, not_translated=False)
+
+
+def _texts_prefetch(language: str) -> Prefetch:
+    return Prefetch(
+        "current_version__texts",
+        queryset=ArticleText.objects.filter(language__in={language, SOURCE_LANGUAGE}),
+    )
+
+
+def articles_applying(province: str, program: str) -> QuerySet[Article]:
+    """Published articles for a province (federal ones included) and a program."""
+    return (
+        Article.objects.filter(current_version__isnull=False)
+        .filter(jurisdictions__code__in=[province, Province.FEDERAL])
+        .filter(Q(programs__isnull=True) | Q(programs__code=program))
+        .distinct()
+    )
+
+
+def articles_by_topic(
+    *, province: str, program: str, language: str
+) -> list[tuple[str, str, list[ArticleCard]]]:
+    """(topic code, topic label, cards) in topic order, for the worker's choice."""
+    articles = (
+        articles_applying(province, program)
+        .select_related("current_version")
+        .prefetch_related(_texts_prefetch(language), "topics")
+        .order_by("position", "slug")
+    )
+    grouped: dict[str, list[ArticleCard]] = defaultdict(list)
+    for article in articles:
+        card = _card(article, language)
+        if card is None:
+            continue
+        for code in card.topics:
+            grouped[code].append(card)
+    return [(code, str(label), grouped[code]) for code, label in Topic.choices if grouped.get(code)]
+
+
+def _card(article: Article, language: str) -> ArticleCard | None:
+    version = article.current_version
+    assert version is not None  # filtered above
+    shown = shown_text(list(version.texts.all()), language)
+    if shown is None:
+        return None
+    return ArticleCard(
+        slug=article.slug,
+        title=shown.text.title,
+        summary=shown.text.summary,
+        obligation=shown.text.obligation,
+        out_of_date=shown.out_of_date,
+        topics=[t.code for t in article.topics.all()],
+    )
+
+
+def obligations_for(*, province: str, program: str, language: str) -> list[ArticleCard]:
+    """The employer's view: every applicable article that states an obligation."""
+    articles = (
+        articles_applying(province, program)
+        .select_related("current_version")
+        .prefetch_related(_texts_prefetch(language), "topics")
+        .order_by("position", "slug")
+    )
+    cards = [_card(article, language) for article in articles]
+    return [card for card in cards if card is not None and card.obligation]
+
+
+def topic_cards(
+    *, topic: str, province: str, program: str, language: str
+) -> list[tuple[ArticleCard, ShownText]]:
+    """Articles of one topic with their full texts, for a printed pamphlet."""
+    articles = (
+        articles_applying(province, program)
+        .filter(topics__code=topic)
+        .select_related("current_version")
+        .prefetch_related(_texts_prefetch(language), "topics")
+        .order_by("position", "slug")
+    )
+    found = []
+    for article in articles:
+        card = _card(article, language)
+        shown = shown_text(list(article.current_version.texts.all()), language)  # type: ignore[union-attr]
+        if card is not None and shown is not None:
+            found.append((card, shown))
+    return found
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    version: ArticleVersion
+    shown: ShownText
+
+
+def get_article_page(slug: str, language: str) -> ArticlePage:
+    """The current version of a published article in the reader's language (two queries)."""
+    article = (
+        Article.objects.select_related("current_version")
+        .filter(slug=slug, current_version__isnull=False)
+        .first()
+    )
+    if article is None or article.current_version is None:
+        raise Http404
+    texts = list(
+        ArticleText.objects.filter(
+            version_id=article.current_version_id, language__in={language, SOURCE_LANGUAGE}
+        )
+    )
+    shown = shown_text(texts, language)
+    if shown is None:
+        raise Http404
+    return ArticlePage(article=article, version=article.current_version, shown=shown)
+
+
+def article_history(
+    slug: str, language: str
+) -> tuple[Article, list[tuple[ArticleVersion, ShownText]]]:
+    """The published versions of an article, newest first, each in the reader's language."""
+    article = Article.objects.filter(slug=slug, current_version__isnull=False).first()
+    if article is None:
+        raise Http404
+    versions = (
+        ArticleVersion.objects.filter(
+            article=article, status__in=[VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED]
+        )
+        .prefetch_related(
+            Prefetch(
+                "texts",
+                queryset=ArticleText.objects.filter(language__in={language, SOURCE_LANGUAGE}),
+            )
+        )
+        .order_by("-number")
+    )
+    history = []
+    for version in versions:
+        shown = shown_text(list(version.texts.all()), language)
+        if shown is not None:
+            history.append((version, shown))
+    return article, history
+
+
+def topics_of(article: Article) -> list[str]:
+    """The topic codes of an article."""
+    return list(article.topics.values_list("code", flat=True))
+
+
+# Editors
+
+
+def editor_articles_for(actor: Any) -> list[dict[str, Any]]:
+    """Every article with its versions and its out-of-date translations, for editors."""
+    if not can_edit_rights(actor):
+        raise Http404
+    articles = Article.objects.prefetch_related(
+        Prefetch("versions", queryset=ArticleVersion.objects.prefetch_related("texts"))
+    ).select_related("current_version")
+    rows = []
+    for article in articles:
+        versions = list(article.versions.all())
+        rows.append(
+            {
+                "article": article,
+                "versions": versions,
+                "stale": _stale_languages(article.current_version, versions),
+                "pending": [v for v in versions if v.status in _PENDING],
+            }
+        )
+    return rows
+
+
+_PENDING = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.SCHEDULED}
+
+
+def _stale_languages(current: ArticleVersion | None, versions: list[ArticleVersion]) -> list[str]:
+    if current is None:
+        return []
+    version = next(v for v in versions if v.pk == current.pk)
+    texts = list(version.texts.all())
+    stale = []
+    for text in texts:
+        shown = shown_text(texts, text.language)
+        if shown is not None and shown.out_of_date:
+            stale.append(text.language)
+    return sorted(stale)
+
+
+def get_article_for_editor(actor: Any, slug: str) -> Article:
+    """An article and its versions, for editors only (404 for anyone else)."""
+    if not can_edit_rights(actor):
+        raise Http404
+    article = Article.objects.filter(slug=slug).first()
+    if article is None:
+        raise Http404
+    return article
+
+
+def get_version_for_editor(actor: Any, version_id: int) -> ArticleVersion:
+    """A version with its texts, for editors only (404 for anyone else)."""
+    if not can_edit_rights(actor):
+        raise Http404
+    version = (
+        ArticleVersion.objects.select_related("article")
+        .prefetch_related("texts")
+        .filter(pk=version_id)
+        .first()
+    )
+    if version is None:
+        raise Http404
+    return version
+
+
+# Subscriptions
+
+
+def subscription_token(subscription: Subscription, salt: str) -> str:
+    """A signed token naming a subscription, for links that work without logging in."""
+    return signing.dumps(str(subscription.pk), salt=salt, compress=True)
+
+
+def get_subscription_by_token(token: str, salt: str) -> Subscription:
+    """The subscription a signed token names; 404 for a damaged or unknown token."""
+    try:
+        subscription_id = signing.loads(token, salt=salt)
+    except signing.BadSignature as exc:
+        raise Http404 from exc
+    subscription = Subscription.objects.filter(pk=subscription_id).first()
+    if subscription is None:
+        raise Http404
+    return subscription
+
+
+def subscriptions_of(actor: Any) -> QuerySet[Subscription]:
+    """The active subscriptions made with the person's account."""
+    if not actor.is_authenticated:
+        return Subscription.objects.none()
+    return Subscription.objects.filter(user=actor, active=True).order_by("province")

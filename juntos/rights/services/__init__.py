@@ -1,0 +1,42 @@
+"""Every write of the rights library; each checks its policy and is audited."""
+
+from juntos.rights.services.alerts import alerts_create_for_version, digests_send
+from juntos.rights.services.content import content_load
+from juntos.rights.services.editorial import (
+    TextFields,
+    article_create,
+    article_set_scope,
+    version_draft,
+    version_publish,
+    version_return,
+    version_submit,
+    version_update,
+    versions_publish_due,
+)
+from juntos.rights.services.subscriptions import (
+    normalise_address,
+    subscription_confirm,
+    subscription_confirm_by_link,
+    subscription_create,
+    subscription_unsubscribe,
+)
+
+__all__ = [
+    "TextFields",
+    "alerts_create_for_version",
+    "article_create",
+    "article_set_scope",
+    "content_load",
+    "digests_send",
+    "normalise_address",
+    "subscription_confirm",
+    "subscription_confirm_by_link",
+    "subscription_create",
+    "subscription_unsubscribe",
+    "version_draft",
+    "version_publish",
+    "version_return",
+    "version_submit",
+    "version_update",
+    "versions_publish_due",
+]

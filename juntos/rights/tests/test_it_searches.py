@@ -1,0 +1,141 @@
+"""Search: normalising words, building backend queries, and real searches on the active DB."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from juntos.rights.search import search_articles
+from juntos.rights.search.base import SearchRequest
+from juntos.rights.search.normalise import query_terms, scope_terms, strip_accents, terms
+from juntos.rights.search.postgresql import build_tsquery
+from juntos.rights.search.sqlite import build_match
+from juntos.rights.tests.factories import TEXTS, published_article, texts_with
+
+
+def test_it_strips_accents_and_stems_per_language():
+    assert strip_accents("Deducción à l'été") == "Deduccion a l'ete"
+    assert terms("viviendas", "es") == terms("vivienda", "es")
+    assert terms("deducción", "es") == terms("DEDUCCION", "es")
+    assert terms("logements", "fr") == terms("logement", "fr")
+    assert terms("deductions", "en") == terms("deduction", "en")
+
+
+def test_it_drops_stopwords_and_caps_query_terms():
+    assert terms("de la vivienda", "es") == terms("vivienda", "es")
+    assert query_terms("casa casa casa", "es") == ["cas"]
+    assert len(query_terms(" ".join(f"palabra{i}" for i in range(40)), "es")) == 12
+
+
+def test_it_builds_scope_tokens():
+    assert scope_terms(["BC", "CA"], ["sawp-mx"]) == "jbc jca gsawpmx"
+    assert scope_terms(["ON"], []) == "jon gall"
+
+
+def test_it_builds_an_fts5_match_expression():
+    request = SearchRequest(
+        language="es", terms=["viviend", "aloj"], jurisdictions=["jbc", "jca"], programs=["gall"]
+    )
+    assert build_match(request) == (
+        '{title keywords body} : ("viviend" AND "aloj") AND lang : "es" '
+        'AND scope : ("jbc" OR "jca") AND scope : ("gall")'
+    )
+    any_word = SearchRequest(language="en", terms=["a", "b"], match_all=False)
+    assert build_match(any_word) == '{title keywords body} : ("a" OR "b") AND lang : "en"'
+
+
+def test_it_builds_a_tsquery():
+    request = SearchRequest(
+        language="fr", terms=["log", "reten"], jurisdictions=["jqc", "jca"], programs=[]
+    )
+    assert build_tsquery(request) == ("('log' & 'reten')", "('jqc' | 'jca')")
+    assert build_tsquery(SearchRequest(language="fr", terms=["x"])) == ("('x')", "")
+
+
+@pytest.mark.django_db
+def test_it_finds_housing_in_spanish_by_either_word_ignoring_accents():
+    article = published_article(slug="bc-housing")
+    published_article(
+        slug="wages",
+        topics=("wages",),
+        texts=texts_with(
+            es={
+                "title": "Salario",
+                "summary": "Su pago.",
+                "keywords": "sueldo",
+                "body": "Cada hora de trabajo se paga.",
+            }
+        ),
+    )
+    for query in ("vivienda", "alojamiento", "VIVIENDAS", "descuento por vivienda"):
+        hits = search_articles(query, language="es", province="BC", program="sawp-mx")
+        assert [h.slug for h in hits][:1] == [article.slug], query
+    assert search_articles("alojamiento", language="en") == []
+
+
+@pytest.mark.django_db
+def test_it_ranks_title_matches_above_body_matches():
+    in_body = published_article(
+        slug="in-body",
+        texts=texts_with(
+            en={"title": "Breaks", "keywords": "", "body": "Housing is mentioned only here, once."}
+        ),
+    )
+    in_title = published_article(slug="in-title")  # "Housing" in the title and keywords
+    hits = search_articles("housing", language="en")
+    assert [h.slug for h in hits] == [in_title.slug, in_body.slug]
+    assert hits[0].score > hits[1].score
+
+
+@pytest.mark.django_db
+def test_it_keeps_to_the_chosen_province_and_program_but_includes_federal_rules():
+    published_article(slug="bc-only")
+    published_article(slug="federal", jurisdictions=("CA",), programs=())
+    published_article(slug="ontario", jurisdictions=("ON",))
+    found = {
+        h.slug for h in search_articles("housing", language="en", province="BC", program="sawp-mx")
+    }
+    assert found == {"bc-only", "federal"}
+    caribbean = {
+        h.slug for h in search_articles("housing", language="en", province="BC", program="sawp-car")
+    }
+    assert caribbean == {"federal"}
+
+
+@pytest.mark.django_db
+def test_it_falls_back_to_any_word_when_no_article_has_all():
+    published_article(slug="housing")
+    hits = search_articles("housing zebra", language="en")
+    assert [h.slug for h in hits] == ["housing"]
+
+
+@pytest.mark.django_db
+def test_it_follows_the_current_version_when_a_new_one_is_published():
+    from juntos.rights import services
+    from juntos.rights.tests.factories import new_version
+
+    article = published_article(slug="moving")
+    version = new_version(article, None, en={"title": "Utilities", "keywords": "electricity"})
+    services.version_submit(actor=None, version=version)
+    services.version_publish(actor=None, version=version, notify_subscribers=False)
+    assert [h.slug for h in search_articles("electricity", language="en")] == ["moving"]
+    assert search_articles("rent", language="en") == []
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=60))
+def test_it_never_fails_on_what_people_type(query):
+    # FTS5 and tsquery syntax characters must never reach the database unquoted.
+    search_articles(query + ' "*(-:^', language="es", province="BC", program="sawp-mx")
+
+
+@pytest.mark.django_db
+def test_it_indexes_every_language_of_the_current_version():
+    from juntos.rights.models import SearchDocument
+
+    article = published_article()
+    assert set(
+        SearchDocument.objects.filter(article=article).values_list("language", flat=True)
+    ) == set(TEXTS)
