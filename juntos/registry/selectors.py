@@ -28,7 +28,7 @@ from juntos.registry.policies import (
     can_reply_to_review,
     can_review_site,
 )
-from juntos.registry.search import candidate_filter, rank
+from juntos.registry.search import candidate_filter, rank, shared_pieces
 
 CANDIDATE_CAP = 500
 
@@ -70,7 +70,12 @@ def _ranked(queryset: QuerySet[Any], query: str, limit: int) -> list[int]:
     condition = candidate_filter(query)
     if condition is None:
         return []
-    keyed = queryset.filter(condition).values_list("id", "search_key")[:CANDIDATE_CAP]
+    keyed = (
+        queryset.filter(condition)
+        .annotate(shared=shared_pieces(query))
+        .order_by("-shared", "id")
+        .values_list("id", "search_key")[:CANDIDATE_CAP]
+    )
     return rank(query, keyed, limit=limit)
 
 

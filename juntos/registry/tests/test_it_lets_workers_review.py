@@ -45,6 +45,8 @@ def test_a_second_review_this_season_is_refused_in_her_language(client_as, db):
     assert "Ya ha evaluado a este empleador en esta temporada" in html
     assert "Otra vez" in html  # what she typed is kept
     assert Review.objects.count() == 1
+    page = rosa.get(f"/es/registry/sites/{second.pk}/review/").content.decode()
+    assert "Todavía puede evaluar la temporada pasada." in page
 
 
 def test_bad_input_keeps_what_was_typed_and_says_why(client_as, db):
