@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from bench.discovery import scenario_modules
 from juntos.urls import urlpatterns as product_patterns
@@ -14,9 +14,9 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse("Hello, world", content_type="text/plain")
 
 
-urlpatterns = [path("bench/hello", hello, name="bench_hello")]
+urlpatterns: list[URLPattern | URLResolver] = [path("bench/hello", hello, name="bench_hello")]
 for name, module in scenario_modules():
     extra = getattr(module, "URLPATTERNS", None)
     if extra:
         urlpatterns.append(path(f"bench/{name}/", include(extra)))
-urlpatterns += product_patterns
+urlpatterns += list(product_patterns)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from django.middleware.security import SecurityMiddleware
 from tests.browser.chromium import CHROMIUM_ARGS, TIMEOUT_MS, chromium_path
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # One browser at a time on a 2-core machine: every browser test goes to one xdist worker.
     for item in items:

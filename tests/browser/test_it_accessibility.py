@@ -42,5 +42,6 @@ def readable(violations: list[dict[str, Any]]) -> str:
     for v in violations:
         lines.append(f"- {v['id']} ({v['impact']}): {v['help']} [{v['helpUrl']}]")
         for node in v["nodes"][:10]:
-            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary']}")
+            summary = " ".join(node["failureSummary"].split("\n")[:2])
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
     return "\n".join(lines)
