@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +54,10 @@ class RuleVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule.rule_id} from {self.effective_from}"
+
+    @property
+    def params_json(self) -> str:
+        return json.dumps(self.params, ensure_ascii=False, sort_keys=True)
 
 
 class RuleExplanation(models.Model):

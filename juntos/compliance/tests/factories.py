@@ -1,16 +1,13 @@
-"""Factories for rules, versions and kept results, and plain engine data from the rules file."""
+"""Factories for rules, versions, kept results and engine documents."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import Any
 
 import factory
 
 from juntos.compliance.documents import Document
-from juntos.compliance.engine import VersionData, Wording
-from juntos.compliance.loader import read_rules
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 
 
@@ -69,34 +66,6 @@ class SavedCheckFactory(factory.django.DjangoModelFactory[SavedCheck]):
     program = "sawp-mx"
     facts = factory.LazyFunction(lambda: {"province": "BC"})
     findings = factory.LazyFunction(list)
-
-
-@cache
-def file_versions() -> tuple[VersionData, ...]:
-    """Every version of the rules file as engine data, without the database."""
-    versions = []
-    for rule in read_rules():
-        for version in rule.versions:
-            versions.append(
-                VersionData(
-                    rule_id=rule.rule_id,
-                    kind=rule.kind,
-                    jurisdiction=rule.jurisdiction,
-                    programs=tuple(rule.programs),
-                    effective_from=version.effective_from,
-                    effective_to=None,
-                    params=version.params,
-                    certainty=version.certainty,
-                    source_url=version.source_url,
-                    source_title=version.source_title,
-                    source_date=version.source_date,
-                    wordings={
-                        lang: Wording(t.title, t.worker_text, t.employer_text)
-                        for lang, t in version.texts.items()
-                    },
-                )
-            )
-    return tuple(versions)
 
 
 def pay_slip(**changes: Any) -> Document:

@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from juntos.compliance.tests.factories import contract, pay_slip
-from juntos.compliance.tests.helpers import of_rule, severities
+from juntos.compliance.tests.rules_file import of_rule, severities
 
 NONE: list[str] = []
 V, ASK = ["violation"], ["ask"]

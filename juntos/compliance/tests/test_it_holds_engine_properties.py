@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from juntos.compliance.choices import DeductionType, DocumentKind
 from juntos.compliance.documents import Document
 from juntos.compliance.engine import evaluate
-from juntos.compliance.tests.factories import file_versions
+from juntos.compliance.tests.rules_file import file_versions
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program
 
 WAGE_RULE_KINDS = {"minimum-wage", "wage-floor"}

@@ -66,3 +66,12 @@ def test_the_seeded_demo_gives_rosa_one_kept_result(personas):
     seed(personas.people)
     [kept] = SavedCheck.objects.filter(owner=personas.rosa)
     assert kept.findings[0]["rule_id"] == "SAWP-BC-HOUSING-DEDUCTION"
+
+
+@pytest.mark.django_db
+def test_a_rule_page_shows_every_version_with_both_wordings_and_parameters(client, rules):
+    page = client.get("/fr/compliance/rules/MW-BC/").content.decode()
+    assert "Salaire minimum en Colombie-Britannique" in page
+    assert "Pour les employeurs" in page and "Vous devez payer au moins 18,25" in page
+    assert "&quot;hourly&quot;: &quot;17.85&quot;" in page
+    assert page.index("18,25") < page.index("17,85")  # newest first

@@ -11,7 +11,7 @@ import pytest
 
 from juntos.compliance.documents import Document
 from juntos.compliance.tests.factories import contract, pay_slip
-from juntos.compliance.tests.helpers import severities
+from juntos.compliance.tests.rules_file import severities
 
 ONE_DAY = dt.timedelta(days=1)
 
