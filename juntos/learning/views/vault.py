@@ -21,7 +21,10 @@ from juntos.learning.views._common import add_errors
 
 
 def _vault_page(
-    request: HttpRequest, form: DocumentForm | None = None, share_form: ShareForm | None = None
+    request: HttpRequest,
+    form: DocumentForm | None = None,
+    share_form: ShareForm | None = None,
+    share_document_id: int | None = None,
 ) -> HttpResponse:
     return render(
         request,
@@ -30,6 +33,7 @@ def _vault_page(
             "documents": selectors.vault_documents_of(request.user),
             "form": form or DocumentForm(),
             "share_form": share_form or ShareForm(),
+            "share_document_id": share_document_id,
         },
         status=400 if (form or share_form) else 200,
     )
@@ -88,7 +92,7 @@ def document_share(request: HttpRequest, document_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Shared. You can stop sharing at any time."))
             return redirect("learning:vault")
-    return _vault_page(request, share_form=form)
+    return _vault_page(request, share_form=form, share_document_id=document.pk)
 
 
 @login_required
