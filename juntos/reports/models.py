@@ -66,6 +66,8 @@ class Report(models.Model):
 class ReportKey(models.Model):
     """The report's data key wrapped for one organisation, and why that organisation holds it."""
 
+    # Created at intake too: a sequential id would tell the order of reports and staff actions.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="keys")
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.CASCADE, related_name="+"

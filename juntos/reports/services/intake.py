@@ -98,18 +98,9 @@ def report_submit(
         contact_mode=contact_mode,
         contact_address=contact_address,
     )
-    code = crypto.random_code()
-    normal = crypto.normalise_code(code)
-    data_key = crypto.new_key()
-    report_id = uuid.uuid4()
-    content = {
-        "details": details.strip(),
-        "employer_name": employer_name.strip(),
-        "employer_site_id": employer_site_id,
-    }
+    code, data_key = crypto.random_code(), crypto.new_key()
     report = Report(
-        id=report_id,
-        receipt_hash=crypto.keyed_hash("receipt", normal),
+        id=uuid.uuid4(),
         received_on=today(),
         last_worker_activity_on=today(),
         category=category,
@@ -118,14 +109,15 @@ def report_submit(
         language=language,
         incident_month=incident_month.replace(day=1) if incident_month else None,
         contact_mode=contact_mode,
-        site_hash=crypto.keyed_hash("report-site", str(employer_site_id))
-        if employer_site_id
-        else "",
         source=source[:30],
-        sealed_content=sealing.seal(data_key, report_id, "content", json.dumps(content)),
-        worker_wrapped_key=crypto.encrypt(
-            _worker_key(normal), data_key, context=f"worker:{report_id}"
-        ),
+    )
+    _seal_content(
+        report,
+        data_key,
+        code,
+        details=details,
+        employer_name=employer_name,
+        site_id=employer_site_id,
     )
     if contact_mode == ContactMode.CONFIDENTIAL:
         contact = {
@@ -133,31 +125,60 @@ def report_submit(
             "address": contact_address.strip(),
             "name": contact_name.strip(),
         }
-        report.sealed_contact = sealing.seal(data_key, report_id, "contact", json.dumps(contact))
+        report.sealed_contact = sealing.seal(data_key, report.pk, "contact", json.dumps(contact))
     with transaction.atomic():
-        report.save(force_insert=True)
-        organisation_ids = routing_organisation_ids(
-            province=province, language=language, category=category
-        )
-        _keys_create(report, data_key, organisation_ids)
-        _attachments_create(report, data_key, files)
-        audit_record(
-            actor=None,
-            action="reports.report_received",
-            target=report,
-            anonymous=True,
-            details={"category": category, "files": len(files)},
-        )
-        fact_record(
-            kind="reports.received",
-            month=report.received_on,
-            province=province,
-            program=program,
-            category=category,
-        )
-        if report.is_emergency:
-            _alert_on_call(organisation_ids)
+        _store(report, data_key, files)
     return Submission(receipt_code=code, report=report)
+
+
+def _seal_content(
+    report: Report,
+    data_key: bytes,
+    code: str,
+    *,
+    details: str,
+    employer_name: str,
+    site_id: int | None,
+) -> None:
+    """Seal what she wrote; fingerprint the code and the site; wrap the key for her code."""
+    normal = crypto.normalise_code(code)
+    content = {
+        "details": details.strip(),
+        "employer_name": employer_name.strip(),
+        "employer_site_id": site_id,
+    }
+    report.sealed_content = sealing.seal(data_key, report.pk, "content", json.dumps(content))
+    report.receipt_hash = crypto.keyed_hash("receipt", normal)
+    report.site_hash = crypto.keyed_hash("report-site", str(site_id)) if site_id else ""
+    report.worker_wrapped_key = crypto.encrypt(
+        _worker_key(normal), data_key, context=f"worker:{report.pk}"
+    )
+
+
+def _store(report: Report, data_key: bytes, files: list[CleanFile]) -> None:
+    """Save, route (one wrapped key per organisation), audit, count, and alert if urgent."""
+    report.save(force_insert=True)
+    organisation_ids = routing_organisation_ids(
+        province=report.province, language=report.language, category=report.category
+    )
+    _keys_create(report, data_key, organisation_ids)
+    _attachments_create(report, data_key, files)
+    audit_record(
+        actor=None,
+        action="reports.report_received",
+        target=report,
+        anonymous=True,
+        details={"category": report.category, "files": len(files)},
+    )
+    fact_record(
+        kind="reports.received",
+        month=report.received_on,
+        province=report.province,
+        program=report.program,
+        category=report.category,
+    )
+    if report.is_emergency:
+        _alert_on_call(organisation_ids)
 
 
 def _keys_create(report: Report, data_key: bytes, organisation_ids: list[int]) -> None:

@@ -41,15 +41,7 @@ def referral_create(
     """Offer the case to another support group: to help (referral) or to take it (transfer)."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
-    if kind not in (ReferralKind.REFERRAL, ReferralKind.TRANSFER):
-        raise ValidationError({"kind": _("Choose a referral or a transfer.")})
-    support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
-    if to_organisation_id == case.owner_id or not support.filter(pk=to_organisation_id).exists():
-        raise ValidationError({"to_organisation": _("Choose another support organisation.")})
-    if ReportKey.objects.filter(
-        report_id=case.report_id, organisation_id=to_organisation_id
-    ).exists():
-        raise ValidationError({"to_organisation": _("This organisation already has this case.")})
+    _check_offer(case, to_organisation_id, kind)
     with transaction.atomic():
         _give_key(opened, to_organisation_id, KeyRole.OFFERED)
         referral = Referral.objects.create(
@@ -75,6 +67,17 @@ def referral_create(
                 url_name="reports:queue",
             )
     return referral
+
+
+def _check_offer(case: Case, to_organisation_id: int, kind: str) -> None:
+    if kind not in (ReferralKind.REFERRAL, ReferralKind.TRANSFER):
+        raise ValidationError({"kind": _("Choose a referral or a transfer.")})
+    support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
+    if to_organisation_id == case.owner_id or not support.filter(pk=to_organisation_id).exists():
+        raise ValidationError({"to_organisation": _("Choose another support organisation.")})
+    held = ReportKey.objects.filter(report_id=case.report_id, organisation_id=to_organisation_id)
+    if held.exists():
+        raise ValidationError({"to_organisation": _("This organisation already has this case.")})
 
 
 def referral_respond(*, actor: Any, referral: Referral, accept: bool) -> None:

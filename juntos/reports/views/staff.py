@@ -152,25 +152,22 @@ def _case_context(
         else None,
     }
     if manage:
-        context |= {
-            "assign_form": AssignForm(
-                initial={"assignee": case.assigned_to_id},
-                people=list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES)),
-            ),
-            "status_form": StatusForm(initial={"status": case.status}),
-            "close_form": CloseForm(),
-            "referral_form": ReferralForm(
-                organisations=[
-                    o
-                    for o in organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
-                    if o.pk != case.owner_id
-                ]
-            ),
-            "consent_form": ConsentRequestForm(
-                agencies=list(organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY))
-            ),
-        }
+        context |= _manage_forms(case)
     return context | {"note_form": BodyForm(), "message_form": BodyForm()} | forms
+
+
+def _manage_forms(case: Any) -> dict[str, Any]:
+    """The owner's forms: assign, status, close, refer or transfer, ask consent."""
+    support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
+    agencies = organisations_of_kind(OrganisationKind.GOVERNMENT_AGENCY)
+    people = list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES))
+    return {
+        "assign_form": AssignForm(initial={"assignee": case.assigned_to_id}, people=people),
+        "status_form": StatusForm(initial={"status": case.status}),
+        "close_form": CloseForm(),
+        "referral_form": ReferralForm(organisations=[o for o in support if o.pk != case.owner_id]),
+        "consent_form": ConsentRequestForm(agencies=list(agencies)),
+    }
 
 
 def _case_action(
