@@ -50,9 +50,15 @@ class RecommendationOut(Schema):
     funding_call_input: bool
 
 
+class MilestoneOut(Schema):
+    title: str
+    due_on: dt.date | None
+    done_on: dt.date | None
+
+
 class RecommendationDetailOut(RecommendationOut):
     body: str
-    milestones: list[dict[str, object]]
+    milestones: list[MilestoneOut]
 
 
 class ResultOut(Schema):

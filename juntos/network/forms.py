@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from juntos.accounts.choices import Sector
 from juntos.network.choices import (
     INTERPRETATION_LANGUAGES,
     BallotKind,
@@ -254,3 +255,23 @@ class CloseForm(forms.Form):
         max_length=5000,
         help_text=_("Leave empty to state the result only."),
     )
+
+
+class MemberAddForm(forms.Form):
+    identifier = forms.CharField(
+        label=_("Email or mobile number of the person"),
+        max_length=320,
+        help_text=_("She must already have a Juntos account."),
+    )
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Representing an organisation"),
+        queryset=None,
+        required=False,
+        empty_label=_("No: she is a member in her own right"),
+    )
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    is_voting = forms.BooleanField(label=_("Voting member"), required=False, initial=True)
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ app_name = "network"
 
 urlpatterns = [
     path("", groups.index, name="index"),
+    path("members/", groups.members, name="members"),
     path("groups/new/", groups.group_create, name="group_create"),
     path("groups/<int:group_id>/", groups.group_detail, name="group"),
     path("groups/<int:group_id>/members/", groups.group_member_add, name="group_member_add"),

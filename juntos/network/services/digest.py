@@ -22,6 +22,7 @@ from juntos.network.models import Meeting, NetworkMember, Recommendation, Vote
 
 def plenary_digest_queue(*, meeting: Meeting) -> None:
     """Queue the digest of a plenary for every member once the transaction commits."""
+    # Imported here because the task module imports this one.
     from juntos.network.tasks import send_plenary_digest
 
     audit_record(actor=None, action="network.digest_queue", target=meeting)

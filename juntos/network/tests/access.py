@@ -79,6 +79,15 @@ def _voter(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
 
 ACCESS = [
     Access("network:index", allow=MEMBERS, kwargs=_members, worker_page=True, key_page=True),
+    Access("network:members", allow=MEMBERS, kwargs=_members, worker_page=True),
+    Access(
+        "network:members",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_members,
+        data=lambda p, kw: {"identifier": p.dana.email, "sector": "civil-society"},
+        note="only the coordinator admits members",
+    ),
     Access("network:group_create", allow=COORDINATOR, kwargs=_members),
     Access("network:group", allow=MEMBERS, kwargs=_group, worker_page=True),
     Access(

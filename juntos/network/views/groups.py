@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from juntos.accounts.selectors import public_organisations, user_by_identifier
 from juntos.network import selectors, services
-from juntos.network.forms import GroupForm, GroupMemberForm
+from juntos.network.choices import MeetingStatus, MemberKind
+from juntos.network.forms import GroupForm, GroupMemberForm, MemberAddForm
 from juntos.network.models import WorkingGroup
 from juntos.network.policies import can_manage_network, network_member_of
 from juntos.network.views._submit import submit
@@ -26,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
     context = {
         "groups": groups,
         "coming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
-        "polling": list(meetings.filter(status="polling")[:10]),
+        "polling": list(meetings.filter(status=MeetingStatus.POLLING)[:10]),
         "open_votes": list(selectors.open_votes_for(request.user)[:10]),
         "member": network_member_of(request.user),
         "is_coordinator": can_manage_network(request.user),
@@ -94,3 +98,38 @@ def group_member_add(request: HttpRequest, group_id: int) -> HttpResponse:
         messages.success(request, _("The member is added."))
         return redirect("network:group", group_id=group.pk)
     return _group_page(request, group, form)
+
+
+@login_required
+def members(request: HttpRequest) -> HttpResponse:
+    found = selectors.members_for(request.user)
+    organisations = public_organisations()
+    form = MemberAddForm(request.POST or None, organisations=organisations)
+    if request.method == "POST":
+        if not can_manage_network(request.user):
+            raise PermissionDenied
+        if form.is_valid() and submit(form, lambda: _admit(request, form)):
+            messages.success(request, _("The member is admitted to the network."))
+            return redirect("network:members")
+    context = {
+        "members": list(found),
+        "form": form,
+        "is_coordinator": can_manage_network(request.user),
+    }
+    return render(request, "network/members.html", context)
+
+
+def _admit(request: HttpRequest, form: MemberAddForm) -> Any:
+    person = user_by_identifier(form.cleaned_data["identifier"].strip())
+    if person is None:
+        raise ValidationError({"identifier": _("Nobody has an account with that email or number.")})
+    organisation = form.cleaned_data["organisation"]
+    return services.member_add(
+        actor=request.user,
+        user=person,
+        kind=MemberKind.ORGANISATION if organisation else MemberKind.PERSON,
+        organisation_id=organisation.pk if organisation else None,
+        name=organisation.name if organisation else "",
+        sector=form.cleaned_data["sector"],
+        is_voting=form.cleaned_data["is_voting"],
+    )

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -277,8 +278,6 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 def _feed_path(token: str) -> str:
-    from django.urls import reverse
-
     return reverse("network:calendar_feed", kwargs={"token": token})
 
 
