@@ -83,7 +83,7 @@ def test_it_shows_an_article_answer_first_with_date_change_and_source_in_three_q
     assert "1 de enero de 2025" in body
     assert "El monto subió para 2025." in body
     assert "https://www.canada.ca/example" in body
-    assert "Not yet confirmed." in body or "confirmado" in body
+    assert "Aún sin confirmar." in body
 
 
 def test_it_flags_an_out_of_date_translation_and_offers_the_english(personas):
@@ -94,7 +94,7 @@ def test_it_flags_an_out_of_date_translation_and_offers_the_english(personas):
     services.version_submit(actor=personas.ben, version=version)
     services.version_publish(actor=personas.ben, version=version, notify_subscribers=False)
     body = Client().get(_url("rights:article", slug="bc-housing")).content.decode()
-    assert "older than the English text" in body or "más antigua" in body
+    assert "más antigua que el texto en inglés" in body
     assert "Now up to $8.00 a working day." in body  # the current source, offered
     english = Client().get(_url("rights:article", "en", slug="bc-housing")).content.decode()
     assert "older than the English text" not in english
@@ -104,7 +104,7 @@ def test_it_falls_back_to_english_when_a_translation_is_missing():
     published_article(slug="only-english", texts={"en": texts_with()["en"]})
     body = Client().get(_url("rights:article", "fr", slug="only-english")).content.decode()
     assert "Housing deduction in British Columbia" in body
-    assert "pas encore traduit" in body or "not yet translated" in body
+    assert "pas encore traduit dans votre langue" in body
 
 
 def test_it_returns_404_for_an_unknown_or_unpublished_article():
