@@ -174,3 +174,29 @@ def test_only_recipients_open_cases_and_only_once(personas):
             actor=personas.amina,
             opened=selectors.get_report_for(personas.amina, submission.report.pk),
         )
+
+
+def test_the_inspector_reads_only_files_of_reports_referred_to_her(personas, client_as):
+    from juntos.reports.attachments import clean_file
+    from juntos.reports.tests.factories import jpeg_with_exif
+
+    photo = clean_file(filename="casa.jpg", data=jpeg_with_exif())
+    referred, case = open_case(personas, files=[photo])
+    kept, _other = open_case(personas, files=[photo])
+    opened = selectors.get_report_for(personas.amina, case.report_id)
+    agency = organisations_by_slug(["tfw-integrity"])["tfw-integrity"]
+    consent = services.consent_request(
+        actor=personas.amina, case=case, opened=opened, inspectorate_id=agency.pk
+    )
+    services.consent_answer(code=referred.receipt_code, consent_id=consent.pk, give=True)
+    ines = client_as("ines")
+
+    def file_url(submission):
+        attachment = submission.report.attachments.get()
+        return reverse("reports:attachment", kwargs={"attachment_id": attachment.pk})
+
+    response = ines.get(file_url(referred))
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response.content.startswith(b"\xff\xd8\xff") and b"Pixel 3a" not in response.content
+    assert ines.get(file_url(kept)).status_code == 404
+    assert client_as("carl").get(file_url(referred)).status_code == 404
