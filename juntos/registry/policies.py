@@ -50,3 +50,9 @@ def can_import_official_lists(actor: Any) -> bool:
     if actor is None:
         return True
     return bool(actor.is_authenticated and actor.is_superuser) or _is_secretariat_coordinator(actor)
+
+
+def may_speak_for_an_entry(actor: Any) -> bool:
+    """Belongs to an employer or recruiter organisation (offered the link to its own entry)."""
+    kinds = {OrganisationKind.EMPLOYER, OrganisationKind.RECRUITER}
+    return any(m.organisation.kind in kinds for m in memberships_of(actor))

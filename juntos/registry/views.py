@@ -19,6 +19,7 @@ from juntos.registry import selectors, services
 from juntos.registry.anonymity import publication_threshold
 from juntos.registry.choices import ModerationRule
 from juntos.registry.forms import ModerationForm, ReplyForm, ReviewForm, SearchForm
+from juntos.registry.policies import can_moderate_reviews, may_speak_for_an_entry
 from juntos.registry.summaries import summarise
 
 
@@ -47,6 +48,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "employers": employers,
         "recruiters": recruiters,
         "sources": selectors.official_list_sources(),
+        "is_moderator": can_moderate_reviews(request.user),
+        "has_entry": may_speak_for_an_entry(request.user),
     }
     return render(request, "registry/index.html", context)
 

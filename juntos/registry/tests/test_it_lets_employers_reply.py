@@ -73,3 +73,12 @@ def test_rita_sees_her_licences(client_as, personas):
     licence = factories.licence(recruiter)
     html = client_as("rita").get("/en/registry/mine/").content.decode()
     assert licence.number in html
+
+
+def test_the_search_page_points_people_to_their_own_pages(client, client_as, db):
+    assert "/en/registry/mine/" in client_as("carl").get("/en/registry/").content.decode()
+    assert "/en/registry/mine/" in client_as("rita").get("/en/registry/").content.decode()
+    assert "/en/registry/moderation/" in client_as("ben").get("/en/registry/").content.decode()
+    for browser in (client, client_as("rosa"), client_as("dana")):
+        html = browser.get("/en/registry/").content.decode()
+        assert "/en/registry/mine/" not in html and "/en/registry/moderation/" not in html
