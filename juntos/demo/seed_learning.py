@@ -164,7 +164,7 @@ def _workshop(lucia: User, organisation_id: int) -> None:
         )
 
 
-def _rosa(rosa: User, people: dict[str, Any]) -> None:
+def _rosa(rosa: User) -> None:
     if selectors.own_profile(rosa) is not None:
         return
     profile = services.profile_start(actor=rosa)
@@ -191,6 +191,10 @@ def _rosa(rosa: User, people: dict[str, Any]) -> None:
     services.skill_add(
         actor=rosa, profile=profile, occupation="85101", description="Cosecha de cereza", years=3
     )
+    _rosa_plan(rosa, profile)
+
+
+def _rosa_plan(rosa: User, profile: Any) -> None:
     services.goal_set(
         actor=rosa, profile=profile, kind="start-business", note="Una tienda de abarrotes"
     )
@@ -224,4 +228,4 @@ def seed(people: dict[str, User]) -> None:
     membership_grant(actor=None, user=teacher, organisation=valley, role=Role.COORDINATOR)
     _courses(teacher, valley.pk)
     _workshop(lucia, partner.pk)
-    _rosa(people["rosa"], people)
+    _rosa(people["rosa"])

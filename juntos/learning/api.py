@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
@@ -47,6 +48,22 @@ class CatalogueOut(Schema):
     facets: dict[str, list[FacetOut]]
 
 
+def _course_row(course: Any, provider_names: dict[int, str]) -> dict[str, object]:
+    text = selectors.course_text(course)
+    return {
+        "id": course.pk,
+        "title": text.title if text else "",
+        "summary": text.summary if text else "",
+        "topic": course.topic,
+        "format": course.format,
+        "language": course.language,
+        "province": course.province,
+        "place": course.place,
+        "provider": provider_names.get(course.organisation_id, ""),
+        "sessions": list(course.sessions.all()),
+    }
+
+
 @router.get("/courses", response=CatalogueOut, summary="Search the course catalogue")
 def courses(
     request: HttpRequest,
@@ -67,23 +84,7 @@ def courses(
     result = selectors.catalogue_search(
         filters={k: v[:30] for k, v in filters.items()}, text=q[:100]
     )
-    rows = []
-    for course in result.courses:
-        text = selectors.course_text(course)
-        rows.append(
-            {
-                "id": course.pk,
-                "title": text.title if text else "",
-                "summary": text.summary if text else "",
-                "topic": course.topic,
-                "format": course.format,
-                "language": course.language,
-                "province": course.province,
-                "place": course.place,
-                "provider": result.provider_names.get(course.organisation_id, ""),
-                "sessions": list(course.sessions.all()),
-            }
-        )
+    rows = [_course_row(course, result.provider_names) for course in result.courses]
     facets = {
         name: [{"value": v, "count": n} for v, n in values]
         for name, values in result.facets.items()

@@ -67,43 +67,27 @@ def _person_data(user: Any) -> dict[str, Any]:
             "joined": user.date_joined.isoformat(),
         },
         "profile": _profile_data(WorkerProfile.objects.filter(user=user).first()),
-        "enrolments": _rows(
-            Enrolment.objects.filter(user=user),
-            "session__course_id",
-            "session__starts_on",
-            "session__schedule",
-            "status",
-            "queued_at",
-            "assessment_passed",
-            "signed_off",
-        ),
-        "completions": _rows(
-            user.learning_completions,
-            "course_title",
-            "topic",
-            "rule",
-            "evidence",
-            "completed_on",
-            "organisation_id",
-        ),
-        "documents": _rows(
-            VaultDocument.objects.filter(owner=user),
-            "id",
-            "kind",
-            "title",
-            "filename",
-            "content_type",
-            "size",
-            "uploaded_at",
-        ),
-        "document_shares": _rows(
-            DocumentShare.objects.filter(document__owner=user),
-            "document_id",
-            "caseworker__display_name",
-            "organisation_id",
-            "shared_at",
-            "revoked_at",
-        ),
+        **_activity_data(user),
+    }
+
+
+ENROLMENT_FIELDS = (
+    "session__course_id", "session__starts_on", "session__schedule", "status", "queued_at",
+    "assessment_passed", "signed_off",
+)  # fmt: skip
+COMPLETION_FIELDS = ("course_title", "topic", "rule", "evidence", "completed_on", "organisation_id")
+DOCUMENT_FIELDS = ("id", "kind", "title", "filename", "content_type", "size", "uploaded_at")
+SHARE_FIELDS = (
+    "document_id", "caseworker__display_name", "organisation_id", "shared_at", "revoked_at",
+)  # fmt: skip
+
+
+def _activity_data(user: Any) -> dict[str, Any]:
+    return {
+        "enrolments": _rows(Enrolment.objects.filter(user=user), *ENROLMENT_FIELDS),
+        "completions": _rows(user.learning_completions, *COMPLETION_FIELDS),
+        "documents": _rows(VaultDocument.objects.filter(owner=user), *DOCUMENT_FIELDS),
+        "document_shares": _rows(DocumentShare.objects.filter(document__owner=user), *SHARE_FIELDS),
     }
 
 

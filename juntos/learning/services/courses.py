@@ -28,6 +28,12 @@ from juntos.learning.services._common import equity_fact, notify_person, site_li
 WINDOW_CLOSED = gettext_lazy("Enrolment for this session is not open.")
 
 
+def _save_valid(row: Any) -> Any:
+    row.full_clean()
+    row.save()
+    return row
+
+
 def course_create(
     *,
     actor: Any,
@@ -57,8 +63,7 @@ def course_create(
             completion_rule=completion_rule,
             min_attendance_percent=min_attendance_percent,
         )
-        course.full_clean()
-        course.save()
+        _save_valid(course)
         for lang, (title, summary) in texts.items():
             CourseText.objects.create(course=course, language=lang, title=title, summary=summary)
         audit_record(
@@ -91,19 +96,13 @@ def session_create(
     if capacity < 1 or meetings < 1:
         raise ValidationError({"capacity": _("A session needs at least one place and one class.")})
     with transaction.atomic():
-        session = Session(
-            course=course,
-            schedule=schedule,
-            schedule_note=schedule_note.strip(),
-            starts_on=starts_on,
-            ends_on=ends_on,
-            capacity=capacity,
-            meetings=meetings,
-            enrolment_opens=enrolment_opens,
-            enrolment_closes=enrolment_closes,
-        )
-        session.full_clean()
-        session.save()
+        session = _save_valid(
+            Session(
+                course=course, schedule=schedule, schedule_note=schedule_note.strip(),
+                starts_on=starts_on, ends_on=ends_on, capacity=capacity, meetings=meetings,
+                enrolment_opens=enrolment_opens, enrolment_closes=enrolment_closes,
+            )
+        )  # fmt: skip
         audit_record(
             actor=actor,
             action="learning.session_created",
@@ -302,10 +301,24 @@ def completion_evaluate(*, enrolment: Enrolment, session: Session) -> Completion
     met, evidence = completion_met(enrolment, session)
     if not met:
         return None
-    course = session.course
-    text = course_text(course, course.language)
     enrolment.status = EnrolmentStatus.COMPLETED
     enrolment.save(update_fields=["status"])
+    record = _completion_record_create(enrolment, session, evidence)
+    course = session.course
+    equity_fact(
+        kind="learning.completion",
+        user=enrolment.user,
+        course=course,
+        outcome=course.completion_rule,
+    )
+    return record
+
+
+def _completion_record_create(
+    enrolment: Enrolment, session: Session, evidence: dict[str, Any]
+) -> CompletionRecord:
+    course = session.course
+    text = course_text(course, course.language)
     record = CompletionRecord.objects.create(
         user=enrolment.user,
         course=course,
@@ -322,11 +335,5 @@ def completion_evaluate(*, enrolment: Enrolment, session: Session) -> Completion
         action="learning.completed",
         target=record,
         organisation_id=course.organisation_id,
-    )
-    equity_fact(
-        kind="learning.completion",
-        user=enrolment.user,
-        course=course,
-        outcome=course.completion_rule,
     )
     return record

@@ -75,8 +75,8 @@ def workshop_attendee_add(
 ) -> WorkerProfile:
     """Create (or find) an attendee's profile by phone or email and send her a claim code.
 
-    The workshop's organisation gets a grant so it can advise her; once she claims the profile
-    she sees that grant and may revoke it.
+    A new profile is visible to the workshop's organisation (a grant) so it can advise her; once
+    she claims the profile she sees that grant and may revoke it.
     """
     if not can_run_workshops(actor, workshop.organisation_id):
         raise PermissionDenied
@@ -84,20 +84,7 @@ def workshop_attendee_add(
         raise ValidationError({"display_name": _("Write the person's name.")})
     contact, channel = _contact(phone, email)
     with transaction.atomic():
-        profile = WorkerProfile.objects.filter(contact_hash=contact_hash(contact)).first()
-        if profile is None:
-            profile = WorkerProfile.objects.create(
-                display_name=display_name.strip(),
-                contact_hash=contact_hash(contact),
-                created_by_organisation_id=workshop.organisation_id,
-            )
-        if (
-            not profile.grants.filter(
-                organisation_id=workshop.organisation_id, revoked_at=None
-            ).exists()
-            and profile.user_id is None
-        ):
-            ProfileGrant.objects.create(profile=profile, organisation_id=workshop.organisation_id)
+        profile = _profile_for_contact(contact, display_name, workshop.organisation_id)
         WorkshopAttendance.objects.get_or_create(workshop=workshop, profile=profile)
         if profile.user_id is None:
             _send_claim_code(profile, workshop, contact, channel)
@@ -108,6 +95,19 @@ def workshop_attendee_add(
             organisation_id=workshop.organisation_id,
             details={"workshop": workshop.pk},
         )
+    return profile
+
+
+def _profile_for_contact(contact: str, display_name: str, organisation_id: int) -> WorkerProfile:
+    """The profile with this contact, or a new one that the workshop's organisation may see."""
+    profile = WorkerProfile.objects.filter(contact_hash=contact_hash(contact)).first()
+    if profile is None:
+        profile = WorkerProfile.objects.create(
+            display_name=display_name.strip(),
+            contact_hash=contact_hash(contact),
+            created_by_organisation_id=organisation_id,
+        )
+        ProfileGrant.objects.create(profile=profile, organisation_id=organisation_id)
     return profile
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -108,6 +110,21 @@ def workshop_attendance(request: HttpRequest, workshop_id: int) -> HttpResponse:
     return redirect("learning:workshop", workshop_id=found.pk)
 
 
+def _course_create(request: HttpRequest, data: dict[str, Any]) -> Any:
+    return services.course_create(
+        actor=request.user,
+        organisation_id=data["organisation"],
+        topic=data["topic"],
+        format=data["format"],
+        language=data["language"],
+        texts={data["language"]: (data["title"], data["summary"])},
+        completion_rule=data["completion_rule"],
+        province=data["province"],
+        place=data["place"],
+        min_attendance_percent=data["min_attendance_percent"],
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def teach(request: HttpRequest) -> HttpResponse:
@@ -116,20 +133,8 @@ def teach(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, organisations=organisations
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            created = services.course_create(
-                actor=request.user,
-                organisation_id=data["organisation"],
-                topic=data["topic"],
-                format=data["format"],
-                language=data["language"],
-                texts={data["language"]: (data["title"], data["summary"])},
-                completion_rule=data["completion_rule"],
-                province=data["province"],
-                place=data["place"],
-                min_attendance_percent=data["min_attendance_percent"],
-            )
+            created = _course_create(request, form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
