@@ -19,7 +19,11 @@ from juntos.registry import selectors, services
 from juntos.registry.anonymity import publication_threshold
 from juntos.registry.choices import ModerationRule
 from juntos.registry.forms import ModerationForm, ReplyForm, ReviewForm, SearchForm
-from juntos.registry.policies import can_moderate_reviews, may_speak_for_an_entry
+from juntos.registry.policies import (
+    can_moderate_reviews,
+    can_review_site,
+    may_speak_for_an_entry,
+)
 from juntos.registry.summaries import summarise
 
 
@@ -58,7 +62,15 @@ def index(request: HttpRequest) -> HttpResponse:
 def employer(request: HttpRequest, slug: str) -> HttpResponse:
     entry = selectors.employer_by_slug(slug)
     reviews = entry.published_reviews  # type: ignore[attr-defined]
+    user = request.user
+    # Anonymous visitors get the link (it leads to log in); signed-in people only if they may.
+    reviewable = {
+        site.pk
+        for site in entry.sites.all()
+        if not user.is_authenticated or can_review_site(user, site)
+    }
     context = {
+        "reviewable": reviewable,
         "employer": entry,
         "reviews": reviews,
         "summaries": summarise(reviews),

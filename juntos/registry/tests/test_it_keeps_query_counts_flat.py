@@ -83,3 +83,16 @@ def test_recruiter_page(client, db):
         limit=6,
     )
     assert timezone.localdate()
+
+
+def test_employer_page_with_many_sites_for_a_signed_in_worker(client_as, db):
+    owner = factories.employer("Many Sites Ltd.")
+    rosa = client_as("rosa")
+
+    def add(n):
+        for _ in range(n):
+            factories.site(owner)
+
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: rosa.get(f"/en/registry/employers/{owner.slug}/"), limit=12
+    )

@@ -98,3 +98,13 @@ def test_the_review_page_offers_a_prefilled_confidential_report(client_as, db):
     assert f"employer_site={site.pk}" in html
     assert "employer_name=Agr%C3%ADcola+del+Valle+Ltd." in html
     assert "source=registry" in html
+
+
+def test_the_review_link_is_offered_only_to_those_who_may_use_it(client, client_as, db):
+    site = factories.site()
+    link = f"/en/registry/sites/{site.pk}/review/"
+    page = f"/en/registry/employers/{site.employer.slug}/"
+    assert link in client.get(page).content.decode()  # leads anonymous visitors to log in
+    assert link in client_as("rosa").get(page).content.decode()
+    for who in ("carl", "dana", "ben"):
+        assert link not in client_as(who).get(page).content.decode()
