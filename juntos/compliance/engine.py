@@ -92,10 +92,15 @@ class Finding:
 
 @dataclass(frozen=True)
 class Context:
-    """What an evaluator knows besides the document: the language and the audience."""
+    """What an evaluator knows besides the document: the language, the audience, and every
+    rule version that applies to the document (some rules qualify others, e.g. exemptions)."""
 
     language: str
     audience: str = Audience.WORKER
+    applicable: tuple[VersionData, ...] = ()
+
+    def of_kind(self, kind: str) -> list[VersionData]:
+        return [v for v in self.applicable if v.kind == kind]
 
     def finding(
         self,
@@ -127,7 +132,8 @@ class Context:
 Evaluator = Callable[[Document, Sequence[VersionData], Context], list[Finding]]
 EVALUATORS: dict[str, Evaluator] = {}
 # Parameter types per rule kind, so a coordinator's new version is checked before it is saved.
-# Types: money, number, month-day, deduction, deductions, provinces; a trailing "?" = optional.
+# Types: money, number, month-day, deduction, deductions, provinces, words (a list of
+# strings); a trailing "?" = optional.
 PARAM_SPECS: dict[str, dict[str, str]] = {}
 
 
@@ -206,8 +212,8 @@ def evaluate(
 ) -> list[Finding]:
     """Apply every applicable rule to the document; uncertain rules never yield a violation."""
     load_evaluators()
-    context = Context(language=language, audience=audience)
     applicable = [v for v in versions if applies_to(v, document)]
+    context = Context(language=language, audience=audience, applicable=tuple(applicable))
     findings: list[Finding] = []
     with translation.override(language):
         for kind, function in EVALUATORS.items():

@@ -34,6 +34,8 @@ def _valid(kind: str, value: Any) -> bool:
         return value in DeductionType.values
     if kind == "deductions":
         return isinstance(value, list) and all(v in DeductionType.values for v in value)
+    if kind == "words":
+        return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
     if kind == "provinces":
         return isinstance(value, list) and all(v in Province.values for v in value)
     return False

@@ -16,6 +16,7 @@ from juntos.compliance.engine import (
     Finding,
     VersionData,
     evaluator,
+    in_force_on,
     spans_in_force,
 )
 from juntos.compliance.evaluators.common import (
@@ -51,10 +52,38 @@ def minimum_wage(
             "From %(first)s to %(last)s the pay of $%(rate)s an hour is below the minimum "
             "wage of $%(minimum)s."
         ) % {"first": day(first), "last": day(last), "rate": money(rate), "minimum": money(minimum)}
+        severity = Severity.VIOLATION
+        exemption = _farm_exemption(ctx, first)
+        if exemption is not None:
+            severity = Severity.ASK
+            summary += " " + _(
+                "Farm work may be left out of the minimum wage here (rule %(rule)s); a "
+                "caseworker can tell whether that covers your job."
+            ) % {"rule": exemption.rule_id}
         findings.append(
-            ctx.finding(version, summary=summary, figures=figures, report_category="wage-theft")
+            ctx.finding(
+                version,
+                summary=summary,
+                figures=figures,
+                report_category="wage-theft",
+                severity=severity,
+            )
         )
     return findings
+
+
+def _farm_exemption(ctx: Context, first: dt.date) -> VersionData | None:
+    exemptions = in_force_on(ctx.of_kind("farm-exemption"), first)
+    return next((v for v in exemptions if "minimum-wage" in v.params.get("excludes", [])), None)
+
+
+@evaluator("farm-exemption", params={"excludes": "words"})
+def farm_exemption(
+    document: Document, versions: Sequence[VersionData], ctx: Context
+) -> list[Finding]:
+    """Exemptions yield no finding of their own: the minimum-wage check reads them and turns
+    a shortfall into a question, since whether a job falls under one needs a person's look."""
+    return []
 
 
 def _minimum_figures(

@@ -333,3 +333,34 @@ def test_hours_and_percentages_read_as_plain_numbers():
     [airfare] = of_rule(slip, "SAWP-AIRFARE-RECOVERY")
     assert "more than 10% of your gross pay" in airfare.summary
     assert {f.unit: f.value for f in airfare.figures}["percent"] == "10"
+
+
+@pytest.mark.parametrize(
+    ("province", "program", "expected", "exemption"),
+    [
+        ("ON", "ag-stream", ASK, "AGX-ON-FARM-EMPLOYEE"),
+        ("SK", "ag-stream", ASK, "AGX-SK-PRIMARY"),
+        ("AB", "ag-stream", ASK, "AGX-AB-FARM-RANCH"),
+        ("ON", "low-wage", V, ""),
+        ("MB", "ag-stream", V, ""),
+    ],
+)
+def test_farm_exemptions_turn_a_minimum_wage_shortfall_into_a_question(
+    province, program, expected, exemption
+):
+    slip = one_day_slip(
+        dt.date(2025, 11, 3), province=province, program=program, hourly_rate=D("14")
+    )
+    [finding] = of_rule(slip, f"MW-{province}")
+    assert [finding.severity] == expected
+    assert (exemption in finding.summary) if exemption else ("Farm work" not in finding.summary)
+
+
+def test_the_alberta_exemption_starts_on_january_31_2020():
+    def slip(day):
+        return one_day_slip(day, province="AB", program="ag-stream", hourly_rate=D("14"))
+
+    assert severities(slip(dt.date(2020, 1, 30)), "MW-AB") == V
+    assert severities(slip(dt.date(2020, 1, 31)), "MW-AB") == ASK
+    assert severities(slip(dt.date(2020, 2, 1)), "MW-AB") == ASK
+    assert of_rule(slip(dt.date(2020, 2, 1)), "AGX-AB-FARM-RANCH") == []
