@@ -212,7 +212,6 @@ def _rosa_plan(rosa: User, profile: Any) -> None:
         kind="pay-slip",
         title="Talón de pago, semana 32",
         filename="talon-32.txt",
-        content_type="text/plain",
         data=b"Okanagan Orchards - semana 32: 58 horas x 17.85 CAD",
     )
 

@@ -185,6 +185,12 @@ class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Name it"), required=False, max_length=200)
     file = forms.FileField(label=_("File"), help_text=_("PDF, photo or text, up to 10 MB."))
 
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > 10 * 1024 * 1024:  # refused before it is read into memory
+            raise forms.ValidationError(_("Choose a file of up to 10 MB."))
+        return upload
+
 
 class ShareForm(forms.Form):
     caseworker_email = forms.EmailField(

@@ -32,6 +32,23 @@ class CaseAttachUnavailable(Exception):
     """The reports module is not installed here, so documents cannot go to a case."""
 
 
+def sniff_type(data: bytes) -> str:
+    """The file's type read from its first bytes (the browser's claim is not trusted)."""
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    try:
+        text = data[:4096].decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    return "text/plain" if "\x00" not in text else ""
+
+
 def _purpose(user_id: int) -> str:
     return f"user:{user_id}"
 
@@ -41,15 +58,19 @@ def _context(user_id: int) -> str:
 
 
 def document_upload(
-    *, actor: Any, kind: str, title: str, filename: str, content_type: str, data: bytes
+    *, actor: Any, kind: str, title: str, filename: str, data: bytes
 ) -> VaultDocument:
-    """Store a document in her vault, encrypted under a new data key wrapped for her."""
+    """Store a document in her vault, encrypted under a new data key wrapped for her.
+
+    Its type is read from the bytes; what the browser claims is not trusted.
+    """
     if not actor.is_authenticated:
         raise PermissionDenied
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": _("Choose what kind of document this is.")})
     if not data or len(data) > MAX_DOCUMENT_BYTES:
         raise ValidationError({"file": _("Choose a file of up to 10 MB.")})
+    content_type = sniff_type(data)
     if content_type not in ALLOWED_TYPES:
         raise ValidationError(
             {"file": _("Upload a PDF, a photo (JPEG, PNG, WebP) or a text file.")}
@@ -161,6 +182,20 @@ def _report_attach() -> Any:
         raise CaseAttachUnavailable from exc
 
 
+def _attach_one(attach: Any, receipt_code: str, document: VaultDocument) -> None:
+    try:
+        ok = attach(
+            receipt_code=receipt_code,
+            filename=document.filename,
+            content_type=document.content_type,
+            data=document_plaintext(document),
+        )
+    except ValueError as exc:  # the reports module explains, in her language, why not
+        raise ValidationError({"documents": str(exc)}) from exc
+    if not ok:
+        raise ValidationError({"receipt_code": WRONG_RECEIPT})
+
+
 def documents_attach_to_case(
     *, actor: Any, receipt_code: str, documents: list[VaultDocument]
 ) -> int:
@@ -170,15 +205,9 @@ def documents_attach_to_case(
         raise PermissionDenied
     if not documents:
         raise ValidationError({"documents": _("Choose at least one document.")})
-    for document in documents:
-        ok = attach(
-            receipt_code=receipt_code,
-            filename=document.filename,
-            content_type=document.content_type,
-            data=document_plaintext(document),
-        )
-        if not ok:
-            raise ValidationError({"receipt_code": WRONG_RECEIPT})
+    with transaction.atomic():  # all the chosen documents reach the case, or none
+        for document in documents:
+            _attach_one(attach, receipt_code, document)
     # The receipt code is never written down here: it is the reporter's secret.
     audit_record(
         actor=actor, action="learning.documents_attached_to_case", details={"count": len(documents)}

@@ -57,7 +57,6 @@ def _rosa_document(p: Any) -> VaultDocument:
         kind="pay-slip",
         title="Talón",
         filename="talon.txt",
-        content_type="text/plain",
         data=b"80 horas",
     )
 

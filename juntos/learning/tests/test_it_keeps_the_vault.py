@@ -18,9 +18,12 @@ DATA = b"Contrato: 40 horas por semana, 17.85 CAD por hora"
 @pytest.fixture
 def contract(personas):
     return document_upload(
-        actor=personas.rosa, kind="contract", title="Contrato 2026", filename="contrato.txt",
-        content_type="text/plain", data=DATA,
-    )  # fmt: skip
+        actor=personas.rosa,
+        kind="contract",
+        title="Contrato 2026",
+        filename="contrato.txt",
+        data=DATA,
+    )
 
 
 def test_documents_are_encrypted_under_a_key_wrapped_for_her(personas, contract):
@@ -134,8 +137,53 @@ def test_uploads_are_checked(personas):
     client = personas.client_for("rosa")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    exe = SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload")
+    # A program's header, sent with an innocent type: the bytes decide.
+    exe = SimpleUploadedFile("x.pdf", b"MZ\x90\x00\x03\x00\x00\x00", content_type="application/pdf")
     response = client.post("/es/learning/vault/", {"kind": "photo", "title": "Foto", "file": exe})
     assert response.status_code == 400
     assert "Sube un PDF" in response.content.decode()
     assert not personas.rosa.vault_documents.exists()
+
+
+def test_attach_to_a_real_report_with_its_receipt_code(personas, client):
+    import io
+
+    from pypdf import PdfWriter
+
+    from juntos.reports.models import Attachment
+
+    receipt = client.post(
+        "/api/reports/intake",
+        {"category": "wage-theft", "province": "BC", "language": "es", "details": "No nos pagan."},
+        content_type="application/json",
+    ).json()["receipt_code"]
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    slip = document_upload(
+        actor=personas.rosa,
+        kind="pay-slip",
+        title="Talón",
+        filename="talon.pdf",
+        data=buffer.getvalue(),
+    )
+    assert slip.content_type == "application/pdf"
+    response = personas.client_for("rosa").post(
+        "/es/learning/vault/attach/", {"receipt_code": receipt, "documents": [slip.pk]}
+    )
+    assert response.status_code == 302, response.content.decode()[-800:]
+    assert Attachment.objects.count() == 1
+
+
+def test_a_file_the_case_cannot_take_is_explained(personas, client, contract):
+    receipt = client.post(
+        "/api/reports/intake",
+        {"category": "wage-theft", "province": "BC", "language": "es", "details": "No nos pagan."},
+        content_type="application/json",
+    ).json()["receipt_code"]
+    response = personas.client_for("rosa").post(
+        "/es/learning/vault/attach/", {"receipt_code": receipt, "documents": [contract.pk]}
+    )
+    assert response.status_code == 400  # a text file: reports takes photos and PDFs only
+    assert "PDF" in response.content.decode()

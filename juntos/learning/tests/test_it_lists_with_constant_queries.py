@@ -27,8 +27,7 @@ def _enrol_rosa(personas, provider, n):
 def _documents(personas, n, share_with=None):
     for i in range(n):
         document = document_upload(
-            actor=personas.rosa, kind="pay-slip", title=f"Talón {i}", filename="t.txt",
-            content_type="text/plain", data=b"x",
+            actor=personas.rosa, kind="pay-slip", title=f"Talón {i}", filename="t.txt", data=b"x",
         )  # fmt: skip
         if share_with is not None:
             DocumentShare.objects.create(

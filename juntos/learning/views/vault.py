@@ -53,7 +53,6 @@ def vault(request: HttpRequest) -> HttpResponse:
                 kind=form.cleaned_data["kind"],
                 title=form.cleaned_data["title"],
                 filename=upload.name,
-                content_type=upload.content_type or "",
                 data=upload.read(),
             )
         except ValidationError as error:
