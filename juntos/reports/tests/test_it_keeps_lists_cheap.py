@@ -83,3 +83,50 @@ def test_the_worker_status_page_does_not_grow_with_messages(personas, client_as)
     assert_queries_do_not_grow(
         add_items=add, fetch=lambda: client.post(reverse("reports:status"), {"code": code}), limit=8
     )
+
+
+def test_the_case_page_does_not_grow_with_notes_messages_and_files(personas, client_as):
+    from juntos.reports.tests.factories import jpeg_with_exif
+
+    submission = SubmissionFactory.create()
+    triage = selectors.get_report_for(personas.amina, submission.report.pk)
+    case = services.case_open(actor=personas.amina, opened=triage)
+    case, opened = selectors.get_case_for(personas.amina, case.pk)
+    amina = client_as("amina")
+    photo = jpeg_with_exif()
+
+    def add(n):
+        for i in range(n):
+            services.case_note_add(actor=personas.amina, case=case, opened=opened, body=f"nota {i}")
+            services.worker_message_send(code=submission.receipt_code, body=f"mensaje {i}")
+            if i < 2:
+                services.report_attach_document_by_code(
+                    receipt_code=submission.receipt_code,
+                    filename=f"{i}.jpg",
+                    content_type="",
+                    data=photo,
+                )
+
+    url = reverse("reports:case", kwargs={"case_id": case.pk})
+    assert_queries_do_not_grow(add_items=add, fetch=lambda: amina.get(url), limit=25)
+
+
+def test_the_api_status_does_not_grow_with_messages(personas):
+    from django.test import Client
+
+    submission = SubmissionFactory.create()
+    client = Client()
+
+    def add(n):
+        for i in range(n):
+            services.worker_message_send(code=submission.receipt_code, body=f"mensaje {i}")
+
+    assert_queries_do_not_grow(
+        add_items=add,
+        fetch=lambda: client.post(
+            "/api/reports/status",
+            {"code": submission.receipt_code},
+            content_type="application/json",
+        ),
+        limit=8,
+    )

@@ -7,6 +7,8 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from juntos.reports.models import Report
 from juntos.reports.tests.factories import SubmissionFactory
@@ -117,3 +119,24 @@ def test_guessing_across_prefixes_hits_the_global_limit(personas, settings):
     assert (
         client.post(reverse("reports:status"), {"code": submission.receipt_code}).status_code == 429
     )
+
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+LOOK_ALIKES = {"1": "il", "0": "oO", "V": "uU"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_way_of_typing_a_code_normalises_to_the_same_code(data):
+    """Lower case, spaces instead of dashes, and look-alike letters all lead to the same report."""
+    from juntos.core.crypto import normalise_code
+
+    chars = data.draw(st.text(alphabet=ALPHABET, min_size=20, max_size=20))
+    code = "-".join(chars[i : i + 4] for i in range(0, 20, 4))
+    typed = ""
+    for ch in code:
+        if ch == "-":
+            typed += data.draw(st.sampled_from(["-", " ", "", "  "]))
+        else:
+            typed += data.draw(st.sampled_from([ch, ch.lower(), *LOOK_ALIKES.get(ch, "")]))
+    assert normalise_code(typed) == code
