@@ -63,10 +63,9 @@ def _submit(i: int, state: Any) -> Request:
 def _all_sealed(outcome: Any, state: Any) -> list[str]:
     from juntos.reports.models import Report
 
-    leaked = Report.objects.exclude(worker_wrapped_key=b"").filter(
-        sealed_content__contains=b"horas extra"
-    )
-    return ["a submitted report was stored readable"] if leaked.exists() else []
+    stored = Report.objects.filter(source="api").values_list("sealed_content", flat=True)
+    readable = sum(1 for sealed in stored if b"horas extra" in bytes(sealed))
+    return [f"{readable} submitted reports were stored readable"] if readable else []
 
 
 SCENARIOS = [
