@@ -243,7 +243,7 @@ def vote_close(*, actor: Any, vote: Vote, reason: str = "") -> Vote:
             quorum_percent=vote.quorum_percent, threshold=vote.threshold
         )
         _store_result(vote, tally, quorum_met=quorum_met, carried=carried)
-        _decide(vote.recommendation, carried=carried, quorum_met=quorum_met, reason=reason)
+        _decide(vote.recommendation, carried=carried, reason=reason)
         audit_record(
             actor=actor,
             action="network.vote_close",
@@ -263,17 +263,8 @@ def _store_result(vote: Vote, tally: Tally, *, quorum_met: bool, carried: bool) 
     vote.save()
 
 
-def _decide(
-    recommendation: Recommendation, *, carried: bool, quorum_met: bool, reason: str
-) -> None:
-    if not reason.strip():
-        reason = (
-            _("The plenary voted to adopt it.")
-            if carried
-            else _("The plenary voted against it.")
-            if quorum_met
-            else _("Too few members voted for the vote to count (no quorum).")
-        )
+def _decide(recommendation: Recommendation, *, carried: bool, reason: str) -> None:
+    # An empty reason is shown as "the plenary voted for/against it" in the reader's language.
     recommendation.status = (
         RecommendationStatus.ADOPTED if carried else RecommendationStatus.REJECTED
     )
