@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import Program, Province
-from juntos.registry.choices import ImportKind, LicenceStatus, Rating, ReviewStatus, YesNo
+from juntos.registry.choices import (
+    ImportKind,
+    LicenceStatus,
+    ModerationRule,
+    Rating,
+    ReviewStatus,
+    YesNo,
+)
 
 
 class Employer(models.Model):
@@ -217,6 +224,10 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review {self.pk}"
+
+    @property
+    def rejected_rule_label(self) -> str:
+        return str(ModerationRule(self.rejected_rule).label) if self.rejected_rule else ""
 
 
 class ReviewReply(models.Model):

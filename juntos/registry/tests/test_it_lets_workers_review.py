@@ -108,3 +108,18 @@ def test_the_review_link_is_offered_only_to_those_who_may_use_it(client, client_
     assert link in client_as("rosa").get(page).content.decode()
     for who in ("carl", "dana", "ben"):
         assert link not in client_as(who).get(page).content.decode()
+
+
+def test_she_sees_where_her_own_review_stands(client_as, personas):
+    from juntos.registry import services
+
+    site = factories.site()
+    rosa = client_as("rosa")
+    rosa.post(f"/es/registry/sites/{site.pk}/review/", form_data())
+    page = rosa.get(f"/es/registry/sites/{site.pk}/review/").content.decode()
+    assert "Su opinión: En espera de moderación" in page
+    services.review_moderate(
+        actor=personas.ben, review=Review.objects.get(), approve=False, rule="private-data"
+    )
+    page = rosa.get(f"/es/registry/sites/{site.pk}/review/").content.decode()
+    assert "No aceptada — Contiene datos privados, como números de teléfono" in page
