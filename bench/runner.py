@@ -134,7 +134,8 @@ def main(options: Options) -> int:
     scenarios = selected([s for _, m in modules for s in m.SCENARIOS], options.only)
     process = None
     try:
-        states = prepare_database(modules)
+        needed = {owners[s.name] for s in scenarios}
+        states = prepare_database([(n, m) for n, m in modules if n in needed])
         port = free_port()
         process = start_gunicorn(port, options.workers, tmp)
         outcomes = {}
