@@ -33,7 +33,8 @@ FORMS = {
 
 @require_GET
 def check_start(request: HttpRequest) -> HttpResponse:
-    return render(request, "compliance/check_start.html")
+    context = {"employer": can_self_check_offer(request.user)}
+    return render(request, "compliance/check_start.html", context)
 
 
 @anonymous_flow

@@ -55,3 +55,15 @@ def test_only_employers_use_the_employer_page(client_as, rules, persona):
 @pytest.mark.django_db
 def test_anonymous_is_asked_to_log_in(client):
     assert client.get(URL)["Location"].startswith("/en/login/")
+
+
+@pytest.mark.django_db
+def test_the_checker_points_employers_to_their_page(client_as):
+    assert (
+        "/en/compliance/employer/check/"
+        in client_as("carl").get("/en/compliance/check/").content.decode()
+    )
+    assert (
+        "/en/compliance/employer/check/"
+        not in client_as("rosa").get("/en/compliance/check/").content.decode()
+    )
