@@ -273,3 +273,24 @@ def meetings_of_member(member: NetworkMember) -> QuerySet[Meeting]:
 def groups_by_slug(slugs: list[str]) -> dict[str, WorkingGroup]:
     """Working groups keyed by slug (for imports and demo data; no authorisation)."""
     return {g.slug: g for g in WorkingGroup.objects.filter(slug__in=slugs)}
+
+
+@dataclass(frozen=True)
+class FundingInputRef:
+    """An adopted recommendation marked as input to a future funding call (for funding)."""
+
+    id: int
+    title: str
+    group: str
+    decided_on: Any
+
+
+def funding_call_inputs() -> list[FundingInputRef]:
+    """Adopted recommendations the network wants a future funding call to take up."""
+    found = Recommendation.objects.filter(
+        status=RecommendationStatus.ADOPTED, funding_call_input=True
+    ).select_related("group")
+    return [
+        FundingInputRef(r.pk, r.title, r.group.name, r.decided_on)
+        for r in found.order_by("-decided_on", "-id")
+    ]

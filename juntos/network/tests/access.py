@@ -10,7 +10,7 @@ from typing import Any
 
 from juntos.network import services
 from juntos.network.tests import factories as f
-from juntos.testing.access import EVERYONE, Access
+from juntos.testing.access import EVERYONE, SIGNED_IN, Access
 
 MEMBERS = frozenset(f.MEMBERS)
 COORDINATOR = frozenset({"ben"})
@@ -78,7 +78,14 @@ def _voter(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
 
 
 ACCESS = [
-    Access("network:index", allow=MEMBERS, kwargs=_members, worker_page=True, key_page=True),
+    Access(
+        "network:index",
+        allow=SIGNED_IN,
+        kwargs=_members,
+        worker_page=True,
+        key_page=True,
+        note="people outside the network see what it is and its public results only",
+    ),
     Access("network:members", allow=MEMBERS, kwargs=_members, worker_page=True),
     Access(
         "network:members",

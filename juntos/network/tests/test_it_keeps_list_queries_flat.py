@@ -95,3 +95,8 @@ def test_recommendations_endpoint(personas, client_as):
 def test_results_endpoint(personas, client):
     make_members(personas)
     _check(personas, client, "/api/network/results", 4)
+
+
+def test_outsider_index_page(personas, client_as):
+    make_members(personas)
+    _check(personas, client_as("dana"), "/en/network/", 8)

@@ -104,3 +104,24 @@ def test_progress_out_of_range_is_refused_with_a_reason(personas, client_as):
     assert response.status_code == 200
     assert response.context["tracking_form"].errors["progress"]
     assert response.context["tracking_form"].data["responsible_body"] == "Kept"
+
+
+def test_funding_inputs_are_offered_to_the_funding_program(personas):
+    from juntos.network.selectors import funding_call_inputs
+
+    vote = make_vote(personas)
+    for key in ("rosa", "amina", "ines"):
+        services.ballot_cast(actor=getattr(personas, key), vote=vote, choice="yes")
+    services.vote_close(actor=personas.ben, vote=vote)
+    recommendation = vote.recommendation
+    recommendation.refresh_from_db()
+    assert funding_call_inputs() == []
+    services.recommendation_track(
+        actor=personas.ben,
+        recommendation=recommendation,
+        responsible_body="",
+        implementation_status="not-started",
+        progress=0,
+        funding_call_input=True,
+    )
+    assert [ref.title for ref in funding_call_inputs()] == ["Emergency line"]

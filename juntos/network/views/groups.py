@@ -18,12 +18,16 @@ from juntos.network import selectors, services
 from juntos.network.choices import MeetingStatus, MemberKind
 from juntos.network.forms import GroupForm, GroupMemberForm, MemberAddForm
 from juntos.network.models import WorkingGroup
-from juntos.network.policies import can_manage_network, network_member_of
+from juntos.network.policies import can_manage_network, can_view_network, network_member_of
 from juntos.network.views._submit import submit
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
+    if not can_view_network(request.user):
+        # People outside the network learn what it is and see its public results only.
+        results = list(selectors.public_results()[:20])
+        return render(request, "network/outsider.html", {"results": results})
     groups = list(selectors.groups_for(request.user))
     now = timezone.now()
     meetings = selectors.meetings_for(request.user)
