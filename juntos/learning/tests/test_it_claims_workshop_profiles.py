@@ -119,3 +119,41 @@ def test_claiming_when_she_already_has_a_profile_merges_the_workshop_in(
     assert claimed.workshops.filter(workshop=workshop).exists()
     assert claimed.goals.filter(kind="english").exists()
     assert claimed.grants.filter(organisation_id=partner.organisation.pk, revoked_at=None).exists()
+
+
+def test_an_expired_code_no_longer_works(
+    personas, partner, workshop, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    with django_capture_on_commit_callbacks(execute=True):
+        profile = workshop_attendee_add(
+            actor=partner.staff, workshop=workshop, display_name="Rosa", phone="+529510005555"
+        )
+    WorkerProfile.objects.filter(pk=profile.pk).update(
+        claim_expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    with pytest.raises(ValidationError):
+        profile_claim(actor=personas.rosa, code=_code("+529510005555"))
+    assert WorkerProfile.objects.get(pk=profile.pk).user_id is None
+
+
+def test_an_advisor_adds_to_her_plan_and_she_sees_it(
+    personas, partner, workshop, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        profile = workshop_attendee_add(
+            actor=partner.staff, workshop=workshop, display_name="Rosa", phone="+529510006666"
+        )
+    staff = logged_in_client(partner.staff)
+    response = staff.post(
+        f"/es/learning/profiles/{profile.pk}/objectives/",
+        {"title": "Certificado de poda", "target_on": "2027-06-01"},
+    )
+    assert response["Location"] == f"/es/learning/people/{profile.pk}/"
+    profile_claim(actor=personas.rosa, code=_code("+529510006666"))
+    page = personas.client_for("rosa").get("/es/learning/profile/").content.decode()
+    assert "Certificado de poda" in page
+    assert partner.organisation.name in page
