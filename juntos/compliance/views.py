@@ -24,7 +24,7 @@ from juntos.compliance.policies import can_manage_rules, can_save_check, can_sel
 from juntos.compliance.reporting import report_intake_url
 from juntos.core.privacy import anonymous_flow
 
-FORMS = {
+FORMS: dict[str, type[PaySlipForm] | type[ContractForm]] = {
     DocumentKind.PAY_SLIP: PaySlipForm,
     DocumentKind.CONTRACT: ContractForm,
     DocumentKind.JOB_OFFER: ContractForm,
@@ -41,7 +41,7 @@ def check_start(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest, kind: str) -> HttpResponse:
     """The checker; a result is shown at once and kept only if a signed-in person asks."""
-    form_class = FORMS.get(kind)  # type: ignore[call-overload]
+    form_class = FORMS.get(kind)
     if form_class is None:
         raise Http404
     keep_allowed = can_save_check(request.user)
