@@ -20,7 +20,9 @@ def today() -> Any:
     return timezone.localdate()
 
 
-def notify_person(person: Any, *, build_body: Any, url_name: str = "", **url_kwargs: Any) -> None:
+def notify_person(
+    person: Any, *, build_body: Any, subject: Any = "", url_name: str = "", **url_kwargs: Any
+) -> None:
     """Send a person a short message in their language; it names no worker and no content."""
     address = person.contact_address()
     if not address:
@@ -28,4 +30,6 @@ def notify_person(person: Any, *, build_body: Any, url_name: str = "", **url_kwa
     with translation.override(person.preferred_language):
         url = settings.SITE_URL + reverse(url_name, kwargs=url_kwargs or None) if url_name else ""
         body = str(build_body(url))
-    notify(channel=person.preferred_channel, recipient=address, body=body)
+        # A lazy subject is rendered here, in the person's language.
+        title = str(subject)
+    notify(channel=person.preferred_channel, recipient=address, body=body, subject=title)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from juntos.accounts.choices import Role
 from juntos.accounts.selectors import people_with_role
@@ -235,6 +236,7 @@ def _alert(person: Any) -> None:
             _("Emergency report received. A worker may be in danger. Open the queue now: %(url)s")
             % {"url": url}
         ),
+        subject=gettext_lazy("Emergency report"),
         url_name="reports:queue",
     )
 

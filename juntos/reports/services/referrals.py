@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import organisations_of_kind, people_with_role
@@ -64,6 +65,7 @@ def referral_create(
                 build_body=lambda url: (
                     _("A case has been offered to your organisation: %(url)s") % {"url": url}
                 ),
+                subject=gettext_lazy("A case offered to your organisation"),
                 url_name="reports:queue",
             )
     return referral

@@ -94,6 +94,7 @@ def test_an_emergency_alerts_the_on_call_caseworker_at_once(
         )
     assert [m.to for m in mailoutbox] == [[personas.amina.email]]
     assert "Emergency" in mailoutbox[0].body and "encerraron" not in mailoutbox[0].body
+    assert mailoutbox[0].subject == "Emergency report"
     assert submission.report.is_emergency
 
 

@@ -140,7 +140,8 @@ def _case_context(
     assert opened.key is not None
     context = _report_context(opened) | {
         "case": case,
-        "thread": selectors.thread_of(opened),
+        # An organisation only offered the case reads the report, not the conversation.
+        "thread": selectors.thread_of(opened) if opened.key.role != KeyRole.OFFERED else [],
         "notes": selectors.notes_of(case, opened) if opened.key.role != KeyRole.OFFERED else [],
         "referrals": selectors.referrals_of(case),
         "consents": selectors.consents_of(case.report),
