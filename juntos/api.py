@@ -6,7 +6,8 @@ import importlib
 import importlib.util
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.security import django_auth
 
@@ -19,6 +20,19 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # the interactive docs load scripts from elsewhere; the CSP forbids that
 )
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    """A service refused the actor: 403, never a traceback."""
+    return api.create_response(request, {"detail": "permission denied"}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def validation_failed(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A service rejected the input's meaning: 422 with the messages, keyed by field."""
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": detail}, status=422)
 
 
 class MembershipOut(Schema):

@@ -244,6 +244,8 @@ JUNTOS_ENCRYPTION_KEYS = env("JUNTOS_ENCRYPTION_KEYS")
 
 # Figures shown outside the organisation that handles them hide counts below this threshold.
 JUNTOS_SUPPRESSION_THRESHOLD = env_int("JUNTOS_SUPPRESSION_THRESHOLD", 5)
+# A worker review of an employer site is published once this many workers reviewed the site.
+JUNTOS_REVIEW_PUBLICATION_THRESHOLD = env_int("JUNTOS_REVIEW_PUBLICATION_THRESHOLD", 3)
 
 # Login throttling: failures per account (and address) before a wait, and a much higher
 # ceiling per address so that a farm's or consulate's shared connection is not locked out.

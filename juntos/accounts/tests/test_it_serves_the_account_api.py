@@ -39,3 +39,15 @@ def test_the_directory_query_count_does_not_grow(client, personas):
 def test_the_openapi_document_is_served(client):
     document = client.get("/api/openapi.json").json()
     assert "/api/me" in document["paths"]
+
+
+def test_refusals_and_bad_input_from_services_are_json_not_tracebacks(rf):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from juntos.api import permission_denied, validation_failed
+
+    request = rf.get("/api/x")
+    assert permission_denied(request, PermissionDenied()).status_code == 403
+    response = validation_failed(request, ValidationError({"phone": ["bad"]}))
+    assert response.status_code == 422
+    assert b'"phone"' in response.content
