@@ -73,6 +73,7 @@ def courses(
     language: str = "",
     province: str = "",
     schedule: str = "",
+    provider: str = "",
 ) -> dict[str, object]:
     filters = {
         "topic": topic,
@@ -80,6 +81,7 @@ def courses(
         "language": language,
         "province": province,
         "schedule": schedule,
+        "provider": provider,
     }
     result = selectors.catalogue_search(
         filters={k: v[:30] for k, v in filters.items()}, text=q[:100]

@@ -51,6 +51,11 @@ class CatalogueForm(forms.Form):
         label=_("Province"), required=False, choices=ANY + Province.choices
     )
     schedule = forms.ChoiceField(label=_("When"), required=False, choices=ANY + Schedule.choices)
+    provider = forms.ChoiceField(label=_("Offered by"), required=False, choices=ANY)
+
+    def __init__(self, *args: Any, providers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _set_choices(self, "provider", ANY + providers)
 
 
 class ClaimForm(forms.Form):

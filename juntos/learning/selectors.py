@@ -34,7 +34,9 @@ from juntos.learning.policies import (
 )
 
 HOLDS_A_PLACE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
-FACETS = ("topic", "format", "language", "province", "schedule")
+FACETS = ("topic", "provider", "format", "language", "province", "schedule")
+# Facets whose column has another name; provider values are organisation ids as text.
+FACET_COLUMNS = {"provider": "organisation_id"}
 
 
 def organisation_names(ids: set[int]) -> dict[int, str]:
@@ -115,6 +117,8 @@ def _facet_q(filters: dict[str, str], today: dt.date, skip: str = "") -> Q:
             continue
         if name == "schedule":
             query &= Q(pk__in=upcoming_sessions(today).filter(schedule=value).values("course_id"))
+        elif name == "provider":
+            query &= Q(organisation_id=int(value)) if value.isdigit() else Q(pk__in=[])
         else:
             query &= Q(**{name: value})
     return query
@@ -144,8 +148,9 @@ def _facet_counts(filters: dict[str, str], text: str, today: dt.date) -> dict[st
                 .annotate(n=Count("course_id", distinct=True))
             )
         else:
-            rows = courses.values_list(name).annotate(n=Count("id")).order_by(name)
-        counts[name] = [(value, n) for value, n in rows if value]
+            column = FACET_COLUMNS.get(name, name)
+            rows = courses.values_list(column).annotate(n=Count("id")).order_by(column)
+        counts[name] = [(str(value), n) for value, n in rows if value]
     return counts
 
 
@@ -169,6 +174,12 @@ def catalogue_search(
         facets=_facet_counts(filters, text, today),
         provider_names=organisation_names({c.organisation_id for c in courses}),
     )
+
+
+def provider_choices() -> list[tuple[str, str]]:
+    """(id as text, name) of the organisations that offer published courses."""
+    ids = set(Course.objects.filter(is_published=True).values_list("organisation_id", flat=True))
+    return sorted(((str(k), v) for k, v in organisation_names(ids).items()), key=lambda c: c[1])
 
 
 def course_text(course: Course, language: str | None = None) -> CourseText | None:

@@ -83,3 +83,18 @@ def test_course_page_shows_places_and_waiting(personas, provider, client):
     page = client.get(f"/en/learning/courses/{session.course_id}/").content.decode()
     assert "Full: 1 person waiting" in page
     assert client.get("/en/learning/courses/999999/").status_code == 404
+
+
+def test_provider_facet(personas, provider, client):
+    from juntos.accounts.selectors import organisations_by_slug
+
+    other = organisations_by_slug(["niagara-workers-centre"])["niagara-workers-centre"]
+    _courses(provider, 2)
+    SessionFactory.create(course=CourseFactory.create(organisation_id=other.pk))
+    page = client.get(f"/en/learning/?provider={other.pk}").content.decode()
+    assert page.count('class="card"') == 1
+    assert (
+        "Valley Community Learning Centre (2)" in page
+        and "Niagara Workers&#x27; Centre (1)" in page
+    )
+    assert client.get("/en/learning/?provider=abc").status_code == 200

@@ -30,14 +30,15 @@ def _facet_choices(form: CatalogueForm, counts: dict[str, list[tuple[str, int]]]
 
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
-    form = CatalogueForm(request.GET or None)
+    providers = selectors.provider_choices()
+    form = CatalogueForm(request.GET or None, providers=providers)
     filters: dict[str, str] = {}
     text = ""
     if form.is_valid():
         filters = {name: form.cleaned_data[name] for name in FACETS}
         text = form.cleaned_data["q"].strip()
     elif request.GET:
-        form = CatalogueForm(None)
+        form = CatalogueForm(None, providers=providers)
     result = selectors.catalogue_search(filters=filters, text=text)
     _facet_choices(form, result.facets)
     rows = [
