@@ -160,7 +160,7 @@ def _recommendation_through_vote(people: dict[str, Any], group: Any, plenary: An
 
 
 def _coming_meetings(people: dict[str, Any], groups: list[Any]) -> None:
-    services.meeting_create(
+    poll = services.meeting_create(
         actor=None,
         group=groups[1],
         title="Education working group: rights workshops",
@@ -168,6 +168,13 @@ def _coming_meetings(people: dict[str, Any], groups: list[Any]) -> None:
         online_url="https://meet.example.org/mwsn-education",
         options=[_at(10, 19), _at(12, 19), _at(13, 10)],
     )
+    evening, _later, daytime = poll.poll_options.order_by("starts_at")
+    # Rosa can only come in the daytime slot; staff can also come in the evening.
+    services.availability_set(actor=people["rosa"], meeting=poll, option_ids=[daytime.pk])
+    for key in ("amina", "ines"):
+        services.availability_set(
+            actor=people[key], meeting=poll, option_ids=[evening.pk, daytime.pk]
+        )
     summer = services.meeting_create(
         actor=None,
         group=None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -143,7 +144,7 @@ class AgendaItem(models.Model):
 
 class Minutes(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes")
-    language = models.CharField(_("language"), max_length=8)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     body = models.TextField(_("minutes"))
     updated_at = models.DateTimeField(auto_now=True)
 
