@@ -34,11 +34,9 @@ class WorkerProfile(models.Model):
         USER, on_delete=models.CASCADE, null=True, blank=True, related_name="learning_profile"
     )
     display_name = models.CharField(_("name"), max_length=150)
-    # Keyed hash of the phone or email given at the workshop: finds the profile again
-    # without keeping the contact itself once the worker has claimed it.
+    # Keyed hash of the phone or email given at the workshop: finds the profile again without
+    # keeping the contact itself (the code is sent at once; staff re-enter it to send again).
     contact_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    pending_contact = models.CharField(max_length=254, blank=True)
-    pending_channel = models.CharField(max_length=20, blank=True)
     claim_code_hash = models.CharField(max_length=64, blank=True)
     claim_expires_at = models.DateTimeField(null=True, blank=True)
     created_by_organisation_id = models.PositiveBigIntegerField(null=True, blank=True)

@@ -85,8 +85,6 @@ def profile_claim(*, actor: Any, code: str) -> WorkerProfile:
         profile.claimed_at = profile.claimed_at or timezone.now()
         profile.claim_code_hash = ""
         profile.claim_expires_at = None
-        profile.pending_contact = ""
-        profile.pending_channel = ""
         profile.contact_hash = profile.contact_hash or found.contact_hash
         profile.save()
         audit_record(actor=actor, action="learning.profile_claimed", target=profile)

@@ -114,9 +114,6 @@ def _profile_for_contact(contact: str, display_name: str, organisation_id: int) 
 def _send_claim_code(
     profile: WorkerProfile, workshop: Workshop, contact: str, channel: str
 ) -> None:
-    profile.pending_contact = contact
-    profile.pending_channel = channel
-    profile.save(update_fields=["pending_contact", "pending_channel"])
     code = claim_code_issue(profile)
     with translation.override(workshop.language):
         body = _(

@@ -71,7 +71,6 @@ def test_a_new_worker_walks_from_the_workshop_to_her_exported_data(
     assert response.status_code == 302, response.content.decode()[:500]
     profile = WorkerProfile.objects.get(user=marisol)
     assert profile.workshops.filter(workshop=workshop).exists()
-    assert profile.pending_contact == ""  # the number is no longer kept on the profile
 
     # Two goals.
     for kind in (GoalKind.START_BUSINESS, GoalKind.ENGLISH):
