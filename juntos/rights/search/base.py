@@ -14,4 +14,6 @@ class SearchRequest:
     jurisdictions: list[str] = field(default_factory=list)
     programs: list[str] = field(default_factory=list)
     match_all: bool = True
+    # Match the words in titles and keywords only: the cheap first pass of search_articles.
+    title_only: bool = False
     limit: int = 20

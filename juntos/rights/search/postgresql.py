@@ -11,14 +11,17 @@ from django.db import connection
 from juntos.rights.search.base import SearchRequest
 
 
-def _tsquery(tokens: list[str], joiner: str) -> str:
+def _tsquery(tokens: list[str], joiner: str, weights: str = "") -> str:
     # Terms are letters and digits only; quoting still keeps tsquery operators out.
-    return "(" + f" {joiner} ".join("'" + t.replace("'", "") + "'" for t in tokens) + ")"
+    quoted = ("'" + t.replace("'", "") + "'" + weights for t in tokens)
+    return "(" + f" {joiner} ".join(quoted) + ")"
 
 
 def build_tsquery(request: SearchRequest) -> tuple[str, str]:
     """(text query, scope query) in to_tsquery syntax; the scope query may be empty."""
-    words = _tsquery(request.terms, "&" if request.match_all else "|")
+    # Titles carry weight A and keywords B (migration 0002), so ":AB" means "in the title".
+    weights = ":AB" if request.title_only else ""
+    words = _tsquery(request.terms, "&" if request.match_all else "|", weights)
     scopes = [_tsquery(group, "|") for group in (request.jurisdictions, request.programs) if group]
     return words, " & ".join(scopes)
 

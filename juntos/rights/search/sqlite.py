@@ -24,7 +24,8 @@ def build_match(request: SearchRequest) -> str:
     """The FTS5 MATCH expression for a request."""
     joiner = " AND " if request.match_all else " OR "
     words = "(" + joiner.join(_quoted(t) for t in request.terms) + ")"
-    parts = ["{title keywords body} : " + words, "lang : " + _quoted(request.language)]
+    columns = "{title keywords}" if request.title_only else "{title keywords body}"
+    parts = [columns + " : " + words, "lang : " + _quoted(request.language)]
     if request.jurisdictions:
         parts.append("scope : " + _any_of(request.jurisdictions))
     if request.programs:

@@ -41,6 +41,8 @@ def test_it_builds_an_fts5_match_expression():
         '{title keywords body} : ("viviend" AND "aloj") AND lang : "es" '
         'AND scope : ("jbc" OR "jca") AND scope : ("gall")'
     )
+    titles = SearchRequest(language="es", terms=["aloj"], title_only=True)
+    assert build_match(titles) == '{title keywords} : ("aloj") AND lang : "es"'
     any_word = SearchRequest(language="en", terms=["a", "b"], match_all=False)
     assert build_match(any_word) == '{title keywords body} : ("a" OR "b") AND lang : "en"'
 
@@ -51,6 +53,8 @@ def test_it_builds_a_tsquery():
     )
     assert build_tsquery(request) == ("('log' & 'reten')", "('jqc' | 'jca')")
     assert build_tsquery(SearchRequest(language="fr", terms=["x"])) == ("('x')", "")
+    titles = SearchRequest(language="fr", terms=["x", "y"], title_only=True)
+    assert build_tsquery(titles) == ("('x':AB & 'y':AB)", "")
 
 
 @pytest.mark.django_db
