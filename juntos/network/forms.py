@@ -162,6 +162,9 @@ class HeldForm(forms.Form):
 
 
 class MinutesForm(forms.Form):
+    # Prefixed: the meeting page also has the interpreter form's "language" field.
+    prefix = "minutes"
+
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     body = forms.CharField(label=_("Minutes"), widget=forms.Textarea, max_length=50000)
 
@@ -176,6 +179,9 @@ class RevisionForm(RecommendationForm):
 
 
 class CommentForm(forms.Form):
+    # Prefixed: the recommendation page also has the revision form's "body" field.
+    prefix = "comment"
+
     body = forms.CharField(label=_("Comment"), widget=forms.Textarea, max_length=5000)
 
 

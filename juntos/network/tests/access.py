@@ -151,7 +151,7 @@ ACCESS = [
         method="POST",
         allow=COORDINATOR,
         kwargs=_meeting,
-        data=lambda p, kw: {"language": "es", "body": "Acta"},
+        data=lambda p, kw: {"minutes-language": "es", "minutes-body": "Acta"},
     ),
     Access("network:meeting_ics", allow=MEMBERS, kwargs=_meeting),
     Access("network:calendar", allow=MEMBERS, kwargs=_members, worker_page=True),
@@ -184,7 +184,7 @@ ACCESS = [
         method="POST",
         allow=MEMBERS,
         kwargs=_recommendation("endorsed"),
-        data=lambda p, kw: {"body": "I agree"},
+        data=lambda p, kw: {"comment-body": "I agree"},
     ),
     Access(
         "network:recommendation_endorse",
