@@ -246,6 +246,14 @@ JUNTOS_ENCRYPTION_KEYS = env("JUNTOS_ENCRYPTION_KEYS")
 
 # Figures shown outside the organisation that handles them hide counts below this threshold.
 JUNTOS_SUPPRESSION_THRESHOLD = env_int("JUNTOS_SUPPRESSION_THRESHOLD", 5)
+# Reports: how long unanswered anonymous reports and closed cases are kept, how wrong receipt
+# codes are slowed down, and the largest attachment accepted.
+JUNTOS_REPORTS_UNANSWERED_DAYS = env_int("JUNTOS_REPORTS_UNANSWERED_DAYS", 180)
+JUNTOS_REPORTS_CLOSED_DAYS = env_int("JUNTOS_REPORTS_CLOSED_DAYS", 730)
+JUNTOS_REPORTS_CODE_WINDOW_SECONDS = env_int("JUNTOS_REPORTS_CODE_WINDOW_SECONDS", 600)
+JUNTOS_REPORTS_CODE_FAILURES_PER_PREFIX = env_int("JUNTOS_REPORTS_CODE_FAILURES_PER_PREFIX", 5)
+JUNTOS_REPORTS_CODE_FAILURES_GLOBAL = env_int("JUNTOS_REPORTS_CODE_FAILURES_GLOBAL", 300)
+JUNTOS_REPORTS_MAX_FILE_BYTES = env_int("JUNTOS_REPORTS_MAX_FILE_BYTES", 10 * 1024 * 1024)
 # A worker review of an employer site is published once this many workers reviewed the site.
 JUNTOS_REVIEW_PUBLICATION_THRESHOLD = env_int("JUNTOS_REVIEW_PUBLICATION_THRESHOLD", 3)
 
@@ -273,6 +281,8 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        # At DEBUG, Pillow logs every EXIF value of an uploaded photo (device, place, time).
+        "PIL": {"level": "INFO"},
     },
 }
 

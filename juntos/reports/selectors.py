@@ -13,6 +13,7 @@ from django.http import Http404
 
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import organisation_ids_for, organisations_of_kind
+from juntos.registry import selectors as registry_selectors
 from juntos.reports import sealing
 from juntos.reports.choices import (
     INSPECTOR_ROLES,
@@ -313,41 +314,19 @@ def handling_organisation_name(report: Report) -> str:
     return case.owner.name if case else ""
 
 
-def _registry() -> Any:
-    """The registry's selectors, if that app provides them yet (it is built alongside)."""
-    import importlib
-
-    # Imported by name at call time: the registry is a sibling layer, and reports must keep
-    # working (with free text) when it is absent or incomplete.
-    try:
-        return importlib.import_module("juntos.registry.selectors")
-    except ImportError:
-        return None
-
-
 def employer_site_choices(query: str, *, province: str = "") -> list[tuple[int, str]]:
     """Registry employer sites matching what the worker typed, as (id, label) choices."""
-    registry = _registry()
-    search = getattr(registry, "search_employer_sites", None)
-    if search is None or not query.strip():
+    if not query.strip():
         return []
-    try:
-        found = search(query.strip(), province=province, limit=5)
-    except Exception:  # a registry fault must never cost the worker her report
-        return []
+    found = registry_selectors.search_employer_sites(query.strip(), province=province, limit=5)
     return [(s.id, _site_label(s)) for s in found]
 
 
 def employer_site_choice(site_id: int | None) -> tuple[int, str] | None:
     """One registry site as a choice (for a pre-filled intake), or None if unknown."""
-    registry = _registry()
-    lookup = getattr(registry, "employer_site_ref", None)
-    if lookup is None or site_id is None:
+    if site_id is None:
         return None
-    try:
-        site = lookup(site_id)
-    except Exception:  # see employer_site_choices
-        return None
+    site = registry_selectors.employer_site_ref(site_id)
     return (site.id, _site_label(site)) if site else None
 
 

@@ -43,8 +43,7 @@ def test_the_site_is_kept_only_as_a_keyed_hash(personas):
     assert str(SITE) not in report.site_hash and len(report.site_hash) == 64
 
 
-def test_without_the_registry_the_intake_keeps_the_free_text(db, monkeypatch):
-    monkeypatch.setattr(selectors, "_registry", lambda: None)
+def test_when_the_registry_knows_no_match_the_intake_keeps_the_free_text(db):
     response = Client().post(
         reverse("reports:intake"),
         {"employer_name": "Granja Luna", "find_employer": "1", "details": "algo"},
@@ -54,23 +53,14 @@ def test_without_the_registry_the_intake_keeps_the_free_text(db, monkeypatch):
     assert "keep the name as you typed it" in page
 
 
-def test_the_registry_offers_matching_sites(db, monkeypatch):
-    class Ref:
-        id, employer_name, site_name, province = 77, "Okanagan Orchards Ltd.", "Kelowna north", "BC"
+def test_the_registry_offers_matching_sites(db):
+    from juntos.registry.tests import factories as registry_factories
 
-    class FakeRegistry:
-        @staticmethod
-        def search_employer_sites(query, *, province="", limit=10):
-            return [Ref()] if "okanagan" in query.lower() else []
-
-        @staticmethod
-        def employer_site_ref(site_id):
-            return Ref() if site_id == 77 else None
-
-    monkeypatch.setattr(selectors, "_registry", lambda: FakeRegistry)
+    owner = registry_factories.employer("Okanagan Orchards Ltd.")
+    site = registry_factories.site(owner, name="Kelowna north", province="BC")
     page = (
         Client()
         .post(reverse("reports:intake"), {"employer_name": "okanagan", "find_employer": "1"})
         .content.decode()
     )
-    assert "Okanagan Orchards Ltd. — Kelowna north (BC)" in page and 'value="77"' in page
+    assert "Okanagan Orchards Ltd. — Kelowna north (BC)" in page and f'value="{site.pk}"' in page
