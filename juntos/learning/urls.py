@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("enrolments/<int:enrolment_id>/assess/", staff.enrolment_assess, name="assess"),
     path("enrolments/<int:enrolment_id>/sign-off/", staff.enrolment_sign_off, name="sign_off"),
+    path("enrolments/<int:enrolment_id>/remove/", staff.enrolment_remove, name="remove"),
     path("vault/", vault.vault, name="vault"),
     path("vault/<int:document_id>/file/", vault.document_file, name="document_file"),
     path("vault/<int:document_id>/share/", vault.document_share, name="document_share"),

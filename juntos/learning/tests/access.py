@@ -233,6 +233,13 @@ ACCESS = [
         allow=frozenset({"amina"}),
         kwargs=lambda p: {"enrolment_id": _rosa_enrolment(p).pk},
     ),
+    Access(
+        "learning:remove",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"enrolment_id": _rosa_enrolment(p).pk},
+        note="the teacher takes someone off the class list; she leaves from her own page",
+    ),
     Access("learning:vault", allow=SIGNED_IN, worker_page=True, key_page=True),
     Access(
         "learning:document_file",

@@ -123,3 +123,19 @@ def test_my_profile_api(personas):
     client.post("/es/learning/profile/add/goal/", {"kind": "certification"})
     body = client.get("/api/learning/profile").json()
     assert body["goals"] == [{"kind": "certification", "note": ""}]
+
+
+def test_a_teacher_removing_someone_promotes_the_next_person(personas, provider, course):
+    session = SessionFactory.create(course=course, capacity=1)
+    holder = enrolment_create(actor=personas.rosa, session=session)
+    waiting = enrolment_create(actor=personas.amina, session=session)
+    staff = logged_in_client(provider.staff)
+    response = staff.post(f"/en/learning/enrolments/{holder.pk}/remove/")
+    assert response["Location"] == f"/en/learning/sessions/{session.pk}/roster/"
+    assert Enrolment.objects.get(pk=waiting.pk).status == EnrolmentStatus.ENROLLED
+    assert (
+        personas.client_for("carl")
+        .post(f"/en/learning/enrolments/{waiting.pk}/remove/")
+        .status_code
+        == 404
+    )

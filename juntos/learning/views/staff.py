@@ -224,3 +224,12 @@ def enrolment_sign_off(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
     services.enrolment_sign_off(actor=request.user, enrolment=enrolment)
     return redirect("learning:roster", session_id=enrolment.session_id)
+
+
+@login_required
+@require_POST
+def enrolment_remove(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
+    services.enrolment_withdraw(actor=request.user, enrolment=enrolment)
+    messages.success(request, _("Removed. If a place was freed, the next person waiting has it."))
+    return redirect("learning:roster", session_id=enrolment.session_id)
