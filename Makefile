@@ -41,6 +41,7 @@ run: setup
 	$(MANAGE) seed_demo
 	@echo "Serving Juntos on http://$(HOST):$(PORT)/ (Ctrl-C to stop). Outbox: http://$(HOST):$(PORT)/en/outbox/ (log in as admin)"
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' --interval 1 & \
+	  $(MANAGE) schedule_periodic --loop --interval 60 & \
 	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 code:

@@ -136,6 +136,12 @@ CACHES = {
     )
 }
 
+# Jobs that `manage.py schedule_periodic` enqueues: name -> (task, interval in seconds).
+DAY = 24 * 60 * 60
+JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
+    "core.seal-anonymous-audit": ("juntos.core.tasks.seal_anonymous_audit_entries", DAY),
+}
+
 TASKS = {
     "default": {
         "BACKEND": env("JUNTOS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

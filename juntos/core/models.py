@@ -101,3 +101,13 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} to {self.recipient}"
+
+
+class PeriodicRun(models.Model):
+    """When a periodic job was last enqueued (see juntos/core/periodic.py)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    last_enqueued_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.last_enqueued_at}"
