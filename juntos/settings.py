@@ -140,6 +140,9 @@ CACHES = {
 DAY = 24 * 60 * 60
 JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "core.seal-anonymous-audit": ("juntos.core.tasks.seal_anonymous_audit_entries", DAY),
+    "reports.purge-expired": ("juntos.reports.tasks.purge_expired_reports", DAY),
+    "rights.publish-due-versions": ("juntos.rights.tasks.publish_due_versions", 60 * 60),
+    "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
 }
 
 TASKS = {
