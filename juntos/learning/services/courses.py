@@ -147,10 +147,9 @@ def enrolment_create(*, actor: Any, session: Session) -> Enrolment:
             target=enrolment,
             organisation_id=session.course.organisation_id,
         )
-        if not full:
-            equity_fact(
-                kind="learning.enrolment", user=actor, course=session.course, outcome="enrolled"
-            )
+        # Waiting is counted too: who is left waiting shows who the courses do not reach.
+        kind = "learning.waitlisted" if full else "learning.enrolment"
+        equity_fact(kind=kind, user=actor, course=session.course, outcome=status)
     return enrolment
 
 

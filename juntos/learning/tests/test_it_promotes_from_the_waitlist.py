@@ -16,6 +16,7 @@ from juntos.learning.choices import EnrolmentStatus
 from juntos.learning.models import Enrolment
 from juntos.learning.services import enrolment_create, enrolment_withdraw
 from juntos.learning.tests.factories import SessionFactory, today
+from juntos.monitoring.selectors import fact_table
 
 
 def _workers(n: int) -> list[Any]:
@@ -45,6 +46,10 @@ def test_a_full_session_puts_people_on_the_waiting_list_in_order(personas, cours
     assert statuses[second.pk] == EnrolmentStatus.ENROLLED  # she waited longest
     assert statuses[third.pk] == EnrolmentStatus.WAITLISTED
     assert AuditEntry.objects.filter(action="learning.promoted_from_waitlist").count() == 1
+    waited = fact_table("learning.waitlisted", group_by=("sector",), threshold=1)
+    assert [(c.dimensions, c.count) for c in waited] == [({"sector": "migrant-worker"}, 2)]
+    enrolled = fact_table("learning.enrolment", group_by=("outcome",), threshold=1)
+    assert {c.dimensions["outcome"]: c.count for c in enrolled} == {"enrolled": 1, "promoted": 1}
 
 
 def test_the_promoted_person_is_told_in_her_language(
