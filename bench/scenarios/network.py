@@ -16,10 +16,12 @@ WARMUP = 10
 
 
 def prepare() -> dict[str, Any]:
-    from django.utils import timezone
+    users = _make_voters(VOTERS + WARMUP)
+    return {"vote_id": _open_vote(users[0]), "sessions": login_sessions(users)}
 
+
+def _make_voters(count: int) -> list[Any]:
     from juntos.accounts.models import User
-    from juntos.network import services
     from juntos.network.models import NetworkMember
 
     User.objects.bulk_create(
@@ -31,21 +33,30 @@ def prepare() -> dict[str, Any]:
                 sector="migrant-worker" if i % 3 == 0 else "civil-society",
                 preferred_language="es" if i % 2 else "en",
             )
-            for i in range(VOTERS + WARMUP)
+            for i in range(count)
         ]
     )
     users = list(User.objects.filter(email__startswith="bench-voter-").order_by("id"))
     NetworkMember.objects.bulk_create(
         [NetworkMember(user=u, kind="person", name=u.display_name, sector=u.sector) for u in users]
     )
-    chair = NetworkMember.objects.get(user=users[0])
+    return users
+
+
+def _open_vote(chair_user: Any) -> int:
+    from django.utils import timezone
+
+    from juntos.network import services
+    from juntos.network.models import NetworkMember
+
+    chair = NetworkMember.objects.get(user=chair_user)
     group = services.group_create(
-        actor=None, name="Bench group", mandate="Load test.", co_chairs=[chair]
+        actor=None, name="Bench group", mandate="Load.", co_chairs=[chair]
     )
     recommendation = services.recommendation_draft(
-        actor=users[0], group=group, title="Bench recommendation", body="Text."
+        actor=chair_user, group=group, title="Bench recommendation", body="Text."
     )
-    services.recommendation_endorse(actor=users[0], recommendation=recommendation)
+    services.recommendation_endorse(actor=chair_user, recommendation=recommendation)
     starts = timezone.now() + dt.timedelta(days=1)
     plenary = services.meeting_create(
         actor=None,
@@ -66,7 +77,7 @@ def prepare() -> dict[str, Any]:
         threshold="simple-majority",
         quorum_percent=50,
     )
-    return {"vote_id": vote.pk, "sessions": login_sessions(users)}
+    return vote.pk
 
 
 def _ballot(i: int, state: dict[str, Any]) -> Request:

@@ -118,6 +118,10 @@ def _past_plenary(people: dict[str, Any], group: Any) -> None:
         meeting=plenary,
         attended_member_ids=list(plenary.registrations.values_list("member_id", flat=True)),
     )
+    _track(adopted)
+
+
+def _track(adopted: Any) -> None:
     services.recommendation_track(
         actor=None,
         recommendation=adopted,
@@ -175,6 +179,10 @@ def _coming_meetings(people: dict[str, Any], groups: list[Any]) -> None:
         services.availability_set(
             actor=people[key], meeting=poll, option_ids=[evening.pk, daytime.pk]
         )
+    _summer_plenary(people, groups[2])
+
+
+def _summer_plenary(people: dict[str, Any], group: Any) -> None:
     summer = services.meeting_create(
         actor=None,
         group=None,
@@ -187,7 +195,7 @@ def _coming_meetings(people: dict[str, Any], groups: list[Any]) -> None:
     services.meeting_schedule(actor=None, meeting=summer, option_id=summer.poll_options.get().pk)
     draft = services.recommendation_draft(
         actor=people["amina"],
-        group=groups[2],
+        group=group,
         title="Protect workers who report from being left off next season's list",
         body="Employers must give written reasons when a worker who reported a problem is not "
         "named back, and the network reviews those reasons.",

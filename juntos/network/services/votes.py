@@ -63,31 +63,20 @@ def vote_open(
 ) -> Vote:
     """Open the plenary vote on a recommendation; the electorate is fixed now."""
     require_coordinator(actor)
-    if recommendation.status != RecommendationStatus.ON_AGENDA:
-        raise ValidationError(_("Only a recommendation on the plenary agenda can be voted."))
-    if ballot_kind not in BallotKind.values or threshold not in Threshold.values:
-        raise ValidationError(_("Choose the ballot and the threshold."))
-    if not 0 <= quorum_percent <= 100:
-        raise ValidationError({"quorum_percent": _("The quorum is a percentage from 0 to 100.")})
+    _check_rules(recommendation, ballot_kind, threshold, quorum_percent)
     with transaction.atomic():
         if recommendation.votes.filter(status=VoteStatus.OPEN).exists():
             raise ValidationError(_("A vote on this recommendation is already open."))
-        meeting = _plenary_for(recommendation)
         vote = Vote.objects.create(
             recommendation=recommendation,
-            meeting=meeting,
+            meeting=_plenary_for(recommendation),
             ballot_kind=ballot_kind,
             threshold=threshold,
             quorum_percent=quorum_percent,
             allow_proxies=allow_proxies,
             opened_on=timezone.localdate(),
         )
-        voters = NetworkMember.objects.filter(is_active=True, is_voting=True).values_list(
-            "pk", flat=True
-        )
-        Elector.objects.bulk_create([Elector(vote=vote, member_id=pk) for pk in voters])
-        vote.electorate_size = vote.electors.count()
-        vote.save(update_fields=["electorate_size"])
+        _snapshot_electorate(vote)
         audit_record(
             actor=actor,
             action="network.vote_open",
@@ -95,6 +84,27 @@ def vote_open(
             details={"electorate": vote.electorate_size, "ballot": ballot_kind},
         )
     return vote
+
+
+def _check_rules(
+    recommendation: Recommendation, ballot_kind: str, threshold: str, quorum_percent: int
+) -> None:
+    if recommendation.status != RecommendationStatus.ON_AGENDA:
+        raise ValidationError(_("Only a recommendation on the plenary agenda can be voted."))
+    if ballot_kind not in BallotKind.values or threshold not in Threshold.values:
+        raise ValidationError(_("Choose the ballot and the threshold."))
+    if not 0 <= quorum_percent <= 100:
+        raise ValidationError({"quorum_percent": _("The quorum is a percentage from 0 to 100.")})
+
+
+def _snapshot_electorate(vote: Vote) -> None:
+    # Members who join, leave or lose their vote later do not change this vote's electorate.
+    voters = NetworkMember.objects.filter(is_active=True, is_voting=True).values_list(
+        "pk", flat=True
+    )
+    Elector.objects.bulk_create([Elector(vote=vote, member_id=pk) for pk in voters])
+    vote.electorate_size = vote.electors.count()
+    vote.save(update_fields=["electorate_size"])
 
 
 def _plenary_for(recommendation: Recommendation) -> Any:
