@@ -207,11 +207,6 @@ def article_history(
     return article, history
 
 
-def topics_of(article: Article) -> list[str]:
-    """The topic codes of an article."""
-    return list(article.topics.values_list("code", flat=True))
-
-
 # Editors
 
 
@@ -295,10 +290,3 @@ def get_subscription_by_token(token: str, salt: str) -> Subscription:
     if subscription is None:
         raise Http404
     return subscription
-
-
-def subscriptions_of(actor: Any) -> QuerySet[Subscription]:
-    """The active subscriptions made with the person's account."""
-    if not actor.is_authenticated:
-        return Subscription.objects.none()
-    return Subscription.objects.filter(user=actor, active=True).order_by("province")

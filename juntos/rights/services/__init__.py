@@ -5,7 +5,6 @@ from juntos.rights.services.content import content_load
 from juntos.rights.services.editorial import (
     TextFields,
     article_create,
-    article_set_scope,
     version_draft,
     version_publish,
     version_return,
@@ -25,7 +24,6 @@ __all__ = [
     "TextFields",
     "alerts_create_for_version",
     "article_create",
-    "article_set_scope",
     "content_load",
     "digests_send",
     "normalise_address",

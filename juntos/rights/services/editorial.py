@@ -80,28 +80,6 @@ def article_create(
     return article
 
 
-def article_set_scope(
-    *,
-    actor: Any,
-    article: Article,
-    topics: list[str],
-    jurisdictions: list[str],
-    programs: list[str],
-) -> None:
-    """Change where an article applies; the search index follows."""
-    _check_editor(actor)
-    _check_codes(topics=topics, jurisdictions=jurisdictions, programs=programs)
-    with transaction.atomic():
-        _set_scope(article, topics=topics, jurisdictions=jurisdictions, programs=programs)
-        index_article(article)
-        audit_record(
-            actor=actor,
-            action="rights.article_scope_changed",
-            target=article,
-            details={"topics": topics, "jurisdictions": jurisdictions, "programs": programs},
-        )
-
-
 def _set_scope(
     article: Article, *, topics: list[str], jurisdictions: list[str], programs: list[str]
 ) -> None:

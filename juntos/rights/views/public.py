@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -85,7 +84,7 @@ def browse(request: HttpRequest, province: str, program: str) -> HttpResponse:
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     """One article: the answer first, when it took effect, what changed last, the source."""
     page = selectors.get_article_page(slug, _language())
-    return render(request, "rights/article.html", {"page": page, "choice": read_choice(request)})
+    return render(request, "rights/article.html", {"page": page})
 
 
 @require_GET
@@ -128,6 +127,5 @@ def obligations(request: HttpRequest) -> HttpResponse:
         "form": form,
         "cards": cards,
         "choice": _labels(*choice) if choice and cards is not None else None,
-        "pack_url": reverse("rights:employer_pack"),
     }
     return render(request, "rights/obligations.html", context)
