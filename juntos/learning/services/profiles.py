@@ -16,6 +16,7 @@ from juntos.core.ratelimit import rate_hit, rate_limited
 from juntos.core.services import audit_record
 from juntos.learning.choices import PROFILE_VIEWER_KINDS, GoalKind
 from juntos.learning.models import (
+    Course,
     Goal,
     Objective,
     ProfileGrant,
@@ -278,6 +279,8 @@ def objective_add(
     _may_plan(actor, profile)
     if not title.strip():
         raise ValidationError({"title": _("Say what the objective is.")})
+    if course_id is not None and not Course.objects.filter(pk=course_id).exists():
+        raise ValidationError({"course": _("Choose a course from the list.")})
     with transaction.atomic():
         objective = Objective.objects.create(
             profile=profile, title=title.strip()[:200], target_on=target_on, course_id=course_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -85,3 +87,23 @@ def test_skills_are_coded_to_noc_2021(personas):
     )
     page = client.get("/es/learning/profile/").content.decode()
     assert "85101 Peones de cosecha" in page
+
+
+def test_an_objective_links_only_to_a_real_course(personas):
+    from juntos.learning.services import objective_add
+
+    profile = profile_start(actor=personas.rosa)
+    with pytest.raises(ValidationError):
+        objective_add(
+            actor=personas.rosa,
+            profile=profile,
+            title="X",
+            target_on=dt.date(2027, 1, 1),
+            course_id=999999,
+        )
+    response = personas.client_for("rosa").post(
+        f"/es/learning/profiles/{profile.pk}/objectives/",
+        {"title": "Inglés", "target_on": "2027-01-01", "course": "999999"},
+    )
+    assert response.status_code == 400 and 'value="Inglés"' in response.content.decode()
+    assert not profile.objectives.exists()
