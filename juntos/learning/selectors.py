@@ -133,7 +133,7 @@ def _text_q(text: str) -> Q:
     if not text:
         return Q()
     matching = CourseText.objects.filter(Q(title__icontains=text) | Q(summary__icontains=text))
-    return Q(pk__in=matching.values("course_id"))
+    return Q(pk__in=matching.values("course_id")) | Q(place__icontains=text)
 
 
 def _facet_counts(filters: dict[str, str], text: str, today: dt.date) -> dict[str, Any]:

@@ -98,3 +98,12 @@ def test_provider_facet(personas, provider, client):
         and "Niagara Workers&#x27; Centre (1)" in page
     )
     assert client.get("/en/learning/?provider=abc").status_code == 200
+
+
+def test_text_search_finds_the_place(personas, provider, client):
+    SessionFactory.create(
+        course=CourseFactory.create(organisation_id=provider.organisation.pk, place="Kelowna")
+    )
+    _courses(provider, 2)  # in Abbotsford
+    page = client.get("/en/learning/?q=kelowna").content.decode()
+    assert page.count('class="card"') == 1 and "Kelowna" in page
