@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +14,9 @@ from django.middleware.security import SecurityMiddleware
 
 from tests.browser.chromium import CHROMIUM_ARGS, TIMEOUT_MS, chromium_path
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+FAILED = pytest.StashKey[bool]()
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -19,6 +24,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call":
+        item.stash[FAILED] = report.failed
+    return report
 
 
 @pytest.fixture(scope="module")
@@ -88,5 +101,16 @@ def new_page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> 
         return context.new_page()
 
     yield make
+    if request.node.stash.get(FAILED, False):
+        _screenshots(contexts, request.node.nodeid)
     for context in contexts:
         context.close()
+
+
+def _screenshots(contexts: list[Any], nodeid: str) -> None:
+    """Keep what the failing page showed, in test-artifacts/ (ignored by git)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", nodeid)[-150:]
+    for i, context in enumerate(contexts):
+        for j, page in enumerate(context.pages):
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{i}-{j}.png"), full_page=True)
