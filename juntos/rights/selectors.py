@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core import signing
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from juntos.core.jurisdictions import Program, Province
@@ -161,23 +161,19 @@ class ArticlePage:
 
 
 def get_article_page(slug: str, language: str) -> ArticlePage:
-    """The current version of a published article in the reader's language (two queries)."""
-    article = (
-        Article.objects.select_related("current_version")
-        .filter(slug=slug, current_version__isnull=False)
-        .first()
-    )
-    if article is None or article.current_version is None:
-        raise Http404
+    """The current version of a published article in the reader's language (one query)."""
     texts = list(
-        ArticleText.objects.filter(
-            version_id=article.current_version_id, language__in={language, SOURCE_LANGUAGE}
+        ArticleText.objects.select_related("version__article").filter(
+            version__article__slug=slug,
+            version_id=F("version__article__current_version_id"),
+            language__in={language, SOURCE_LANGUAGE},
         )
     )
     shown = shown_text(texts, language)
     if shown is None:
         raise Http404
-    return ArticlePage(article=article, version=article.current_version, shown=shown)
+    version = shown.text.version
+    return ArticlePage(article=version.article, version=version, shown=shown)
 
 
 def article_history(
