@@ -51,3 +51,26 @@ def user_by_identifier(identifier: str) -> User | None:
 def organisations_by_slug(slugs: Iterable[str]) -> dict[str, Organisation]:
     """Organisations keyed by slug (for imports and demo data)."""
     return {o.slug: o for o in Organisation.objects.filter(slug__in=list(slugs))}
+
+
+def staff_without_second_factor() -> QuerySet[User]:
+    """Active people holding a staff role who have no confirmed authenticator yet."""
+    from juntos.accounts.choices import STAFF_ROLES
+
+    return (
+        User.objects.filter(is_active=True, memberships__role__in=list(STAFF_ROLES))
+        .exclude(totpdevice__confirmed=True)
+        .distinct()
+        .order_by("email")
+    )
+
+
+def staff_with_roles() -> QuerySet[User]:
+    """Active people holding a staff role in any organisation."""
+    from juntos.accounts.choices import STAFF_ROLES
+
+    return (
+        User.objects.filter(is_active=True, memberships__role__in=list(STAFF_ROLES))
+        .distinct()
+        .order_by("email")
+    )

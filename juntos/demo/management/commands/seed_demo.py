@@ -11,13 +11,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from juntos.accounts.policies import requires_second_factor
+from juntos.accounts.selectors import staff_with_roles, staff_without_second_factor
 from juntos.accounts.services import second_factor_current_code, second_factor_install
 from juntos.demo.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
 
 
-def demo_totp_key(persona_key: str) -> str:
-    """A fixed authenticator key per staff persona, so demo logins can be scripted."""
-    return hashlib.sha256(f"juntos-demo-totp:{persona_key}".encode()).hexdigest()[:40]
+def demo_totp_key(who: str) -> str:
+    """A fixed authenticator key per demo staff member, so demo logins can be scripted."""
+    return hashlib.sha256(f"juntos-demo-totp:{who}".encode()).hexdigest()[:40]
 
 
 class Command(BaseCommand):
@@ -36,6 +37,11 @@ class Command(BaseCommand):
                 module = f"juntos.demo.seed_{app}"
                 if importlib.util.find_spec(module):
                     importlib.import_module(module).seed(people)
+            # Staff that the modules' demo data added (teachers, workshop leaders...).
+            extra_staff = list(staff_without_second_factor())
+            for person in extra_staff:
+                login = person.email or person.phone or ""
+                second_factor_install(actor=None, user=person, key_hex=demo_totp_key(login))
         if not options["quiet"]:
             self.print_logins(people)
 
@@ -51,4 +57,12 @@ class Command(BaseCommand):
                 else ""
             )
             self.stdout.write(f"  {spec.key:<6} {login:<36} {spec.display_name}{second}")
+        known = {p.pk for p in people.values()}
+        others = [p for p in staff_with_roles() if p.pk not in known]
+        if others:
+            self.stdout.write("  Other demo staff (second step: `make code who=<login>`):")
+            for person in others:
+                self.stdout.write(
+                    f"         {person.email or person.phone:<36} {person.display_name}"
+                )
         self.stdout.write("")
