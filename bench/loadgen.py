@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import secrets
+import string
 import threading
 import time
 import urllib.parse
@@ -26,6 +27,7 @@ class Outcome:
     latencies_ms: list[float] = field(default_factory=list)
     ok: int = 0
     warmup_ok: int = 0
+    planned: int = 0
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
     error_samples: list[str] = field(default_factory=list)
@@ -54,6 +56,11 @@ def _encode(req: Request) -> tuple[bytes | None, dict[str, str]]:
     return body, headers
 
 
+def _ascii(path: str) -> str:
+    """Percent-encode what is not ASCII (e.g. a search for "défaut"); keep the rest as given."""
+    return urllib.parse.quote(path, safe=string.punctuation)
+
+
 class _Worker:
     def __init__(self, host: str, port: int) -> None:
         if host not in LOOPBACK:
@@ -64,7 +71,7 @@ class _Worker:
         body, headers = _encode(req)
         started = time.perf_counter()
         try:
-            self.conn.request(req.method, req.path, body=body, headers=headers)
+            self.conn.request(req.method, _ascii(req.path), body=body, headers=headers)
             response = self.conn.getresponse()
             payload = response.read()
         except (OSError, http.client.HTTPException) as exc:
@@ -93,7 +100,7 @@ def run(
     runs from as many threads as the load, so every server worker has loaded its templates and
     translations before the clock starts.
     """
-    outcome = Outcome()
+    outcome = Outcome(planned=count)
     deadline = time.monotonic() + scenario.max_seconds
     _pump(scenario, state, host, port, range(warmup), concurrency, deadline, outcome, False)
     started = time.perf_counter()
@@ -122,8 +129,12 @@ def _pump(
             if time.monotonic() > deadline:
                 outcome.stopped_early = True
                 break
-            req = scenario.make_request(index, state)
-            status, ms, detail = worker.send(req)
+            try:
+                req = scenario.make_request(index, state)
+                status, ms, detail = worker.send(req)
+            except Exception as exc:  # a scenario's bug must show as an error, not a lost thread
+                req = Request(f"request #{index}", expect=())
+                status, ms, detail = 0, 0.0, f"{type(exc).__name__}: {exc}"
             with lock:
                 _record(outcome, req, status, ms, detail, measured)
         worker.conn.close()

@@ -68,6 +68,8 @@ def correctness_failures(scenario: Scenario, outcome: Outcome, state: Any) -> li
             f"{scenario.name}: {outcome.errors}/{total} unexpected responses "
             f"{outcome.error_samples}"
         )
+    if total < outcome.planned and not outcome.stopped_early:
+        found.append(f"{scenario.name}: only {total} of {outcome.planned} requests were measured")
     if outcome.stopped_early:
         found.append(f"{scenario.name}: stopped at max_seconds={scenario.max_seconds}")
     if scenario.check is not None:

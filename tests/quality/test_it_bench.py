@@ -84,3 +84,24 @@ def test_login_sessions_sign_people_in_with_their_second_factor(personas: Any):
 def test_the_load_generator_refuses_any_host_but_loopback():
     with pytest.raises(ValueError, match="loopback"):
         _Worker("192.168.1.10", 80)
+
+
+def test_paths_that_are_not_ascii_are_percent_encoded():
+    from bench.loadgen import _ascii
+
+    assert _ascii("/es/rights/search/?q=défaut de paiement&p=1") == (
+        "/es/rights/search/?q=d%C3%A9faut%20de%20paiement&p=1"
+    )
+    assert _ascii("/en/?q=a%20b") == "/en/?q=a%20b"
+
+
+def test_a_scenario_that_raises_counts_as_errors_and_keeps_going():
+    from bench.loadgen import run
+
+    def broken(i: int, state: Any) -> Request:
+        raise KeyError(i)
+
+    outcome = run(Scenario("x.broken", request=broken), None, host="127.0.0.1", port=9,
+                  count=5, warmup=0, concurrency=2)  # fmt: skip
+    assert (outcome.ok, outcome.errors, len(outcome.latencies_ms)) == (0, 5, 5)
+    assert "KeyError" in outcome.error_samples[0]
