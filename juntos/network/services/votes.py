@@ -38,6 +38,7 @@ from juntos.network.models import (
     Vote,
 )
 from juntos.network.services._common import require_coordinator, require_member
+from juntos.network.storage import ballots_scatter
 
 RECEIPT_PURPOSE = "network-ballot-receipt"
 WRITE_ATTEMPTS = 50
@@ -253,6 +254,7 @@ def vote_close(*, actor: Any, vote: Vote, reason: str = "") -> Vote:
             quorum_percent=vote.quorum_percent, threshold=vote.threshold
         )
         _store_result(vote, tally, quorum_met=quorum_met, carried=carried)
+        ballots_scatter()
         _decide(vote.recommendation, carried=carried, reason=reason)
         audit_record(
             actor=actor,
