@@ -123,6 +123,35 @@ def selected(scenarios: list[Scenario], only: list[str]) -> list[Scenario]:
     return baselines + wanted
 
 
+def run_one(scenario: Scenario, state: Any, port: int, options: Options) -> loadgen.Outcome:
+    count = min(scenario.smoke_count, scenario.count) if options.smoke else scenario.count
+    outcome = loadgen.run(
+        scenario, state, host="127.0.0.1", port=port, count=count,
+        warmup=1 if options.smoke else scenario.warmup,
+        concurrency=min(2, scenario.concurrency) if options.smoke else scenario.concurrency,
+    )  # fmt: skip
+    print(f"ran {scenario.name}: {count} requests", flush=True)
+    return outcome
+
+
+def merge(first: loadgen.Outcome, second: loadgen.Outcome) -> loadgen.Outcome:
+    """Two passes of one scenario as one outcome."""
+    statuses = dict(first.statuses)
+    for status, n in second.statuses.items():
+        statuses[status] = statuses.get(status, 0) + n
+    return loadgen.Outcome(
+        latencies_ms=first.latencies_ms + second.latencies_ms,
+        ok=first.ok + second.ok,
+        warmup_ok=first.warmup_ok + second.warmup_ok,
+        planned=first.planned + second.planned,
+        errors=first.errors + second.errors,
+        statuses=statuses,
+        error_samples=(first.error_samples + second.error_samples)[:3],
+        seconds=first.seconds + second.seconds,
+        stopped_early=first.stopped_early or second.stopped_early,
+    )
+
+
 def main(options: Options) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="juntos-bench-"))
     os.environ.update(production_environment(tmp))
@@ -138,16 +167,12 @@ def main(options: Options) -> int:
         states = prepare_database([(n, m) for n, m in modules if n in needed])
         port = free_port()
         process = start_gunicorn(port, options.workers, tmp)
-        outcomes = {}
-        for scenario in scenarios:
-            state = states[owners[scenario.name]]
-            count = min(scenario.smoke_count, scenario.count) if options.smoke else scenario.count
-            outcomes[scenario.name] = loadgen.run(
-                scenario, state, host="127.0.0.1", port=port, count=count,
-                warmup=1 if options.smoke else scenario.warmup,
-                concurrency=min(2, scenario.concurrency) if options.smoke else scenario.concurrency,
-            )  # fmt: skip
-            print(f"ran {scenario.name}: {count} requests", flush=True)
+        outcomes = {s.name: run_one(s, states[owners[s.name]], port, options) for s in scenarios}
+        # The machine's load drifts during a run; hello is measured again at the end and its
+        # figures combine both passes, so early and late scenarios meet the same yardstick.
+        hello = next((s for s in scenarios if s.name == "hello"), None)
+        if hello is not None:
+            outcomes["hello"] = merge(outcomes["hello"], run_one(hello, None, port, options))
         rows = evaluate(scenarios, outcomes, states, owners)
         text = write_results(rows, options, RESULTS)
         print(text)
