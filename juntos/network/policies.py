@@ -52,11 +52,13 @@ def can_take_part(user: Any) -> bool:
 
 
 def is_group_member(user: Any, group: Any) -> bool:
+    """A member of the working group (co-chairs included)."""
     member = network_member_of(user)
     return member is not None and group.memberships.filter(member=member).exists()
 
 
 def is_co_chair(user: Any, group: Any) -> bool:
+    """A co-chair of the working group."""
     member = network_member_of(user)
     return member is not None and group.memberships.filter(member=member, is_co_chair=True).exists()
 
