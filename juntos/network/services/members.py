@@ -38,18 +38,19 @@ def member_add(
         raise ValidationError({"sector": _("Choose the member's sector.")})
     if (kind == MemberKind.ORGANISATION) != (organisation_id is not None):
         raise ValidationError({"kind": _("An organisation member needs its organisation.")})
+    wanted = {
+        "kind": kind,
+        "organisation_id": organisation_id,
+        "name": name or user.display_name,
+        "sector": sector,
+        "is_voting": is_voting,
+        "is_active": True,
+    }
+    existing = NetworkMember.objects.filter(user=user).first()
+    if existing and all(getattr(existing, field) == value for field, value in wanted.items()):
+        return existing  # nothing changes, so nothing to audit
     with transaction.atomic():
-        member, created = NetworkMember.objects.update_or_create(
-            user=user,
-            defaults={
-                "kind": kind,
-                "organisation_id": organisation_id,
-                "name": name or user.display_name,
-                "sector": sector,
-                "is_voting": is_voting,
-                "is_active": True,
-            },
-        )
+        member, created = NetworkMember.objects.update_or_create(user=user, defaults=wanted)
         audit_record(
             actor=actor,
             action="network.member_add" if created else "network.member_update",
