@@ -15,7 +15,7 @@ def personas(db: None) -> Personas:
 
 
 @pytest.fixture
-def client_as(personas: Personas):  # type: ignore[no-untyped-def]
+def client_as(personas: Personas):
     """client_as("amina") -> a Client logged in as amina (second factor passed)."""
 
     def make(key: str) -> Client:

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def _row_counts():
     return {
-        model._meta.label: model.objects.count()
+        model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if model._meta.app_label not in {"sessions", "django_tasks_database"}
     }

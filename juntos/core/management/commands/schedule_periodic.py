@@ -8,7 +8,7 @@ from juntos.core.periodic import periodic_enqueue_due
 class Command(BaseCommand):
     help = "Enqueue the periodic jobs that are due (once, or every --interval seconds with --loop)."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--loop", action="store_true", help="Keep running.")
         parser.add_argument("--interval", type=int, default=60, help="Seconds between checks.")
 
@@ -18,4 +18,4 @@ class Command(BaseCommand):
                 self.stdout.write(f"enqueued {name}")
             if not options["loop"]:
                 return
-            time.sleep(int(options["interval"]))  # type: ignore[call-overload]
+            time.sleep(int(str(options["interval"])))
