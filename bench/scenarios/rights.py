@@ -15,6 +15,7 @@ import random
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from bench.api import Budget, Request, Scenario
 
@@ -185,14 +186,14 @@ QUERIES = [
 def _search(i: int, state: Any) -> Request:
     language, query = QUERIES[i % len(QUERIES)]
     return Request(
-        f"/{language}/rights/search/?q={query.replace(' ', '+')}",
+        f"/{language}/rights/search/?{urlencode({'q': query})}",
         headers={"Cookie": f"juntos_rights={PROVINCES[i % 3]}:sawp-mx"},
     )
 
 
 def _search_api(i: int, state: Any) -> Request:
     language, query = QUERIES[i % len(QUERIES)]
-    return Request(f"/api/rights/search?language={language}&q={query.replace(' ', '+')}")
+    return Request(f"/api/rights/search?{urlencode({'language': language, 'q': query})}")
 
 
 def _has_the_data_set(outcome: Any, state: Any) -> list[str]:

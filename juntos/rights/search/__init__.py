@@ -14,14 +14,7 @@ from django.db import connection
 from juntos.rights.models import Article, ArticleText, SearchDocument
 from juntos.rights.search import postgresql, sqlite
 from juntos.rights.search.base import SearchRequest
-from juntos.rights.search.normalise import (
-    ALL_PROGRAMS_TOKEN,
-    jurisdiction_token,
-    program_token,
-    query_terms,
-    scope_terms,
-    terms,
-)
+from juntos.rights.search.normalise import query_terms, scope_query, scope_terms, terms
 
 __all__ = ["SearchHit", "index_article", "search_articles"]
 
@@ -94,8 +87,8 @@ def search_articles(
     request = SearchRequest(
         language=language,
         terms=words,
-        jurisdictions=[jurisdiction_token(province), jurisdiction_token("CA")] if province else [],
-        programs=[program_token(program), ALL_PROGRAMS_TOKEN] if program else [],
+        scope=scope_query(province, program),
+        scope_prefix=bool(province and not program),
         limit=limit,
     )
     ranked = _ranked(request)

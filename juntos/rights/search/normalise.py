@@ -188,19 +188,32 @@ def _token(value: str) -> str:
     return re.sub(r"[^a-z0-9]", "", value.lower())
 
 
-def jurisdiction_token(code: str) -> str:
-    return "j" + _token(code)
+ALL_PROGRAMS = "all"
+FEDERAL = "CA"
 
 
-def program_token(code: str) -> str:
-    return "g" + _token(code)
-
-
-ALL_PROGRAMS_TOKEN = "gall"
+def scope_token(jurisdiction: str, program: str) -> str:
+    """One place and one program as one token: "sbcsawpmx"; "sbcall" for every program."""
+    return "s" + _token(jurisdiction) + _token(program)
 
 
 def scope_terms(jurisdictions: list[str], programs: list[str]) -> str:
-    """Where an article applies, as tokens: jbc jca gsawpmx (gall when for every program)."""
-    tokens = [jurisdiction_token(code) for code in jurisdictions]
-    tokens += [program_token(code) for code in programs] or [ALL_PROGRAMS_TOKEN]
-    return " ".join(tokens)
+    """Where an article applies, one token per place and program (short lists, fast filters)."""
+    return " ".join(
+        scope_token(place, program)
+        for place in jurisdictions
+        for program in programs or [ALL_PROGRAMS]
+    )
+
+
+def scope_query(province: str, program: str) -> list[str]:
+    """The tokens any of which an article needs to apply to this province and program.
+
+    Federal articles apply in every province. Without a program, each token is a prefix.
+    """
+    if not province:
+        return []
+    places = [province, FEDERAL] if province.upper() != FEDERAL else [FEDERAL]
+    if not program:
+        return [scope_token(place, "") for place in places]
+    return [scope_token(place, code) for place in places for code in (program, ALL_PROGRAMS)]

@@ -12,6 +12,8 @@ from juntos.rights.search.base import SearchRequest
 
 
 def _tsquery(tokens: list[str], joiner: str, weights: str = "") -> str:
+    if not tokens:
+        return ""
     # Terms are letters and digits only; quoting still keeps tsquery operators out.
     quoted = ("'" + t.replace("'", "") + "'" + weights for t in tokens)
     return "(" + f" {joiner} ".join(quoted) + ")"
@@ -22,8 +24,7 @@ def build_tsquery(request: SearchRequest) -> tuple[str, str]:
     # Titles carry weight A and keywords B (migration 0002), so ":AB" means "in the title".
     weights = ":AB" if request.title_only else ""
     words = _tsquery(request.terms, "&" if request.match_all else "|", weights)
-    scopes = [_tsquery(group, "|") for group in (request.jurisdictions, request.programs) if group]
-    return words, " & ".join(scopes)
+    return words, _tsquery(request.scope, "|", ":*" if request.scope_prefix else "")
 
 
 def search(request: SearchRequest) -> list[tuple[int, float]]:

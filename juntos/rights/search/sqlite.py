@@ -1,14 +1,22 @@
-"""SQLite backend: an FTS5 table kept in step with SearchDocument by triggers (migration 0002)."""
+"""SQLite backend: one FTS5 table per language, kept in step with SearchDocument by triggers.
+
+Only the words and the scope are in the MATCH expression: bm25 counts the rows of every phrase
+it is given, so the language is the table rather than a phrase (see migration 0003).
+"""
 
 from __future__ import annotations
 
 from django.db import connection
 
+from juntos.rights.choices import CONTENT_LANGUAGES
 from juntos.rights.search.base import SearchRequest
 
-FTS_TABLE = "rights_search_fts"
-# bm25 weights per column: title, keywords, body, scope, lang.
-WEIGHTS = "10.0, 6.0, 1.0, 0.0, 0.0"
+# bm25 weights per column: title, keywords, body, scope.
+WEIGHTS = "10.0, 6.0, 1.0, 0.0"
+
+
+def table_for(language: str) -> str:
+    return f"rights_search_fts_{language}"
 
 
 def _quoted(token: str) -> str:
@@ -16,8 +24,9 @@ def _quoted(token: str) -> str:
     return '"' + token.replace('"', "") + '"'
 
 
-def _any_of(tokens: list[str]) -> str:
-    return "(" + " OR ".join(_quoted(t) for t in tokens) + ")"
+def _any_of(tokens: list[str], prefix: bool) -> str:
+    star = " *" if prefix else ""
+    return "(" + " OR ".join(_quoted(t) + star for t in tokens) + ")"
 
 
 def build_match(request: SearchRequest) -> str:
@@ -25,19 +34,20 @@ def build_match(request: SearchRequest) -> str:
     joiner = " AND " if request.match_all else " OR "
     words = "(" + joiner.join(_quoted(t) for t in request.terms) + ")"
     columns = "{title keywords}" if request.title_only else "{title keywords body}"
-    parts = [columns + " : " + words, "lang : " + _quoted(request.language)]
-    if request.jurisdictions:
-        parts.append("scope : " + _any_of(request.jurisdictions))
-    if request.programs:
-        parts.append("scope : " + _any_of(request.programs))
+    parts = [columns + " : " + words]
+    if request.scope:
+        parts.append("scope : " + _any_of(request.scope, request.scope_prefix))
     return " AND ".join(parts)
 
 
 def search(request: SearchRequest) -> list[tuple[int, float]]:
     """(document id, score) pairs, best first; higher score is better."""
+    if request.language not in CONTENT_LANGUAGES:
+        return []
+    table = table_for(request.language)
     sql = (
-        f"SELECT rowid, bm25({FTS_TABLE}, {WEIGHTS}) AS score FROM {FTS_TABLE} "  # noqa: S608
-        f"WHERE {FTS_TABLE} MATCH %s ORDER BY score LIMIT %s"
+        f"SELECT rowid, bm25({table}, {WEIGHTS}) AS score FROM {table} "  # noqa: S608
+        f"WHERE {table} MATCH %s ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [build_match(request), request.limit])

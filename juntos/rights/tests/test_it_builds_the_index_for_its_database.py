@@ -19,10 +19,11 @@ def _columns(table: str) -> set[str]:
 
 def test_the_index_structure_matches_the_database():
     if connection.vendor == "sqlite":
-        assert "rights_search_fts" in _tables()
+        assert {"rights_search_fts_en", "rights_search_fts_es", "rights_search_fts_fr"} <= _tables()
+        assert "rights_search_fts" not in _tables()
         assert "search_vector" not in _columns("rights_searchdocument")
     elif connection.vendor == "postgresql":
-        assert "rights_search_fts" not in _tables()
+        assert not any(name.startswith("rights_search_fts") for name in _tables())
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexname FROM pg_indexes WHERE tablename = 'rights_searchdocument' "

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from juntos.rights.search import search_articles
 from juntos.rights.search.base import SearchRequest
-from juntos.rights.search.normalise import query_terms, scope_terms, strip_accents, terms
+from juntos.rights.search.normalise import (
+    query_terms,
+    scope_query,
+    scope_terms,
+    strip_accents,
+    terms,
+)
 from juntos.rights.search.postgresql import build_tsquery
 from juntos.rights.search.sqlite import build_match
 from juntos.rights.tests.factories import TEXTS, published_article, texts_with
@@ -28,33 +34,35 @@ def test_it_drops_stopwords_and_caps_query_terms():
     assert len(query_terms(" ".join(f"palabra{i}" for i in range(40)), "es")) == 12
 
 
-def test_it_builds_scope_tokens():
-    assert scope_terms(["BC", "CA"], ["sawp-mx"]) == "jbc jca gsawpmx"
-    assert scope_terms(["ON"], []) == "jon gall"
+def test_it_builds_scope_tokens_that_join_place_and_program():
+    assert scope_terms(["BC", "CA"], ["sawp-mx"]) == "sbcsawpmx scasawpmx"
+    assert scope_terms(["ON"], []) == "sonall"
+    assert scope_query("BC", "sawp-mx") == ["sbcsawpmx", "sbcall", "scasawpmx", "scaall"]
+    assert scope_query("BC", "") == ["sbc", "sca"]
+    assert scope_query("", "sawp-mx") == []
 
 
 def test_it_builds_an_fts5_match_expression():
-    request = SearchRequest(
-        language="es", terms=["viviend", "aloj"], jurisdictions=["jbc", "jca"], programs=["gall"]
-    )
+    request = SearchRequest(language="es", terms=["viviend", "aloj"], scope=["sbcall", "scaall"])
     assert build_match(request) == (
-        '{title keywords body} : ("viviend" AND "aloj") AND lang : "es" '
-        'AND scope : ("jbc" OR "jca") AND scope : ("gall")'
+        '{title keywords body} : ("viviend" AND "aloj") AND scope : ("sbcall" OR "scaall")'
     )
     titles = SearchRequest(language="es", terms=["aloj"], title_only=True)
-    assert build_match(titles) == '{title keywords} : ("aloj") AND lang : "es"'
+    assert build_match(titles) == '{title keywords} : ("aloj")'
     any_word = SearchRequest(language="en", terms=["a", "b"], match_all=False)
-    assert build_match(any_word) == '{title keywords body} : ("a" OR "b") AND lang : "en"'
+    assert build_match(any_word) == '{title keywords body} : ("a" OR "b")'
+    prefixes = SearchRequest(language="en", terms=["a"], scope=["sbc"], scope_prefix=True)
+    assert build_match(prefixes) == '{title keywords body} : ("a") AND scope : ("sbc" *)'
 
 
 def test_it_builds_a_tsquery():
-    request = SearchRequest(
-        language="fr", terms=["log", "reten"], jurisdictions=["jqc", "jca"], programs=[]
-    )
-    assert build_tsquery(request) == ("('log' & 'reten')", "('jqc' | 'jca')")
+    request = SearchRequest(language="fr", terms=["log", "reten"], scope=["sqcall", "scaall"])
+    assert build_tsquery(request) == ("('log' & 'reten')", "('sqcall' | 'scaall')")
     assert build_tsquery(SearchRequest(language="fr", terms=["x"])) == ("('x')", "")
     titles = SearchRequest(language="fr", terms=["x", "y"], title_only=True)
     assert build_tsquery(titles) == ("('x':AB & 'y':AB)", "")
+    prefixes = SearchRequest(language="fr", terms=["x"], scope=["sqc"], scope_prefix=True)
+    assert build_tsquery(prefixes) == ("('x')", "('sqc':*)")
 
 
 @pytest.mark.django_db
@@ -101,6 +109,8 @@ def test_it_keeps_to_the_chosen_province_and_program_but_includes_federal_rules(
         h.slug for h in search_articles("housing", language="en", province="BC", program="sawp-mx")
     }
     assert found == {"bc-only", "federal"}
+    ontario_any_program = {h.slug for h in search_articles("housing", language="en", province="ON")}
+    assert ontario_any_program == {"federal", "ontario"}
     caribbean = {
         h.slug for h in search_articles("housing", language="en", province="BC", program="sawp-car")
     }

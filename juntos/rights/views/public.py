@@ -15,6 +15,9 @@ from juntos.rights.remembered import read_choice, remember_choice
 from juntos.rights.search import search_articles
 
 
+RESULTS_PER_PAGE = 10
+
+
 def _language() -> str:
     return translation.get_language() or "en"
 
@@ -102,8 +105,13 @@ def search(request: HttpRequest) -> HttpResponse:
     choice = read_choice(request)
     if form.is_bound and form.is_valid():
         province, program = choice or ("", "")
+        # Ten answers fit a phone screen; more is scrolling, not finding.
         hits = search_articles(
-            form.cleaned_data["q"], language=_language(), province=province, program=program
+            form.cleaned_data["q"],
+            language=_language(),
+            province=province,
+            program=program,
+            limit=RESULTS_PER_PAGE,
         )
     context = {"form": form, "hits": hits, "choice": _labels(*choice) if choice else None}
     return render(request, "rights/search.html", context)
