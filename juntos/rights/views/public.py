@@ -14,7 +14,6 @@ from juntos.rights.forms import ChoiceForm, SearchForm
 from juntos.rights.remembered import read_choice, remember_choice
 from juntos.rights.search import search_articles
 
-
 RESULTS_PER_PAGE = 10
 
 
