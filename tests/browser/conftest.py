@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.middleware.security import SecurityMiddleware
 
 from tests.browser.chromium import CHROMIUM_ARGS, TIMEOUT_MS, chromium_path
 
@@ -61,30 +59,8 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def site_referrer_policy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Serve with `Referrer-Policy: same-origin` while settings.py says `no-referrer`.
-
-    With `no-referrer` Chromium sends `Origin: null` on every form POST and Django's CSRF check
-    answers 403, so no form works in a real browser (test_it_referrer_policy.py proves it).
-    Until settings.py sends "same-origin", the other browser tests use it to test the rest.
-    """
-    if settings.SECURE_REFERRER_POLICY != "no-referrer":
-        return
-    original = SecurityMiddleware.process_response
-
-    def process_response(self: Any, request: Any, response: Any) -> Any:
-        response = original(self, request, response)
-        response.headers["Referrer-Policy"] = "same-origin"
-        return response
-
-    monkeypatch.setattr(SecurityMiddleware, "process_response", process_response)
-
-
-@pytest.fixture
 def new_page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """new_page(viewport=..., javascript=...) -> a page in a fresh context of its own."""
-    if "real_referrer_policy" not in request.keywords:
-        request.getfixturevalue("site_referrer_policy")
     contexts = []
 
     def make(*, viewport: dict[str, int], javascript: bool = True, bypass_csp: bool = False) -> Any:
