@@ -18,6 +18,7 @@ from juntos.rights.services.subscriptions import (
     subscription_confirm_by_link,
     subscription_create,
     subscription_unsubscribe,
+    subscriptions_purge_unconfirmed,
 )
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "subscription_confirm_by_link",
     "subscription_create",
     "subscription_unsubscribe",
+    "subscriptions_purge_unconfirmed",
     "version_draft",
     "version_publish",
     "version_return",

@@ -6,6 +6,7 @@ Anonymous subscriptions keep no IP, device or time finer than a day: their views
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from typing import Any
 
@@ -195,12 +196,15 @@ def _record_facts(subscription: Subscription) -> None:
 
 
 def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
-    """Stop alerts; the signed link in each alert is the proof, so no login is needed."""
+    """Stop alerts and forget the address; the signed link in each alert is the proof."""
     if not subscription.active:
         return subscription
     with transaction.atomic():
         subscription.active = False
-        subscription.save(update_fields=["active"])
+        # The address was kept only to send alerts; with no more alerts it is not kept at all.
+        subscription.address = ""
+        subscription.code_hash = ""
+        subscription.save(update_fields=["active", "address", "code_hash"])
         audit_record(
             actor=None,
             action="rights.subscription_ended",
@@ -213,3 +217,22 @@ def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
             language=subscription.language,
         )
     return subscription
+
+
+UNCONFIRMED_DAYS = 7
+
+
+def subscriptions_purge_unconfirmed(*, today: dt.date | None = None) -> int:
+    """Delete subscriptions never confirmed within a week: their address was never proven."""
+    cutoff = (today or timezone.localdate()) - dt.timedelta(days=UNCONFIRMED_DAYS)
+    with transaction.atomic():
+        stale = Subscription.objects.filter(confirmed=False, created_on__lt=cutoff)
+        count = stale.count()
+        stale.delete()
+        if count:
+            audit_record(
+                actor=None,
+                action="rights.unconfirmed_subscriptions_purged",
+                details={"count": count},
+            )
+    return count

@@ -177,6 +177,7 @@ def test_it_unsubscribes_from_the_link_without_logging_in(
     client.post(stop)
     subscription.refresh_from_db()
     assert not subscription.active
+    assert subscription.address == ""  # nothing left to contact
     assert Client().get(stop[:-5] + "XXXX/").status_code == 404
 
 
@@ -205,3 +206,14 @@ def test_a_signed_in_person_must_still_prove_someone_elses_number(
         )
     assert not subscription.confirmed
     assert OutboxMessage.objects.filter(recipient="+12505550188").exists()
+
+
+def test_it_forgets_addresses_never_confirmed_within_a_week():
+    today = dt.date(2026, 11, 21)
+    old = make_subscription(confirmed=False, created_on=today - dt.timedelta(days=8))
+    recent = make_subscription(confirmed=False, created_on=today - dt.timedelta(days=6))
+    kept = make_subscription(confirmed=True, created_on=today - dt.timedelta(days=30))
+    assert services.subscriptions_purge_unconfirmed(today=today) == 1
+    remaining = set(Subscription.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, kept.pk}
+    assert old.pk not in remaining

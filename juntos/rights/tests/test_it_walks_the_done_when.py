@@ -76,5 +76,7 @@ def test_rosa_finds_the_housing_answer_subscribes_gets_the_alert_and_leaves(
 
     # Unsubscribe from the link in the alert, without logging in.
     stop = "/" + found(r"https?://[^/]+/(\S*/alerts/stop/\S+)", alert.body)
+    subscription = Subscription.objects.get(address="+12505550142")
     Client().post(stop)
-    assert not Subscription.objects.get(address="+12505550142").active
+    subscription.refresh_from_db()
+    assert not subscription.active and subscription.address == ""
