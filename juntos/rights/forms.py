@@ -44,7 +44,7 @@ class SubscribeForm(forms.Form):
     address = forms.CharField(
         label=_("Mobile number or email address"),
         max_length=320,
-        required=False,
+        error_messages={"required": _("Give the mobile number or email address for the alerts.")},
         help_text=_(
             "A mobile number for SMS or WhatsApp, with the country code if it is not Canadian."
         ),
@@ -74,16 +74,9 @@ class SubscribeForm(forms.Form):
 
     def __init__(self, *args: Any, signed_in: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.signed_in = signed_in
         if signed_in:
             del self.fields["address"]
             del self.fields["channel"]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not self.signed_in and not (data.get("address") or "").strip():
-            self.add_error("address", _("Give the mobile number or email address for the alerts."))
-        return data
 
 
 class CodeForm(forms.Form):

@@ -217,3 +217,9 @@ def test_it_forgets_addresses_never_confirmed_within_a_week():
     remaining = set(Subscription.objects.values_list("pk", flat=True))
     assert remaining == {recent.pk, kept.pk}
     assert old.pk not in remaining
+
+
+def test_it_asks_for_the_address_in_the_persons_language():
+    response = _subscribe(Client(), address="")
+    assert "Escriba el número de celular o el correo para los avisos." in response.content.decode()
+    assert not Subscription.objects.exists()
