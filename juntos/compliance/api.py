@@ -85,7 +85,7 @@ def _language(requested: str) -> str:
 
 @router.post(
     "/check",
-    response={200: CheckOut, 422: ErrorsOut},
+    response={200: CheckOut, 400: ErrorsOut},
     summary="Check a pay slip, contract or job offer",
 )
 def check(request: HttpRequest, payload: CheckIn) -> Status:
@@ -94,7 +94,7 @@ def check(request: HttpRequest, payload: CheckIn) -> Status:
         result = services.check_document(kind=payload.kind, facts=payload.facts, language=language)
     except ValidationError as error:
         errors = {k: [str(m) for m in v] for k, v in error.message_dict.items()}
-        return Status(422, {"errors": errors})
+        return Status(400, {"errors": errors})
     return Status(200, result.to_dict())
 
 

@@ -54,13 +54,13 @@ def test_the_api_checks_a_pay_slip_in_the_language_asked(client, rules):
         ({key: value for key, value in FACTS.items() if key != "gross_pay"}, "gross_pay"),
     ],
 )
-def test_bad_facts_get_422_with_the_field_named(client, rules, facts, field):
+def test_bad_facts_get_400_with_the_field_named(client, rules, facts, field):
     response = client.post(
         "/api/compliance/check",
         {"kind": "payslip", "facts": facts},
         content_type="application/json",
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert field in response.json()["errors"]
 
 
@@ -69,7 +69,7 @@ def test_an_unknown_kind_is_refused(client, rules):
     response = client.post(
         "/api/compliance/check", {"kind": "poem", "facts": FACTS}, content_type="application/json"
     )
-    assert response.status_code == 422 and "kind" in response.json()["errors"]
+    assert response.status_code == 400 and "kind" in response.json()["errors"]
 
 
 @pytest.mark.django_db
