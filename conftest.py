@@ -1,0 +1,15 @@
+"""Applies to every test: each starts in English with an empty cache.
+
+A request through the test client leaves its language active in the thread, and rate-limit
+counters live in the cache; either would otherwise leak into the next test.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _fresh_language_and_cache() -> None:
+    cache.clear()
+    translation.activate("en")
