@@ -1,15 +1,9 @@
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from juntos.demo.personas import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
 
 
 def _login(client, identifier, password=DEMO_PASSWORD, language="en", address="203.0.113.5"):

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -8,11 +7,6 @@ from juntos.accounts.services import membership_grant
 from juntos.demo.personas import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
 
 
 def _code_for(device):

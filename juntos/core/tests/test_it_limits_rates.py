@@ -1,12 +1,6 @@
-import pytest
 from django.core.cache import cache
 
 from juntos.core.ratelimit import rate_count, rate_hit, rate_limited, rate_reset
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
 
 
 def test_hits_count_up_to_the_limit_and_reset():
