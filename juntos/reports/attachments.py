@@ -17,15 +17,13 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
 from pypdf.generic import NameObject
 
+from juntos.core.files import JPEG, PDF, PNG, sniff_content_type
+
 # At DEBUG, Pillow logs every EXIF tag it reads, values included (device, place, time): the very
 # data this module removes. Its loggers never go below INFO, whatever the site's log level.
 logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
 
 MAX_FILES = 3
-PDF = "application/pdf"
-JPEG = "image/jpeg"
-PNG = "image/png"
-WEBP = "image/webp"
 
 
 def max_file_bytes() -> int:
@@ -43,19 +41,6 @@ class CleanFile:
     data: bytes
 
 
-def sniff(head: bytes) -> str:
-    """The real type of a file from its first bytes; "" when it is not one we accept."""
-    if head.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return WEBP
-    if head.lstrip()[:5] == b"%PDF-":
-        return PDF
-    return ""
-
-
 def check_size(size: int) -> None:
     """Reject a file over the limit before reading it."""
     if size > max_file_bytes():
@@ -68,7 +53,7 @@ def check_size(size: int) -> None:
 def clean_file(*, filename: str, data: bytes) -> CleanFile:
     """Check type and size, and return the file without its metadata."""
     check_size(len(data))
-    kind = sniff(data[:16])
+    kind = sniff_content_type(data[:16])
     if not kind:
         raise AttachmentRejected(_("Please send a photo (JPEG, PNG or WebP) or a PDF document."))
     cleaned = _clean_pdf(data) if kind == PDF else _clean_image(data, kind)

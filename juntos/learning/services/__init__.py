@@ -26,7 +26,6 @@ from juntos.learning.services.profiles import (
     skill_add,
 )
 from juntos.learning.services.vault import (
-    CaseAttachUnavailable,
     document_delete,
     document_open,
     document_share,
@@ -41,7 +40,6 @@ from juntos.learning.services.workshops import (
 )
 
 __all__ = [
-    "CaseAttachUnavailable",
     "assessment_record",
     "attendance_record",
     "completion_evaluate",

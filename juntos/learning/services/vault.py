@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,12 +12,14 @@ from django.utils.translation import gettext_lazy
 
 from juntos.accounts.selectors import user_by_identifier
 from juntos.core.crypto import decrypt, encrypt, new_key, unwrap_key, wrap_key
+from juntos.core.files import sniff_content_type
 from juntos.core.services import audit_record
 from juntos.learning.choices import DocumentKind
 from juntos.learning.models import DocumentShare, VaultDocument
 from juntos.learning.policies import support_organisation_of
 from juntos.learning.selectors import get_document_for
 from juntos.learning.services._common import notify_person, site_link
+from juntos.reports import services as reports_services
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 ALLOWED_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp", "text/plain"}
@@ -28,20 +29,11 @@ NO_SUCH_CASEWORKER = gettext_lazy(
 WRONG_RECEIPT = gettext_lazy("This receipt code is not right. Check it and try again.")
 
 
-class CaseAttachUnavailable(Exception):
-    """The reports module is not installed here, so documents cannot go to a case."""
-
-
 def sniff_type(data: bytes) -> str:
     """The file's type read from its first bytes (the browser's claim is not trusted)."""
-    if data.startswith(b"%PDF-"):
-        return "application/pdf"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
+    known = sniff_content_type(data)
+    if known:
+        return known
     try:
         text = data[:4096].decode("utf-8")
     except UnicodeDecodeError:
@@ -172,19 +164,9 @@ def share_revoke(*, actor: Any, share: DocumentShare) -> None:
             )
 
 
-def _report_attach() -> Any:
-    # Reports sits beside learning in the layers, so it is looked up at call time: learning
-    # still works (without this one action) on a site where reports is not installed.
+def _attach_one(receipt_code: str, document: VaultDocument) -> None:
     try:
-        module = importlib.import_module("juntos.reports.services")
-        return module.report_attach_document_by_code
-    except (ImportError, AttributeError) as exc:
-        raise CaseAttachUnavailable from exc
-
-
-def _attach_one(attach: Any, receipt_code: str, document: VaultDocument) -> None:
-    try:
-        ok = attach(
+        ok = reports_services.report_attach_document_by_code(
             receipt_code=receipt_code,
             filename=document.filename,
             content_type=document.content_type,
@@ -200,14 +182,13 @@ def documents_attach_to_case(
     *, actor: Any, receipt_code: str, documents: list[VaultDocument]
 ) -> int:
     """Send copies of chosen documents to the case that has her receipt code."""
-    attach = _report_attach()
     if any(d.owner_id != actor.pk for d in documents):
         raise PermissionDenied
     if not documents:
         raise ValidationError({"documents": _("Choose at least one document.")})
     with transaction.atomic():  # all the chosen documents reach the case, or none
         for document in documents:
-            _attach_one(attach, receipt_code, document)
+            _attach_one(receipt_code, document)
     # The receipt code is never written down here: it is the reporter's secret.
     audit_record(
         actor=actor, action="learning.documents_attached_to_case", details={"count": len(documents)}

@@ -120,15 +120,12 @@ def attach(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         documents=[(d.pk, d.title) for d in documents],
     )
-    unavailable = False
     if request.method == "POST" and form.is_valid():
         chosen = [d for d in documents if d.pk in set(form.cleaned_data["documents"])]
         try:
             count = services.documents_attach_to_case(
                 actor=request.user, receipt_code=form.cleaned_data["receipt_code"], documents=chosen
             )
-        except services.CaseAttachUnavailable:
-            unavailable = True
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -139,8 +136,8 @@ def attach(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "learning/attach.html",
-        {"form": form, "unavailable": unavailable, "has_documents": bool(documents)},
-        status=400 if form.errors or unavailable else 200,
+        {"form": form, "has_documents": bool(documents)},
+        status=400 if form.errors else 200,
     )
 
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
-from juntos.reports.attachments import AttachmentRejected, clean_file, sniff
+from juntos.core.files import sniff_content_type as sniff
+from juntos.reports.attachments import AttachmentRejected, clean_file
 from juntos.reports.tests.factories import jpeg_with_exif, pdf_with_author
 
 
