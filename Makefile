@@ -52,7 +52,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy juntos
+	$(BIN)/mypy juntos tests bench tools
 
 imports: $(STAMP)
 	$(BIN)/lint-imports

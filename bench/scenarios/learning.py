@@ -80,7 +80,7 @@ def prepare() -> dict[str, Any]:
     _catalogue(valley.pk)
     today = timezone.localdate()
     rush = Session.objects.create(
-        course=Course.objects.filter(organisation_id=valley.pk).first(),
+        course=Course.objects.filter(organisation_id=valley.pk).earliest("pk"),
         schedule="rain-days", starts_on=today + dt.timedelta(days=5),
         ends_on=today + dt.timedelta(days=30), capacity=CAPACITY,
         enrolment_opens=today, enrolment_closes=today + dt.timedelta(days=4),
