@@ -1,4 +1,4 @@
-"""PostgreSQL backend: generated tsvector columns with GIN indexes (migration 0002).
+"""PostgreSQL backend: generated tsvector columns with GIN indexes (migrations 0002 and 0004).
 
 The terms are already stemmed and accent-free, so the 'simple' configuration is used: it
 only splits words, and the stems match SQLite's exactly.
@@ -19,21 +19,26 @@ def _tsquery(tokens: list[str], joiner: str, weights: str = "") -> str:
     return "(" + f" {joiner} ".join(quoted) + ")"
 
 
+def vector_column(request: SearchRequest) -> str:
+    """The indexed vector to match: titles and keywords only, or the whole text."""
+    return "title_vector" if request.title_only else "search_vector"
+
+
 def build_tsquery(request: SearchRequest) -> tuple[str, str]:
     """(text query, scope query) in to_tsquery syntax; the scope query may be empty."""
-    # Titles carry weight A and keywords B (migration 0002), so ":AB" means "in the title".
-    weights = ":AB" if request.title_only else ""
-    words = _tsquery(request.terms, "&" if request.match_all else "|", weights)
+    words = _tsquery(request.terms, "&" if request.match_all else "|")
     return words, _tsquery(request.scope, "|", ":*" if request.scope_prefix else "")
 
 
 def search(request: SearchRequest) -> list[tuple[int, float]]:
     """(document id, score) pairs, best first; higher score is better."""
     words, scope = build_tsquery(request)
+    column = vector_column(request)
+    # Filter on the indexed column; rank on the whole weighted text, as SQLite's bm25 does.
     sql = (
-        "SELECT id, ts_rank(search_vector, query, 1) AS score "
+        "SELECT id, ts_rank(search_vector, query, 1) AS score "  # noqa: S608 - fixed column
         "FROM rights_searchdocument, to_tsquery('simple', %s) AS query "
-        "WHERE language = %s AND search_vector @@ query"
+        f"WHERE language = %s AND {column} @@ query"
     )
     params: list[str | int] = [words, request.language]
     if scope:

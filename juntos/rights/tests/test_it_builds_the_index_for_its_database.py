@@ -30,6 +30,10 @@ def test_the_index_structure_matches_the_database():
                 "AND indexdef LIKE '%%USING gin%%'"
             )
             gin = {row[0] for row in cursor.fetchall()}
-        assert gin == {"rights_searchdocument_vector_gin", "rights_searchdocument_scope_gin"}
+        assert gin == {
+            "rights_searchdocument_vector_gin",
+            "rights_searchdocument_scope_gin",
+            "rights_searchdocument_title_gin",
+        }
     else:
         pytest.fail(f"rights search has no backend for {connection.vendor}")

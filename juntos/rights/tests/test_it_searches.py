@@ -15,7 +15,7 @@ from juntos.rights.search.normalise import (
     strip_accents,
     terms,
 )
-from juntos.rights.search.postgresql import build_tsquery
+from juntos.rights.search.postgresql import build_tsquery, vector_column
 from juntos.rights.search.sqlite import build_match
 from juntos.rights.tests.factories import TEXTS, published_article, texts_with
 
@@ -60,7 +60,9 @@ def test_it_builds_a_tsquery():
     assert build_tsquery(request) == ("('log' & 'reten')", "('sqcall' | 'scaall')")
     assert build_tsquery(SearchRequest(language="fr", terms=["x"])) == ("('x')", "")
     titles = SearchRequest(language="fr", terms=["x", "y"], title_only=True)
-    assert build_tsquery(titles) == ("('x':AB & 'y':AB)", "")
+    assert build_tsquery(titles) == ("('x' & 'y')", "")
+    assert vector_column(titles) == "title_vector"
+    assert vector_column(request) == "search_vector"
     prefixes = SearchRequest(language="fr", terms=["x"], scope=["sqc"], scope_prefix=True)
     assert build_tsquery(prefixes) == ("('x')", "('sqc':*)")
 
