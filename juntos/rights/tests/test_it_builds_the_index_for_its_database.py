@@ -35,5 +35,11 @@ def test_the_index_structure_matches_the_database():
             "rights_searchdocument_scope_gin",
             "rights_searchdocument_title_gin",
         }
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.reloptions FROM pg_class c WHERE c.relname = "
+                "'rights_searchdocument_scope_gin'"
+            )
+            assert cursor.fetchone()[0] == ["fastupdate=off"]
     else:
         pytest.fail(f"rights search has no backend for {connection.vendor}")
