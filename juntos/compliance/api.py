@@ -55,7 +55,10 @@ class CheckOut(Schema):
 
 
 class ErrorsOut(Schema):
-    errors: dict[str, list[str]]
+    """A refused check: the checker's messages by field, or the API's own reason (bad JSON)."""
+
+    errors: dict[str, list[str]] = {}
+    detail: str | None = None
 
 
 class VersionOut(Schema):

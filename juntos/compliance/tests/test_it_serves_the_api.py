@@ -96,3 +96,10 @@ def test_one_rule(client, rules):
         body = client.get("/api/compliance/rules/SAWP-BC-HOUSING-DEDUCTION").json()
     assert [v["effective_from"] for v in body["versions"]] == ["2025-01-01", "2026-01-01"]
     assert client.get("/api/compliance/rules/NOPE").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_body_that_is_not_json_gets_400_with_its_reason(client):
+    response = client.post("/api/compliance/check", "{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Cannot parse request body"
