@@ -123,7 +123,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds login throttles and rate limits, so it must be shared by every process:
@@ -143,6 +142,7 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "reports.purge-expired": ("juntos.reports.tasks.purge_expired_reports", DAY),
     "rights.publish-due-versions": ("juntos.rights.tasks.publish_due_versions", 60 * 60),
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
+    "rights.purge-unconfirmed": ("juntos.rights.tasks.purge_unconfirmed_subscriptions", DAY),
 }
 
 TASKS = {

@@ -160,8 +160,16 @@ def prepare() -> dict[str, Any]:
                 "rights_articleversion v WHERE v.article_id = rights_article.id "
                 "AND v.status = 'published') WHERE slug LIKE 'bench-%%'"
             )
-    return {"versions": ArticleVersion.objects.count()}
+    from juntos.rights.selectors import article_etag
 
+    return {
+        "versions": ArticleVersion.objects.count(),
+        # What an anonymous Spanish reader's phone holds after its first visit.
+        "article_etag": article_etag(ARTICLE_SLUG, "es", None),
+    }
+
+
+ARTICLE_SLUG = "bc-sawp-housing-deduction"
 
 # Rare and very common words in each language, as workers type them (accents or not).
 QUERIES = [
@@ -191,6 +199,15 @@ def _search(i: int, state: Any) -> Request:
     )
 
 
+def _article_again(i: int, state: Any) -> Request:
+    """The article page from a phone that already has it: a conditional GET."""
+    return Request(
+        f"/es/rights/articles/{ARTICLE_SLUG}/",
+        headers={"If-None-Match": state["article_etag"]},
+        expect=(304,),
+    )
+
+
 def _search_api(i: int, state: Any) -> Request:
     language, query = QUERIES[i % len(QUERIES)]
     return Request(f"/api/rights/search?{urlencode({'language': language, 'q': query})}")
@@ -204,9 +221,15 @@ def _has_the_data_set(outcome: Any, state: Any) -> list[str]:
 SCENARIOS = [
     Scenario(
         "rights.article",
-        path="/es/rights/articles/bc-sawp-housing-deduction/",
+        path=f"/es/rights/articles/{ARTICLE_SLUG}/",
         count=400,
         budget=Budget(max_ratio=8.0),
+    ),
+    Scenario(
+        "rights.article_cached",
+        request=_article_again,
+        count=400,
+        budget=Budget(max_ratio=1.5),
     ),
     Scenario(
         "rights.search",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -174,6 +175,24 @@ def get_article_page(slug: str, language: str) -> ArticlePage:
         raise Http404
     version = shown.text.version
     return ArticlePage(article=version.article, version=version, shown=shown)
+
+
+def article_etag(slug: str, language: str, reader_id: int | None) -> str | None:
+    """A validator for the article page: changes whenever what the reader would see changes.
+
+    Published versions never change (only drafts can be edited), so the current version
+    stands for the texts; the language and the reader (the header differs when signed in)
+    complete it. One indexed single-row query.
+    """
+    current = (
+        Article.objects.filter(slug=slug, current_version__isnull=False)
+        .values_list("current_version_id", flat=True)
+        .first()
+    )
+    if current is None:
+        return None
+    raw = f"{slug}|{language}|{reader_id or 0}|{current}"
+    return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
 
 
 def article_history(

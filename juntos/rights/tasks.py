@@ -23,3 +23,9 @@ def send_weekly_digests() -> int:
 def publish_due_versions() -> int:
     """Publish scheduled versions whose effective date has come."""
     return services.versions_publish_due()
+
+
+@task()
+def purge_unconfirmed_subscriptions() -> int:
+    """Delete subscriptions never confirmed within a week."""
+    return services.subscriptions_purge_unconfirmed()

@@ -72,11 +72,12 @@ def test_it_lists_articles_without_more_queries_for_more_articles():
     )
 
 
-def test_it_shows_an_article_answer_first_with_date_change_and_source_in_one_query():
+def test_it_shows_an_article_answer_first_with_date_change_and_source_in_two_queries():
     published_article(slug="bc-housing", uncertain=True)
     client = Client()
-    # The budget is 3; the page needs one (texts joined with their version and article).
-    with assert_max_queries(1):
+    # The budget is 3; the page needs two: its validator (for 304s), then the texts joined
+    # with their version and article.
+    with assert_max_queries(2):
         response = client.get(_url("rights:article", slug="bc-housing"))
     body = response.content.decode()
     assert response.status_code == 200
@@ -169,3 +170,29 @@ def test_it_keeps_worker_pages_small_and_free_of_scripts():
         body = client.get(url).content
         assert b"<script" not in body
         assert len(body) < 60_000
+
+
+def test_a_phone_that_has_the_article_gets_304_without_the_page_again(client):
+    published_article(slug="bc-housing")
+    url = _url("rights:article", slug="bc-housing")
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"]
+    assert first["Cache-Control"] == "private, no-cache"
+    with assert_max_queries(1):
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and not again.content
+
+
+def test_the_validator_changes_with_the_language_the_reader_and_a_new_version(client, personas):
+    from juntos.rights import services
+
+    article = published_article(slug="bc-housing")
+    spanish = client.get(_url("rights:article", slug="bc-housing"))["ETag"]
+    assert client.get(_url("rights:article", "fr", slug="bc-housing"))["ETag"] != spanish
+    client.force_login(personas.rosa)
+    as_rosa = client.get(_url("rights:article", slug="bc-housing"))["ETag"]
+    assert as_rosa != spanish
+    version = new_version(article, personas.ben, en={"summary": "Now up to $8.00 a working day."})
+    services.version_submit(actor=personas.ben, version=version)
+    services.version_publish(actor=personas.ben, version=version, notify_subscribers=False)
+    assert client.get(_url("rights:article", slug="bc-housing"))["ETag"] != as_rosa

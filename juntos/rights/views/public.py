@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from juntos.core.jurisdictions import Program, Province
 from juntos.rights import selectors
@@ -82,11 +82,21 @@ def browse(request: HttpRequest, province: str, program: str) -> HttpResponse:
     )
 
 
+def _article_etag(request: HttpRequest, slug: str) -> str | None:
+    return selectors.article_etag(slug, _language(), request.user.pk)
+
+
 @require_GET
+@condition(etag_func=_article_etag)
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    """One article: the answer first, when it took effect, what changed last, the source."""
+    """One article: the answer first, when it took effect, what changed last, the source.
+
+    A phone that already has the page gets "304 Not Modified" instead of the page again.
+    """
     page = selectors.get_article_page(slug, _language())
-    return render(request, "rights/article.html", {"page": page})
+    response = render(request, "rights/article.html", {"page": page})
+    response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 @require_GET
