@@ -33,7 +33,7 @@ class Access:
     allow: frozenset[str]
     method: str = "GET"
     # Builds the URL's kwargs (creating objects as needed) from the personas fixture; for
-    # API rows, the values fill the {placeholders} of the path.
+    # API rows, the values fill the {name} parts of the path.
     kwargs: Callable[[Any], dict[str, Any]] | None = None
     # Body of a POST (form fields, or JSON for API rows), built from personas and kwargs.
     data: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None

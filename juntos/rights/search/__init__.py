@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from juntos.rights.models import Article, ArticleText, SearchDocument
@@ -32,7 +33,9 @@ def _backend_search(request: SearchRequest) -> list[tuple[int, float]]:
         return postgresql.search(request)
     if connection.vendor == "sqlite":
         return sqlite.search(request)
-    raise NotImplementedError(f"no rights search backend for {connection.vendor}")
+    raise ImproperlyConfigured(
+        f"rights search runs on SQLite and PostgreSQL, not on {connection.vendor}"
+    )
 
 
 def _ranked(request: SearchRequest) -> list[tuple[int, float]]:
