@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -51,4 +55,22 @@ def auth_headers(personas: Any, persona: str) -> dict[str, str]:
     suppress_health_check=list(HealthCheck),
 )
 def test_api_answers_every_persona_without_server_errors(case: Any, persona: str, personas: Any):
-    case.call_and_validate(headers=auth_headers(personas, persona), checks=CHECKS)
+    with connections_kept_open():
+        case.call_and_validate(headers=auth_headers(personas, persona), checks=CHECKS)
+
+
+@contextmanager
+def connections_kept_open() -> Iterator[None]:
+    """As Django's test client does: a request must not close the test's connection.
+
+    At the end of a request Django closes a connection whose autocommit differs from its
+    settings, which is always the case inside a test's transaction; PostgreSQL then loses the
+    test's data (in-memory SQLite ignores the close).
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
