@@ -76,6 +76,7 @@ JUNTOS_DOMAIN_APPS = ["rights", "reports", "registry", "compliance", "learning",
 MIDDLEWARE = [
     "juntos.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "juntos.core.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -105,3 +105,19 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/organisations?kind=%00", "/es/rights/search/?q=a%00b", "/es/%00/"]
+)
+def test_a_nul_character_in_the_address_is_a_clear_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
+
+
+def test_a_nul_character_in_a_json_body_is_a_clear_400(client):
+    response = client.post(
+        "/api/reports/intake", '{"details": "a\\u0000b"}', content_type="application/json"
+    )
+    assert response.status_code == 400
