@@ -5,11 +5,12 @@ counters live in the cache; either would otherwise leak into the next test.
 """
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
 def _fresh_language_and_cache() -> None:
-    cache.clear()
+    for alias in ("default", "local"):
+        caches[alias].clear()
     translation.activate("en")

@@ -133,7 +133,10 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "juntos_cache"}
-    )
+    ),
+    # Per process, for values that may be a few seconds stale (e.g. which version of an
+    # article is current, to answer conditional requests without a query).
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "juntos"},
 }
 
 # Jobs that `manage.py schedule_periodic` enqueues: name -> (task, interval in seconds).

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core import signing
+from django.core.cache import caches
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -177,22 +178,40 @@ def get_article_page(slug: str, language: str) -> ArticlePage:
     return ArticlePage(article=version.article, version=version, shown=shown)
 
 
+# How long a process may answer "not modified" from its memory of an article's current version.
+CURRENT_VERSION_MEMORY_SECONDS = 5
+
+
 def article_etag(slug: str, language: str, reader_id: int | None) -> str | None:
     """A validator for the article page: changes whenever what the reader would see changes.
 
     Published versions never change (only drafts can be edited), so the current version
     stands for the texts; the language and the reader (the header differs when signed in)
-    complete it. One indexed single-row query.
+    complete it. The current version is remembered per process for a few seconds, so a phone
+    asking again usually costs no query at all.
     """
-    current = (
+    current = caches["local"].get_or_set(
+        f"rights:current:{slug}",
+        lambda: _current_version_id(slug) or 0,
+        CURRENT_VERSION_MEMORY_SECONDS,
+    )
+    if not current:
+        return None
+    raw = f"{slug}|{language}|{reader_id or 0}|{current}"
+    return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+
+
+def forget_current_version(slug: str) -> None:
+    """Drop this process's memory of an article's current version (after publishing)."""
+    caches["local"].delete(f"rights:current:{slug}")
+
+
+def _current_version_id(slug: str) -> int | None:
+    return (
         Article.objects.filter(slug=slug, current_version__isnull=False)
         .values_list("current_version_id", flat=True)
         .first()
     )
-    if current is None:
-        return None
-    raw = f"{slug}|{language}|{reader_id or 0}|{current}"
-    return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
 
 
 def article_history(

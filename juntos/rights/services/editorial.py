@@ -25,6 +25,7 @@ from juntos.rights.models import (
 )
 from juntos.rights.policies import can_edit_rights
 from juntos.rights.search import index_article
+from juntos.rights.selectors import forget_current_version
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_FIELDS = ("title", "summary", "body", "what_changed", "obligation", "keywords")
@@ -311,6 +312,9 @@ def _make_current(actor: Any, version: ArticleVersion, *, notify_subscribers: bo
     version.save(update_fields=["status", "published_at"])
     article.current_version = version
     article.save(update_fields=["current_version"])
+    # This process answers the new version at once; others within a few seconds. (Forgetting
+    # before the commit is harmless: a rollback only costs one more query.)
+    forget_current_version(article.slug)
     index_article(article)
     audit_record(
         actor=actor,
