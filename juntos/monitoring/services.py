@@ -52,7 +52,7 @@ def fact_record(
     }
     key = "|".join(f"{name}={values[name] or ''}" for name in DIMENSIONS)
     cell = {"kind": kind, "month": first_of_month(month), "dimension_key": key}
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # a transaction, but no savepoint round trip
         if Fact.objects.filter(**cell).update(count=F("count") + count):
             return
         try:

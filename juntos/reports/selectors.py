@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from juntos.accounts.choices import OrganisationKind
@@ -272,17 +272,14 @@ def site_counts_in(organisation_ids: set[int], site_hashes: set[str]) -> dict[st
 
 def routing_organisation_ids(*, province: str, language: str, category: str) -> list[int]:
     """Where a new report goes: matching routing rules, else support groups of the province."""
-    matched: set[int] = set()
-    for rule in RoutingRule.objects.filter(organisation__is_active=True):
-        if all(
-            not wanted or wanted == actual
-            for wanted, actual in (
-                (rule.province, province),
-                (rule.language, language),
-                (rule.category, category),
-            )
-        ):
-            matched.add(rule.organisation_id)
+    matched = set(
+        RoutingRule.objects.filter(
+            Q(province="") | Q(province=province),
+            Q(language="") | Q(language=language),
+            Q(category="") | Q(category=category),
+            organisation__is_active=True,
+        ).values_list("organisation_id", flat=True)
+    )
     if matched:
         return sorted(matched)
     support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
