@@ -8,7 +8,8 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import caches
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from juntos.accounts.choices import OrganisationKind
@@ -270,22 +271,47 @@ def site_counts_in(organisation_ids: set[int], site_hashes: set[str]) -> dict[st
     return {row["site_hash"]: row["reports"] for row in rows}
 
 
-def routing_organisation_ids(*, province: str, language: str, category: str) -> list[int]:
-    """Where a new report goes: matching routing rules, else support groups of the province."""
-    matched = set(
-        RoutingRule.objects.filter(
-            Q(province="") | Q(province=province),
-            Q(language="") | Q(language=language),
-            Q(category="") | Q(category=category),
-            organisation__is_active=True,
-        ).values_list("organisation_id", flat=True)
+# How long a process may route reports from its memory of the routing table. Rule changes made in
+# the same process apply at once; other processes see them within this many seconds.
+ROUTING_MEMORY_SECONDS = 5
+
+
+def _routing_table() -> tuple[list[tuple[str, str, str, int]], list[tuple[int, str]]]:
+    """Every active organisation's rules, and every active support group with its province."""
+    rules = RoutingRule.objects.filter(organisation__is_active=True).order_by()
+    support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT).order_by("pk")
+    return (
+        list(rules.values_list("province", "language", "category", "organisation_id")),
+        list(support.values_list("pk", "province")),
     )
+
+
+def routing_organisation_ids(*, province: str, language: str, category: str) -> list[int]:
+    """Where a new report goes: matching routing rules, else support groups of the province.
+
+    The table is small and changes rarely, so each process keeps it for a few seconds: most
+    submissions are routed without a query.
+    """
+    rules, support = caches["local"].get_or_set(
+        "reports:routing", _routing_table, ROUTING_MEMORY_SECONDS
+    )
+    matched = {
+        organisation_id
+        for rule_province, rule_language, rule_category, organisation_id in rules
+        if rule_province in ("", province)
+        and rule_language in ("", language)
+        and rule_category in ("", category)
+    }
     if matched:
         return sorted(matched)
-    support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
-    in_province = [o.pk for o in support if province and o.province == province]
+    in_province = [pk for pk, where in support if province and where == province]
     # A report must never be lost: with no one serving the province, every support group gets it.
-    return in_province or [o.pk for o in support]
+    return in_province or [pk for pk, _where in support]
+
+
+def forget_routing() -> None:
+    """Drop this process's memory of the routing table (after a rule changes)."""
+    caches["local"].delete("reports:routing")
 
 
 def routing_rules_for(organisation_ids: set[int]) -> QuerySet[RoutingRule]:

@@ -13,6 +13,7 @@ from juntos.core.services import audit_record
 from juntos.reports import policies
 from juntos.reports.choices import SUPPORT_STAFF_ROLES
 from juntos.reports.models import OnCall, RoutingRule
+from juntos.reports.selectors import forget_routing
 
 
 def routing_rule_add(
@@ -36,6 +37,7 @@ def routing_rule_add(
             organisation_id=organisation_id,
             details={"province": province, "language": language, "category": category},
         )
+    forget_routing()
     return rule
 
 
@@ -51,6 +53,7 @@ def routing_rule_remove(*, actor: Any, rule: RoutingRule) -> None:
             organisation_id=rule.organisation_id,
         )
         rule.delete()
+    forget_routing()
 
 
 def on_call_set(*, actor: Any, organisation_id: int, person: Any, on_call: bool) -> None:

@@ -48,6 +48,36 @@ def test_routing_rules_match_province_language_and_category(personas):
     }
 
 
+def test_routing_is_remembered_briefly_and_forgotten_when_a_rule_changes(personas):
+    from django.core.cache import caches
+
+    from juntos.reports.selectors import routing_organisation_ids
+    from juntos.testing.queries import assert_max_queries
+
+    o = orgs()
+    where = {"province": "BC", "language": "fr", "category": "wage-theft"}
+    assert routing_organisation_ids(**where) == [o["fraser-valley-support"].pk]
+    with assert_max_queries(0):  # most submissions are routed from memory
+        assert routing_organisation_ids(**where) == [o["fraser-valley-support"].pk]
+    rule = services.routing_rule_add(
+        actor=_supervisor(personas, o["niagara-workers-centre"]),
+        organisation_id=o["niagara-workers-centre"].pk,
+        province="BC",
+        language="fr",
+        category="",
+    )
+    assert routing_organisation_ids(**where) == [o["niagara-workers-centre"].pk]
+    services.routing_rule_remove(actor=personas.dana, rule=rule)
+    assert routing_organisation_ids(**where) == [o["fraser-valley-support"].pk]
+    # A change made by another process (here: straight in the table) waits for the memory to lapse.
+    from juntos.reports.models import RoutingRule
+
+    RoutingRule.objects.create(organisation=o["niagara-workers-centre"], province="BC")
+    assert routing_organisation_ids(**where) == [o["fraser-valley-support"].pk]
+    caches["local"].clear()  # what ROUTING_MEMORY_SECONDS does on its own
+    assert routing_organisation_ids(**where) == [o["niagara-workers-centre"].pk]
+
+
 def _supervisor(personas, organisation):
     from juntos.accounts.services import membership_grant
 
