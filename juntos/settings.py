@@ -108,6 +108,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer with lighter choice lists (see juntos/core/renderers.py).
+FORM_RENDERER = "juntos.core.renderers.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
