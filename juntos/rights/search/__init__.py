@@ -98,16 +98,17 @@ def search_articles(
     if not ranked and len(words) > 1:
         # No article has every word: fall back to any word, still ranked by relevance.
         ranked = _ranked(replace(request, match_all=False))
-    documents = SearchDocument.objects.select_related("article", "text").in_bulk(
-        [doc_id for doc_id, _ in ranked]
-    )
+    # Only what a hit shows: the texts' bodies and the documents' terms stay in the database.
+    shown = {
+        doc_id: (slug, title, summary)
+        for doc_id, slug, title, summary in SearchDocument.objects.filter(
+            pk__in=[doc_id for doc_id, _ in ranked]
+        ).values_list("pk", "article__slug", "text__title", "text__summary")
+    }
     return [
         SearchHit(
-            slug=documents[doc_id].article.slug,
-            title=documents[doc_id].text.title,
-            summary=documents[doc_id].text.summary,
-            score=score,
+            slug=shown[doc_id][0], title=shown[doc_id][1], summary=shown[doc_id][2], score=score
         )
         for doc_id, score in ranked
-        if doc_id in documents
+        if doc_id in shown
     ]
