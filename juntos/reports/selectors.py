@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from juntos.accounts.choices import OrganisationKind
@@ -143,7 +143,18 @@ def cases_for(actor: Any, *, include_closed: bool = False) -> QuerySet[Case]:
     )
     if not include_closed:
         cases = cases.exclude(status="closed")
-    return cases.select_related("report", "owner", "assigned_to").distinct()
+    # Whether the worker wrote last: her case waits for an answer. Read from the thread's order,
+    # so nothing new is kept about when she wrote.
+    last_sender = (
+        Message.objects.filter(report_id=OuterRef("report_id"))
+        .order_by("-position")
+        .values("sender")[:1]
+    )
+    return (
+        cases.select_related("report", "owner", "assigned_to")
+        .annotate(last_sender=Subquery(last_sender))
+        .distinct()
+    )
 
 
 def offers_for(actor: Any) -> QuerySet[Referral]:

@@ -200,3 +200,23 @@ def test_the_inspector_reads_only_files_of_reports_referred_to_her(personas, cli
     assert response.content.startswith(b"\xff\xd8\xff") and b"Pixel 3a" not in response.content
     assert ines.get(file_url(kept)).status_code == 404
     assert client_as("carl").get(file_url(referred)).status_code == 404
+
+
+def test_a_case_where_the_worker_wrote_last_is_flagged_and_listed_first(personas, client_as):
+    first, older = open_case(personas)
+    _, newer = open_case(personas)
+    queue = reverse("reports:queue")
+    page = client_as("amina").get(queue).content.decode()
+    assert "The worker wrote: reply" not in page
+    assert page.index(f"#{newer.pk}<") < page.index(f"#{older.pk}<")  # newest first
+
+    services.worker_message_send(code=first.receipt_code, body="¿Hay noticias?")
+    page = client_as("amina").get(queue).content.decode()
+    assert page.count("The worker wrote: reply") == 1
+    assert page.index(f"#{older.pk}<") < page.index(f"#{newer.pk}<")  # she waits: first
+    assert "Hay noticias" not in page  # the flag, never her words
+
+    opened = selectors.get_report_for(personas.amina, first.report.pk)
+    services.case_message_send(actor=personas.amina, case=older, opened=opened, body="Sí, mañana.")
+    page = client_as("amina").get(queue).content.decode()
+    assert "The worker wrote: reply" not in page

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, people_with_role
 from juntos.reports import policies, sealing, selectors, services
-from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole
+from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole, MessageSender
 from juntos.reports.forms import (
     AssignForm,
     BodyForm,
@@ -42,7 +42,10 @@ def _staff_only(request: HttpRequest) -> set[int]:
 def queue(request: HttpRequest) -> HttpResponse:
     organisation_ids = _staff_only(request)
     new = list(selectors.triage_queue_for(request.user))
-    cases = list(selectors.cases_for(request.user))
+    # Cases where the worker wrote last come first: she is waiting for an answer.
+    cases = sorted(
+        selectors.cases_for(request.user), key=lambda c: c.last_sender != MessageSender.WORKER
+    )
     hashes = {k.report.site_hash for k in new if k.report.site_hash} | {
         c.report.site_hash for c in cases if c.report.site_hash
     }
