@@ -1,4 +1,4 @@
-"""The reports API, for the SMS and WhatsApp channels: intake, status, messages, consent.
+"""The reports API, for the SMS and WhatsApp channels: intake, status, messages, files, consent.
 
 Same protections as the pages: identifying headers are scrubbed first, codes are checked and
 rate-limited by the same service, and the code travels in the body, never in a URL.
@@ -13,11 +13,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import File, Form, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from juntos.core.privacy import scrub_client_identity
 from juntos.reports import selectors, services
+from juntos.reports.attachments import AttachmentRejected, check_size
 from juntos.reports.choices import ContactMode
 
 router = Router(tags=["reports"])
@@ -74,6 +75,7 @@ class StatusOut(Schema):
     stage: str
     received_on: dt.date
     organisation: str
+    files: int
     messages: list[MessageOut]
     pending_consents: list[ConsentOut]
 
@@ -156,6 +158,7 @@ def status(request: HttpRequest, payload: CodeIn) -> Status[dict[str, Any]]:
             "stage": report.stage,
             "received_on": report.received_on,
             "organisation": selectors.handling_organisation_name(report),
+            "files": selectors.attachment_count(report),
             "messages": [m.__dict__ for m in selectors.thread_of(opened)],
             "pending_consents": [
                 {"id": c.pk, "asked_by": c.asked_by.name, "inspectorate": c.inspectorate.name}
@@ -197,3 +200,22 @@ def consent(request: HttpRequest, payload: ConsentIn) -> Status[dict[str, Any]]:
     except ValidationError as exc:
         return Status(400, _error(exc))
     return Status(200, {"answered": True})
+
+
+@router.post(
+    "/attachments",
+    response={201: dict, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Add a photo or PDF to a report, by receipt code (multipart form)",
+)
+def attachment(
+    request: HttpRequest, code: Form[str], file: File[UploadedFile]
+) -> Status[dict[str, Any]]:
+    scrub_client_identity(request)
+    try:
+        check_size(file.size or 0)  # before reading a byte of an oversized file
+        services.worker_attachment_add(code=code, filename=file.name or "", data=file.read())
+    except services.ReceiptRejected as exc:
+        return _rejected(exc)
+    except AttachmentRejected as exc:
+        return Status(400, {"detail": str(exc), "fields": {"file": [str(exc)]}})
+    return Status(201, {"added": True})

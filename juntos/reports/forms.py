@@ -194,6 +194,20 @@ class WorkerMessageForm(CodeForm):
     )
 
 
+class WorkerAttachmentForm(CodeForm):
+    file = forms.FileField(
+        label=_("Add a photo or document"),
+        help_text=_(
+            "A photo (JPEG, PNG, WebP) or a PDF, up to 10 MB. "
+            "We remove hidden information such as place and date from it."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}
+        ),
+        error_messages={"required": _("Please choose a file.")},
+    )
+
+
 class ConsentAnswerForm(CodeForm):
     consent = forms.UUIDField(widget=forms.HiddenInput)
     answer = forms.ChoiceField(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import caches
@@ -246,6 +246,11 @@ def consents_of(report: Report) -> list[ConsentRequest]:
     return list(report.consents.select_related("inspectorate", "asked_by").order_by("asked_on"))
 
 
+def attachment_count(report: Report) -> int:
+    """How many files her report holds (shown to her by her code; never their names here)."""
+    return report.attachments.count()
+
+
 def pending_consents_of(report: Report) -> list[ConsentRequest]:
     return [c for c in consents_of(report) if c.answer == ConsentAnswer.PENDING]
 
@@ -287,7 +292,11 @@ def site_counts_in(organisation_ids: set[int], site_hashes: set[str]) -> dict[st
 ROUTING_MEMORY_SECONDS = 5
 
 
-def _routing_table() -> tuple[list[tuple[str, str, str, int]], list[tuple[int, str]]]:
+# (province, language, category, organisation id) of each rule; (id, province) of support groups.
+RoutingTable = tuple[list[tuple[str, str, str, int]], list[tuple[int, str]]]
+
+
+def _routing_table() -> RoutingTable:
     """Every active organisation's rules, and every active support group with its province."""
     rules = RoutingRule.objects.filter(organisation__is_active=True).order_by()
     support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT).order_by("pk")
@@ -303,9 +312,10 @@ def routing_organisation_ids(*, province: str, language: str, category: str) -> 
     The table is small and changes rarely, so each process keeps it for a few seconds: most
     submissions are routed without a query.
     """
-    rules, support = caches["local"].get_or_set(
+    remembered = caches["local"].get_or_set(
         "reports:routing", _routing_table, ROUTING_MEMORY_SECONDS
     )
+    rules, support = cast(RoutingTable, remembered)
     matched = {
         organisation_id
         for rule_province, rule_language, rule_category, organisation_id in rules

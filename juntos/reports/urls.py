@@ -9,6 +9,7 @@ urlpatterns = [
     path("status/", worker.status, name="status"),
     path("status/message/", worker.status_message, name="status_message"),
     path("status/consent/", worker.status_consent, name="status_consent"),
+    path("status/file/", worker.status_attach, name="status_attach"),
     path("queue/", staff.queue, name="queue"),
     path("queue/on-call/", staff.on_call, name="on_call"),
     path("reports/<uuid:report_id>/", staff.report_detail, name="report"),

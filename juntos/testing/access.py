@@ -37,6 +37,8 @@ class Access:
     kwargs: Callable[[Any], dict[str, Any]] | None = None
     # Body of a POST (form fields, or JSON for API rows), built from personas and kwargs.
     data: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None
+    # API rows only: send `data` as a multipart form (files as file objects), not as JSON.
+    multipart: bool = False
     # Query string to append, e.g. "?q=vivienda".
     query: str = ""
     # Worker-facing page: checked against the 100 KB first-load budget and with JavaScript off.

@@ -123,7 +123,9 @@ def play(row: Access, personas: Any, persona: str) -> Play:
     url = (_api_path(row.name, kwargs) if api else reverse(row.name, kwargs=kwargs)) + row.query
     client = Client() if persona == ANONYMOUS else logged_in_client(getattr(personas, persona))
     before = snapshot() if method in WRITE_METHODS else {}
-    if api and method != "GET":
+    if api and row.multipart:
+        response = client.post(url, data=data, HTTP_X_CSRFTOKEN=_csrf_token(client))
+    elif api and method != "GET":
         token = _csrf_token(client)
         response = client.generic(
             method, url, data=_json(data), content_type="application/json",

@@ -15,6 +15,7 @@ from juntos.reports.services.intake import (
     receipt_open,
     report_attach_document_by_code,
     report_submit,
+    worker_attachment_add,
     worker_message_send,
 )
 from juntos.reports.services.referrals import (
@@ -48,5 +49,6 @@ __all__ = [
     "reports_purge",
     "routing_rule_add",
     "routing_rule_remove",
+    "worker_attachment_add",
     "worker_message_send",
 ]

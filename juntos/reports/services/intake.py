@@ -325,6 +325,25 @@ def worker_message_send(*, code: str, body: str) -> None:
         )
 
 
+def worker_attachment_add(*, code: str, filename: str, data: bytes) -> None:
+    """The worker adds a photo or document to her report, by her code.
+
+    Raises ReceiptRejected for a wrong code (counted and slowed down like any other) and
+    AttachmentRejected when the file itself cannot be accepted.
+    """
+    from juntos.reports.attachments import AttachmentRejected, clean_file
+
+    opened = receipt_open(code=code)
+    clean = clean_file(filename=filename, data=data)
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=opened.report.pk)
+        if report.attachments.count() >= MAX_ATTACHMENTS_PER_REPORT:
+            raise AttachmentRejected(_("This report already has as many files as it can hold."))
+        _attachments_create(report, opened.data_key, [clean])
+        Report.objects.filter(pk=report.pk).update(last_worker_activity_on=today())
+        audit_record(actor=None, action="reports.attachment_added", target=report, anonymous=True)
+
+
 def report_attach_document_by_code(
     *, receipt_code: str, filename: str, content_type: str, data: bytes
 ) -> bool:
@@ -333,19 +352,8 @@ def report_attach_document_by_code(
     Raises AttachmentRejected when the file itself cannot be accepted. `content_type` is only a
     hint: the type is read from the bytes.
     """
-    from juntos.reports.attachments import AttachmentRejected, clean_file
-
     try:
-        opened = receipt_open(code=receipt_code)
+        worker_attachment_add(code=receipt_code, filename=filename, data=data)
     except ReceiptRejected:
         return False
-    clean = clean_file(filename=filename, data=data)
-    with transaction.atomic():
-        if opened.report.attachments.count() >= MAX_ATTACHMENTS_PER_REPORT:
-            raise AttachmentRejected(_("This report already has as many files as it can hold."))
-        _attachments_create(opened.report, opened.data_key, [clean])
-        Report.objects.filter(pk=opened.report.pk).update(last_worker_activity_on=today())
-        audit_record(
-            actor=None, action="reports.attachment_added", target=opened.report, anonymous=True
-        )
     return True

@@ -120,6 +120,15 @@ def _code(p: Any, k: dict[str, Any]) -> dict[str, Any]:
     return {"code": _submission().receipt_code}
 
 
+def _code_and_photo(p: Any, k: dict[str, Any]) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from juntos.reports.tests.factories import jpeg_with_exif
+
+    photo = SimpleUploadedFile("casa.jpg", jpeg_with_exif(), content_type="image/jpeg")
+    return _code(p, k) | {"file": photo}
+
+
 def _consent_answer(p: Any, k: dict[str, Any]) -> dict[str, Any]:
     code, consent = _pending_consent(p)
     return {"code": code, "consent": str(consent.pk), "answer": "no"}
@@ -255,4 +264,6 @@ ACCESS = [
         data=lambda p, k: _code(p, k) | {"body": "Gracias"},
     ),
     Access("POST /api/reports/consents", allow=EVERYONE, data=_api_consent),
+    Access("reports:status_attach", method="POST", allow=EVERYONE, data=_code_and_photo),
+    Access("POST /api/reports/attachments", allow=EVERYONE, data=_code_and_photo, multipart=True),
 ]

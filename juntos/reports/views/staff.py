@@ -44,7 +44,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     new = list(selectors.triage_queue_for(request.user))
     # Cases where the worker wrote last come first: she is waiting for an answer.
     cases = sorted(
-        selectors.cases_for(request.user), key=lambda c: c.last_sender != MessageSender.WORKER
+        selectors.cases_for(request.user),
+        key=lambda c: getattr(c, "last_sender", "") != MessageSender.WORKER,
     )
     hashes = {k.report.site_hash for k in new if k.report.site_hash} | {
         c.report.site_hash for c in cases if c.report.site_hash

@@ -12,9 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from juntos.core.privacy import anonymous_flow
 from juntos.reports import selectors, services
+from juntos.reports.attachments import AttachmentRejected, check_size
 from juntos.reports.choices import ReportCategory
-from juntos.reports.forms import CodeForm, ConsentAnswerForm, IntakeForm, WorkerMessageForm
-from juntos.reports.selectors import OpenedReport
+from juntos.reports.forms import (
+    CodeForm,
+    ConsentAnswerForm,
+    IntakeForm,
+    WorkerAttachmentForm,
+    WorkerMessageForm,
+)
 
 PREFILL = ("category", "province", "program", "employer_name", "details", "source")
 
@@ -123,6 +129,7 @@ def _status_page(
     *,
     lookup_form: CodeForm | None = None,
     message_form: WorkerMessageForm | None = None,
+    attachment_form: WorkerAttachmentForm | None = None,
     notice: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -130,27 +137,19 @@ def _status_page(
         opened = services.receipt_open(code=code)
     except services.ReceiptRejected as exc:
         return _rejected(request, code, exc, lookup_form)
-    return render(
-        request,
-        "reports/status.html",
-        _status_context(opened, code, message_form, notice),
-        status=status,
-    )
-
-
-def _status_context(
-    opened: OpenedReport, code: str, message_form: WorkerMessageForm | None, notice: str
-) -> dict[str, Any]:
     report = opened.report
-    return {
+    context = {
         "report": report,
         "code": code,
         "organisation": selectors.handling_organisation_name(report),
         "thread": selectors.thread_of(opened),
         "consents": selectors.pending_consents_of(report),
+        "files": selectors.attachment_count(report),
         "message_form": message_form or WorkerMessageForm(initial={"code": code}),
+        "attachment_form": attachment_form or WorkerAttachmentForm(initial={"code": code}),
         "notice": notice,
     }
+    return render(request, "reports/status.html", context, status=status)
 
 
 @anonymous_flow
@@ -165,6 +164,25 @@ def status_message(request: HttpRequest) -> HttpResponse:
     except services.ReceiptRejected as exc:
         return _rejected(request, code, exc)
     return _status_page(request, code, notice="sent")
+
+
+@anonymous_flow
+@require_POST
+def status_attach(request: HttpRequest) -> HttpResponse:
+    form = WorkerAttachmentForm(request.POST, request.FILES)
+    code = request.POST.get("code", "")[:40]
+    if not form.is_valid():
+        return _status_page(request, code, attachment_form=form, status=400)
+    upload = form.cleaned_data["file"]
+    try:
+        check_size(upload.size)  # before reading a byte of an oversized file
+        services.worker_attachment_add(code=code, filename=upload.name, data=upload.read())
+    except services.ReceiptRejected as exc:
+        return _rejected(request, code, exc)
+    except AttachmentRejected as exc:
+        form.add_error("file", str(exc))
+        return _status_page(request, code, attachment_form=form, status=400)
+    return _status_page(request, code, notice="attached")
 
 
 @anonymous_flow
