@@ -73,7 +73,7 @@ class ReviewOut(Schema):
     housing: int | None
     respect_safety: int
     text: str
-    employer_reply: str
+    employer_reply: str  # empty until a moderator approves the employer's reply
 
 
 class EmployerDetailOut(EmployerOut):
@@ -136,7 +136,8 @@ def _recruiter(entry: Recruiter) -> dict[str, Any]:
 
 
 def _review(review: Review) -> dict[str, Any]:
-    reply = getattr(review, "reply", None)
+    # Only an approved reply is public; the selector prefetches nothing else.
+    reply = next(iter(review.approved_replies), None)  # type: ignore[attr-defined]
     return {
         "site_id": review.site_id,
         "season": review.season,

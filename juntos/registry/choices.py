@@ -46,3 +46,17 @@ class ModerationRule(models.TextChoices):
     PRIVATE_DATA = "private-data", _("It contains private data such as phone numbers")
     OFF_TOPIC = "off-topic", _("It is not about working conditions")
     DUPLICATE = "duplicate", _("It repeats another review or was written for someone else")
+
+
+class ReplyRule(models.TextChoices):
+    """The published rules an employer's reply is checked against (shown on the rules page).
+
+    A reply is a reprisal risk: the employer knows the crews, the cabins and the dates.
+    """
+
+    GUESSES_REVIEWER = "guesses-reviewer", _("It names, guesses or hints at who wrote the review")
+    IDENTIFIES_SOMEONE = "identifies-someone", _("It names or identifies a person")
+    THREATS_OR_HATE = "threats-or-hate", _("It contains threats, insults or hate")
+    REPRISAL = "reprisal", _("It warns of consequences for workers who speak up")
+    PRIVATE_DATA = "private-data", _("It contains private data such as phone numbers")
+    OFF_TOPIC = "off-topic", _("It does not answer the review")

@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import Province
-from juntos.registry.choices import ModerationRule, YesNo
+from juntos.registry.choices import ModerationRule, ReplyRule, YesNo
 
 StrOrPromise = str | Promise
 
@@ -109,7 +109,29 @@ class ModerationForm(forms.Form):
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Your public reply"),
-        help_text=_("Everyone can read it. Do not try to guess or name who wrote the review."),
+        help_text=_(
+            "A moderator checks it first; then everyone can read it. Do not try to guess or "
+            "name who wrote the review."
+        ),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class ReplyModerationForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Publish")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    rule = forms.ChoiceField(
+        label=_("Rule it breaks (when rejecting)"),
+        required=False,
+        choices=[("", "—"), *ReplyRule.choices],
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("decision") == "reject" and not data.get("rule"):
+            self.add_error("rule", _("Choose the rule the reply breaks."))
+        return data

@@ -16,6 +16,7 @@ from juntos.registry.choices import (
     LicenceStatus,
     ModerationRule,
     Rating,
+    ReplyRule,
     ReviewStatus,
     YesNo,
 )
@@ -231,15 +232,36 @@ class Review(models.Model):
 
 
 class ReviewReply(models.Model):
-    """The employer's public answer to one published review."""
+    """The employer's public answer to one published review, shown once a moderator approves it.
 
-    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="reply")
+    A review has at most one reply that is pending or approved; a rejected reply stays on record
+    (the employer sees which rule it broke) and leaves room for a new one.
+    """
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="replies")
     body = models.TextField(_("your public reply"), max_length=2000)
     replied_on = models.DateField()
+    # Moderated like reviews (same three states); a rejection cites one of the reply rules.
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
+    )
+    rejected_rule = models.CharField(max_length=30, blank=True)
 
     class Meta:
+        ordering = ["id"]
         verbose_name = _("employer reply")
         verbose_name_plural = _("employer replies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review"],
+                condition=~Q(status=ReviewStatus.REJECTED),
+                name="reply_one_standing_per_review",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"reply to {self.review_id}"
+
+    @property
+    def rejected_rule_label(self) -> str:
+        return str(ReplyRule(self.rejected_rule).label) if self.rejected_rule else ""

@@ -22,6 +22,7 @@ from juntos.registry.models import (
     RecruiterLicence,
     RegistryImport,
     Review,
+    ReviewReply,
 )
 from juntos.registry.policies import (
     can_moderate_reviews,
@@ -151,9 +152,19 @@ def _published_reviews() -> QuerySet[Review]:
     # Random (UUID) order within a season: the order of submission could hint at the author.
     return (
         Review.objects.filter(published_on__isnull=False)
-        .select_related("site", "reply")
+        .select_related("site")
         .order_by("-season", "id")
     )
+
+
+def _approved_replies() -> Prefetch[Any]:
+    """Sets `approved_replies` (zero or one reply): the only replies the public ever sees."""
+    approved = ReviewReply.objects.filter(status=ReviewStatus.APPROVED)
+    return Prefetch("replies", queryset=approved, to_attr="approved_replies")
+
+
+def _public_reviews() -> QuerySet[Review]:
+    return _published_reviews().prefetch_related(_approved_replies())
 
 
 def employer_by_slug(slug: str) -> Employer:
@@ -163,7 +174,7 @@ def employer_by_slug(slug: str) -> Employer:
         Employer.objects.prefetch_related(
             "sites",
             Prefetch("noncompliance_records", queryset=records),
-            Prefetch("reviews", queryset=_published_reviews(), to_attr="published_reviews"),
+            Prefetch("reviews", queryset=_public_reviews(), to_attr="published_reviews"),
         )
         .filter(slug=slug)
         .first()
@@ -206,8 +217,23 @@ def pending_reviews_for(actor: Any) -> QuerySet[Review]:
         raise PermissionDenied
     return (
         Review.objects.filter(status=ReviewStatus.PENDING)
-        .select_related("site", "employer", "reply")
+        .select_related("site", "employer")
         .order_by("submitted_on", "id")
+    )
+
+
+def pending_replies_for(actor: Any) -> QuerySet[ReviewReply]:
+    """Employers' replies waiting for moderation, oldest first, with the review each answers.
+
+    Only for moderators. The answered review is already published; its author is never loaded.
+    """
+    if not can_moderate_reviews(actor):
+        raise PermissionDenied
+    return (
+        ReviewReply.objects.filter(status=ReviewStatus.PENDING)
+        .select_related("review__site", "review__employer")
+        .defer("review__reviewer_key")
+        .order_by("replied_on", "id")
     )
 
 
@@ -219,6 +245,20 @@ def get_pending_review_for(actor: Any, review_id: Any) -> Review:
     if review is None:
         raise Http404
     return review
+
+
+def get_pending_reply_for(actor: Any, reply_id: int) -> ReviewReply:
+    """One reply waiting for moderation; 404 for anyone else or anything else."""
+    if not can_moderate_reviews(actor):
+        raise Http404
+    reply = (
+        ReviewReply.objects.filter(pk=reply_id, status=ReviewStatus.PENDING)
+        .select_related("review__employer")
+        .first()
+    )
+    if reply is None:
+        raise Http404
+    return reply
 
 
 def get_review_to_reply_for(actor: Any, review_id: Any) -> Review:
@@ -235,10 +275,13 @@ def entries_spoken_for_by(actor: Any) -> tuple[list[Employer], list[Recruiter]]:
     if not organisation_ids:
         return [], []
     records = NonComplianceRecord.objects.select_related("source_import")
+    # The organisation sees its own replies in every state: pending, approved and rejected.
+    own_replies = Prefetch("replies", queryset=ReviewReply.objects.all(), to_attr="own_replies")
+    reviews = _published_reviews().prefetch_related(own_replies)
     employers = Employer.objects.filter(organisation_id__in=organisation_ids).prefetch_related(
         "sites",
         Prefetch("noncompliance_records", queryset=records),
-        Prefetch("reviews", queryset=_published_reviews(), to_attr="published_reviews"),
+        Prefetch("reviews", queryset=reviews, to_attr="published_reviews"),
     )
     recruiters = Recruiter.objects.filter(organisation_id__in=organisation_ids).prefetch_related(
         "licences__source_import"

@@ -18,7 +18,7 @@ from juntos.accounts.selectors import organisations_of_kind, people_with_role
 from juntos.core.jurisdictions import Program, Province
 from juntos.core.services import audit_record, fact_record, notify
 from juntos.registry.anonymity import publication_threshold, reviewer_key_for
-from juntos.registry.choices import ImportKind, ModerationRule, ReviewStatus
+from juntos.registry.choices import ImportKind, ModerationRule, ReplyRule, ReviewStatus
 from juntos.registry.imports import Problem, parse_official_list, record_key
 from juntos.registry.models import (
     Employer,
@@ -45,6 +45,10 @@ ALREADY_REVIEWED = gettext_lazy(
 SEASON_OUT_OF_RANGE = gettext_lazy("Choose this season or the one before.")
 TEXT_TOO_LONG = gettext_lazy("Keep it under 2,000 characters.")
 TEXT_LIMIT = 2000
+ALREADY_ANSWERED = gettext_lazy(
+    "Your organisation has already answered this review. A new reply is possible only if a "
+    "moderator does not accept the current one."
+)
 
 
 def _unique_slug(model: Any, name: str) -> str:
@@ -157,11 +161,17 @@ def _check_season(season: int) -> None:
         raise ValidationError({"season": SEASON_OUT_OF_RANGE})
 
 
-def _tell_moderators() -> None:
+NEW_REVIEW_WAITING = gettext_lazy("A new worker review is waiting for moderation on Juntos.")
+NEW_REPLY_WAITING = gettext_lazy(
+    "An employer's reply to a worker review is waiting for moderation on Juntos."
+)
+
+
+def _tell_moderators(message: Any = NEW_REVIEW_WAITING) -> None:
     for organisation in organisations_of_kind(OrganisationKind.NETWORK_SECRETARIAT):
         for person in people_with_role(organisation.pk, {Role.COORDINATOR}):
             with translation.override(person.preferred_language):
-                body = _("A new worker review is waiting for moderation on Juntos.")
+                body = str(message)
             notify(channel=person.preferred_channel, recipient=person.contact_address(), body=body)
 
 
@@ -260,25 +270,84 @@ def review_moderate(*, actor: Any, review: Review, approve: bool, rule: str = ""
 
 
 def review_reply(*, actor: Any, review: Review, body: str) -> ReviewReply:
-    """The employer's one public answer to a published review."""
+    """The employer's answer to a published review, held for moderation before anyone sees it.
+
+    One reply per review may be pending or approved; after a rejection the employer may write
+    a new one.
+    """
     if not can_reply_to_review(actor, review):
         raise PermissionDenied
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("Write your reply.")})
-    if ReviewReply.objects.filter(review=review).exists():
-        raise ValidationError({"body": _("Your organisation has already answered this review.")})
+    if len(body) > TEXT_LIMIT:
+        raise ValidationError({"body": TEXT_TOO_LONG})
+    standing = ReviewReply.objects.filter(review=review).exclude(status=ReviewStatus.REJECTED)
+    if standing.exists():
+        raise ValidationError({"body": ALREADY_ANSWERED})
+    try:
+        with transaction.atomic():
+            reply = ReviewReply.objects.create(
+                review=review, body=body, replied_on=timezone.localdate()
+            )
+            audit_record(
+                actor=actor,
+                action="registry.review_reply",
+                target=reply,
+                organisation_id=review.employer.organisation_id,
+            )
+            _tell_moderators(NEW_REPLY_WAITING)
+    except IntegrityError as error:  # two people of the organisation answered at once
+        raise ValidationError({"body": ALREADY_ANSWERED}) from error
+    return reply
+
+
+def _tell_employer_about_reply(reply: ReviewReply) -> None:
+    """Tell the employer's people whether their reply was published or which rule it broke."""
+    employer = reply.review.employer
+    if employer.organisation_id is None:
+        return
+    for person in people_with_role(employer.organisation_id, Role.values):
+        with translation.override(person.preferred_language):
+            if reply.status == ReviewStatus.APPROVED:
+                body = _("Your reply to a review of %(employer)s is published on Juntos.") % {
+                    "employer": employer.display_name
+                }
+            else:
+                body = _(
+                    "Your reply to a review of %(employer)s was not published: %(rule)s. You "
+                    "may write a new reply."
+                ) % {"employer": employer.display_name, "rule": reply.rejected_rule_label}
+        notify(channel=person.preferred_channel, recipient=person.contact_address(), body=body)
+
+
+def reply_moderate(*, actor: Any, reply: ReviewReply, approve: bool, rule: str = "") -> ReviewReply:
+    """Publish an employer's reply, or reject it under one of the published reply rules."""
+    if not can_moderate_reviews(actor):
+        raise PermissionDenied
+    if not approve and rule not in ReplyRule.values:
+        raise ValidationError({"rule": _("Choose the rule the reply breaks.")})
     with transaction.atomic():
-        reply = ReviewReply.objects.create(
-            review=review, body=body[:2000], replied_on=timezone.localdate()
+        # Locked and re-read, so that two moderators cannot both decide the same reply.
+        locked = (
+            ReviewReply.objects.select_for_update()
+            .select_related("review__employer")
+            .get(pk=reply.pk)
         )
+        if locked.status != ReviewStatus.PENDING:
+            raise ValidationError(_("This reply has already been moderated."))
+        locked.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
+        locked.rejected_rule = "" if approve else rule
+        locked.save(update_fields=["status", "rejected_rule"])
         audit_record(
             actor=actor,
-            action="registry.review_reply",
-            target=reply,
-            organisation_id=review.employer.organisation_id,
+            action="registry.reply_moderate",
+            target=locked,
+            organisation_id=locked.review.employer.organisation_id,
+            details={"status": locked.status, "rule": locked.rejected_rule},
         )
-    return reply
+        _tell_employer_about_reply(locked)
+    return locked
 
 
 class ImportRejected(Exception):

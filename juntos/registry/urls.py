@@ -12,6 +12,7 @@ urlpatterns = [
     path("sites/<int:site_id>/review/", views.review, name="review"),
     path("moderation/", views.moderation, name="moderation"),
     path("moderation/<uuid:review_id>/", views.moderate, name="moderate"),
+    path("moderation/replies/<int:reply_id>/", views.moderate_reply, name="moderate_reply"),
     path("mine/", views.mine, name="mine"),
     path("reviews/<uuid:review_id>/reply/", views.reply, name="reply"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -17,8 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from juntos.registry import selectors, services
 from juntos.registry.anonymity import publication_threshold
-from juntos.registry.choices import ModerationRule
-from juntos.registry.forms import ModerationForm, ReplyForm, ReviewForm, SearchForm
+from juntos.registry.choices import ModerationRule, ReplyRule, ReviewStatus
+from juntos.registry.forms import (
+    ModerationForm,
+    ReplyForm,
+    ReplyModerationForm,
+    ReviewForm,
+    SearchForm,
+)
 from juntos.registry.policies import (
     can_moderate_reviews,
     can_review_site,
@@ -95,7 +102,11 @@ def rules(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/rules.html",
-        {"rules": ModerationRule.choices, "threshold": publication_threshold()},
+        {
+            "rules": ModerationRule.choices,
+            "reply_rules": ReplyRule.choices,
+            "threshold": publication_threshold(),
+        },
     )
 
 
@@ -134,10 +145,20 @@ def review(request: HttpRequest, site_id: int) -> HttpResponse:
 
 
 def _queue(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
-    pending = list(selectors.pending_reviews_for(request.user)[:50])
+    reviews = list(selectors.pending_reviews_for(request.user)[:50])
+    replies = list(selectors.pending_replies_for(request.user)[:50])
     bound = bound or {}
-    items = [(r, bound.get(str(r.pk)) or ModerationForm(prefix=str(r.pk))) for r in pending]
-    return render(request, "registry/moderation.html", {"items": items})
+    items = [(r, bound.get(str(r.pk)) or ModerationForm(prefix=str(r.pk))) for r in reviews]
+    reply_items = [
+        (r, bound.get(_reply_prefix(r)) or ReplyModerationForm(prefix=_reply_prefix(r)))
+        for r in replies
+    ]
+    context = {"items": items, "reply_items": reply_items}
+    return render(request, "registry/moderation.html", context, status=400 if bound else 200)
+
+
+def _reply_prefix(reply: Any) -> str:
+    return f"reply-{reply.pk}"
 
 
 @require_GET
@@ -159,6 +180,24 @@ def moderate(request: HttpRequest, review_id: str) -> HttpResponse:
     return _queue(request, {str(target.pk): form})
 
 
+@require_POST
+def moderate_reply(request: HttpRequest, reply_id: int) -> HttpResponse:
+    target = selectors.get_pending_reply_for(request.user, reply_id)
+    form = ReplyModerationForm(request.POST, prefix=_reply_prefix(target))
+    if form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            services.reply_moderate(
+                actor=request.user, reply=target, approve=approve, rule=form.cleaned_data["rule"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Reply published.") if approve else _("Reply rejected."))
+            return redirect("registry:moderation")
+    return _queue(request, {_reply_prefix(target): form})
+
+
 def _url_if_served(name: str, **params: Any) -> str:
     """A link into another app, or "" while that app does not serve the page (no 500)."""
     try:
@@ -166,6 +205,31 @@ def _url_if_served(name: str, **params: Any) -> str:
     except NoReverseMatch:
         return ""
     return f"{url}?{urlencode(params)}" if params else url
+
+
+@dataclass
+class _OwnReview:
+    """A published review on the employer's own page, with the state of the employer's reply."""
+
+    review: Any
+    approved: list[Any]
+    pending: Any = None
+    rejected: Any = None  # the latest rejected reply, shown while nothing else stands
+    form: ReplyForm | None = None
+
+
+def _own_review(review: Any, bound: dict[str, Any]) -> _OwnReview:
+    replies = review.own_replies
+    item = _OwnReview(review, [r for r in replies if r.status == ReviewStatus.APPROVED])
+    item.pending = next((r for r in replies if r.status == ReviewStatus.PENDING), None)
+    # A refused form is shown back with its reason even when a reply already stands.
+    item.form = bound.get(str(review.pk))
+    if not item.approved and item.pending is None:
+        item.rejected = next(
+            (r for r in reversed(replies) if r.status == ReviewStatus.REJECTED), None
+        )
+        item.form = item.form or ReplyForm(prefix=str(review.pk))
+    return item
 
 
 def _mine(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
@@ -176,20 +240,19 @@ def _mine(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResp
     entries = []
     for entry in employers:
         reviews = entry.published_reviews  # type: ignore[attr-defined]
-        forms = {
-            r.pk: bound.get(str(r.pk)) or ReplyForm(prefix=str(r.pk))
-            for r in reviews
-            if not hasattr(r, "reply")
-        }
         entries.append(
-            {"employer": entry, "reviews": reviews, "summaries": summarise(reviews), "forms": forms}
+            {
+                "employer": entry,
+                "items": [_own_review(r, bound) for r in reviews],
+                "summaries": summarise(reviews),
+            }
         )
     context = {
         "entries": entries,
         "recruiters": recruiters,
         "compliance_url": _url_if_served("compliance:check"),
     }
-    return render(request, "registry/mine.html", context)
+    return render(request, "registry/mine.html", context, status=400 if bound else 200)
 
 
 @login_required
@@ -208,6 +271,8 @@ def reply(request: HttpRequest, review_id: str) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Your reply is published."))
+            messages.success(
+                request, _("Thank you. Your reply will be checked before it is published.")
+            )
             return redirect("registry:mine")
     return _mine(request, {str(target.pk): form})

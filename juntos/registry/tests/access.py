@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from juntos.accounts.selectors import organisations_by_slug
+from juntos.registry import services
 from juntos.registry.tests import factories
 from juntos.testing.access import EVERYONE, Access
 
@@ -41,6 +42,13 @@ def published_kwargs(p: Any) -> dict[str, Any]:
     return {"review_id": factories.review_row(carls_site(p), published=True).pk}
 
 
+def pending_reply_kwargs(p: Any) -> dict[str, Any]:
+    """A reply by carl to a published review of his site, waiting for moderation."""
+    review = factories.review_row(carls_site(p), published=True)
+    reply = services.review_reply(actor=p.carl, review=review, body="We fixed the housing.")
+    return {"reply_id": reply.pk}
+
+
 def link_entries(p: Any) -> dict[str, Any]:
     """Registry entries for carl's employer and rita's recruiting firm, as the seed makes them."""
     orgs = organisations_by_slug(["okanagan-orchards", "pacific-agri-recruitment"])
@@ -63,6 +71,13 @@ def review_data(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def moderation_data(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     return {f"{kwargs['review_id']}-decision": "approve", f"{kwargs['review_id']}-rule": ""}
+
+
+def reply_moderation_data(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {
+        f"reply-{kwargs['reply_id']}-decision": "approve",
+        f"reply-{kwargs['reply_id']}-rule": "",
+    }
 
 
 def reply_data(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -115,6 +130,14 @@ ACCESS = [
         allow=MODERATORS,
         kwargs=pending_kwargs,
         data=moderation_data,
+    ),
+    Access(
+        "registry:moderate_reply",
+        method="POST",
+        allow=MODERATORS,
+        kwargs=pending_reply_kwargs,
+        data=reply_moderation_data,
+        note="coordinators of the network secretariat; the reply's author (carl) may not",
     ),
     Access(
         "registry:mine",

@@ -3,6 +3,7 @@ from functools import partial
 from django.utils import timezone
 
 from juntos.accounts.selectors import organisations_by_slug
+from juntos.registry import services
 from juntos.registry.tests import factories
 from juntos.testing.queries import assert_max_queries, assert_queries_do_not_grow
 
@@ -50,6 +51,62 @@ def test_moderation_queue(client_as, db):
 
     assert_queries_do_not_grow(
         add_items=add, fetch=lambda: ben.get("/en/registry/moderation/"), limit=10
+    )
+
+
+def test_moderation_queue_with_pending_replies(client_as, personas):
+    organisation = organisations_by_slug(["okanagan-orchards"])["okanagan-orchards"]
+    owner = factories.employer("Reply Farms Ltd.", organisation_id=organisation.pk)
+    ben = client_as("ben")
+    factories.review_row(factories.site(), text="a review waiting too")
+
+    def add(n):
+        for _ in range(n):
+            review = factories.review_row(factories.site(owner), published=True, text="ok")
+            services.review_reply(actor=personas.carl, review=review, body="REPLY waiting")
+
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: ben.get("/en/registry/moderation/"), limit=10
+    )
+    assert ben.get("/en/registry/moderation/").content.decode().count("REPLY waiting") == 10
+
+
+def test_employer_page_and_api_with_many_replies(client, personas):
+    organisation = organisations_by_slug(["okanagan-orchards"])["okanagan-orchards"]
+    site = factories.site(factories.employer("Answering Ltd.", organisation_id=organisation.pk))
+
+    def add(n):
+        for i in range(n):
+            review = factories.review_row(site, published=True, text="ok")
+            reply = services.review_reply(actor=personas.carl, review=review, body="answer")
+            if i % 2:
+                services.reply_moderate(actor=personas.ben, reply=reply, approve=True)
+
+    slug = site.employer.slug
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: client.get(f"/en/registry/employers/{slug}/"), limit=9
+    )
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: client.get(f"/api/registry/employers/{slug}"), limit=7
+    )
+
+
+def test_employers_own_page_with_replies_in_every_state(client_as, personas):
+    organisation = organisations_by_slug(["okanagan-orchards"])["okanagan-orchards"]
+    site = factories.site(factories.employer("Replies Ltd.", organisation_id=organisation.pk))
+    carl = client_as("carl")
+
+    def add(n):
+        for i in range(n):
+            review = factories.review_row(site, published=True, text="fine")
+            reply = services.review_reply(actor=personas.carl, review=review, body="answer")
+            if i % 3:
+                approve = i % 3 == 1
+                rule = "" if approve else "off-topic"
+                services.reply_moderate(actor=personas.ben, reply=reply, approve=approve, rule=rule)
+
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: carl.get("/en/registry/mine/"), limit=13
     )
 
 

@@ -2,45 +2,47 @@ import pytest
 from django.utils import timezone
 
 from juntos.accounts.selectors import organisations_by_slug
+from juntos.registry.choices import ReviewStatus
 from juntos.registry.models import ReviewReply
 from juntos.registry.tests import factories
-
-
-@pytest.fixture
-def carls_published_review(personas):
-    organisation = organisations_by_slug(["okanagan-orchards"])["okanagan-orchards"]
-    owner = factories.employer("Okanagan Orchards Ltd.", organisation_id=organisation.pk)
-    site = factories.site(owner, name="Kelowna orchard")
-    return factories.review_row(site, published=True, text="La vivienda estaba sucia.")
 
 
 def url(review):
     return f"/en/registry/reviews/{review.pk}/reply/"
 
 
-def test_carl_sees_his_entry_and_answers_publicly(client, client_as, carls_published_review):
+def test_carl_sees_his_entry_and_sends_a_reply_for_moderation(
+    client, client_as, carls_published_review
+):
     review = carls_published_review
     carl = client_as("carl")
     page = carl.get("/en/registry/mine/").content.decode()
     assert "Okanagan Orchards Ltd." in page and "La vivienda estaba sucia." in page
-    assert "Publish reply" in page
+    assert "Send reply" in page
     response = carl.post(url(review), {f"{review.pk}-body": "We repainted the housing."})
     assert response.status_code == 302 and response["Location"] == "/en/registry/mine/"
     reply = ReviewReply.objects.get(review=review)
     assert reply.replied_on == timezone.localdate()
+    assert reply.status == ReviewStatus.PENDING
+    # Carl sees it waiting; nobody else sees it yet.
+    page = carl.get("/en/registry/mine/").content.decode()
+    assert "Your reply is waiting for moderation" in page
+    assert "We repainted the housing." in page
     public = client.get(f"/en/registry/employers/{review.employer.slug}/").content.decode()
-    assert "We repainted the housing." in public
-    # One reply per review: the form is gone and a second post is refused.
-    assert "Publish reply" not in carl.get("/en/registry/mine/").content.decode()
+    assert "We repainted the housing." not in public
+    # One standing reply per review: the form is gone and a second post is refused, with why.
+    assert "Send reply" not in page
     again = carl.post(url(review), {f"{review.pk}-body": "Second answer"})
-    assert again.status_code == 200
+    assert again.status_code == 400
+    assert "already answered this review" in again.content.decode()
+    assert "Second answer" in again.content.decode()  # what he typed is kept
     assert ReviewReply.objects.get(review=review).body == "We repainted the housing."
 
 
 def test_empty_reply_is_refused_and_explained(client_as, carls_published_review):
     review = carls_published_review
     response = client_as("carl").post(url(review), {f"{review.pk}-body": "   "})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "This field is required." in response.content.decode()
     assert not ReviewReply.objects.exists()
 
