@@ -1,15 +1,17 @@
 """Every write of the learning app. Other apps import from here."""
 
 from juntos.learning.services.account import person_erase, person_export
+from juntos.learning.services.catalogue import course_create, course_text_set, course_update
 from juntos.learning.services.courses import (
+    SessionUpdate,
     assessment_record,
     attendance_record,
     completion_evaluate,
-    course_create,
     enrolment_create,
     enrolment_sign_off,
     enrolment_withdraw,
     session_create,
+    session_update,
 )
 from juntos.learning.services.profiles import (
     goal_set,
@@ -40,10 +42,13 @@ from juntos.learning.services.workshops import (
 )
 
 __all__ = [
+    "SessionUpdate",
     "assessment_record",
     "attendance_record",
     "completion_evaluate",
     "course_create",
+    "course_text_set",
+    "course_update",
     "document_delete",
     "document_open",
     "document_share",
@@ -66,6 +71,7 @@ __all__ = [
     "profile_update",
     "season_add",
     "session_create",
+    "session_update",
     "share_revoke",
     "skill_add",
     "workshop_attendance_mark",

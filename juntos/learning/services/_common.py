@@ -1,4 +1,4 @@
-"""Helpers shared by the learning services: messages to people and equity facts."""
+"""Helpers shared by the learning services: validated saves, messages and equity facts."""
 
 from __future__ import annotations
 
@@ -10,6 +10,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from juntos.core.services import fact_record, notify
+
+
+def save_valid(row: Any) -> Any:
+    """Validate a row like a form would (fields and constraints), then save it."""
+    row.full_clean()
+    row.save()
+    return row
 
 
 def site_link(url_name: str, language: str, **kwargs: Any) -> str:

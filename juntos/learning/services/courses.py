@@ -1,15 +1,19 @@
-"""Writes of the course catalogue: courses, sessions, enrolment with a waiting list, completion."""
+"""Writes of sessions, enrolment with a waiting list, attendance and completion.
+
+Sessions live here, not with the courses, because their places and waiting list are changed
+under the same row lock as enrolment.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from juntos.core.services import audit_record
 from juntos.learning.choices import CompletionRule, EnrolmentStatus
@@ -17,62 +21,14 @@ from juntos.learning.models import (
     AttendanceMark,
     CompletionRecord,
     Course,
-    CourseText,
     Enrolment,
     Session,
 )
-from juntos.learning.policies import can_manage_course, can_run_workshops
+from juntos.learning.policies import can_manage_course
 from juntos.learning.selectors import HOLDS_A_PLACE, course_text
-from juntos.learning.services._common import equity_fact, notify_person, site_link
+from juntos.learning.services._common import equity_fact, notify_person, save_valid, site_link
 
 WINDOW_CLOSED = gettext_lazy("Enrolment for this session is not open.")
-
-
-def _save_valid(row: Any) -> Any:
-    row.full_clean()
-    row.save()
-    return row
-
-
-def course_create(
-    *,
-    actor: Any,
-    organisation_id: int,
-    topic: str,
-    format: str,
-    language: str,
-    texts: dict[str, tuple[str, str]],
-    completion_rule: str,
-    province: str = "",
-    place: str = "",
-    min_attendance_percent: int = 75,
-) -> Course:
-    """Add a course of one's own organisation; texts maps a language to (title, summary)."""
-    if not can_run_workshops(actor, organisation_id):
-        raise PermissionDenied
-    if language not in texts:
-        raise ValidationError({"title": _("Give the title in the language it is taught in.")})
-    with transaction.atomic():
-        course = Course(
-            organisation_id=organisation_id,
-            topic=topic,
-            format=format,
-            language=language,
-            province=province,
-            place=place.strip(),
-            completion_rule=completion_rule,
-            min_attendance_percent=min_attendance_percent,
-        )
-        _save_valid(course)
-        for lang, (title, summary) in texts.items():
-            CourseText.objects.create(course=course, language=lang, title=title, summary=summary)
-        audit_record(
-            actor=actor,
-            action="learning.course_created",
-            target=course,
-            organisation_id=organisation_id,
-        )
-    return course
 
 
 def session_create(
@@ -91,12 +47,9 @@ def session_create(
     """Add a session (a run of the course) with its schedule, places and enrolment window."""
     if not can_manage_course(actor, course):
         raise PermissionDenied
-    if ends_on < starts_on or enrolment_closes < enrolment_opens:
-        raise ValidationError({"ends_on": _("An end date comes before its start.")})
-    if capacity < 1 or meetings < 1:
-        raise ValidationError({"capacity": _("A session needs at least one place and one class.")})
+    _check_session(starts_on, ends_on, enrolment_opens, enrolment_closes, capacity, meetings)
     with transaction.atomic():
-        session = _save_valid(
+        session = save_valid(
             Session(
                 course=course, schedule=schedule, schedule_note=schedule_note.strip(),
                 starts_on=starts_on, ends_on=ends_on, capacity=capacity, meetings=meetings,
@@ -110,6 +63,77 @@ def session_create(
             organisation_id=course.organisation_id,
         )
     return session
+
+
+def _check_session(
+    starts_on: dt.date,
+    ends_on: dt.date,
+    enrolment_opens: dt.date,
+    enrolment_closes: dt.date,
+    capacity: int,
+    meetings: int,
+) -> None:
+    if ends_on < starts_on or enrolment_closes < enrolment_opens:
+        raise ValidationError({"ends_on": _("An end date comes before its start.")})
+    if capacity < 1 or meetings < 1:
+        raise ValidationError({"capacity": _("A session needs at least one place and one class.")})
+
+
+class SessionUpdate(NamedTuple):
+    """The changed session and the people the new places went to, in queue order."""
+
+    session: Session
+    promoted: list[Enrolment]
+
+
+def session_update(
+    *,
+    actor: Any,
+    session: Session,
+    schedule: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    capacity: int,
+    enrolment_opens: dt.date,
+    enrolment_closes: dt.date,
+    meetings: int = 1,
+    schedule_note: str = "",
+) -> SessionUpdate:
+    """Change a session's schedule, dates and places; new places go to the people waiting."""
+    if not can_manage_course(actor, session.course):
+        raise PermissionDenied
+    _check_session(starts_on, ends_on, enrolment_opens, enrolment_closes, capacity, meetings)
+    with transaction.atomic():
+        session = _locked_session(session.pk)
+        held = _places_taken(session)
+        if capacity < held:
+            message = ngettext(
+                "%(count)s person holds a place in this session, so it needs at least "
+                "%(count)s place.",
+                "%(count)s people hold a place in this session, so it needs at least "
+                "%(count)s places.",
+                held,
+            )
+            raise ValidationError({"capacity": message % {"count": held}})
+        before = session.capacity
+        changes = {
+            "schedule": schedule, "schedule_note": schedule_note.strip(), "starts_on": starts_on,
+            "ends_on": ends_on, "meetings": meetings, "capacity": capacity,
+            "enrolment_opens": enrolment_opens, "enrolment_closes": enrolment_closes,
+        }  # fmt: skip
+        changed = sorted(name for name, value in changes.items() if getattr(session, name) != value)
+        for name, value in changes.items():
+            setattr(session, name, value)
+        save_valid(session)
+        audit_record(
+            actor=actor,
+            action="learning.session_updated",
+            target=session,
+            organisation_id=session.course.organisation_id,
+            details={"changed": changed, "capacity": [before, capacity]},
+        )
+        promoted = _promote_waiting(session)
+    return SessionUpdate(session, promoted)
 
 
 def _locked_session(session_id: int) -> Session:
@@ -173,35 +197,37 @@ def enrolment_withdraw(*, actor: Any, enrolment: Enrolment) -> Enrolment:
             organisation_id=session.course.organisation_id,
         )
         if held_place:
-            _promote_next(session)
+            _promote_waiting(session)
     return enrolment
 
 
-def _promote_next(session: Session) -> Enrolment | None:
-    """Give free places to the people waiting longest, and tell each of them."""
-    if _places_taken(session) >= session.capacity:
-        return None
-    waiting = (
+def _promote_waiting(session: Session) -> list[Enrolment]:
+    """Give every free place to the people waiting longest, in queue order, and tell each."""
+    free = session.capacity - _places_taken(session)
+    if free <= 0:
+        return []
+    waiting = list(
         session.enrolments.select_for_update()
         .select_related("user")
         .filter(status=EnrolmentStatus.WAITLISTED)
-        .order_by("queued_at", "id")
-        .first()
+        .order_by("queued_at", "id")[:free]
     )
-    if waiting is None:
-        return None
-    waiting.status = EnrolmentStatus.ENROLLED
-    waiting.save(update_fields=["status"])
-    audit_record(
-        actor=None,
-        action="learning.promoted_from_waitlist",
-        target=waiting,
-        organisation_id=session.course.organisation_id,
-    )
-    equity_fact(
-        kind="learning.enrolment", user=waiting.user, course=session.course, outcome="promoted"
-    )
-    _tell_promoted(waiting, session)
+    for enrolment in waiting:
+        enrolment.status = EnrolmentStatus.ENROLLED
+        enrolment.save(update_fields=["status"])
+        audit_record(
+            actor=None,
+            action="learning.promoted_from_waitlist",
+            target=enrolment,
+            organisation_id=session.course.organisation_id,
+        )
+        equity_fact(
+            kind="learning.enrolment",
+            user=enrolment.user,
+            course=session.course,
+            outcome="promoted",
+        )
+        _tell_promoted(enrolment, session)
     return waiting
 
 
