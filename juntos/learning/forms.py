@@ -22,7 +22,8 @@ from juntos.learning.choices import (
 )
 from juntos.learning.models import WorkerProfile
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# ISO dates whatever the page's language: a date input shows nothing for "01/05/2027".
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ANY = [("", _("Any"))]
 
 
@@ -149,10 +150,9 @@ class AttendeeForm(forms.Form):
     email = forms.EmailField(label=_("Email"), required=False)
 
 
-class CourseForm(forms.Form):
-    organisation = forms.TypedChoiceField(label=_("Provider"), coerce=int, choices=())
-    title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea)
+class CourseSettingsForm(forms.Form):
+    """What staff may change about a course once it exists; its texts have their own form."""
+
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
     format = forms.ChoiceField(label=_("Format"), choices=CourseFormat.choices)
     language = forms.ChoiceField(label=_("Taught in"), choices=settings.LANGUAGES)
@@ -165,9 +165,25 @@ class CourseForm(forms.Form):
         label=_("Attendance needed (%)"), min_value=1, max_value=100, initial=75
     )
 
+
+class CourseForm(CourseSettingsForm):
+    organisation = forms.TypedChoiceField(label=_("Provider"), coerce=int, choices=())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea)
+    field_order = ["organisation", "title", "summary"]
+
     def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _set_choices(self, "organisation", organisations)
+
+
+class CourseTextForm(forms.Form):
+    """A course's title and summary in one language (the form's prefix names the language)."""
+
+    title = forms.CharField(label=_("Title"), required=False, max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class SessionForm(forms.Form):

@@ -227,6 +227,23 @@ def get_roster_for(actor: Any, session_id: int) -> Session:
     return session
 
 
+def get_session_to_edit(actor: Any, session_id: int) -> Session:
+    """A session with its places held and people waiting counted, for staff of the provider."""
+    session = (
+        Session.objects.select_related("course")
+        .prefetch_related("course__texts")
+        .annotate(
+            taken=Count("enrolments", filter=Q(enrolments__status__in=HOLDS_A_PLACE)),
+            waiting=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITLISTED)),
+        )
+        .filter(pk=session_id)
+        .first()
+    )
+    if session is None or not can_manage_course(actor, session.course):
+        raise Http404
+    return session
+
+
 def roster_enrolments(session: Session) -> QuerySet[Enrolment]:
     """Everyone enrolled or waiting in a session, with attendance counts."""
     return (

@@ -33,6 +33,13 @@ urlpatterns = [
     ),
     path("teach/", staff.teach, name="teach"),
     path("teach/courses/<int:course_id>/", staff.teach_course, name="teach_course"),
+    path("teach/courses/<int:course_id>/edit/", staff.course_edit, name="course_edit"),
+    path(
+        "teach/courses/<int:course_id>/texts/<slug:language>/",
+        staff.course_text,
+        name="course_text",
+    ),
+    path("sessions/<int:session_id>/edit/", staff.session_edit, name="session_edit"),
     path("sessions/<int:session_id>/roster/", staff.roster, name="roster"),
     path(
         "sessions/<int:session_id>/attendance/", staff.roster_attendance, name="roster_attendance"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from juntos.learning import selectors, services
@@ -17,10 +19,12 @@ from juntos.learning.forms import (
     AttendanceForm,
     AttendeeForm,
     CourseForm,
+    CourseSettingsForm,
+    CourseTextForm,
     SessionForm,
     WorkshopForm,
 )
-from juntos.learning.models import Workshop
+from juntos.learning.models import Course, Workshop
 from juntos.learning.views._common import add_errors, rights_url, staff_organisations
 
 
@@ -148,12 +152,70 @@ def teach(request: HttpRequest) -> HttpResponse:
     )
 
 
+COURSE_SETTINGS = (
+    "topic", "format", "language", "province", "place", "completion_rule",
+    "min_attendance_percent",
+)  # fmt: skip
+SESSION_FIELDS = (
+    "schedule", "schedule_note", "starts_on", "ends_on", "meetings", "capacity",
+    "enrolment_opens", "enrolment_closes",
+)  # fmt: skip
+
+
+def _text_rows(course: Course, bound: CourseTextForm | None) -> list[dict[str, Any]]:
+    """One row per site language: its form (prefilled), and whether the text is there."""
+    texts = {text.language: text for text in course.texts.all()}
+    rows = []
+    for code, name in settings.LANGUAGES:
+        text = texts.get(code)
+        form = bound if bound is not None and bound.prefix == f"text-{code}" else None
+        initial = {"title": text.title, "summary": text.summary} if text else None
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "form": form or CourseTextForm(prefix=f"text-{code}", initial=initial),
+                "missing": text is None,
+                "teaching": code == course.language,
+            }
+        )
+    return rows
+
+
+def _course_page(
+    request: HttpRequest,
+    course: Course,
+    *,
+    session_form: SessionForm | None = None,
+    course_form: CourseSettingsForm | None = None,
+    text_form: CourseTextForm | None = None,
+) -> HttpResponse:
+    """The staff course page; a form given here was rejected and is shown with its errors."""
+    given = [form for form in (session_form, course_form, text_form) if form is not None]
+    settings_initial = {name: getattr(course, name) for name in COURSE_SETTINGS}
+    return render(
+        request,
+        "learning/teach_course.html",
+        {
+            "course": course,
+            "text": selectors.course_text(course),
+            "sessions": course.sessions.order_by("-starts_on"),
+            "form": session_form or SessionForm(),
+            "course_form": course_form or CourseSettingsForm(initial=settings_initial),
+            "text_rows": _text_rows(course, text_form),
+        },
+        status=400 if any(form.errors for form in given) else 200,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def teach_course(request: HttpRequest, course_id: int) -> HttpResponse:
     found = selectors.get_managed_course(request.user, course_id)
-    form = SessionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        return _course_page(request, found)
+    form = SessionForm(request.POST)
+    if form.is_valid():
         try:
             services.session_create(actor=request.user, course=found, **form.cleaned_data)
         except ValidationError as error:
@@ -161,16 +223,81 @@ def teach_course(request: HttpRequest, course_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Session added."))
             return redirect("learning:teach_course", course_id=found.pk)
+    return _course_page(request, found, session_form=form)
+
+
+@login_required
+@require_POST
+def course_edit(request: HttpRequest, course_id: int) -> HttpResponse:
+    found = selectors.get_managed_course(request.user, course_id)
+    form = CourseSettingsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.course_update(actor=request.user, course=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Course saved."))
+            return redirect("learning:teach_course", course_id=found.pk)
+    return _course_page(request, found, course_form=form)
+
+
+@login_required
+@require_POST
+def course_text(request: HttpRequest, course_id: int, language: str) -> HttpResponse:
+    found = selectors.get_managed_course(request.user, course_id)
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    form = CourseTextForm(request.POST, prefix=f"text-{language}")
+    if form.is_valid():
+        try:
+            saved = services.course_text_set(
+                actor=request.user, course=found, language=language, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Text saved.") if saved else _("Translation removed."))
+            return redirect("learning:teach_course", course_id=found.pk)
+    return _course_page(request, found, text_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = selectors.get_session_to_edit(request.user, session_id)
+    initial = {name: getattr(session, name) for name in SESSION_FIELDS}
+    form = SessionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            updated = services.session_update(
+                actor=request.user, session=session, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            _say_session_saved(request, len(updated.promoted))
+            return redirect("learning:roster", session_id=session.pk)
     return render(
         request,
-        "learning/teach_course.html",
-        {
-            "course": found,
-            "text": selectors.course_text(found),
-            "sessions": found.sessions.order_by("-starts_on"),
-            "form": form,
-        },
+        "learning/session_edit.html",
+        {"session": session, "text": selectors.course_text(session.course), "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+def _say_session_saved(request: HttpRequest, promoted: int) -> None:
+    if not promoted:
+        messages.success(request, _("Session saved."))
+        return
+    messages.success(
+        request,
+        ngettext(
+            "Session saved. %(count)s person from the waiting list now has a place and was told.",
+            "Session saved. %(count)s people from the waiting list now have a place and were told.",
+            promoted,
+        )
+        % {"count": promoted},
     )
 
 
