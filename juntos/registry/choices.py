@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LicenceStatus(models.TextChoices):
@@ -52,11 +53,27 @@ class ReplyRule(models.TextChoices):
     """The published rules an employer's reply is checked against (shown on the rules page).
 
     A reply is a reprisal risk: the employer knows the crews, the cabins and the dates.
+    The context lets languages agree the wording with "reply" rather than "review".
     """
 
-    GUESSES_REVIEWER = "guesses-reviewer", _("It names, guesses or hints at who wrote the review")
-    IDENTIFIES_SOMEONE = "identifies-someone", _("It names or identifies a person")
-    THREATS_OR_HATE = "threats-or-hate", _("It contains threats, insults or hate")
-    REPRISAL = "reprisal", _("It warns of consequences for workers who speak up")
-    PRIVATE_DATA = "private-data", _("It contains private data such as phone numbers")
-    OFF_TOPIC = "off-topic", _("It does not answer the review")
+    GUESSES_REVIEWER = (
+        "guesses-reviewer",
+        pgettext_lazy("reply rule", "It names, guesses or hints at who wrote the review"),
+    )
+    IDENTIFIES_SOMEONE = (
+        "identifies-someone",
+        pgettext_lazy("reply rule", "It names or identifies a person"),
+    )
+    THREATS_OR_HATE = (
+        "threats-or-hate",
+        pgettext_lazy("reply rule", "It contains threats, insults or hate"),
+    )
+    REPRISAL = (
+        "reprisal",
+        pgettext_lazy("reply rule", "It warns of consequences for workers who speak up"),
+    )
+    PRIVATE_DATA = (
+        "private-data",
+        pgettext_lazy("reply rule", "It contains private data such as phone numbers"),
+    )
+    OFF_TOPIC = "off-topic", pgettext_lazy("reply rule", "It does not answer the review")
