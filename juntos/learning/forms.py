@@ -178,12 +178,25 @@ class CourseForm(CourseSettingsForm):
 
 
 class CourseTextForm(forms.Form):
-    """A course's title and summary in one language (the form's prefix names the language)."""
+    """A course's title and summary in one language (the form's prefix names the language).
+
+    An empty title removes a translation, so the title is optional except in the language the
+    course is taught in.
+    """
 
     title = forms.CharField(label=_("Title"), required=False, max_length=200)
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args: Any, teaching: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if teaching:
+            title = self.fields["title"]
+            title.required = True
+            title.error_messages["required"] = _(
+                "The course is taught in this language, so it needs a title here."
+            )
 
 
 class SessionForm(forms.Form):

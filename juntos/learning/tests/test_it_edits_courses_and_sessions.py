@@ -174,6 +174,8 @@ def test_staff_see_which_translations_are_missing_and_add_one(provider, course):
     assert "Texts in each language" in page
     assert "French · missing" in page and "Spanish · translated" in page
     assert "English · the language it is taught in" in page
+    assert '<label for="id_text-en-title">Title</label>' in page  # needed, not optional
+    assert '<label for="id_text-fr-title">Title <span class="help">(optional)' in page
     response = staff.post(
         f"{url}texts/fr/",
         {"text-fr-title": "Anglais pour le travail", "text-fr-summary": "Le soir, à la ferme."},

@@ -168,15 +168,18 @@ def _text_rows(course: Course, bound: CourseTextForm | None) -> list[dict[str, A
     rows = []
     for code, name in settings.LANGUAGES:
         text = texts.get(code)
+        teaching = code == course.language
         form = bound if bound is not None and bound.prefix == f"text-{code}" else None
-        initial = {"title": text.title, "summary": text.summary} if text else None
+        if form is None:
+            initial = {"title": text.title, "summary": text.summary} if text else None
+            form = CourseTextForm(prefix=f"text-{code}", initial=initial, teaching=teaching)
         rows.append(
             {
                 "code": code,
                 "name": name,
-                "form": form or CourseTextForm(prefix=f"text-{code}", initial=initial),
+                "form": form,
                 "missing": text is None,
-                "teaching": code == course.language,
+                "teaching": teaching,
             }
         )
     return rows
@@ -248,7 +251,9 @@ def course_text(request: HttpRequest, course_id: int, language: str) -> HttpResp
     found = selectors.get_managed_course(request.user, course_id)
     if language not in dict(settings.LANGUAGES):
         raise Http404
-    form = CourseTextForm(request.POST, prefix=f"text-{language}")
+    form = CourseTextForm(
+        request.POST, prefix=f"text-{language}", teaching=language == found.language
+    )
     if form.is_valid():
         try:
             saved = services.course_text_set(
