@@ -133,7 +133,50 @@ def session_update(
             details={"changed": changed, "capacity": [before, capacity]},
         )
         promoted = _promote_waiting(session)
+        if set(changed) & WHAT_PEOPLE_PLAN_BY:
+            told = {e.pk for e in promoted}  # their message already gives the new start
+            for enrolment in session.enrolments.select_related("user").filter(
+                status__in=(EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED)
+            ):
+                if enrolment.pk not in told:
+                    _tell_changed(enrolment, session)
     return SessionUpdate(session, promoted)
+
+
+# A change to any of these is told to everyone enrolled or waiting: they plan their work by them.
+WHAT_PEOPLE_PLAN_BY = {"schedule", "schedule_note", "starts_on", "ends_on"}
+
+
+def _tell_changed(enrolment: Enrolment, session: Session) -> None:
+    user = enrolment.user
+
+    def render() -> tuple[str, str]:
+        text = course_text(session.course, user.preferred_language)
+        title = text.title if text else ""
+        when = session.get_schedule_display()
+        if session.schedule_note:
+            when = f"{when} ({session.schedule_note})"
+        values = {
+            "course": title,
+            "when": when,
+            "start": session.starts_on.isoformat(),
+            "end": session.ends_on.isoformat(),
+            "link": site_link("learning:my_courses", user.preferred_language),
+        }
+        if enrolment.status == EnrolmentStatus.WAITLISTED:
+            body = _(
+                "Juntos: %(course)s has changed. It now runs %(start)s to %(end)s, %(when)s. "
+                "You are still on the waiting list. Your courses: %(link)s"
+            )
+        else:
+            body = _(
+                "Juntos: %(course)s has changed. It now runs %(start)s to %(end)s, %(when)s. "
+                "Your place is kept. If you cannot go, withdraw so the next person gets it: "
+                "%(link)s"
+            )
+        return _("Your course has changed: %(course)s") % {"course": title}, body % values
+
+    notify_person(user, render)
 
 
 def _locked_session(session_id: int) -> Session:

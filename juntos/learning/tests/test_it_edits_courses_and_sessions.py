@@ -80,6 +80,15 @@ def _queue(session: Session, people: list[Any]) -> list[Enrolment]:
     return enrolments
 
 
+def _as_typed(session: Session, **changes: Any) -> dict[str, str]:
+    """The session's edit form as it comes prefilled, with these changes typed in."""
+    fields = {name: getattr(session, name) for name in SESSION_FIELDS}
+    typed = {
+        name: v.isoformat() if hasattr(v, "isoformat") else str(v) for name, v in fields.items()
+    }
+    return {**typed, **{name: str(value) for name, value in changes.items()}}
+
+
 def _status(enrolment: Enrolment) -> str:
     return Enrolment.objects.get(pk=enrolment.pk).status
 
@@ -245,7 +254,7 @@ def test_more_places_go_to_the_people_who_waited_longest_and_each_is_told(
     staff = logged_in_client(provider.staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = staff.post(
-            f"/en/learning/sessions/{session.pk}/edit/", _session_edit(capacity=3)
+            f"/en/learning/sessions/{session.pk}/edit/", _as_typed(session, capacity=3)
         )
     assert response["Location"] == f"/en/learning/sessions/{session.pk}/roster/"
     assert _status(holder) == EnrolmentStatus.ENROLLED
@@ -264,6 +273,41 @@ def test_more_places_go_to_the_people_who_waited_longest_and_each_is_told(
     assert entry.details["capacity"] == [1, 3] and entry.object_id == str(session.pk)
     page = staff.get(response["Location"]).content.decode()
     assert "2 people from the waiting list now have a place" in page
+
+
+def test_new_dates_are_told_to_everyone_enrolled_or_waiting_in_their_language(
+    provider, course, django_capture_on_commit_callbacks
+):
+    session = SessionFactory.create(course=course, capacity=1)
+    holder, first, second = _queue(session, _workers(3))
+    Enrolment.objects.filter(pk=second.pk).update(status=EnrolmentStatus.WITHDRAWN)
+    new_start = session.starts_on + dt.timedelta(days=7)
+    staff = logged_in_client(provider.staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            f"/en/learning/sessions/{session.pk}/edit/",
+            _as_typed(session, starts_on=new_start, schedule_note="Sábados 9:00"),
+        )
+    held = OutboxMessage.objects.get(recipient=holder.user.phone).body
+    waiting = OutboxMessage.objects.get(recipient=first.user.phone).body
+    for body in (held, waiting):  # in Spanish, the new start and the new hours
+        assert "ha cambiado" in body and new_start.isoformat() in body and "Sábados 9:00" in body
+    assert "Conservas tu lugar" in held and "lista de espera" in waiting
+    assert not OutboxMessage.objects.filter(recipient=second.user.phone).exists()  # withdrew
+
+
+def test_a_change_of_places_or_classes_only_tells_nobody_but_the_promoted(
+    provider, course, django_capture_on_commit_callbacks
+):
+    session = SessionFactory.create(course=course, capacity=1)
+    holder, first = _queue(session, _workers(2))
+    with django_capture_on_commit_callbacks(execute=True):
+        logged_in_client(provider.staff).post(
+            f"/en/learning/sessions/{session.pk}/edit/", _as_typed(session, capacity=2, meetings=9)
+        )
+    assert not OutboxMessage.objects.filter(recipient=holder.user.phone).exists()
+    [promoted] = OutboxMessage.objects.filter(recipient=first.user.phone)  # one message, not two
+    assert "se liberó un lugar" in promoted.body
 
 
 def test_the_service_returns_who_was_promoted_in_queue_order(provider, course):
