@@ -19,6 +19,14 @@ def save_valid(row: Any) -> Any:
     return row
 
 
+def apply_changes(row: Any, changes: dict[str, Any]) -> list[str]:
+    """Set the fields on the row; returns the names of those whose value changed, sorted."""
+    changed = sorted(name for name, value in changes.items() if getattr(row, name) != value)
+    for name, value in changes.items():
+        setattr(row, name, value)
+    return changed
+
+
 def site_link(url_name: str, language: str, **kwargs: Any) -> str:
     """An absolute link to one of our pages, in the recipient's language."""
     with translation.override(language):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from juntos.core.services import audit_record
 from juntos.learning.models import Course, CourseText
 from juntos.learning.policies import can_manage_course, can_run_workshops
-from juntos.learning.services._common import save_valid
+from juntos.learning.services._common import apply_changes, save_valid
 
 
 def course_create(
@@ -98,9 +98,7 @@ def course_update(
             "place": place.strip(), "completion_rule": completion_rule,
             "min_attendance_percent": min_attendance_percent,
         }  # fmt: skip
-        changed = sorted(name for name, value in changes.items() if getattr(course, name) != value)
-        for name, value in changes.items():
-            setattr(course, name, value)
+        changed = apply_changes(course, changes)
         save_valid(course)
         audit_record(
             actor=actor,

@@ -26,7 +26,13 @@ from juntos.learning.models import (
 )
 from juntos.learning.policies import can_manage_course
 from juntos.learning.selectors import HOLDS_A_PLACE, course_text
-from juntos.learning.services._common import equity_fact, notify_person, save_valid, site_link
+from juntos.learning.services._common import (
+    apply_changes,
+    equity_fact,
+    notify_person,
+    save_valid,
+    site_link,
+)
 
 WINDOW_CLOSED = gettext_lazy("Enrolment for this session is not open.")
 
@@ -121,9 +127,7 @@ def session_update(
             "ends_on": ends_on, "meetings": meetings, "capacity": capacity,
             "enrolment_opens": enrolment_opens, "enrolment_closes": enrolment_closes,
         }  # fmt: skip
-        changed = sorted(name for name, value in changes.items() if getattr(session, name) != value)
-        for name, value in changes.items():
-            setattr(session, name, value)
+        changed = apply_changes(session, changes)
         save_valid(session)
         audit_record(
             actor=actor,
