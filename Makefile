@@ -32,7 +32,7 @@ messages: $(STAMP)
 	  mo="$${po%.po}.mo"; if [ ! -f "$$mo" ] || [ "$$po" -nt "$$mo" ]; then msgfmt --check-format -o "$$mo" "$$po" || exit 1; fi; done
 
 makemessages: $(STAMP)
-	for dir in juntos juntos/*/; do [ -d "$$dir/locale" ] && (cd $$dir && ../../$(BIN)/django-admin makemessages -l es -l fr --no-obsolete $$( [ "$$dir" = juntos ] && echo --ignore='*/*' ) >/dev/null || true); done
+	for dir in juntos juntos/*/; do [ -d "$$dir/locale" ] && (cd $$dir && ../../$(BIN)/django-admin makemessages -l es -l fr --no-obsolete --no-location $$( [ "$$dir" = juntos ] && echo --ignore='*/*' ) >/dev/null || true); done
 
 run: setup
 	mkdir -p var
