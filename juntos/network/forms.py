@@ -267,13 +267,13 @@ class MemberAddForm(forms.Form):
     identifier = forms.CharField(
         label=_("Email or mobile number of the person"),
         max_length=320,
-        help_text=_("She must already have a Juntos account."),
+        help_text=_("The person must already have a Juntos account."),
     )
     organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Representing an organisation"),
         queryset=None,
         required=False,
-        empty_label=_("No: she is a member in her own right"),
+        empty_label=_("No: a member in their own right"),
     )
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
     is_voting = forms.BooleanField(label=_("Voting member"), required=False, initial=True)

@@ -33,7 +33,7 @@ def test_a_worker_signs_up_by_phone_in_spanish(client):
     assert AuditEntry.objects.filter(
         action="accounts.person_created", object_id=str(user.pk)
     ).exists()
-    assert "Bienvenido(a) a Juntos" in client.get(response["Location"]).content.decode()
+    assert "Le damos la bienvenida a Juntos" in client.get(response["Location"]).content.decode()
 
 
 def test_a_taken_email_is_explained_in_spanish_and_keeps_what_was_typed(client, personas):

@@ -247,7 +247,7 @@ def case_message(request: HttpRequest, case: Any, opened: selectors.OpenedReport
     services.case_message_send(
         actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"]
     )
-    return _("Message sent. The worker reads it with her receipt code.")
+    return _("Message sent. The worker reads it with the receipt code.")
 
 
 @_case_action
@@ -274,7 +274,7 @@ def case_consent(request: HttpRequest, case: Any, opened: selectors.OpenedReport
     services.consent_request(
         actor=request.user, case=case, opened=opened, inspectorate_id=data["inspectorate"]
     )
-    return _("The worker has been asked. The referral is sent only if she agrees.")
+    return _("The worker has been asked. The referral is sent only if the worker agrees.")
 
 
 @_case_action
