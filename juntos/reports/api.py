@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import File, Form, Router, Schema, UploadedFile
 from ninja.responses import Status
 
@@ -20,6 +21,7 @@ from juntos.core.privacy import scrub_client_identity
 from juntos.reports import selectors, services
 from juntos.reports.attachments import AttachmentRejected, check_size
 from juntos.reports.choices import ContactMode
+from juntos.reports.forms import IntakeApiForm
 
 router = Router(tags=["reports"])
 
@@ -30,7 +32,7 @@ class IntakeIn(Schema):
     language: str = "en"
     province: str = ""
     program: str = ""
-    incident_month: str = ""  # YYYY-MM
+    incident_month: str = ""  # YYYY-MM, one of the last 24 months
     employer_site_id: int | None = None
     employer_name: str = ""
     contact_mode: str = ContactMode.ANONYMOUS
@@ -85,42 +87,55 @@ class ErrorOut(Schema):
     fields: dict[str, list[str]] = {}
 
 
-def _month(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(f"{value[:7]}-01") if value else None
-    except ValueError as exc:
-        raise ValidationError({"incident_month": ["YYYY-MM"]}) from exc
-
-
 def _error(exc: ValidationError) -> dict[str, Any]:
     fields = exc.message_dict if hasattr(exc, "error_dict") else {}
     return {"detail": " ".join(exc.messages), "fields": fields}
 
 
+# The page's field names where the API names them differently.
+API_FIELD = {"employer_site": "employer_site_id"}
+
+
+def _intake_form(payload: IntakeIn) -> IntakeApiForm:
+    """The page's own form, filled from the JSON body: one validation path for both."""
+    site_id = payload.employer_site_id
+    site = selectors.employer_site_choice(site_id) if site_id is not None else None
+    data = {
+        **payload.model_dump(exclude={"employer_site_id"}),
+        "employer_site": "" if site_id is None else str(site_id),
+    }
+    return IntakeApiForm(data, site_choices=[site] if site else [])
+
+
+def _form_error(form: IntakeApiForm) -> dict[str, Any]:
+    fields = {
+        API_FIELD.get(name, name): [str(message) for message in messages]
+        for name, messages in form.errors.items()
+    }
+    detail = " ".join(message for messages in fields.values() for message in messages)
+    return {"detail": detail, "fields": fields}
+
+
+def _message_language(request: HttpRequest, payload: IntakeIn) -> str:
+    """Messages in the report's language, or the request's when that is not one we speak."""
+    if payload.language in dict(settings.LANGUAGES):
+        return payload.language
+    return translation.get_language_from_request(request)
+
+
 @router.post("/intake", response={201: ReceiptOut, 400: ErrorOut}, summary="Submit a report")
 def intake(request: HttpRequest, payload: IntakeIn) -> Status[dict[str, Any]]:
     scrub_client_identity(request)
-    languages = {code for code, _name in settings.LANGUAGES}
-    try:
-        submission = services.report_submit(
-            category=payload.category,
-            details=payload.details[:10000],
-            language=payload.language if payload.language in languages else "en",
-            province=payload.province[:2].upper(),
-            program=payload.program[:20],
-            incident_month=_month(payload.incident_month),
-            employer_site_id=payload.employer_site_id,
-            employer_name=payload.employer_name[:200],
-            contact_mode=payload.contact_mode
-            if payload.contact_mode in ContactMode.values
-            else ContactMode.ANONYMOUS,
-            contact_channel=payload.contact_channel[:20],
-            contact_address=payload.contact_address[:200],
-            contact_name=payload.contact_name[:100],
-            source="api",
-        )
-    except ValidationError as exc:
-        return Status(400, _error(exc))
+    with translation.override(_message_language(request, payload)):
+        form = _intake_form(payload)
+        if not form.is_valid():
+            return Status(400, _form_error(form))
+        try:
+            submission = services.report_submit(
+                **form.submission_args(language=form.cleaned_data["language"], source="api")
+            )
+        except ValidationError as exc:
+            return Status(400, _error(exc))
     report = submission.report
     return Status(
         201,

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,16 @@ def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
 
 
 BLANK = [("", _("I don't know / I prefer not to say"))]
+CHOOSE_WHAT_HAPPENED = _("Please choose what happened.")
+CHOOSE_CONTACT_MODE = _("Please choose whether we may contact you.")
+CHOOSE_CHANNEL = _("Please choose how we may reach you.")
+
+
+class CodeChoiceField(forms.ChoiceField):
+    """A choice of upper-case codes that also takes them typed in lower case ("bc")."""
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).strip().upper()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -66,9 +77,9 @@ class IntakeForm(forms.Form):
         label=_("What happened?"),
         choices=ReportCategory.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Please choose what happened.")},
+        error_messages={"required": CHOOSE_WHAT_HAPPENED, "invalid_choice": CHOOSE_WHAT_HAPPENED},
     )
-    province = forms.ChoiceField(
+    province = CodeChoiceField(
         label=_("Province where you work"),
         choices=BLANK + [(p.value, p.label) for p in PROVINCES_ONLY],
         required=False,
@@ -115,9 +126,13 @@ class IntakeForm(forms.Form):
         choices=ContactMode.choices,
         widget=forms.RadioSelect,
         initial=ContactMode.ANONYMOUS,
+        error_messages={"required": CHOOSE_CONTACT_MODE, "invalid_choice": CHOOSE_CONTACT_MODE},
     )
     contact_channel = forms.ChoiceField(
-        label=_("How?"), choices=ContactChannel.choices, required=False
+        label=_("How?"),
+        choices=ContactChannel.choices,
+        required=False,
+        error_messages={"invalid_choice": CHOOSE_CHANNEL},
     )
     contact_address = forms.CharField(
         label=_("Phone number or email"),
@@ -163,15 +178,50 @@ class IntakeForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if (
-            data.get("contact_mode") == ContactMode.CONFIDENTIAL
-            and not (data.get("contact_address") or "").strip()
-        ):
-            self.add_error(
-                "contact_address",
-                _("Please tell us how to reach you, or choose not to be contacted."),
-            )
+        if data.get("contact_mode") == ContactMode.CONFIDENTIAL:
+            if not (data.get("contact_address") or "").strip():
+                self.add_error(
+                    "contact_address",
+                    _("Please tell us how to reach you, or choose not to be contacted."),
+                )
+            if not data.get("contact_channel") and "contact_channel" not in self.errors:
+                self.add_error("contact_channel", CHOOSE_CHANNEL)
         return data
+
+    def submission_args(self, *, language: str, source: str = "") -> dict[str, Any]:
+        """The cleaned input as `services.report_submit` takes it (page and API alike)."""
+        data = self.cleaned_data
+        return {
+            "category": data["category"],
+            "details": data["details"],
+            "language": language,
+            "province": data["province"],
+            "program": data["program"],
+            "incident_month": data["incident_month"],
+            "employer_site_id": data["employer_site"],
+            "employer_name": data["employer_name"],
+            "contact_mode": data["contact_mode"],
+            "contact_channel": data["contact_channel"],
+            "contact_address": data["contact_address"],
+            "contact_name": data["contact_name"],
+            "source": source or data["source"],
+            "files": data["attachments"],
+        }
+
+
+class IntakeApiForm(IntakeForm):
+    """The intake form as the API takes it: the same fields and messages, plus the language.
+
+    The page takes its language from the address; an API client names it.
+    """
+
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        error_messages={
+            "required": _("Choose a language from the list."),
+            "invalid_choice": _("Choose a language from the list."),
+        },
+    )
 
 
 class CodeForm(forms.Form):
@@ -277,8 +327,6 @@ class RoutingRuleForm(forms.Form):
     )
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
-        from django.conf import settings
-
         super().__init__(*args, **kwargs)
         _choices(self, "organisation").choices = [(o.pk, o.name) for o in organisations]
         _choices(self, "language").choices = [("", _("Any")), *settings.LANGUAGES]

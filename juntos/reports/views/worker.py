@@ -59,7 +59,7 @@ def intake(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _intake_page(request, form, status=400)
     try:
-        submission = services.report_submit(**_submission_args(form.cleaned_data))
+        submission = services.report_submit(**form.submission_args(language=get_language() or "en"))
     except ValidationError as exc:
         form.add_error(None, exc)
         return _intake_page(request, form, status=400)
@@ -72,25 +72,6 @@ def intake(request: HttpRequest) -> HttpResponse:
 
 def _typed(form: IntakeForm) -> dict[str, Any]:
     return {name: form.data.get(name, "") for name in form.fields if name != "attachments"}
-
-
-def _submission_args(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "category": data["category"],
-        "details": data["details"],
-        "language": get_language() or "en",
-        "province": data["province"],
-        "program": data["program"],
-        "incident_month": data["incident_month"],
-        "employer_site_id": data["employer_site"],
-        "employer_name": data["employer_name"],
-        "contact_mode": data["contact_mode"],
-        "contact_channel": data["contact_channel"],
-        "contact_address": data["contact_address"],
-        "contact_name": data["contact_name"],
-        "source": data["source"],
-        "files": data["attachments"],
-    }
 
 
 def _intake_page(
