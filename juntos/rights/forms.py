@@ -146,6 +146,10 @@ class VersionForm(forms.Form):
                     label=_("This translation says the same as the English text (%(lang)s)")
                     % {"lang": language},
                     required=False,
+                    help_text=_(
+                        "Tick only after comparing it with the English text as it is now. "
+                        "Until then readers are told this translation may be out of date."
+                    ),
                 )
 
     def language_fields(self, language: str) -> list[forms.BoundField]:

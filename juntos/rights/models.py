@@ -103,6 +103,10 @@ class ArticleVersion(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The editor who last saved a change; neither they nor the author may publish it.
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
@@ -149,6 +153,10 @@ class ArticleText(models.Model):
         """A digest of what a translator translates: every field a worker reads."""
         parts = [self.title, self.summary, self.body, self.what_changed, self.obligation]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def figure_text(self) -> str:
+        """Every field whose figures a translation must repeat (not the search words)."""
+        return "\n".join([self.title, self.summary, self.body, self.what_changed, self.obligation])
 
 
 class SearchDocument(models.Model):

@@ -18,3 +18,10 @@ def can_edit_rights(actor: Any) -> bool:
         m.role == Role.COORDINATOR and m.organisation.kind == OrganisationKind.NETWORK_SECRETARIAT
         for m in memberships_of(actor)
     )
+
+
+def can_publish_version(actor: Any, version: Any) -> bool:
+    """A second editor publishes: not the one who wrote or last changed the version (four eyes)."""
+    if not can_edit_rights(actor):
+        return False
+    return actor.pk not in {version.created_by_id, version.last_edited_by_id}

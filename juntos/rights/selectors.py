@@ -14,6 +14,7 @@ from django.http import Http404
 
 from juntos.core.jurisdictions import Program, Province
 from juntos.rights.choices import SOURCE_LANGUAGE, Topic, VersionStatus
+from juntos.rights.figures import FigureDifference, compare_figures
 from juntos.rights.models import Article, ArticleText, ArticleVersion, Subscription
 from juntos.rights.policies import can_edit_rights
 
@@ -245,7 +246,13 @@ def article_history(
 
 
 def editor_articles_for(actor: Any) -> list[dict[str, Any]]:
-    """Every article with its versions and its out-of-date translations, for editors."""
+    """Every article with its versions and how its translations stand, for editors.
+
+    "stale": languages of the published version older than its English text; "figures":
+    languages whose amounts, numbers or dates differ from the English (caught even when
+    someone marked them current); "pending_stale": for each waiting version, the languages
+    it would publish out of date.
+    """
     if not can_edit_rights(actor):
         raise Http404
     articles = Article.objects.prefetch_related(
@@ -254,12 +261,19 @@ def editor_articles_for(actor: Any) -> list[dict[str, Any]]:
     rows = []
     for article in articles:
         versions = list(article.versions.all())
+        current = next((v for v in versions if v.pk == article.current_version_id), None)
+        current_texts = list(current.texts.all()) if current is not None else []
+        pending = [v for v in versions if v.status in _PENDING]
         rows.append(
             {
                 "article": article,
                 "versions": versions,
-                "stale": _stale_languages(article.current_version, versions),
-                "pending": [v for v in versions if v.status in _PENDING],
+                "stale": stale_languages(current_texts),
+                "figures": sorted(figure_differences(current_texts)),
+                "pending": pending,
+                "pending_stale": [
+                    (v, langs) for v in pending if (langs := stale_languages(list(v.texts.all())))
+                ],
             }
         )
     return rows
@@ -268,17 +282,27 @@ def editor_articles_for(actor: Any) -> list[dict[str, Any]]:
 _PENDING = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.SCHEDULED}
 
 
-def _stale_languages(current: ArticleVersion | None, versions: list[ArticleVersion]) -> list[str]:
-    if current is None:
-        return []
-    version = next(v for v in versions if v.pk == current.pk)
-    texts = list(version.texts.all())
+def stale_languages(texts: list[ArticleText]) -> list[str]:
+    """The languages of one version's texts that are older than its English text."""
     stale = []
     for text in texts:
         shown = shown_text(texts, text.language)
         if shown is not None and shown.out_of_date:
             stale.append(text.language)
     return sorted(stale)
+
+
+def figure_differences(texts: list[ArticleText]) -> dict[str, FigureDifference]:
+    """Per translation of one version, how its figures differ from the English (if they do)."""
+    source = next((t for t in texts if t.is_source), None)
+    if source is None:
+        return {}
+    differences = {
+        text.language: compare_figures(source.figure_text(), text.figure_text())
+        for text in texts
+        if not text.is_source
+    }
+    return {language: d for language, d in differences.items() if d}
 
 
 def get_article_for_editor(actor: Any, slug: str) -> Article:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from juntos.core.jurisdictions import Program, Province
 from juntos.core.services import audit_record
 from juntos.rights.choices import CONTENT_LANGUAGES, SOURCE_LANGUAGE, Topic, VersionStatus
+from juntos.rights.figures import compare_figures
 from juntos.rights.models import (
     Article,
     ArticleJurisdiction,
@@ -23,7 +24,7 @@ from juntos.rights.models import (
     ArticleTopic,
     ArticleVersion,
 )
-from juntos.rights.policies import can_edit_rights
+from juntos.rights.policies import can_edit_rights, can_publish_version
 from juntos.rights.search import index_article
 from juntos.rights.selectors import forget_current_version
 
@@ -172,24 +173,45 @@ def _copy_texts(previous: ArticleVersion, version: ArticleVersion) -> None:
 def _write_texts(
     version: ArticleVersion, texts: dict[str, TextFields], *, up_to_date: set[str]
 ) -> None:
-    """Save texts; a translation is marked current only when it was checked against the source."""
-    source_fields = texts.get(SOURCE_LANGUAGE)
+    """Save texts; a translation is current only when someone confirms it against the source.
+
+    Saving never confirms by itself: a changed English text leaves every translation out of
+    date until its own box is ticked, and a ticked box is refused when the figures differ.
+    """
     existing = {t.language: t for t in version.texts.all()}
     source = existing.get(SOURCE_LANGUAGE)
-    source_changed = False
+    source_fields = texts.get(SOURCE_LANGUAGE)
     if source_fields is not None:
         _check_source(source_fields)
-        source, source_changed = _save_text(version, SOURCE_LANGUAGE, source_fields, existing)
+        source = _save_text(version, SOURCE_LANGUAGE, source_fields, existing)
     for language, fields in texts.items():
         if language == SOURCE_LANGUAGE or language not in CONTENT_LANGUAGES:
             continue
         if not any((fields.get(name) or "").strip() for name in TEXT_FIELDS):
             continue
-        text, changed = _save_text(version, language, fields, existing)
-        if source is not None and language in up_to_date and (changed or not source_changed):
-            text.source = source
-            text.source_digest = source.content_digest()
-            text.save(update_fields=["source", "source_digest"])
+        text = _save_text(version, language, fields, existing)
+        if source is not None and language in up_to_date:
+            _confirm_translation(text, source)
+
+
+def _confirm_translation(text: ArticleText, source: ArticleText) -> None:
+    difference = compare_figures(source.figure_text(), text.figure_text())
+    if difference:
+        raise ValidationError(
+            {
+                f"{text.language}_up_to_date": _(
+                    "The figures differ from the English text. In the English, not here: "
+                    "%(missing)s. Here, not in the English: %(extra)s."
+                )
+                % {
+                    "missing": ", ".join(difference.missing_shown) or "—",
+                    "extra": ", ".join(difference.extra_shown) or "—",
+                }
+            }
+        )
+    text.source = source
+    text.source_digest = source.content_digest()
+    text.save(update_fields=["source", "source_digest"])
 
 
 def _check_source(fields: TextFields) -> None:
@@ -204,13 +226,14 @@ def _check_source(fields: TextFields) -> None:
 
 def _save_text(
     version: ArticleVersion, language: str, fields: TextFields, existing: dict[str, ArticleText]
-) -> tuple[ArticleText, bool]:
+) -> ArticleText:
     text = existing.get(language) or ArticleText(version=version, language=language)
-    before = text.content_digest() if text.pk else ""
     for name in TEXT_FIELDS:
-        setattr(text, name, (fields.get(name) or "").strip())
+        # Browsers send text areas with CRLF line ends; the stored text keeps LF only.
+        value = (fields.get(name) or "").replace("\r\n", "\n").replace("\r", "\n")
+        setattr(text, name, value.strip())
     text.save()
-    return text, text.content_digest() != before
+    return text
 
 
 def version_update(
@@ -238,6 +261,7 @@ def version_update(
         version.source_title = source_title.strip()
         version.source_date = source_date
         version.is_uncertain = is_uncertain
+        version.last_edited_by = actor
         version.save()
         _write_texts(version, texts, up_to_date=up_to_date)
         audit_record(
@@ -285,6 +309,10 @@ def version_publish(
         raise ValidationError(_("A version must be reviewed before it is published."))
     if not version.texts.filter(language=SOURCE_LANGUAGE).exists():
         raise ValidationError(_("A version needs its English text before it is published."))
+    if actor is not None and not can_publish_version(actor, version):
+        raise ValidationError(
+            _("You wrote or changed this version: another editor checks it and publishes it.")
+        )
     with transaction.atomic():
         if version.effective_from > timezone.localdate():
             version.status = VersionStatus.SCHEDULED

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
+from juntos.rights import services
 from juntos.rights.remembered import COOKIE
-from juntos.rights.tests.factories import published_article
+from juntos.rights.tests.factories import new_version, published_article
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +70,19 @@ def test_it_prints_the_employer_workshop_pack():
     )
     assert "Deduct no more than $7.11 per working day." in text
     assert "Workshop questions" in text or "workshop" in text.lower()
+
+
+def test_a_stale_translation_is_printed_with_a_warning_and_the_current_english(personas):
+    article = published_article(slug="bc-housing")
+    version = new_version(
+        article,
+        personas.ben,
+        en={"summary": "Your employer may take up to $7.32 a working day for housing."},
+    )
+    services.version_submit(actor=personas.ben, version=version)
+    services.version_publish(actor=personas.admin, version=version, notify_subscribers=False)
+    text = _text(Client().get(_url("rights:article_pdf", "fr", slug="bc-housing")))
+    assert "Cette traduction est plus ancienne que le texte anglais" in text
+    assert "$7.32 a working day" in text
+    fresh = _text(Client().get(_url("rights:article_pdf", "en", slug="bc-housing")))
+    assert "plus ancienne" not in fresh and "older than the English" not in fresh

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from juntos.core.models import OutboxMessage
-from juntos.rights.models import Subscription
+from juntos.rights.models import ArticleVersion, Subscription
 from juntos.rights.services import content_load
 from juntos.rights.tests.factories import found
 
@@ -57,17 +57,16 @@ def test_rosa_finds_the_housing_answer_subscribes_gets_the_alert_and_leaves(
     rosa.post(sent["Location"], {"code": code})
     assert Subscription.objects.get(address="+12505550142").confirmed
 
-    # A coordinator publishes a change; the alert reaches the outbox, in Spanish.
+    # A coordinator drafts a change and a second editor publishes it; the alert reaches the
+    # outbox, in Spanish.
     ben = client_as("ben")
     slug = "bc-sawp-housing-deduction"
     with django_capture_on_commit_callbacks(execute=True):
         ben.post(reverse("rights:editor_article", kwargs={"slug": slug}))
-        from juntos.rights.models import ArticleVersion
-
         draft = ArticleVersion.objects.get(article__slug=slug, number=2)
         action = reverse("rights:editor_version_action", kwargs={"version_id": draft.pk})
         ben.post(action, {"action": "submit"})
-        ben.post(action, {"action": "publish"})
+        client_as("admin").post(action, {"action": "publish"})
     assert draft.effective_from <= dt.date.today()
     alert = OutboxMessage.objects.filter(recipient="+12505550142").order_by("-id")[0]
     assert "/es/rights/articles/bc-sawp-housing-deduction/changes/" in alert.body

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from juntos.rights import selectors, services
 from juntos.rights.choices import CONTENT_LANGUAGES, VersionStatus
 from juntos.rights.forms import ArticleNewForm, VersionForm
-from juntos.rights.policies import can_edit_rights
+from juntos.rights.policies import can_edit_rights, can_publish_version
 
 
 def _add_errors(form: ArticleNewForm | VersionForm, error: ValidationError) -> None:
@@ -34,8 +34,11 @@ def _add_errors(form: ArticleNewForm | VersionForm, error: ValidationError) -> N
 def desk(request: HttpRequest) -> HttpResponse:
     """Every article, its pending versions and its out-of-date translations."""
     rows = selectors.editor_articles_for(request.user)
-    stale = [row for row in rows if row["stale"]]
-    return render(request, "rights/editor/desk.html", {"rows": rows, "stale": stale})
+    stale = [row for row in rows if row["stale"] or row["figures"]]
+    waiting = [(row, v, langs) for row in rows for v, langs in row["pending_stale"]]
+    return render(
+        request, "rights/editor/desk.html", {"rows": rows, "stale": stale, "waiting": waiting}
+    )
 
 
 @login_required
@@ -95,9 +98,8 @@ def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
     texts = {t.language: t for t in version.texts.all()}
     shown = {lang: selectors.shown_text(list(texts.values()), lang) for lang in texts}
     stale = sorted(lang for lang, s in shown.items() if s is not None and s.out_of_date)
+    # The "says the same" boxes always start empty: only a person who compared confirms.
     initial = _initial(texts, version)
-    for language in CONTENT_LANGUAGES[1:]:
-        initial[f"{language}_up_to_date"] = language in texts and language not in stale
     editable = version.status in (VersionStatus.DRAFT, VersionStatus.IN_REVIEW)
     form = VersionForm(request.POST or None, initial=initial)
     if request.method == "POST" and editable and form.is_valid():
@@ -124,6 +126,8 @@ def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
         "form": form,
         "languages": [(lang, form.language_fields(lang)) for lang in CONTENT_LANGUAGES],
         "stale": stale,
+        "figures": selectors.figure_differences(list(texts.values())),
+        "may_publish": can_publish_version(request.user, version),
         "editable": editable,
         "today": timezone.localdate(),
     }
