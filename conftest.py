@@ -1,7 +1,8 @@
 """Applies to every test: each starts in English with an empty cache.
 
-A request through the test client leaves its language active in the thread, and rate-limit
-counters live in the cache; either would otherwise leak into the next test.
+A request through the test client leaves its language active in the thread, and cached values
+(the routing memory, article versions) would otherwise leak into the next test. Throttle
+counters live in the database, which each test rolls back.
 """
 
 import pytest

@@ -128,8 +128,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds login throttles and rate limits, so it must be shared by every process:
-# the database cache by default, Redis where a deployment has one.
+# The shared cache (the database cache by default, Redis where a deployment has one). Throttles
+# do not live here: a cache evicts, and an evicted counter is a wiped one (JUNTOS_THROTTLE_STORE).
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
@@ -145,6 +145,7 @@ CACHES = {
 DAY = 24 * 60 * 60
 JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "core.seal-anonymous-audit": ("juntos.core.tasks.seal_anonymous_audit_entries", DAY),
+    "core.purge-throttles": ("juntos.core.tasks.purge_expired_throttles", 60 * 60),
     "reports.purge-expired": ("juntos.reports.tasks.purge_expired_reports", DAY),
     "rights.publish-due-versions": ("juntos.rights.tasks.publish_due_versions", 60 * 60),
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
@@ -184,6 +185,9 @@ LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French"))]
 LANGUAGE_COOKIE_NAME = "juntos_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Only the server reads it (the pages work without JavaScript), and only over HTTPS in production.
+LANGUAGE_COOKIE_SECURE = env_bool("DJANGO_LANGUAGE_COOKIE_SECURE", not DEBUG)
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = env("JUNTOS_TIME_ZONE", "America/Vancouver")
 USE_I18N = True
 USE_TZ = True
@@ -207,9 +211,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Security. Production (DEBUG off) gets the strict defaults; each can be relaxed from the
 # environment behind a TLS-terminating proxy.
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
-)
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many proxies of our own append to X-Forwarded-For before a request reaches Django. The
+# client is the address that many entries from the right; anything further left was written
+# by the client and is ignored. 0 reads REMOTE_ADDR (no proxy).
+JUNTOS_TRUSTED_PROXY_COUNT = env_int("JUNTOS_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
@@ -266,7 +273,6 @@ JUNTOS_SUPPRESSION_THRESHOLD = env_int("JUNTOS_SUPPRESSION_THRESHOLD", 5)
 JUNTOS_REPORTS_UNANSWERED_DAYS = env_int("JUNTOS_REPORTS_UNANSWERED_DAYS", 180)
 JUNTOS_REPORTS_CLOSED_DAYS = env_int("JUNTOS_REPORTS_CLOSED_DAYS", 730)
 JUNTOS_REPORTS_CODE_WINDOW_SECONDS = env_int("JUNTOS_REPORTS_CODE_WINDOW_SECONDS", 600)
-JUNTOS_REPORTS_CODE_FAILURES_PER_PREFIX = env_int("JUNTOS_REPORTS_CODE_FAILURES_PER_PREFIX", 5)
 JUNTOS_REPORTS_CODE_FAILURES_GLOBAL = env_int("JUNTOS_REPORTS_CODE_FAILURES_GLOBAL", 300)
 JUNTOS_REPORTS_MAX_FILE_BYTES = env_int("JUNTOS_REPORTS_MAX_FILE_BYTES", 10 * 1024 * 1024)
 # A worker review of an employer site is published once this many workers reviewed the site.
@@ -277,6 +283,8 @@ JUNTOS_REVIEW_PUBLICATION_THRESHOLD = env_int("JUNTOS_REVIEW_PUBLICATION_THRESHO
 JUNTOS_LOGIN_FAILURES_PER_ACCOUNT = env_int("JUNTOS_LOGIN_FAILURES_PER_ACCOUNT", 5)
 JUNTOS_LOGIN_FAILURES_PER_ADDRESS = env_int("JUNTOS_LOGIN_FAILURES_PER_ADDRESS", 100)
 JUNTOS_LOGIN_WINDOW_SECONDS = env_int("JUNTOS_LOGIN_WINDOW_SECONDS", 15 * 60)
+# Where throttle counters live: a class with hit/count/reset/purge_expired (core/ratelimit.py).
+JUNTOS_THROTTLE_STORE = env("JUNTOS_THROTTLE_STORE", "juntos.core.ratelimit.DatabaseThrottleStore")
 
 LOGGING = {
     "version": 1,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.choices import Channel, Role, Sector
 from juntos.accounts.models import Membership, Organisation, User
-from juntos.accounts.phones import normalise_phone
+from juntos.accounts.phones import looks_like_email, normalise_phone
 from juntos.accounts.policies import can_manage_memberships
 from juntos.accounts.second_factor import current_code as second_factor_current_code
 from juntos.accounts.second_factor import second_factor_install
@@ -205,34 +205,47 @@ def membership_revoke(*, actor: Any, membership: Membership) -> None:
         membership.delete()
 
 
-# Login throttling. Failures count per account *and* address: a guesser at one address is
+# Login throttling. Failures count per account *and* client: a guesser at one client is
 # slowed for that account without locking the owner out from elsewhere; a separate, much
-# higher ceiling per address stops broad guessing without blocking a shared farm connection.
+# higher ceiling per client stops broad guessing without blocking a shared farm connection.
+# The account is counted as the login reads it, so typing one number or email many ways
+# (spaces, dashes, +52 1, 00, capitals) is still one account.
 
 
-def _account_key(identifier: str, address: str) -> str:
-    return f"{identifier.strip().lower()}|{address}"
+def account_key(identifier: str) -> str:
+    """The account an identifier names, as login finds it: one key however it was typed."""
+    identifier = identifier.strip()
+    if looks_like_email(identifier):
+        return identifier.lower()
+    try:
+        return normalise_phone(identifier)
+    except ValidationError:
+        return "".join(ch for ch in identifier if ch.isalnum()).lower()
+
+
+def _account_client_key(identifier: str, address: str) -> str:
+    return f"{account_key(identifier)}|{address}"
 
 
 def login_throttled(*, identifier: str, address: str) -> bool:
-    """True when this account (from this address) or this address must wait."""
+    """True when this account (from this client) or this client must wait."""
     per_account = settings.JUNTOS_LOGIN_FAILURES_PER_ACCOUNT
     per_address = settings.JUNTOS_LOGIN_FAILURES_PER_ADDRESS
     return rate_limited(
-        "login-account", _account_key(identifier, address), limit=per_account
+        "login-account", _account_client_key(identifier, address), limit=per_account
     ) or rate_limited("login-address", address, limit=per_address)
 
 
 def login_failed(*, identifier: str, address: str) -> None:
     """Count one failed login."""
     window = settings.JUNTOS_LOGIN_WINDOW_SECONDS
-    rate_hit("login-account", _account_key(identifier, address), window_seconds=window)
+    rate_hit("login-account", _account_client_key(identifier, address), window_seconds=window)
     rate_hit("login-address", address, window_seconds=window)
 
 
 def login_succeeded(*, user: User, identifier: str, address: str) -> None:
     """Clear the account's failures and audit the login."""
-    rate_reset("login-account", _account_key(identifier, address))
+    rate_reset("login-account", _account_client_key(identifier, address))
     audit_record(actor=user, action="accounts.logged_in", target=user)
 
 

@@ -111,3 +111,18 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} at {self.last_enqueued_at}"
+
+
+class Throttle(models.Model):
+    """One rate-limit counter (juntos/core/ratelimit.py): a keyed hash and a count, never the key.
+
+    Rows live until their window ends and the periodic purge removes them; nothing evicts a live
+    row, however many other keys are counted.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

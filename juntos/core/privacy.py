@@ -8,9 +8,11 @@ could identify the device is removed, so no later code can store or log it by mi
 from __future__ import annotations
 
 import functools
+import ipaddress
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 IDENTIFYING_HEADERS = (
@@ -51,7 +53,35 @@ def anonymous_flow(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 
 def client_address(request: HttpRequest) -> str:
-    """The client's address for throttling only; empty inside an anonymous flow."""
+    """Who is asking, for throttling only (hashed before it is stored); empty when anonymous.
+
+    Behind our own proxies (`JUNTOS_TRUSTED_PROXY_COUNT`), the client is the entry that many
+    places from the right of X-Forwarded-For: each proxy appends the address it saw, so entries
+    further left are whatever the client chose to send. An IPv6 client is counted by its /64,
+    which one household or phone holds whole.
+    """
     if getattr(request, "juntos_anonymous_flow", False):
         return ""
-    return str(request.META.get("REMOTE_ADDR", ""))
+    address = str(request.META.get("REMOTE_ADDR", ""))
+    proxies = settings.JUNTOS_TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")
+            if part.strip()
+        ]
+        if forwarded:
+            address = forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
+    return _client_group(address)
+
+
+def _client_group(address: str) -> str:
+    try:
+        parsed = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return address[:64]
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False))
+    return str(parsed)

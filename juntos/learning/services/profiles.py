@@ -77,18 +77,24 @@ def profile_claim(*, actor: Any, code: str) -> WorkerProfile:
             .filter(claim_code_hash=digest, user=None, claim_expires_at__gt=timezone.now())
             .first()
         )
-        if found is None:
-            rate_hit("learning-claim", str(actor.pk), window_seconds=3600)
-            raise ValidationError({"code": WRONG_CODE})
-        existing = WorkerProfile.objects.filter(user=actor).first()
-        profile = _merge_into(existing, found) if existing else found
-        profile.user = actor
-        profile.claimed_at = profile.claimed_at or timezone.now()
-        profile.claim_code_hash = ""
-        profile.claim_expires_at = None
-        profile.contact_hash = profile.contact_hash or found.contact_hash
-        profile.save()
-        audit_record(actor=actor, action="learning.profile_claimed", target=profile)
+        if found is not None:
+            return _claim(actor, found)
+    # Counted outside the transaction: a refusal must not roll its own count back.
+    rate_hit("learning-claim", str(actor.pk), window_seconds=3600)
+    raise ValidationError({"code": WRONG_CODE})
+
+
+def _claim(actor: Any, found: WorkerProfile) -> WorkerProfile:
+    """Give the found profile to the worker (the caller holds the transaction and the lock)."""
+    existing = WorkerProfile.objects.filter(user=actor).first()
+    profile = _merge_into(existing, found) if existing else found
+    profile.user = actor
+    profile.claimed_at = profile.claimed_at or timezone.now()
+    profile.claim_code_hash = ""
+    profile.claim_expires_at = None
+    profile.contact_hash = profile.contact_hash or found.contact_hash
+    profile.save()
+    audit_record(actor=actor, action="learning.profile_claimed", target=profile)
     return profile
 
 

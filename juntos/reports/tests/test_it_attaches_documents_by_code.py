@@ -28,7 +28,7 @@ def test_a_known_code_gets_the_document_cleaned_and_sealed(personas):
 
 
 def test_an_unknown_code_is_false_and_counts_against_the_limit(personas):
-    with override_settings(JUNTOS_REPORTS_CODE_FAILURES_PER_PREFIX=2):
+    with override_settings(JUNTOS_REPORTS_CODE_FAILURES_GLOBAL=2):
         for _ in range(2):
             assert not services.report_attach_document_by_code(
                 receipt_code="HHHH-0000-0000-0000-0000",

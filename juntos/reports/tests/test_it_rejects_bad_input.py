@@ -89,36 +89,18 @@ def test_a_code_typed_loosely_still_works(personas):
     assert response.status_code == 200
 
 
-def test_repeated_wrong_codes_are_slowed_down(personas, settings):
-    settings.JUNTOS_REPORTS_CODE_FAILURES_PER_PREFIX = 5
+def test_repeated_wrong_codes_are_slowed_down_but_the_right_code_opens(personas, settings):
+    settings.JUNTOS_REPORTS_CODE_FAILURES_GLOBAL = 5
     submission = SubmissionFactory.create()
     prefix = submission.receipt_code[:4]
     client = Client()
     for attempt in range(5):
-        assert (
-            client.post(
-                reverse("reports:status"), {"code": f"{prefix}-0000-0000-0000-000{attempt}"}
-            ).status_code
-            == 400
-        )
-    throttled = client.post(reverse("reports:status"), {"code": submission.receipt_code})
+        wrong = {"code": f"{prefix}-0000-0000-0000-000{attempt}"}
+        assert client.post(reverse("reports:status"), wrong).status_code == 400
+    throttled = client.post(reverse("reports:status"), {"code": "ZZZZ-0000-0000-0000-0009"})
     assert throttled.status_code == 429 and "wait" in throttled.content.decode()
-    other = client.post(
-        reverse("reports:status"),
-        {"code": "ZZZZ-0000-0000-0000-0000" if prefix != "ZZZZ" else "YYYY-0000-0000-0000-0000"},
-    )
-    assert other.status_code == 400
-
-
-def test_guessing_across_prefixes_hits_the_global_limit(personas, settings):
-    settings.JUNTOS_REPORTS_CODE_FAILURES_GLOBAL = 3
-    client = Client()
-    for prefix in ("AAAA", "BBBB", "CCCC"):
-        client.post(reverse("reports:status"), {"code": f"{prefix}-0000-0000-0000-0000"})
-    submission = SubmissionFactory.create()
-    assert (
-        client.post(reverse("reports:status"), {"code": submission.receipt_code}).status_code == 429
-    )
+    right = client.post(reverse("reports:status"), {"code": submission.receipt_code})
+    assert right.status_code == 200
 
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
