@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help setup run test lint typecheck imports pytest pytest-postgres bench messages makemessages code clean
+.PHONY: help setup run test lint typecheck imports pytest pytest-postgres bench messages makemessages code clean check-document
 
 help:
 	@echo "make run    set up, migrate, load demo data and serve http://$(HOST):$(PORT)"
@@ -46,6 +46,13 @@ run: setup
 
 code:
 	@$(MANAGE) demo_code $(who)
+
+# Check a pay slip, contract or job offer from a JSON file: make check-document FILE=slip.json LANGUAGE=es
+check-document: setup
+	@mkdir -p var
+	@$(MANAGE) migrate --noinput >/dev/null
+	@$(MANAGE) compliance_load_rules >/dev/null
+	@$(MANAGE) check_document $(FILE) --language $(or $(LANGUAGE),en)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from ninja import Router, Schema, Status
 
 from juntos.compliance import selectors, services
@@ -20,7 +20,8 @@ LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 class CheckIn(Schema):
     kind: str
-    language: str = "en"
+    # Empty: the language of the request (Accept-Language), else English.
+    language: str = ""
     facts: dict[str, Any]
 
 
@@ -43,6 +44,7 @@ class FindingOut(Schema):
     effective_from: str
     certainty: str
     report_category: str
+    source_kind: str
 
 
 class CheckOut(Schema):
@@ -68,6 +70,7 @@ class VersionOut(Schema):
     params: dict[str, Any]
     source_url: str
     source_title: str
+    source_kind: str
     source_date: dt.date | None
     title: str
     explanation: str
@@ -78,6 +81,8 @@ class RuleOut(Schema):
     kind: str
     jurisdiction: str
     programs: list[str]
+    family: str
+    known_until: dt.date | None
     in_force_today: dt.date | None
     versions: list[VersionOut]
 
@@ -92,12 +97,15 @@ def _language(requested: str) -> str:
     summary="Check a pay slip, contract or job offer",
 )
 def check(request: HttpRequest, payload: CheckIn) -> Status:
-    language = _language(payload.language)
-    try:
-        result = services.check_document(kind=payload.kind, facts=payload.facts, language=language)
-    except ValidationError as error:
-        errors = {k: [str(m) for m in v] for k, v in error.message_dict.items()}
-        return Status(400, {"errors": errors})
+    language = _language(payload.language or translation.get_language() or "en")
+    with translation.override(language):
+        try:
+            result = services.check_document(
+                kind=payload.kind, facts=payload.facts, language=language
+            )
+        except ValidationError as error:
+            errors = {k: [str(m) for m in v] for k, v in error.message_dict.items()}
+            return Status(400, {"errors": errors})
     return Status(200, result.to_dict())
 
 
@@ -114,6 +122,7 @@ def _rule_out(rule: Rule, language: str) -> dict[str, Any]:
                 "params": version.params,
                 "source_url": version.source_url,
                 "source_title": version.source_title,
+                "source_kind": version.source_kind,
                 "source_date": version.source_date,
                 "title": wording.title if wording else "",
                 "explanation": wording.worker_text if wording else "",
@@ -124,6 +133,8 @@ def _rule_out(rule: Rule, language: str) -> dict[str, Any]:
         "kind": rule.kind,
         "jurisdiction": rule.jurisdiction,
         "programs": list(rule.programs or []),
+        "family": rule.family,
+        "known_until": rule.known_until,
         "in_force_today": current.effective_from if current else None,
         "versions": versions,
     }

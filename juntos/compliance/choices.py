@@ -11,12 +11,23 @@ class DocumentKind(models.TextChoices):
 
 
 class Certainty(models.TextChoices):
+    """How sure the platform is of a rule version: only a confirmed one can be broken."""
+
     CONFIRMED = "confirmed", _("Confirmed")
+    SECONDARY = "secondary", _("Reported by one unofficial source")
     UNCERTAIN = "uncertain", _("Not yet verified")
+
+
+class SourceKind(models.TextChoices):
+    """Official: a government site or the government's own release; else secondary."""
+
+    OFFICIAL = "official", _("Official")
+    SECONDARY = "secondary", _("Secondary (news or another third party)")
 
 
 class Severity(models.TextChoices):
     VIOLATION = "violation", _("Breaks the rule")
+    NOT_COVERED = "not-covered", _("No rule known for this date or place: ask a caseworker")
     ASK = "ask", _("Ask a caseworker to check")
     INFO = "info", _("Good to know")
 

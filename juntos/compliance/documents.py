@@ -21,6 +21,9 @@ from juntos.core.jurisdictions import Program, Province
 MAX_AMOUNT = Decimal("1000000")
 MAX_PAY_PERIOD_DAYS = 62
 MAX_EMPLOYMENT_DAYS = 3 * 366
+# Dates outside these years are typing mistakes (0001, 9999), never a real pay slip.
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ BAD_NUMBER = _("Enter a number such as 17.85, without a dollar sign.")
 NEGATIVE = _("Enter zero or more.")
 TOO_BIG = _("This amount is too large.")
 BAD_DATE = _("Enter a date such as 2026-05-04.")
+DATE_OUT_OF_RANGE = _("Enter a date between the years 2000 and 2100.")
 REQUIRED = _("This is needed for the check.")
 
 
@@ -142,15 +146,19 @@ def _number(raw: Any, name: str, errors: _Errors) -> Decimal | None:
 
 
 def _date(raw: Any, name: str, errors: _Errors) -> dt.date | None:
-    if isinstance(raw, dt.date):
-        return raw
     if raw is None or raw == "":
         return None
     try:
-        return dt.date.fromisoformat(str(raw))
+        value = raw if isinstance(raw, dt.date) else dt.date.fromisoformat(str(raw).strip())
     except ValueError:
         errors.add(name, BAD_DATE)
         return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not FIRST_DAY <= value <= LAST_DAY:
+        errors.add(name, DATE_OUT_OF_RANGE)
+        return None
+    return value
 
 
 def _choice(raw: Any, name: str, values: list[str], errors: _Errors) -> str:
@@ -184,6 +192,8 @@ def _deductions(raw: Any, errors: _Errors) -> dict[str, Decimal]:
 def document_from_facts(kind: str, facts: Mapping[str, Any]) -> Document:
     """Read and check the facts of a document; raise ValidationError keyed by field."""
     errors = _Errors()
+    if not isinstance(facts, Mapping):
+        raise ValidationError({"facts": [_("Give the facts as named fields.")]})
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": [_("Choose a pay slip, a contract or a job offer.")]})
     values: dict[str, Any] = {"kind": kind}

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import translation
 
-from juntos.compliance.choices import Audience, Certainty, Severity
+from juntos.compliance.choices import Audience, Certainty, Severity, SourceKind
 from juntos.compliance.documents import Document
 
 
@@ -42,10 +42,17 @@ class VersionData:
     source_title: str
     source_date: dt.date | None
     wordings: Mapping[str, Wording] = field(default_factory=dict)
+    source_kind: str = SourceKind.SECONDARY
+    family: str = ""
+    # The rule's last known day: past it no version of the rule is applied.
+    known_until: dt.date | None = None
+    not_in: tuple[str, ...] = ()
 
     def in_force_on(self, day: dt.date) -> bool:
-        return self.effective_from <= day and (
-            self.effective_to is None or day <= self.effective_to
+        return (
+            self.effective_from <= day
+            and (self.effective_to is None or day <= self.effective_to)
+            and (self.known_until is None or day <= self.known_until)
         )
 
     def wording(self, language: str) -> Wording:
@@ -80,6 +87,7 @@ class Finding:
     effective_from: str
     certainty: str
     report_category: str
+    source_kind: str = SourceKind.SECONDARY
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -126,6 +134,7 @@ class Context:
             effective_from=version.effective_from.isoformat(),
             certainty=version.certainty,
             report_category=report_category,
+            source_kind=version.source_kind,
         )
 
 
@@ -154,8 +163,11 @@ def load_evaluators() -> None:
 
 
 def applies_to(version: VersionData, document: Document) -> bool:
-    """A rule applies to a document of its province (or a federal rule) and program."""
-    place = version.jurisdiction in ("CA", document.province)
+    """A rule applies to a document of its province (or a federal rule that speaks for that
+    province) and program."""
+    place = version.jurisdiction == document.province or (
+        version.jurisdiction == "CA" and document.province not in version.not_in
+    )
     return place and (not version.programs or document.program in version.programs)
 
 
@@ -210,7 +222,10 @@ def evaluate(
     language: str,
     audience: str = Audience.WORKER,
 ) -> list[Finding]:
-    """Apply every applicable rule to the document; uncertain rules never yield a violation."""
+    """Apply every applicable rule to the document; a rule that is not confirmed never yields a
+    violation, and every question no rule answers for the document's days is said so."""
+    from juntos.compliance.coverage import coverage_findings
+
     load_evaluators()
     applicable = [v for v in versions if applies_to(v, document)]
     context = Context(language=language, audience=audience, applicable=tuple(applicable))
@@ -220,17 +235,23 @@ def evaluate(
             of_kind = [v for v in applicable if v.kind == kind]
             if of_kind:
                 findings.extend(function(document, of_kind, context))
+        findings.extend(coverage_findings(document, applicable))
     return sorted((_tempered(f) for f in findings), key=_order)
 
 
 def _tempered(finding: Finding) -> Finding:
-    if finding.certainty == Certainty.UNCERTAIN and finding.severity == Severity.VIOLATION:
+    if finding.certainty != Certainty.CONFIRMED and finding.severity == Severity.VIOLATION:
         return replace(finding, severity=Severity.ASK)
     return finding
 
 
-SEVERITY_ORDER: dict[str, int] = {Severity.VIOLATION: 0, Severity.ASK: 1, Severity.INFO: 2}
+SEVERITY_ORDER: dict[str, int] = {
+    Severity.VIOLATION: 0,
+    Severity.NOT_COVERED: 1,
+    Severity.ASK: 2,
+    Severity.INFO: 3,
+}
 
 
 def _order(finding: Finding) -> tuple[int, str, str]:
-    return (SEVERITY_ORDER.get(finding.severity, 3), finding.rule_id, finding.effective_from)
+    return (SEVERITY_ORDER.get(finding.severity, 4), finding.rule_id, finding.effective_from)

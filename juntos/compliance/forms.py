@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from juntos.compliance.choices import Certainty, DeductionType, RecruiterLicensed
+from juntos.compliance.choices import Certainty, DeductionType, RecruiterLicensed, SourceKind
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -131,7 +131,22 @@ class RuleVersionForm(forms.Form):
     )
     source_url = forms.URLField(label=_("Source address"), max_length=500, assume_scheme="https")
     source_title = forms.CharField(label=_("Source title"), max_length=300)
+    source_kind = forms.ChoiceField(
+        label=_("Kind of source"),
+        choices=SourceKind.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Official: a government site or the government's own news release."),
+    )
     source_date = forms.DateField(label=_("Source date"), widget=DATE, required=False)
+    known_until = forms.DateField(
+        label=_("Known to hold until"),
+        widget=DATE,
+        required=False,
+        help_text=_(
+            "The last day the source tells us this rule holds. Past it the checker says the "
+            "rule is not known. Leave empty to keep the rule's current date."
+        ),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -37,6 +37,7 @@ class VersionSpec:
     source_title: str
     source_date: dt.date | None
     texts: dict[str, TextSpec]
+    source_kind: str = "secondary"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class RuleSpec:
     jurisdiction: str
     programs: list[str]
     versions: list[VersionSpec]
+    family: str = ""
+    known_until: dt.date | None = None
+    not_in: tuple[str, ...] = ()
 
 
 def read_rules(path: Path = RULES_FILE) -> list[RuleSpec]:
@@ -53,10 +57,13 @@ def read_rules(path: Path = RULES_FILE) -> list[RuleSpec]:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     templates = data.get("templates", {})
-    return [_rule(raw, templates) for raw in data.get("rules", [])]
+    known_until = data.get("coverage", {}).get("known_until")
+    return [_rule(raw, templates, known_until) for raw in data.get("rules", [])]
 
 
-def _rule(raw: Mapping[str, Any], templates: Mapping[str, Any]) -> RuleSpec:
+def _rule(
+    raw: Mapping[str, Any], templates: Mapping[str, Any], known_until: dt.date | None
+) -> RuleSpec:
     try:
         texts = templates[raw["template"]] if "template" in raw else raw["text"]
         return RuleSpec(
@@ -65,6 +72,9 @@ def _rule(raw: Mapping[str, Any], templates: Mapping[str, Any]) -> RuleSpec:
             jurisdiction=raw["jurisdiction"],
             programs=list(raw.get("programs", [])),
             versions=[_version(v, texts, raw.get("vars", {})) for v in raw["versions"]],
+            family=raw["family"],
+            known_until=raw.get("known_until", known_until),
+            not_in=tuple(raw.get("not_in", ())),
         )
     except KeyError as missing:
         raise ValueError(f"rule {raw.get('id', '?')}: missing {missing}") from missing
@@ -93,6 +103,7 @@ def _version(
         source_title=source["title"],
         source_date=source.get("date"),
         texts=rendered,
+        source_kind=source["kind"],
     )
 
 

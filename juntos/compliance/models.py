@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from juntos.compliance.choices import Certainty, DocumentKind
+from juntos.compliance.choices import Certainty, DocumentKind, SourceKind
 from juntos.core.jurisdictions import Province
 
 
@@ -20,6 +20,14 @@ class Rule(models.Model):
     jurisdiction = models.CharField(_("jurisdiction"), max_length=2, choices=Province.choices)
     # Program codes (juntos.core.jurisdictions.Program); an empty list means every program.
     programs = models.JSONField(_("programs"), default=list, blank=True)
+    # Provinces a federal rule does not speak for (e.g. the SAWP rent ban outside BC).
+    not_in = models.JSONField(_("not in these provinces"), default=list, blank=True)
+    # The question the rule answers (a province's minimum wage, recruitment fees...): rules of
+    # one family together say for which days the platform knows the answer.
+    family = models.CharField(_("family"), max_length=40, blank=True)
+    # The last day the rule is known to hold; past it the checker says "not covered", never
+    # "clear". Empty only for rules whose data never said.
+    known_until = models.DateField(_("known until"), null=True, blank=True)
 
     class Meta:
         ordering = ["rule_id"]
@@ -38,6 +46,9 @@ class RuleVersion(models.Model):
     certainty = models.CharField(_("certainty"), max_length=10, choices=Certainty.choices)
     source_url = models.URLField(_("source address"), max_length=500)
     source_title = models.CharField(_("source title"), max_length=300)
+    source_kind = models.CharField(
+        _("source kind"), max_length=10, choices=SourceKind.choices, default=SourceKind.SECONDARY
+    )
     source_date = models.DateField(_("source date"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -27,6 +27,10 @@ def _as_data(version: RuleVersion) -> VersionData:
         source_url=version.source_url,
         source_title=version.source_title,
         source_date=version.source_date,
+        source_kind=version.source_kind,
+        family=rule.family,
+        known_until=rule.known_until,
+        not_in=tuple(rule.not_in or ()),
         wordings={
             e.language: Wording(e.title, e.worker_text, e.employer_text)
             for e in version.explanations.all()
@@ -71,6 +75,8 @@ def version_in_force(rule: Rule, day: dt.date) -> RuleVersion | None:
         return None
     latest = max(started, key=lambda v: v.effective_from)
     if latest.effective_to is not None and latest.effective_to < day:
+        return None
+    if rule.known_until is not None and rule.known_until < day:
         return None
     return latest
 

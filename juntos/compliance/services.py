@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from juntos.compliance.choices import Audience, Certainty, Severity
+from juntos.compliance.choices import Audience, Certainty, Severity, SourceKind
 from juntos.compliance.documents import document_from_facts
 from juntos.compliance.engine import Finding, evaluate
 from juntos.compliance.loader import RULES_FILE, RuleSpec, TextSpec, read_rules
@@ -49,7 +49,7 @@ class CheckResult:
     @property
     def outcome(self) -> str:
         """The most serious finding's severity, or "clear"."""
-        for severity in (Severity.VIOLATION, Severity.ASK, Severity.INFO):
+        for severity in (Severity.VIOLATION, Severity.NOT_COVERED, Severity.ASK, Severity.INFO):
             if any(f.severity == severity for f in self.findings):
                 return str(severity)
         return "clear"
@@ -149,12 +149,22 @@ def rule_version_add(
     source_title: str,
     source_date: dt.date | None,
     texts: Mapping[str, TextSpec],
+    source_kind: str = SourceKind.SECONDARY,
+    known_until: dt.date | None = None,
 ) -> RuleVersion:
-    """Add a new version of a rule (new figures, date, wording); coordinators only."""
+    """Add a new version of a rule (new figures, date, wording); coordinators only.
+
+    `known_until` extends the days the rule is known for; a version starting past them needs
+    one, since the checker applies nothing past a rule's last known day.
+    """
     if not can_manage_rules(actor):
         raise PermissionDenied
     _check_new_version(rule, effective_from, certainty, params, texts)
+    _check_known_until(rule, effective_from, known_until, source_kind)
     with transaction.atomic():
+        if known_until is not None and (rule.known_until is None or known_until > rule.known_until):
+            rule.known_until = known_until
+            rule.save(update_fields=["known_until"])
         version = _create_version(
             rule,
             texts=texts,
@@ -165,8 +175,13 @@ def rule_version_add(
             source_url=source_url,
             source_title=source_title,
             source_date=source_date,
+            source_kind=source_kind,
         )
-        details = {"rule": rule.rule_id, "effective_from": effective_from.isoformat()}
+        details = {
+            "rule": rule.rule_id,
+            "effective_from": effective_from.isoformat(),
+            "known_until": rule.known_until.isoformat() if rule.known_until else None,
+        }
         audit_record(
             actor=actor, action="compliance.rule_version_added", target=version, details=details
         )
@@ -191,6 +206,24 @@ def _check_new_version(
     for language, text in texts.items():
         if not (text.title.strip() and text.worker_text.strip() and text.employer_text.strip()):
             errors[f"title_{language}"] = [_("Give the title and both explanations.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_known_until(
+    rule: Rule, effective_from: dt.date, known_until: dt.date | None, source_kind: str
+) -> None:
+    errors: dict[str, list[Any]] = {}
+    if source_kind not in SourceKind.values:
+        errors["source_kind"] = [_("Choose official or secondary.")]
+    if known_until is not None and known_until < effective_from:
+        errors["known_until"] = [_("This must be on or after the day the version starts.")]
+    past_known = rule.known_until is not None and effective_from > rule.known_until
+    if known_until is None and past_known:
+        errors["known_until"] = [
+            _("The rule is known only until %(day)s: say until when this version holds.")
+            % {"day": rule.known_until.isoformat() if rule.known_until else ""}
+        ]
     if errors:
         raise ValidationError(errors)
 
@@ -228,8 +261,18 @@ def rules_load(*, path: Path = RULES_FILE) -> int:
 def _load_rule(spec: RuleSpec) -> int:
     rule, _new = Rule.objects.update_or_create(
         rule_id=spec.rule_id,
-        defaults={"kind": spec.kind, "jurisdiction": spec.jurisdiction, "programs": spec.programs},
+        defaults={
+            "kind": spec.kind,
+            "jurisdiction": spec.jurisdiction,
+            "programs": spec.programs,
+            "family": spec.family,
+            "not_in": list(spec.not_in),
+        },
     )
+    # The file's known period only ever grows, so a desk extension is never cut back.
+    if spec.known_until and (rule.known_until is None or rule.known_until < spec.known_until):
+        rule.known_until = spec.known_until
+        rule.save(update_fields=["known_until"])
     existing = set(rule.versions.values_list("effective_from", flat=True))
     new_versions = [v for v in spec.versions if v.effective_from not in existing]
     for version in new_versions:
@@ -241,6 +284,7 @@ def _load_rule(spec: RuleSpec) -> int:
             source_url=version.source_url,
             source_title=version.source_title,
             source_date=version.source_date,
+            source_kind=version.source_kind,
             texts=version.texts,
         )
     return len(new_versions)

@@ -204,6 +204,8 @@ def _initial_from_latest(rule: Any) -> dict[str, Any]:
         "certainty": latest.certainty,
         "source_url": latest.source_url,
         "source_title": latest.source_title,
+        "source_kind": latest.source_kind,
+        "known_until": rule.known_until,
     }
     for explanation in latest.explanations.all():
         initial[f"title_{explanation.language}"] = explanation.title
@@ -221,6 +223,8 @@ def _version_fields(form: RuleVersionForm) -> dict[str, Any]:
         "source_url": data["source_url"],
         "source_title": data["source_title"],
         "source_date": data["source_date"],
+        "source_kind": data["source_kind"],
+        "known_until": data["known_until"],
         "texts": {
             code: TextSpec(data[f"title_{code}"], data[f"worker_{code}"], data[f"employer_{code}"])
             for code, _name in settings.LANGUAGES

@@ -28,6 +28,10 @@ def file_versions() -> tuple[VersionData, ...]:
                     source_url=version.source_url,
                     source_title=version.source_title,
                     source_date=version.source_date,
+                    source_kind=version.source_kind,
+                    family=rule.family,
+                    known_until=rule.known_until,
+                    not_in=rule.not_in,
                     wordings={
                         lang: Wording(t.title, t.worker_text, t.employer_text)
                         for lang, t in version.texts.items()

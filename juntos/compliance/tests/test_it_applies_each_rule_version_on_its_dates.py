@@ -37,49 +37,8 @@ def offer_from(day: dt.date, **changes):
     return contract(**values)
 
 
-# (rule id, document for a day, [(day, expected severities, expected version start)])
-MINIMUM_WAGES = [
-    ("MW-BC", "BC", D("17.50"), "2025-06-01", NONE, V),
-    ("MW-BC", "BC", D("18.00"), "2026-06-01", NONE, ASK),
-    ("MW-AB", "AB", D("14.99"), "2018-10-01", NONE, V),
-    ("MW-SK", "SK", D("15.00"), "2025-10-01", NONE, V),
-    ("MW-MB", "MB", D("15.99"), "2025-10-01", NONE, V),
-    ("MW-ON", "ON", D("17.50"), "2025-10-01", NONE, V),
-    ("MW-ON", "ON", D("17.90"), "2026-10-01", NONE, ASK),
-    ("MW-QC", "QC", D("16.00"), "2025-05-01", NONE, V),
-    ("MW-QC", "QC", D("16.50"), "2026-05-01", NONE, V),
-    ("MW-NB", "NB", D("15.00"), "2025-04-01", NONE, ASK),
-    ("MW-NS", "NS", D("16.00"), "2025-10-01", NONE, V),
-    ("MW-NS", "NS", D("16.60"), "2026-04-01", NONE, ASK),
-    ("MW-NS", "NS", D("16.90"), "2026-10-01", NONE, ASK),
-    ("MW-PE", "PE", D("16.00"), "2025-10-01", NONE, V),
-    ("MW-PE", "PE", D("16.90"), "2026-04-01", NONE, ASK),
-    ("MW-NL", "NL", D("15.50"), "2025-04-01", NONE, V),
-    ("MW-NL", "NL", D("16.10"), "2026-04-01", NONE, ASK),
-    ("MW-YT", "YT", D("17.00"), "2025-04-01", NONE, V),
-    ("MW-YT", "YT", D("18.00"), "2026-04-01", NONE, ASK),
-    ("MW-NT", "NT", D("16.00"), "2025-01-01", NONE, ASK),
-    ("MW-NU", "NU", D("19.00"), "2025-01-01", NONE, ASK),
-]
-
-
-@pytest.mark.parametrize(
-    ("rule_id", "province", "rate", "starts", "before", "after"), MINIMUM_WAGES
-)
-def test_minimum_wage_versions_apply_from_their_first_day(
-    rule_id, province, rate, starts, before, after
-):
-    first = dt.date.fromisoformat(starts)
-    for day, expected in (
-        (first - dt.timedelta(days=1), before),
-        (first, after),
-        (first + dt.timedelta(days=1), after),
-    ):
-        slip = one_day_slip(day, province=province, program="low-wage", hourly_rate=rate)
-        found = of_rule(slip, rule_id)
-        assert [f.severity for f in found] == expected, (rule_id, day)
-        if expected:
-            assert found[0].effective_from == starts
+# Every minimum wage change, a cent under and at the rate, the day before and the day of:
+# test_it_holds_every_boundary.py.
 
 
 def test_federal_minimum_wage_is_never_applied_to_provincial_work():
@@ -154,9 +113,17 @@ def test_bc_housing_season_cap_limits_a_long_period():
     assert severities(slip, "SAWP-BC-HOUSING-DEDUCTION") == NONE
 
 
-def test_housing_outside_bc_is_a_question_not_a_violation():
-    slip = pay_slip(province="ON", deductions={"housing": D("50")})
-    assert severities(slip, "SAWP-NO-RENT-OUTSIDE-BC") == ASK
+@pytest.mark.parametrize("province", ["ON", "QC"])
+def test_rent_outside_bc_breaks_the_contract_from_2025_and_is_a_question_before(province):
+    slip = pay_slip(province=province, deductions={"housing": D("50")})
+    assert severities(slip, "SAWP-NO-RENT-OUTSIDE-BC") == V
+    earlier = pay_slip(
+        province=province,
+        start_date=dt.date(2024, 7, 1),
+        end_date=dt.date(2024, 7, 14),
+        deductions={"housing": D("50")},
+    )
+    assert severities(earlier, "SAWP-NO-RENT-OUTSIDE-BC") == ASK
     assert severities(pay_slip(deductions={"housing": D("50")}), "SAWP-NO-RENT-OUTSIDE-BC") == NONE
 
 

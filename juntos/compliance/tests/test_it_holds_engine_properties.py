@@ -63,7 +63,7 @@ def _keys(document: Document, *, wage_only: bool = False) -> set[tuple[str, str,
     return {
         (f.rule_id, f.effective_from, f.severity)
         for f in evaluate(document, file_versions(), language="en")
-        if not wage_only or kinds[f.rule_id] in WAGE_RULE_KINDS
+        if not wage_only or kinds.get(f.rule_id) in WAGE_RULE_KINDS
     }
 
 

@@ -25,6 +25,8 @@ def version_form(**changes: str) -> dict[str, str]:
         "source_url": "https://www2.gov.bc.ca/minimum-wage",
         "source_title": "B.C. minimum wage order 2027",
         "source_date": "2027-02-01",
+        "source_kind": "official",
+        "known_until": "2027-12-31",
     }
     for code in ("en", "es", "fr"):
         data |= {

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from juntos.compliance.services import CheckResult, check_document
 from juntos.compliance.templatetags.compliance_tags import format_figure
@@ -32,18 +33,19 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         document = _read(Path(str(options["file"])))
         language = str(options["language"])
-        try:
-            result = check_document(
-                kind=str(document.get("kind", "")),
-                facts=document.get("facts") or {},
-                language=language,
-                record_facts=False,
-            )
-        except ValidationError as error:
-            problems = "; ".join(
-                f"{k}: {' '.join(map(str, v))}" for k, v in error.message_dict.items()
-            )
-            raise CommandError(problems) from error
+        with translation.override(language):
+            try:
+                result = check_document(
+                    kind=str(document.get("kind", "")),
+                    facts=document.get("facts") or {},
+                    language=language,
+                    record_facts=False,
+                )
+            except ValidationError as error:
+                problems = "; ".join(
+                    f"{k}: {' '.join(map(str, v))}" for k, v in error.message_dict.items()
+                )
+                raise CommandError(problems) from error
         if options["json"]:
             self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
             return
@@ -61,9 +63,12 @@ class Command(BaseCommand):
             for figure in finding.figures:
                 self.stdout.write(f"  - {figure.label}: {format_figure(figure.value, figure.unit)}")
             self.stdout.write(f"  {finding.explanation}")
-            self.stdout.write(f"  {finding.source_title} <{finding.source_url}>")
+            if finding.source_url:
+                official = finding.source_kind == "official"
+                label = _("Official source") if official else _("Reported by")
+                self.stdout.write(f"  {label}: {finding.source_title} <{finding.source_url}>")
         if not result.findings:
-            self.stdout.write("No findings.")
+            self.stdout.write(str(_("No findings.")))
 
 
 def _read(path: Path) -> dict[str, Any]:
