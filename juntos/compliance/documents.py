@@ -42,6 +42,9 @@ class Document:
     hours_worked: Decimal | None = None
     working_days: int | None = None
     gross_pay: Decimal | None = None
+    # Housing deducted this season up to and including this pay slip (the slip's year-to-date
+    # figure, or the sum of the slips checked together), for the BC season cap.
+    housing_to_date: Decimal | None = None
     guaranteed_weekly_hours: Decimal | None = None
     deductions: Mapping[str, Decimal] = field(default_factory=dict)
     recruiter_used: bool = False
@@ -100,6 +103,7 @@ FIELDS = [
     "hours_worked",
     "working_days",
     "gross_pay",
+    "housing_to_date",
     "guaranteed_weekly_hours",
     "recruiter_used",
     "recruiter_licensed",
@@ -107,7 +111,17 @@ FIELDS = [
     "signed_on",
     "transferred_after_completion",
 ]
-MONEY_FIELDS = ("hourly_rate", "program_rate", "same_work_rate", "gross_pay", "recruiter_fees")
+MONEY_FIELDS = (
+    "hourly_rate",
+    "program_rate",
+    "same_work_rate",
+    "gross_pay",
+    "recruiter_fees",
+    "housing_to_date",
+)
+# Deductions counted per working day: a pay slip that has one must say how many days were
+# worked, never a guess from the calendar (which would allow more than the cap).
+PER_WORKING_DAY = (DeductionType.HOUSING, DeductionType.UTILITIES)
 HOUR_FIELDS = ("hours_worked", "guaranteed_weekly_hours")
 
 BAD_NUMBER = _("Enter a number such as 17.85, without a dollar sign.")
@@ -116,6 +130,10 @@ TOO_BIG = _("This amount is too large.")
 BAD_DATE = _("Enter a date such as 2026-05-04.")
 DATE_OUT_OF_RANGE = _("Enter a date between the years 2000 and 2100.")
 REQUIRED = _("This is needed for the check.")
+WORKING_DAYS_NEEDED = _(
+    "Housing and utilities are counted per day worked: enter how many days you worked "
+    "(at least 4 hours)."
+)
 
 
 class _Errors:
@@ -240,6 +258,15 @@ def _check_required(values: dict[str, Any], errors: _Errors) -> None:
     for name in needed:
         if values[name] is None and name not in errors.by_field:
             errors.add(name, REQUIRED)
+    per_day = [k for k in PER_WORKING_DAY if values["deductions"].get(k)]
+    is_slip = values["kind"] == DocumentKind.PAY_SLIP
+    if (
+        is_slip
+        and per_day
+        and values["working_days"] is None
+        and "working_days" not in errors.by_field
+    ):
+        errors.add("working_days", WORKING_DAYS_NEEDED)
 
 
 def _check_consistency(values: dict[str, Any], errors: _Errors) -> None:
@@ -262,6 +289,9 @@ def _check_consistency(values: dict[str, Any], errors: _Errors) -> None:
     hours = values["hours_worked"]
     if is_slip and hours is not None and hours > 24 * days:
         errors.add("hours_worked", _("That is more hours than the period has."))
+    to_date = values["housing_to_date"]
+    if to_date is not None and to_date < values["deductions"].get(DeductionType.HOUSING, 0):
+        errors.add("housing_to_date", _("The season total cannot be less than this pay slip's."))
     weekly = values["guaranteed_weekly_hours"]
     if weekly is not None and weekly > 168:
         errors.add("guaranteed_weekly_hours", _("A week has 168 hours."))

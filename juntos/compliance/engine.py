@@ -236,7 +236,7 @@ def evaluate(
             if of_kind:
                 findings.extend(function(document, of_kind, context))
         findings.extend(coverage_findings(document, applicable))
-    return sorted((_tempered(f) for f in findings), key=_order)
+    return sorted((_tempered(f) for f in findings), key=finding_order)
 
 
 def _tempered(finding: Finding) -> Finding:
@@ -253,5 +253,6 @@ SEVERITY_ORDER: dict[str, int] = {
 }
 
 
-def _order(finding: Finding) -> tuple[int, str, str]:
+def finding_order(finding: Finding) -> tuple[int, str, str]:
+    """Most serious first, then by rule and version."""
     return (SEVERITY_ORDER.get(finding.severity, 4), finding.rule_id, finding.effective_from)

@@ -80,13 +80,23 @@ class PaySlipForm(_CheckForm):
     end_date = forms.DateField(label=_("Last day of the pay period"), widget=DATE)
     working_days = forms.IntegerField(
         label=_("Days you worked in this period"),
-        help_text=_("Count the days you worked at least 4 hours. Leave empty if you do not know."),
+        help_text=_(
+            "Count the days you worked at least 4 hours. Needed when housing or utilities "
+            "are deducted."
+        ),
         required=False,
         min_value=0,
         max_value=62,
     )
     hours_worked = _amount(_("Hours paid in this period"), required=True)
     gross_pay = _amount(_("Gross pay, before deductions ($)"), required=True)
+    housing_to_date = _amount(
+        _("Housing deducted so far this season ($)"),
+        _(
+            "The year-to-date housing figure on the slip, this pay slip included, if it "
+            "shows one. It lets us check the season limit."
+        ),
+    )
 
 
 class ContractForm(_CheckForm):

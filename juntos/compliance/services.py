@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from juntos.compliance.choices import Audience, Certainty, Severity, SourceKind
-from juntos.compliance.documents import document_from_facts
-from juntos.compliance.engine import Finding, evaluate
+from juntos.compliance.choices import (
+    Audience,
+    Certainty,
+    DeductionType,
+    DocumentKind,
+    Severity,
+    SourceKind,
+)
+from juntos.compliance.documents import Document, document_from_facts
+from juntos.compliance.engine import Finding, evaluate, finding_order
 from juntos.compliance.loader import RULES_FILE, RuleSpec, TextSpec, read_rules
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.params import check_params
@@ -67,6 +75,10 @@ class CheckResult:
         }
 
 
+SEASON = "season"
+MAX_SLIPS = 40
+
+
 def check_document(
     *,
     kind: str,
@@ -75,7 +87,10 @@ def check_document(
     audience: str = Audience.WORKER,
     record_facts: bool = True,
 ) -> CheckResult:
-    """Check a pay slip, contract or job offer; raises ValidationError keyed by field."""
+    """Check a pay slip, contract or job offer, or (kind "season", facts {"slips": [...]})
+    several pay slips of one season together; raises ValidationError keyed by field."""
+    if kind == SEASON:
+        return _check_season(facts, language, audience, record_facts)
     document = document_from_facts(kind, facts)
     versions = rule_versions_for(province=document.province)
     findings = evaluate(document, versions, language=language, audience=audience)
@@ -87,6 +102,70 @@ def check_document(
         program=document.program,
         facts=document.to_facts(),
         findings=findings,
+    )
+    if record_facts:
+        _record_check_facts(result)
+    return result
+
+
+def _season_documents(facts: Mapping[str, Any]) -> list[Document]:
+    slips = facts.get("slips") if isinstance(facts, Mapping) else None
+    if not isinstance(slips, list) or not 1 <= len(slips) <= MAX_SLIPS:
+        raise ValidationError(
+            {"slips": [_("Give between 1 and %(most)s pay slips.") % {"most": MAX_SLIPS}]}
+        )
+    documents, errors = [], {}
+    for index, slip in enumerate(slips, start=1):
+        try:
+            documents.append(document_from_facts(DocumentKind.PAY_SLIP, slip))
+        except ValidationError as error:
+            for name, problems in error.message_dict.items():
+                errors[f"slips.{index}.{name}"] = problems
+    if errors:
+        raise ValidationError(errors)
+    first = documents[0]
+    if any(
+        (d.province, d.program, d.start_date.year)
+        != (first.province, first.program, first.start_date.year)
+        for d in documents
+    ):
+        raise ValidationError(
+            {"slips": [_("The pay slips must be from one season: one year, province and program.")]}
+        )
+    return sorted(documents, key=lambda d: d.start_date)
+
+
+def _with_season_totals(documents: list[Document]) -> list[Document]:
+    """Each slip with the housing deducted so far this season, its own included."""
+    total, counted = Decimal(0), []
+    for document in documents:
+        total += document.deduction(DeductionType.HOUSING)
+        stated = document.housing_to_date
+        to_date = total if stated is None else max(total, stated)
+        counted.append(replace(document, housing_to_date=to_date if to_date else None))
+    return counted
+
+
+def _check_season(
+    facts: Mapping[str, Any], language: str, audience: str, record_facts: bool
+) -> CheckResult:
+    documents = _with_season_totals(_season_documents(facts))
+    versions = rule_versions_for(province=documents[0].province)
+    findings: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for document in documents:
+        for finding in evaluate(document, versions, language=language, audience=audience):
+            if (finding.rule_id, finding.summary) not in seen:
+                seen.add((finding.rule_id, finding.summary))
+                findings.append(finding)
+    result = CheckResult(
+        kind=SEASON,
+        language=language,
+        audience=audience,
+        province=documents[0].province,
+        program=documents[0].program,
+        facts={"slips": [d.to_facts() for d in documents]},
+        findings=sorted(findings, key=finding_order),
     )
     if record_facts:
         _record_check_facts(result)

@@ -56,27 +56,38 @@ def _cap_on_pay_slip(
     document: Document, version: VersionData, ctx: Context, kind: str, amount: Decimal
 ) -> Finding | None:
     per_day = version.number("per_working_day")
+    # Working days are required when a per-day deduction is entered (documents.py); a
+    # document built elsewhere without them is judged on the calendar days, flagged below.
     days = document.working_days if document.working_days is not None else document.days
     allowed = (per_day * days).quantize(CENT)
-    if version.params.get("season_cap") is not None:
-        allowed = min(allowed, version.number("season_cap"))
-    if amount <= allowed:
+    season_cap = version.number("season_cap") if version.params.get("season_cap") else None
+    to_date = document.housing_to_date if kind == DeductionType.HOUSING else None
+    if season_cap is not None:
+        before = (to_date - amount) if to_date is not None else Decimal(0)
+        allowed = max(min(allowed, season_cap - before), Decimal(0))
+    if amount <= allowed and (to_date is None or season_cap is None or to_date <= season_cap):
         return None
     figures = [
         money_figure(_("Deducted: %(kind)s") % {"kind": _label(kind)}, amount),
         money_figure(_("Most allowed per working day"), per_day),
         number_figure(_("Working days counted"), days, "days"),
-        money_figure(_("Most allowed in this pay period"), allowed),
-        money_figure(_("Deducted above the limit"), amount - allowed),
     ]
-    if version.params.get("season_cap") is not None:
-        figures.insert(
-            3, money_figure(_("Most allowed for the whole season"), version.number("season_cap"))
-        )
-    summary = _(
-        "%(kind)s: $%(amount)s was deducted, but at most $%(allowed)s is allowed for "
-        "%(days)s working days."
-    ) % {"kind": _label(kind), "amount": money(amount), "allowed": money(allowed), "days": days}
+    if season_cap is not None:
+        figures.append(money_figure(_("Most allowed for the whole season"), season_cap))
+    if to_date is not None:
+        figures.append(money_figure(_("Deducted so far this season"), to_date))
+    figures.append(money_figure(_("Most allowed in this pay period"), allowed))
+    figures.append(money_figure(_("Deducted above the limit"), max(amount - allowed, CENT)))
+    if season_cap is not None and to_date is not None and to_date > season_cap:
+        summary = _(
+            "%(kind)s: $%(to_date)s has been deducted this season, more than the $%(cap)s "
+            "allowed for the whole season."
+        ) % {"kind": _label(kind), "to_date": money(to_date), "cap": money(season_cap)}
+    else:
+        summary = _(
+            "%(kind)s: $%(amount)s was deducted, but at most $%(allowed)s is allowed for "
+            "%(days)s working days."
+        ) % {"kind": _label(kind), "amount": money(amount), "allowed": money(allowed), "days": days}
     return ctx.finding(version, summary=summary, figures=figures, report_category="deductions")
 
 

@@ -94,12 +94,20 @@ def min_guaranteed_hours(
     if document.is_pay_slip or weekly is None or document.transferred_after_completion:
         return []
     findings = []
+    # A contract shorter than the guarantee's weeks can only guarantee its own weeks' hours.
+    contract_weeks = Decimal(document.days) / 7
     for version in in_force_on(versions, document.start_date):
-        minimum, weeks = version.number("min_hours"), version.number("within_weeks")
+        minimum = version.number("min_hours")
+        weeks = min(version.number("within_weeks"), contract_weeks)
         guaranteed = weekly * weeks
         if guaranteed >= minimum:
             continue
-        findings.append(_too_few_hours(version, ctx, weekly, weeks, guaranteed, minimum))
+        tenth = Decimal("0.1")
+        findings.append(
+            _too_few_hours(
+                version, ctx, weekly, weeks.quantize(tenth), guaranteed.quantize(tenth), minimum
+            )
+        )
     return findings
 
 
