@@ -141,11 +141,19 @@ CACHES = {
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "juntos"},
 }
 
+# Messages wait sealed; those for people who must stay anonymous (a reporter) go out in rounds,
+# in random order, every this many seconds, so no delivery time pairs with the action behind it.
+JUNTOS_MESSAGE_ROUND_SECONDS = env_int("JUNTOS_MESSAGE_ROUND_SECONDS", 15 * 60)
 # Jobs that `manage.py schedule_periodic` enqueues: name -> (task, interval in seconds).
 DAY = 24 * 60 * 60
 JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "core.seal-anonymous-audit": ("juntos.core.tasks.seal_anonymous_audit_entries", DAY),
     "core.purge-throttles": ("juntos.core.tasks.purge_expired_throttles", 60 * 60),
+    "core.deliver-waiting-messages": (
+        "juntos.core.tasks.deliver_waiting_messages",
+        JUNTOS_MESSAGE_ROUND_SECONDS,
+    ),
+    "core.purge-delivered": ("juntos.core.tasks.purge_delivered", 60 * 60),
     "reports.purge-expired": ("juntos.reports.tasks.purge_expired_reports", DAY),
     "rights.publish-due-versions": ("juntos.rights.tasks.publish_due_versions", 60 * 60),
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
@@ -259,6 +267,12 @@ JUNTOS_WHATSAPP_BACKEND = env("JUNTOS_WHATSAPP_BACKEND", "outbox")
 JUNTOS_WHATSAPP_API_URL = env("JUNTOS_WHATSAPP_API_URL")
 JUNTOS_WHATSAPP_TOKEN = env("JUNTOS_WHATSAPP_TOKEN")
 JUNTOS_TRANSPORT_TIMEOUT = env_int("JUNTOS_TRANSPORT_TIMEOUT", 10)
+# Failed deliveries are retried in each round of messages (see above), this many times.
+JUNTOS_MESSAGE_ATTEMPTS = env_int("JUNTOS_MESSAGE_ATTEMPTS", 5)
+# Days the development outbox keeps what it recorded, and failed task results are kept for
+# operators; successful task results are purged every hour whatever this says.
+JUNTOS_OUTBOX_KEEP_DAYS = env_int("JUNTOS_OUTBOX_KEEP_DAYS", 7)
+JUNTOS_FAILED_TASKS_KEEP_DAYS = env_int("JUNTOS_FAILED_TASKS_KEEP_DAYS", 7)
 
 # Keys. The hash key makes receipt codes, rate-limit keys and similar lookups unguessable
 # without it; the encryption keyring protects data at rest. Both default to values derived from

@@ -21,5 +21,5 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "channel", "recipient", "subject"]
+    list_display = ["recorded_on", "channel", "recipient", "subject"]
     list_filter = ["channel"]

@@ -1,4 +1,4 @@
-"""Core records: the hash-chained audit log and the local outbox of sent messages."""
+"""Core records: the hash-chained audit log, sealed messages waiting or recorded, periodic runs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from juntos.core.envelopes import message_unseal
+from juntos.core.transports.base import Message
+
+OUTBOX_CONTEXT = "outbox"
 
 
 class AppendOnlyError(Exception):
@@ -80,19 +86,48 @@ class PendingAnonymousAuditEntry(models.Model):
         return f"pending {self.action} ({self.occurred_on})"
 
 
-class OutboxMessage(models.Model):
-    """A message recorded by a development transport instead of being sent."""
+class SealedMessage(models.Model):
+    """A message to a person, sealed: its address, subject and body are one AES-GCM ciphertext.
+
+    The key comes from the keyring (the environment), so a copy of the database, a backup or the
+    task table shows neither who is told nor what. See docs/notifications.md.
+    """
+
+    key_version = models.PositiveSmallIntegerField()
+    sealed = models.BinaryField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"sealed message {self.pk}"
+
+
+class PendingMessage(SealedMessage):
+    """A message waiting for delivery; deleted once delivered. It has no time of any kind."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("message waiting for delivery")
+        verbose_name_plural = _("messages waiting for delivery")
+
+
+class OutboxMessage(SealedMessage):
+    """A message recorded by a development transport instead of being sent, sealed at rest.
+
+    Operators read it decrypted on the outbox page; it is purged after a few days.
+    """
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("Email")
         SMS = "sms", _("SMS")
         WHATSAPP = "whatsapp", _("WhatsApp")
 
+    # The day only, for the purge: no time to pair with an audit entry.
     channel = models.CharField(max_length=20, choices=Channel.choices)
-    recipient = models.CharField(max_length=320)
-    subject = models.CharField(max_length=300, blank=True)
-    body = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    recorded_on = models.DateField()
 
     class Meta:
         ordering = ["-id"]
@@ -100,7 +135,24 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outbox messages")
 
     def __str__(self) -> str:
-        return f"{self.channel} to {self.recipient}"
+        return f"outbox message on {self.channel}"
+
+    @cached_property
+    def message(self) -> Message:
+        """The message as recorded, decrypted (for operators, through the outbox selector)."""
+        return message_unseal(self.key_version, self.sealed, context=OUTBOX_CONTEXT)
+
+    @property
+    def recipient(self) -> str:
+        return self.message.recipient
+
+    @property
+    def subject(self) -> str:
+        return self.message.subject
+
+    @property
+    def body(self) -> str:
+        return self.message.body
 
 
 class PeriodicRun(models.Model):

@@ -8,7 +8,9 @@ from typing import Any
 from django.db import transaction
 
 from juntos.core.audit import audit_record, audit_seal_anonymous_entries, audit_verify_chain
+from juntos.core.delivery import pending_create
 from juntos.core.tasks import deliver_message
+from juntos.core.transports.base import Message
 
 __all__ = [
     "audit_record",
@@ -20,16 +22,21 @@ __all__ = [
 ]
 
 
-def notify(*, channel: str, recipient: str, body: str, subject: str = "") -> None:
-    """Queue one message for delivery once the current transaction commits.
+def notify(
+    *, channel: str, recipient: str, body: str, subject: str = "", in_rounds: bool = False
+) -> None:
+    """Store one message sealed in the current transaction; deliver it once that commits.
 
-    The caller renders subject and body in the recipient's language before calling.
+    The caller renders subject and body in the recipient's language before calling. The task
+    carries only the sealed row's id. `in_rounds` is for people who must stay anonymous (a
+    reporter): the message waits for the next round of deliveries instead of its own task.
     """
-    transaction.on_commit(
-        lambda: deliver_message.enqueue(
-            channel=channel, recipient=recipient, body=body, subject=subject
-        )
+    pending = pending_create(
+        Message(channel=channel, recipient=recipient, subject=subject, body=body)
     )
+    if not in_rounds:
+        message_id = str(pending.pk)
+        transaction.on_commit(lambda: deliver_message.enqueue(message_id=message_id))
 
 
 # The fact ledger lives in the monitoring app, a layer above the domain apps. Domain apps call

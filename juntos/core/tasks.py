@@ -1,26 +1,34 @@
-"""Background tasks of the core: delivering messages, sealing anonymous audit entries, purges."""
+"""Background tasks of the core: delivering messages, sealing anonymous audit entries, purges.
+
+Task arguments are stored by the task backend (a table, with times), so they carry ids only:
+the message itself waits sealed in `PendingMessage` and is decrypted at delivery.
+"""
 
 from __future__ import annotations
-
-import logging
 
 from django_tasks import task
 
 from juntos.core.audit import audit_seal_anonymous_entries
+from juntos.core.delivery import delivered_purge, pending_deliver, pending_deliver_all
 from juntos.core.ratelimit import rate_purge_expired
-from juntos.core.transports.base import Message
-from juntos.core.transports.registry import transport_for
-
-logger = logging.getLogger(__name__)
 
 
 @task(queue_name="notifications")
-def deliver_message(*, channel: str, recipient: str, body: str, subject: str = "") -> None:
-    """Send one message through the transport configured for its channel."""
-    transport_for(channel).send(
-        Message(channel=channel, recipient=recipient, body=body, subject=subject)
-    )
-    logger.info("delivered a message on %s", channel)
+def deliver_message(*, message_id: str) -> None:
+    """Send one waiting message through the transport configured for its channel."""
+    pending_deliver(message_id)
+
+
+@task(queue_name="notifications")
+def deliver_waiting_messages() -> int:
+    """Every round: send every waiting message in random order (see core/delivery.py)."""
+    return pending_deliver_all()
+
+
+@task()
+def purge_delivered() -> dict[str, int]:
+    """Hourly: forget finished task results and the development outbox's old messages."""
+    return delivered_purge()
 
 
 @task()

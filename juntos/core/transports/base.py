@@ -34,20 +34,15 @@ class Transport(ABC):
 
 
 class OutboxTransport(Transport):
-    """Development backend: records the message in the local outbox that admins can read."""
+    """Development backend: records the message, sealed, in the local outbox operators read."""
 
     def __init__(self, channel: str) -> None:
         self.channel = channel  # type: ignore[misc]
 
     def send(self, message: Message) -> None:
-        from juntos.core.models import OutboxMessage
+        from juntos.core.delivery import outbox_record
 
-        OutboxMessage.objects.create(
-            channel=self.channel,
-            recipient=message.recipient,
-            subject=message.subject,
-            body=message.body,
-        )
+        outbox_record(message)
 
 
 def post_json(url: str, payload: dict[str, object], token: str) -> dict[str, object]:

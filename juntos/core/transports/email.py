@@ -18,17 +18,19 @@ class EmailTransport(Transport):
 
 
 class OutboxEmailBackend(BaseEmailBackend):
-    """A Django email backend that writes each message to the local outbox."""
+    """A Django email backend that writes each message, sealed, to the local outbox."""
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
-        from juntos.core.models import OutboxMessage
+        from juntos.core.delivery import outbox_record
 
         for email in email_messages:
             for recipient in email.recipients():
-                OutboxMessage.objects.create(
-                    channel="email",
-                    recipient=recipient,
-                    subject=str(email.subject),
-                    body=str(email.body),
+                outbox_record(
+                    Message(
+                        channel="email",
+                        recipient=recipient,
+                        subject=str(email.subject),
+                        body=str(email.body),
+                    )
                 )
         return len(email_messages)

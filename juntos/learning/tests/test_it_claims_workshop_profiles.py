@@ -8,15 +8,16 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from juntos.core.models import AuditEntry, OutboxMessage
+from juntos.core.models import AuditEntry
 from juntos.learning.models import WorkerProfile, WorkshopAttendance
 from juntos.learning.services import profile_claim, profile_start, workshop_attendee_add
 from juntos.learning.tests.factories import WorkshopFactory
+from juntos.testing.outbox import outbox_last
 from juntos.testing.personas import logged_in_client
 
 
 def _code(recipient):
-    body = OutboxMessage.objects.filter(recipient=recipient).latest("id").body
+    body = outbox_last(recipient).body
     match = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", body)
     assert match is not None, body
     return match.group(0)

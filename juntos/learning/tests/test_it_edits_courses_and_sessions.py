@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
 from juntos.accounts.services import person_create
-from juntos.core.models import AuditEntry, OutboxMessage
+from juntos.core.models import AuditEntry
 from juntos.learning.choices import EnrolmentStatus
 from juntos.learning.models import Course, CourseText, Enrolment, Session
 from juntos.learning.services import (
@@ -20,6 +20,7 @@ from juntos.learning.services import (
     session_update,
 )
 from juntos.learning.tests.factories import SessionFactory, today
+from juntos.testing.outbox import outbox_messages, outbox_one
 from juntos.testing.personas import logged_in_client
 from juntos.testing.queries import assert_max_queries, assert_queries_do_not_grow
 
@@ -264,10 +265,10 @@ def test_more_places_go_to_the_people_who_waited_longest_and_each_is_told(
         EnrolmentStatus.WAITLISTED,
     ]
     for promoted in (first, second):
-        message = OutboxMessage.objects.get(recipient=promoted.user.phone)
+        message = outbox_one(promoted.user.phone)
         assert message.channel == "sms" and "se liberó un lugar" in message.body
         assert "Inglés para el trabajo" in message.body
-    assert not OutboxMessage.objects.filter(recipient=third.user.phone).exists()
+    assert not outbox_messages(third.user.phone)
     assert AuditEntry.objects.filter(action="learning.promoted_from_waitlist").count() == 2
     entry = AuditEntry.objects.get(action="learning.session_updated")
     assert entry.details["capacity"] == [1, 3] and entry.object_id == str(session.pk)
@@ -288,12 +289,12 @@ def test_new_dates_are_told_to_everyone_enrolled_or_waiting_in_their_language(
             f"/en/learning/sessions/{session.pk}/edit/",
             _as_typed(session, starts_on=new_start, schedule_note="Sábados 9:00"),
         )
-    held = OutboxMessage.objects.get(recipient=holder.user.phone).body
-    waiting = OutboxMessage.objects.get(recipient=first.user.phone).body
+    held = outbox_one(holder.user.phone).body
+    waiting = outbox_one(first.user.phone).body
     for body in (held, waiting):  # in Spanish, the new start and the new hours
         assert "ha cambiado" in body and new_start.isoformat() in body and "Sábados 9:00" in body
     assert "Conservas tu lugar" in held and "lista de espera" in waiting
-    assert not OutboxMessage.objects.filter(recipient=second.user.phone).exists()  # withdrew
+    assert not outbox_messages(second.user.phone)  # withdrew
 
 
 def test_a_change_of_places_or_classes_only_tells_nobody_but_the_promoted(
@@ -305,8 +306,8 @@ def test_a_change_of_places_or_classes_only_tells_nobody_but_the_promoted(
         logged_in_client(provider.staff).post(
             f"/en/learning/sessions/{session.pk}/edit/", _as_typed(session, capacity=2, meetings=9)
         )
-    assert not OutboxMessage.objects.filter(recipient=holder.user.phone).exists()
-    [promoted] = OutboxMessage.objects.filter(recipient=first.user.phone)  # one message, not two
+    assert not outbox_messages(holder.user.phone)
+    [promoted] = outbox_messages(first.user.phone)  # one message, not two
     assert "se liberó un lugar" in promoted.body
 
 

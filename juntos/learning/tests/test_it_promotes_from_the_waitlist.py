@@ -11,12 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from juntos.accounts.services import person_create
-from juntos.core.models import AuditEntry, OutboxMessage
+from juntos.core.models import AuditEntry
 from juntos.learning.choices import EnrolmentStatus
 from juntos.learning.models import Enrolment
 from juntos.learning.services import enrolment_create, enrolment_withdraw
 from juntos.learning.tests.factories import SessionFactory, today
 from juntos.monitoring.selectors import fact_table
+from juntos.testing.outbox import outbox_one
 
 
 def _workers(n: int) -> list[Any]:
@@ -61,7 +62,7 @@ def test_the_promoted_person_is_told_in_her_language(
     enrolment_create(actor=waiting, session=session)
     with django_capture_on_commit_callbacks(execute=True):
         enrolment_withdraw(actor=holder, enrolment=Enrolment.objects.get(user=holder))
-    message = OutboxMessage.objects.get(recipient=waiting.phone)
+    message = outbox_one(waiting.phone)
     assert message.channel == "sms"
     assert "se liberó un lugar" in message.body
     assert "Inglés para el trabajo" in message.body  # the course title in Spanish

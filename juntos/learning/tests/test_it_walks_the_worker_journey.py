@@ -12,11 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from juntos.accounts.services import person_create
-from juntos.core.models import OutboxMessage
 from juntos.learning.choices import EnrolmentStatus, GoalKind
 from juntos.learning.models import Enrolment, VaultDocument, WorkerProfile
 from juntos.learning.services import enrolment_create, workshop_attendee_add, workshop_create
 from juntos.learning.tests.factories import SessionFactory, today
+from juntos.testing.outbox import outbox_last
 from juntos.testing.personas import logged_in_client
 
 PAY_SLIP = b"%PDF-1.4 talon de pago: 80 horas a 17.85"
@@ -29,7 +29,7 @@ def _spanish(user: Any) -> Client:
 
 
 def _claim_code_from_sms(phone: str) -> str:
-    message = OutboxMessage.objects.filter(channel="sms", recipient=phone).latest("id")
+    message = outbox_last(phone, channel="sms")
     assert "Juntos" in message.body
     match = re.search(r"([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})", message.body)
     assert match, message.body
@@ -54,7 +54,7 @@ def test_a_new_worker_walks_from_the_workshop_to_her_exported_data(
             actor=partner.staff, workshop=workshop, display_name="Marisol", phone="+52 951 123 4567"
         )
     code = _claim_code_from_sms("+529511234567")
-    sms = OutboxMessage.objects.filter(recipient="+529511234567").latest("id")
+    sms = outbox_last("+529511234567")
     assert "tu perfil" in sms.body.lower()  # written in the workshop's language
 
     # Marisol creates her account and claims the profile, in Spanish.
@@ -95,7 +95,7 @@ def test_a_new_worker_walks_from_the_workshop_to_her_exported_data(
         _spanish(personas.rosa).post(f"/es/learning/enrolments/{rosa_enrolment.pk}/withdraw/")
     waiting.refresh_from_db()
     assert waiting.status == EnrolmentStatus.ENROLLED
-    promoted = OutboxMessage.objects.filter(recipient="+529511234567").latest("id")
+    promoted = outbox_last("+529511234567")
     assert "se liberó un lugar" in promoted.body
 
     # A pay slip into the vault, shared with amina, then no longer.

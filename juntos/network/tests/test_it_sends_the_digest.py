@@ -9,6 +9,7 @@ from django.utils import translation
 from juntos.core.models import OutboxMessage
 from juntos.network import services
 from juntos.network.tests.factories import make_meeting, make_members
+from juntos.testing.outbox import outbox_one
 
 
 def test_each_member_gets_the_digest_in_her_language(personas, django_capture_on_commit_callbacks):
@@ -16,7 +17,7 @@ def test_each_member_gets_the_digest_in_her_language(personas, django_capture_on
     plenary = make_meeting(personas, days=-1)
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_record_held(actor=personas.ben, meeting=plenary, attended_member_ids=[])
-    sms = OutboxMessage.objects.get(recipient=personas.rosa.phone)
+    sms = outbox_one(personas.rosa.phone)
     assert sms.channel == "sms"
     with translation.override("es"):
         assert reverse("network:decisions") in sms.body

@@ -133,7 +133,11 @@ def case_message_send(*, actor: Any, case: Case, opened: OpenedReport, body: str
 
 
 def tell_worker(opened: OpenedReport) -> None:
-    """A content-free nudge on the worker's chosen channel, in her language."""
+    """A content-free nudge on the worker's chosen channel, in her language.
+
+    It waits, sealed, for the next round of deliveries (no task of its own), so no delivery
+    time pairs it with the case's audit entry.
+    """
     from django.utils import translation
 
     report = opened.report
@@ -144,7 +148,7 @@ def tell_worker(opened: OpenedReport) -> None:
         return
     with translation.override(report.language):
         body = _("Juntos: there is news about your report. Check it with your receipt code.")
-    notify(channel=contact["channel"], recipient=contact["address"], body=body)
+    notify(channel=contact["channel"], recipient=contact["address"], body=body, in_rounds=True)
 
 
 def case_contact_read(*, actor: Any, case: Case, opened: OpenedReport) -> dict[str, str]:

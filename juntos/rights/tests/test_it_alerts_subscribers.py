@@ -21,6 +21,7 @@ from juntos.rights.tests.factories import (
     new_version,
     published_article,
 )
+from juntos.testing.outbox import outbox_messages, outbox_one
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_it_subscribes_by_phone_with_a_code_and_keeps_no_identity(
     assert subscription.address == "+12505550199"
     assert not subscription.confirmed
     assert subscription.created_on == dt.date.today()
-    message = OutboxMessage.objects.get(channel="sms", recipient="+12505550199")
+    message = outbox_one("+12505550199", channel="sms")
     code = found(r"\b(\d{6})\b", message.body)
     assert "203.0.113.9" not in str(Subscription.objects.values().get())
     assert PendingAnonymousAuditEntry.objects.filter(action="rights.subscription_created").exists()
@@ -132,9 +133,9 @@ def test_it_sends_one_alert_to_each_matching_subscriber_linking_to_what_changed(
     make_subscription(active=False)  # left
     with django_capture_on_commit_callbacks(execute=True):
         version = _publish_change(article, personas.ben, en={"title": "Housing: new amount"})
-    assert list(OutboxMessage.objects.values_list("recipient", flat=True)) == [spanish.address]
+    assert [m.recipient for m in outbox_messages()] == [spanish.address]
     assert [m.to for m in mailoutbox] == [["x@example.org"]]
-    sms = OutboxMessage.objects.get(recipient=spanish.address)
+    sms = outbox_one(spanish.address)
     assert "/es/rights/articles/bc-housing/changes/" in sms.body
     assert "/es/rights/alerts/stop/" in sms.body
     assert "/fr/rights/articles/bc-housing/changes/" in mailoutbox[0].body
@@ -158,7 +159,7 @@ def test_it_sends_weekly_subscribers_one_digest(personas, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         assert services.digests_send(today=dt.date(2026, 11, 23)) == 1
         assert services.digests_send(today=dt.date(2026, 11, 24)) == 0  # not a week yet
-    message = OutboxMessage.objects.get(recipient=weekly.address)
+    message = outbox_one(weekly.address)
     assert "/first/changes/" in message.body and "/second/changes/" in message.body
     assert not Alert.objects.filter(sent_on__isnull=True).exists()
 
@@ -207,7 +208,7 @@ def test_a_signed_in_person_must_still_prove_someone_elses_number(
             language="es",
         )
     assert not subscription.confirmed
-    assert OutboxMessage.objects.filter(recipient="+12505550188").exists()
+    assert outbox_messages("+12505550188")
 
 
 def test_it_forgets_addresses_never_confirmed_within_a_week():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from juntos.core.models import OutboxMessage
 from juntos.rights.models import Subscription
 from juntos.rights.tests.factories import published_article
+from juntos.testing.outbox import outbox_messages
 from juntos.testing.queries import assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +64,7 @@ def test_it_subscribes_by_phone(django_capture_on_commit_callbacks):
     assert response.status_code == 202
     assert response.json() == {"status": "confirmation-sent"}
     assert Subscription.objects.get().address == "+525512345678"
-    assert OutboxMessage.objects.filter(recipient="+525512345678").exists()
+    assert outbox_messages("+525512345678")
     bad = Client().post(
         "/api/rights/subscriptions", {**payload, "address": "12"}, content_type="application/json"
     )

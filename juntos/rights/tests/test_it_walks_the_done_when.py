@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from juntos.core.models import OutboxMessage
 from juntos.rights.models import ArticleVersion, Subscription
 from juntos.rights.services import content_load
 from juntos.rights.tests.factories import found
+from juntos.testing.outbox import outbox_last, outbox_one
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_rosa_finds_the_housing_answer_subscribes_gets_the_alert_and_leaves(
                 "frequency": "immediate",
             },
         )
-    code = found(r"\b(\d{6})\b", OutboxMessage.objects.get(recipient="+12505550142").body)
+    code = found(r"\b(\d{6})\b", outbox_one("+12505550142").body)
     rosa.post(sent["Location"], {"code": code})
     assert Subscription.objects.get(address="+12505550142").confirmed
 
@@ -68,7 +68,7 @@ def test_rosa_finds_the_housing_answer_subscribes_gets_the_alert_and_leaves(
         ben.post(action, {"action": "submit"})
         client_as("admin").post(action, {"action": "publish"})
     assert draft.effective_from <= dt.date.today()
-    alert = OutboxMessage.objects.filter(recipient="+12505550142").order_by("-id")[0]
+    alert = outbox_last("+12505550142")
     assert "/es/rights/articles/bc-sawp-housing-deduction/changes/" in alert.body
     changes = rosa.get("/es/rights/articles/bc-sawp-housing-deduction/changes/")
     assert changes.status_code == 200

@@ -1,0 +1,37 @@
+"""Sealing a message (address, subject, body) for the time it must be stored.
+
+A message waits in the database until a worker delivers it, and the development transports keep
+what they "sent" for operators to read. Both are sealed with AES-GCM under a key derived from the
+keyring (the environment), bound to what the row is, so a copy of the database, its WAL or a
+backup shows neither who was told nor what.
+"""
+
+from __future__ import annotations
+
+import json
+
+from juntos.core import crypto
+from juntos.core.transports.base import Message
+
+PURPOSE = "messages"
+
+
+def message_seal(message: Message, *, context: str) -> tuple[int, bytes]:
+    """The message as (key version, ciphertext), bound to `context` (e.g. the row's kind and id)."""
+    ring = crypto.keyring()
+    version = ring.current_version
+    plaintext = json.dumps(
+        [message.channel, message.recipient, message.subject, message.body]
+    ).encode()
+    return version, crypto.encrypt(
+        ring.key(version, PURPOSE), plaintext, context=f"message:{context}"
+    )
+
+
+def message_unseal(version: int, sealed: bytes, *, context: str) -> Message:
+    """Reverse of message_seal(); raises crypto.DecryptionError if anything was changed."""
+    plaintext = crypto.decrypt(
+        crypto.keyring().key(version, PURPOSE), bytes(sealed), context=f"message:{context}"
+    )
+    channel, recipient, subject, body = json.loads(plaintext)
+    return Message(channel=channel, recipient=recipient, subject=subject, body=body)
