@@ -51,7 +51,7 @@ def seal_waiting_tasks(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_periodicrun"),
+        ("core", "0003_throttle"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
     ]
 
