@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
@@ -38,7 +39,17 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 def _in_language(response: HttpResponseRedirect, language: str) -> HttpResponseRedirect:
-    response.set_cookie("juntos_language", language, max_age=60 * 60 * 24 * 365, samesite="Lax")
+    """Remember the person's language in the same cookie, with the same flags, as Django's."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]  # "Lax" in settings
+    )
     return response
 
 

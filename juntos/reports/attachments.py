@@ -17,7 +17,15 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
 from pypdf.generic import NameObject
 
-from juntos.core.files import JPEG, PDF, PNG, sniff_content_type
+from juntos.core.files import (
+    JPEG,
+    MAX_IMAGE_PIXELS,
+    PDF,
+    PNG,
+    ImageTooLarge,
+    open_image_within_limits,
+    sniff_content_type,
+)
 
 # At DEBUG, Pillow logs every EXIF tag it reads, values included (device, place, time): the very
 # data this module removes. Its loggers never go below INFO, whatever the site's log level.
@@ -62,10 +70,18 @@ def clean_file(*, filename: str, data: bytes) -> CleanFile:
 
 def _clean_image(data: bytes, kind: str) -> bytes:
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with open_image_within_limits(data) as image:  # the pixel count is checked first
             image.load()
             # Keep the picture upright, since the orientation tag is about to go.
             upright = ImageOps.exif_transpose(image)
+    except ImageTooLarge as exc:
+        raise AttachmentRejected(
+            _(
+                "This photo is too large for us to read safely (more than %(limit)s megapixels). "
+                "Please send a smaller photo or a screenshot."
+            )
+            % {"limit": MAX_IMAGE_PIXELS // 1_000_000}
+        ) from exc
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError) as exc:
         raise AttachmentRejected(_("This photo could not be read. Please try another.")) from exc
     if upright.mode not in ("RGB", "RGBA", "L"):

@@ -92,6 +92,33 @@ class MessageSender(models.TextChoices):
 
 
 # Roles in a support organisation that work on reports; managers also set the routing.
+# Where a report came from, as a link may say (`?source=`). Only these channel names are kept:
+# a free text could be a per-person link ("?source=rosa-farm-12") that names the reporter.
+REPORT_SOURCES = frozenset(
+    {
+        "api",
+        "compliance",
+        "consulate",
+        "demo",
+        "pamphlet",
+        "poster",
+        "qr",
+        "radio",
+        "registry",
+        "rights",
+        "sms",
+        "whatsapp",
+        "workshop",
+    }
+)
+
+
+def report_source(value: str) -> str:
+    """The channel name if it is one we know, else nothing."""
+    value = (value or "").strip().lower()
+    return value if value in REPORT_SOURCES else ""
+
+
 SUPPORT_STAFF_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
 ROUTING_MANAGER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 INSPECTOR_ROLES = frozenset({Role.INSPECTOR})

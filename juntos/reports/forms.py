@@ -25,6 +25,7 @@ from juntos.reports.choices import (
     ContactMode,
     ReferralKind,
     ReportCategory,
+    report_source,
 )
 
 
@@ -143,7 +144,7 @@ class IntakeForm(forms.Form):
     contact_name = forms.CharField(
         label=_("Name we may use (optional, can be a nickname)"), max_length=100, required=False
     )
-    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=30)
+    source = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self, *args: Any, site_choices: list[tuple[int, str]] | None = None, **kwargs: Any
@@ -154,6 +155,10 @@ class IntakeForm(forms.Form):
             *(site_choices or []),
             ("", _("None of these: keep what I typed")),
         ]
+
+    def clean_source(self) -> str:
+        # Not an error the worker could fix: an unknown value is dropped, never stored.
+        return report_source(self.cleaned_data.get("source", ""))
 
     def clean_incident_month(self) -> dt.date | None:
         value = self.cleaned_data.get("incident_month")

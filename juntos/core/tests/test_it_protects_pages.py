@@ -1,3 +1,6 @@
+import base64
+import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -7,6 +10,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from juntos.core.privacy import anonymous_flow, client_address
+from juntos.demo.personas import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -68,16 +72,37 @@ def test_error_logs_never_carry_the_request(caplog):
     assert record.request is None  # type: ignore[attr-defined]
 
 
-def test_production_settings_pass_the_deployment_checklist(tmp_path):
+def _env_example() -> dict[str, str]:
     root = Path(__file__).resolve().parents[3]
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "DJANGO_SETTINGS_MODULE": "juntos.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "x" * 20 + "production-secret-key-for-the-deploy-check-0123456789",
-        "DJANGO_ALLOWED_HOSTS": "juntos.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path}/deploy.sqlite3",
+    values = {}
+    for line in (root / ".env.example").read_text().splitlines():
+        name, sep, value = line.partition("=")
+        if sep and not line.lstrip().startswith("#"):
+            values[name.strip()] = value.strip()
+    return values
+
+
+def _secret_files(env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+    """Each secret the example keeps in a file, generated as its comment says, at a test path."""
+    generated = {
+        "DJANGO_SECRET_KEY_FILE": secrets.token_urlsafe(50),
+        "JUNTOS_HASH_KEY_FILE": base64.urlsafe_b64encode(os.urandom(32)).decode(),
+        "JUNTOS_ENCRYPTION_KEYS_FILE": "1:" + base64.urlsafe_b64encode(os.urandom(32)).decode(),
     }
+    paths = {}
+    for name in (name for name in env if name.endswith("_FILE")):
+        path = tmp_path / name.lower()
+        path.write_text(generated[name])
+        paths[name] = str(path)
+    return paths
+
+
+def test_production_values_of_env_example_pass_the_deployment_checklist(tmp_path):
+    root = Path(__file__).resolve().parents[3]
+    env = _env_example()
+    assert env["DJANGO_DEBUG"] == "0" and "DJANGO_SECRET_KEY" not in env
+    env |= _secret_files(env, tmp_path)
+    env |= {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "juntos.settings"}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=root,
@@ -87,6 +112,30 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout, result.stdout
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_the_deployment_checklist_does_fail_on_a_warning(tmp_path):
+    """The test above would catch W009: the same run with a short secret key fails."""
+    root = Path(__file__).resolve().parents[3]
+    env = _env_example()
+    env |= _secret_files(env, tmp_path)
+    env.pop("DJANGO_SECRET_KEY_FILE")
+    env |= {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "juntos.settings",
+        "DJANGO_SECRET_KEY": "change-me-to-50-random-characters",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "security.W009" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
@@ -121,3 +170,32 @@ def test_a_nul_character_in_a_json_body_is_a_clear_400(client):
         "/api/reports/intake", '{"details": "a\\u0000b"}', content_type="application/json"
     )
     assert response.status_code == 400
+
+
+def test_production_keeps_the_language_cookie_secure_and_out_of_scripts(tmp_path):
+    root = Path(__file__).resolve().parents[3]
+    env = _env_example()
+    env |= _secret_files(env, tmp_path)
+    env |= {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "juntos.settings"}
+    shown = "from django.conf import settings as s; print(s.LANGUAGE_COOKIE_SECURE, "
+    shown += "s.LANGUAGE_COOKIE_HTTPONLY, s.LANGUAGE_COOKIE_SAMESITE)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", shown],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True True Lax", result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("secure", [True, False])
+def test_every_language_cookie_follows_the_settings(client, personas, settings, secure):
+    settings.LANGUAGE_COOKIE_SECURE = secure
+    switched = client.post("/i18n/setlang/", {"language": "fr", "next": "/fr/"})
+    logged_in = client.post("/en/login/", {"identifier": "+12505550101", "password": DEMO_PASSWORD})
+    for response in (switched, logged_in):
+        cookie = response.cookies["juntos_language"]
+        assert bool(cookie["secure"]) is secure
+        assert cookie["httponly"] and cookie["samesite"] == "Lax"

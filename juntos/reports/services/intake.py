@@ -21,7 +21,7 @@ from juntos.core.ratelimit import rate_hit
 from juntos.core.services import audit_record, fact_record
 from juntos.reports import sealing
 from juntos.reports.attachments import MAX_FILES, CleanFile
-from juntos.reports.choices import ContactMode, MessageSender, ReportCategory
+from juntos.reports.choices import ContactMode, MessageSender, ReportCategory, report_source
 from juntos.reports.models import Attachment, Message, Report, ReportKey
 from juntos.reports.selectors import (
     OpenedReport,
@@ -110,7 +110,7 @@ def report_submit(
         language=language,
         incident_month=incident_month.replace(day=1) if incident_month else None,
         contact_mode=contact_mode,
-        source=source[:30],
+        source=report_source(source),
     )
     _seal_content(
         report,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from juntos.core.privacy import anonymous_flow
 from juntos.reports import selectors, services
 from juntos.reports.attachments import AttachmentRejected, check_size
-from juntos.reports.choices import ReportCategory
+from juntos.reports.choices import ReportCategory, report_source
 from juntos.reports.forms import (
     CodeForm,
     ConsentAnswerForm,
@@ -30,6 +30,8 @@ def _initial(request: HttpRequest) -> tuple[dict[str, Any], list[tuple[int, str]
     initial: dict[str, Any] = {
         name: request.GET.get(name, "")[:2000] for name in PREFILL if request.GET.get(name)
     }
+    if "source" in initial:  # a channel name, or nothing: never a per-person tag
+        initial["source"] = report_source(initial["source"])
     site = None
     if request.GET.get("employer_site", "").isdigit():
         site = selectors.employer_site_choice(int(request.GET["employer_site"]))
