@@ -21,6 +21,7 @@ from juntos.accounts.forms import LoginForm, PreferencesForm, SecondFactorForm, 
 from juntos.accounts.models import User
 from juntos.accounts.policies import requires_second_factor
 from juntos.accounts.selectors import memberships_of
+from juntos.core.forms import add_service_errors
 from juntos.core.privacy import client_address
 
 
@@ -77,9 +78,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 province=data["province"],
             )
         except ValidationError as error:
-            for field, field_errors in error.message_dict.items():
-                for message in field_errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, error)
         else:
             login(request, user, backend="juntos.accounts.backends.EmailOrPhoneBackend")
             messages.success(

@@ -22,6 +22,7 @@ from juntos.compliance.forms import ContractForm, PaySlipForm, RuleVersionForm
 from juntos.compliance.loader import TextSpec
 from juntos.compliance.policies import can_manage_rules, can_save_check, can_self_check_offer
 from juntos.compliance.reporting import report_intake_url
+from juntos.core.forms import add_service_errors
 from juntos.core.privacy import anonymous_flow
 
 FORMS: dict[str, type[PaySlipForm] | type[ContractForm]] = {
@@ -65,9 +66,7 @@ def _run_check(form: Any, kind: str, audience: str) -> services.CheckResult | No
             audience=audience,
         )
     except ValidationError as error:
-        for field, problems in error.message_dict.items():
-            for problem in problems:
-                form.add_error(field if field in form.fields else None, problem)
+        add_service_errors(form, error)
         return None
 
 
@@ -186,9 +185,7 @@ def rule_version_add(request: HttpRequest, rule_id: str) -> HttpResponse:
         try:
             services.rule_version_add(actor=request.user, rule=rule, **_version_fields(form))
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, problem)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The new version of the rule was added."))
             return redirect("compliance:rule", rule_id=rule.rule_id)

@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from juntos.core.forms import add_service_errors
 from juntos.registry import selectors, services
 from juntos.registry.anonymity import publication_threshold
 from juntos.registry.choices import ModerationRule, ReplyRule, ReviewStatus
@@ -32,12 +33,6 @@ from juntos.registry.policies import (
     may_speak_for_an_entry,
 )
 from juntos.registry.summaries import summarise
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    for name, problems in error.message_dict.items():
-        for problem in problems:
-            form.add_error(name if name in form.fields else None, problem)
 
 
 @require_GET
@@ -119,7 +114,7 @@ def review(request: HttpRequest, site_id: int) -> HttpResponse:
         try:
             services.review_submit(actor=request.user, site=site, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Thank you. Your review will be checked before it is published.")
@@ -153,6 +148,12 @@ def _queue(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpRes
         (r, bound.get(_reply_prefix(r)) or ReplyModerationForm(prefix=_reply_prefix(r)))
         for r in replies
     ]
+    # A row another moderator decided meanwhile has left the queue: say so above it.
+    shown = {str(r.pk) for r in reviews} | {_reply_prefix(r) for r in replies}
+    for prefix, form in bound.items():
+        if prefix not in shown:
+            for problem in form.non_field_errors():
+                messages.error(request, problem)
     context = {"items": items, "reply_items": reply_items}
     return render(request, "registry/moderation.html", context, status=400 if bound else 200)
 
@@ -172,11 +173,15 @@ def moderate(request: HttpRequest, review_id: str) -> HttpResponse:
     form = ModerationForm(request.POST, prefix=str(target.pk))
     if form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
-        services.review_moderate(
-            actor=request.user, review=target, approve=approve, rule=form.cleaned_data["rule"]
-        )
-        messages.success(request, _("Review approved.") if approve else _("Review rejected."))
-        return redirect("registry:moderation")
+        try:
+            services.review_moderate(
+                actor=request.user, review=target, approve=approve, rule=form.cleaned_data["rule"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Review approved.") if approve else _("Review rejected."))
+            return redirect("registry:moderation")
     return _queue(request, {str(target.pk): form})
 
 
@@ -191,7 +196,7 @@ def moderate_reply(request: HttpRequest, reply_id: int) -> HttpResponse:
                 actor=request.user, reply=target, approve=approve, rule=form.cleaned_data["rule"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Reply published.") if approve else _("Reply rejected."))
             return redirect("registry:moderation")
@@ -269,7 +274,7 @@ def reply(request: HttpRequest, review_id: str) -> HttpResponse:
         try:
             services.review_reply(actor=request.user, review=target, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Thank you. Your reply will be checked before it is published.")

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 
 from juntos.accounts.selectors import memberships_of
+from juntos.core.forms import add_service_errors as add_errors
 from juntos.learning.policies import LEARNING_STAFF
 
-
-def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, field by field where it can."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
+__all__ = ["add_errors", "rights_url", "staff_organisations"]
 
 
 def staff_organisations(user: object) -> list[tuple[int, str]]:

@@ -14,16 +14,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from juntos.core.forms import add_service_errors
 from juntos.core.privacy import anonymous_flow
 from juntos.rights import selectors, services
 from juntos.rights.forms import CodeForm, SubscribeForm
 from juntos.rights.remembered import read_choice
-
-
-def _add_errors(form: SubscribeForm | CodeForm, error: ValidationError) -> None:
-    for field, field_errors in error.message_dict.items():
-        for message in field_errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 def _initial(request: HttpRequest) -> dict[str, object]:
@@ -54,7 +49,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
                 frequency=data["frequency"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if subscription.confirmed:
                 messages.success(request, _("You will get an alert when these rights change."))
@@ -74,7 +69,7 @@ def subscribe_confirm(request: HttpRequest, token: str) -> HttpResponse:
         try:
             services.subscription_confirm(subscription=subscription, code=form.cleaned_data["code"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return render(request, "rights/subscribed.html", {"subscription": subscription})
     context = {"form": form, "subscription": subscription}

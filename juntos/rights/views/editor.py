@@ -14,19 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from juntos.core.forms import add_service_errors
 from juntos.rights import selectors, services
 from juntos.rights.choices import CONTENT_LANGUAGES, VersionStatus
 from juntos.rights.forms import ArticleNewForm, VersionForm
 from juntos.rights.policies import can_edit_rights, can_publish_version
-
-
-def _add_errors(form: ArticleNewForm | VersionForm, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_errors in error.message_dict.items():
-        for message in field_errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @login_required
@@ -52,7 +44,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
         try:
             article = services.article_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("rights:editor_article", slug=article.slug)
     return render(request, "rights/editor/article_new.html", {"form": form})
@@ -117,7 +109,7 @@ def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
                 up_to_date=form.up_to_date(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("rights:editor_version", version_id=version.pk)
