@@ -124,13 +124,16 @@ def unwrap_key(wrapped: bytes, *, purpose: str, version: int) -> bytes:
     return decrypt(keyring().key(version, purpose), wrapped, context=f"wrap:{purpose}")
 
 
+# Crockford base32: digits and letters without I, L, O and U, which are misread aloud.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
 def random_code(groups: int = 5, group_size: int = 4) -> str:
     """A code to read aloud: Crockford base32 (no I, L, O, U), in groups joined by dashes.
 
     Five groups of four characters carry 100 bits of randomness.
     """
-    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-    chars = [secrets.choice(alphabet) for _ in range(groups * group_size)]
+    chars = [secrets.choice(CODE_ALPHABET) for _ in range(groups * group_size)]
     return "-".join("".join(chars[i : i + group_size]) for i in range(0, len(chars), group_size))
 
 

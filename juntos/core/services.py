@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
+from django.utils import translation
+from django.utils.functional import Promise
 
 from juntos.core.audit import audit_record, audit_seal_anonymous_entries, audit_verify_chain
 from juntos.core.delivery import pending_create
@@ -19,6 +21,7 @@ __all__ = [
     "fact_record",
     "fact_sink_register",
     "notify",
+    "notify_person",
 ]
 
 
@@ -37,6 +40,35 @@ def notify(
     if not in_rounds:
         message_id = str(pending.pk)
         transaction.on_commit(lambda: deliver_message.enqueue(message_id=message_id))
+
+
+class Reachable(Protocol):
+    """A person we can write to: an account has these (accounts.User)."""
+
+    preferred_language: str
+    preferred_channel: str
+
+    def contact_address(self) -> str: ...
+
+
+Text = str | Promise  # a string, or a lazy one rendered in the person's language
+
+
+def notify_person(person: Reachable, render: Callable[[], tuple[Text, Text]]) -> bool:
+    """Tell a person something in her own language on her chosen channel, once this commits.
+
+    `render` returns (subject, body); it runs in the person's language, so lazy strings and
+    links come out in it. A person with no address on that channel is skipped (nothing is
+    queued that could never be delivered); returns whether a message was queued.
+    """
+    address = person.contact_address()
+    if not address:
+        return False
+    with translation.override(person.preferred_language):
+        # str() inside the override: a lazy string would otherwise render in the wrong language.
+        subject, body = (str(text) for text in render())
+    notify(channel=person.preferred_channel, recipient=address, subject=subject, body=body)
+    return True
 
 
 # The fact ledger lives in the monitoring app, a layer above the domain apps. Domain apps call

@@ -1,13 +1,11 @@
-"""Background work of the network: sending the plenary digest."""
+"""Background work of the network: sending the plenary digest.
+
+The task is defined beside the service it runs (`services/digest.py`), which also queues it, so
+that the services and this module do not import each other.
+"""
 
 from __future__ import annotations
 
-from django_tasks import task
+from juntos.network.services.digest import send_plenary_digest
 
-from juntos.network.services.digest import digest_deliver
-
-
-@task()
-def send_plenary_digest(*, meeting_id: int) -> int:
-    """After a plenary: one digest per member, in her language, on her channel."""
-    return digest_deliver(meeting_id=meeting_id)
+__all__ = ["send_plenary_digest"]

@@ -8,14 +8,10 @@ from django.conf import settings
 
 from juntos.core.crypto import keyed_hash
 
-DEFAULT_PUBLICATION_THRESHOLD = 3
-
 
 def publication_threshold() -> int:
     """How many independent workers must have an approved review of a site before any shows."""
-    return int(
-        getattr(settings, "JUNTOS_REVIEW_PUBLICATION_THRESHOLD", DEFAULT_PUBLICATION_THRESHOLD)
-    )
+    return int(settings.JUNTOS_REVIEW_PUBLICATION_THRESHOLD)
 
 
 def reviewer_key_for(user: Any) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import organisations_of_kind, people_with_role
 from juntos.core.jurisdictions import Program, Province
-from juntos.core.services import audit_record, fact_record, notify
+from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.registry.anonymity import publication_threshold, reviewer_key_for
 from juntos.registry.choices import ImportKind, ModerationRule, ReplyRule, ReviewStatus
 from juntos.registry.imports import Problem, parse_official_list, record_key
@@ -170,9 +170,7 @@ NEW_REPLY_WAITING = gettext_lazy(
 def _tell_moderators(message: Any = NEW_REVIEW_WAITING) -> None:
     for organisation in organisations_of_kind(OrganisationKind.NETWORK_SECRETARIAT):
         for person in people_with_role(organisation.pk, {Role.COORDINATOR}):
-            with translation.override(person.preferred_language):
-                body = str(message)
-            notify(channel=person.preferred_channel, recipient=person.contact_address(), body=body)
+            notify_person(person, lambda: ("", str(message)))
 
 
 def review_submit(
@@ -237,35 +235,40 @@ def _tell_employer(employer: Employer) -> None:
     """Let the employer's people know there is something to read and perhaps answer."""
     if employer.organisation_id is None:
         return
+
+    def render() -> tuple[str, str]:
+        body = _(
+            "New worker reviews of %(employer)s are published on Juntos. You may answer "
+            "each one publicly."
+        ) % {"employer": employer.display_name}
+        return "", body
+
     for person in people_with_role(employer.organisation_id, Role.values):
-        with translation.override(person.preferred_language):
-            body = _(
-                "New worker reviews of %(employer)s are published on Juntos. You may answer "
-                "each one publicly."
-            ) % {"employer": employer.display_name}
-        notify(channel=person.preferred_channel, recipient=person.contact_address(), body=body)
+        notify_person(person, render)
 
 
 def review_moderate(*, actor: Any, review: Review, approve: bool, rule: str = "") -> Review:
     """Approve a review, or reject it under one of the published rules; publish when ready."""
     if not can_moderate_reviews(actor):
         raise PermissionDenied
-    if review.status != ReviewStatus.PENDING:
-        raise ValidationError(_("This review has already been moderated."))
     if not approve and rule not in ModerationRule.values:
         raise ValidationError({"rule": _("Choose the rule the review breaks.")})
     with transaction.atomic():
-        review.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
-        review.rejected_rule = "" if approve else rule
-        review.save(update_fields=["status", "rejected_rule"])
-        published = _publish_ready(review.site) if approve else 0
+        # Locked and re-read, so that two moderators cannot both decide the same review.
+        locked = Review.objects.select_for_update().select_related("site").get(pk=review.pk)
+        if locked.status != ReviewStatus.PENDING:
+            raise ValidationError(_("This review has already been moderated."))
+        locked.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
+        locked.rejected_rule = "" if approve else rule
+        locked.save(update_fields=["status", "rejected_rule"])
+        published = _publish_ready(locked.site) if approve else 0
         audit_record(
             actor=actor,
             action="registry.review_moderate",
-            target=review,
-            details={"status": review.status, "rule": review.rejected_rule, "published": published},
+            target=locked,
+            details={"status": locked.status, "rule": locked.rejected_rule, "published": published},
         )
-    review.refresh_from_db()
+    review.refresh_from_db()  # the caller's copy shows the decision and any publication
     return review
 
 
@@ -307,18 +310,21 @@ def _tell_employer_about_reply(reply: ReviewReply) -> None:
     employer = reply.review.employer
     if employer.organisation_id is None:
         return
+
+    def render() -> tuple[str, str]:
+        if reply.status == ReviewStatus.APPROVED:
+            body = _("Your reply to a review of %(employer)s is published on Juntos.") % {
+                "employer": employer.display_name
+            }
+        else:
+            body = _(
+                "Your reply to a review of %(employer)s was not published: %(rule)s. You "
+                "may write a new reply."
+            ) % {"employer": employer.display_name, "rule": reply.rejected_rule_label}
+        return "", body
+
     for person in people_with_role(employer.organisation_id, Role.values):
-        with translation.override(person.preferred_language):
-            if reply.status == ReviewStatus.APPROVED:
-                body = _("Your reply to a review of %(employer)s is published on Juntos.") % {
-                    "employer": employer.display_name
-                }
-            else:
-                body = _(
-                    "Your reply to a review of %(employer)s was not published: %(rule)s. You "
-                    "may write a new reply."
-                ) % {"employer": employer.display_name, "rule": reply.rejected_rule_label}
-        notify(channel=person.preferred_channel, recipient=person.contact_address(), body=body)
+        notify_person(person, render)
 
 
 def reply_moderate(*, actor: Any, reply: ReviewReply, approve: bool, rule: str = "") -> ReviewReply:

@@ -35,7 +35,7 @@ MAX_FILES = 3
 
 
 def max_file_bytes() -> int:
-    return int(getattr(settings, "JUNTOS_REPORTS_MAX_FILE_BYTES", 10 * 1024 * 1024))
+    return settings.JUNTOS_REPORTS_MAX_FILE_BYTES
 
 
 class AttachmentRejected(ValueError):

@@ -260,7 +260,7 @@ def referrals_of(case: Case) -> list[Referral]:
 
 
 def suppression_threshold() -> int:
-    return int(getattr(settings, "JUNTOS_SUPPRESSION_THRESHOLD", 5))
+    return settings.JUNTOS_SUPPRESSION_THRESHOLD
 
 
 def site_pattern_for(opened: OpenedReport) -> SitePattern | None:

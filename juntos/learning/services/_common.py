@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from juntos.core.services import fact_record, notify
+from juntos.core.services import fact_record, notify_person
+
+__all__ = ["apply_changes", "equity_fact", "notify_person", "save_valid", "site_link"]
 
 
 def save_valid(row: Any) -> Any:
@@ -31,16 +32,6 @@ def site_link(url_name: str, language: str, **kwargs: Any) -> str:
     """An absolute link to one of our pages, in the recipient's language."""
     with translation.override(language):
         return settings.SITE_URL + reverse(url_name, kwargs=kwargs or None)
-
-
-def notify_person(user: Any, render: Callable[[], tuple[str, str]]) -> None:
-    """Send (subject, body) rendered in the person's own language on her chosen channel."""
-    address = user.contact_address()
-    if not address:
-        return
-    with translation.override(user.preferred_language):
-        subject, body = render()
-    notify(channel=user.preferred_channel, recipient=address, subject=subject, body=body)
 
 
 def equity_fact(*, kind: str, user: Any, course: Any, outcome: str) -> None:

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django_tasks import task
 
-from juntos.core.services import audit_record, notify
+from juntos.core.services import audit_record, notify_person
 from juntos.network.choices import (
     ImplementationStatus,
     MeetingStatus,
@@ -22,9 +22,6 @@ from juntos.network.models import Meeting, NetworkMember, Recommendation, Vote
 
 def plenary_digest_queue(*, meeting: Meeting) -> None:
     """Queue the digest of a plenary for every member once the transaction commits."""
-    # Imported here because the task module imports this one.
-    from juntos.network.tasks import send_plenary_digest
-
     audit_record(actor=None, action="network.digest_queue", target=meeting)
     transaction.on_commit(lambda: send_plenary_digest.enqueue(meeting_id=meeting.pk))
 
@@ -62,15 +59,21 @@ def digest_deliver(*, meeting_id: int) -> int:
     members = NetworkMember.objects.filter(is_active=True, user__is_active=True).select_related(
         "user"
     )
+
+    def render() -> tuple[str, str]:
+        link = settings.SITE_URL + reverse("network:decisions")
+        body = render_to_string("network/digest.txt", {**context, "link": link}).strip()
+        subject = render_to_string("network/digest_subject.txt", {"meeting": meeting}).strip()
+        return subject, body
+
     for member in members:
-        user = member.user
-        address = user.contact_address()
-        if not address:
-            continue
-        with translation.override(user.preferred_language):
-            link = settings.SITE_URL + reverse("network:decisions")
-            body = render_to_string("network/digest.txt", {**context, "link": link}).strip()
-            subject = render_to_string("network/digest_subject.txt", {"meeting": meeting}).strip()
-        notify(channel=user.preferred_channel, recipient=address, body=body, subject=subject)
-        sent += 1
+        sent += notify_person(member.user, render)
     return sent
+
+
+# Defined beside the work it runs, so that this module and juntos.network.tasks do not import
+# each other; juntos.network.tasks names it for the worker.
+@task()
+def send_plenary_digest(*, meeting_id: int) -> int:
+    """After a plenary: one digest per member, in her language, on her channel."""
+    return digest_deliver(meeting_id=meeting_id)

@@ -8,17 +8,17 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from juntos.accounts.choices import Role
 from juntos.accounts.selectors import people_with_role
 from juntos.core import crypto
 from juntos.core.ratelimit import rate_hit
-from juntos.core.services import audit_record, fact_record
+from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.reports import sealing
 from juntos.reports.attachments import MAX_FILES, CleanFile
 from juntos.reports.choices import ContactMode, MessageSender, ReportCategory, report_source
@@ -29,9 +29,8 @@ from juntos.reports.selectors import (
     report_by_receipt_hash,
     routing_organisation_ids,
 )
-from juntos.reports.services._common import notify_person, reports_setting, today
+from juntos.reports.services._common import queue_link, today
 
-CODE_ALPHABET = frozenset("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 CODE_CHARACTERS = 20
 MAX_ATTACHMENTS_PER_REPORT = 10
 
@@ -232,12 +231,11 @@ def _alert_on_call(organisation_ids: list[int]) -> None:
 def _alert(person: Any) -> None:
     notify_person(
         person,
-        build_body=lambda url: (
+        lambda: (
+            _("Emergency report"),
             _("Emergency report received. A worker may be in danger. Open the queue now: %(url)s")
-            % {"url": url}
+            % {"url": queue_link()},
         ),
-        subject=gettext_lazy("Emergency report"),
-        url_name="reports:queue",
     )
 
 
@@ -249,9 +247,9 @@ def _alert(person: Any) -> None:
 
 
 def _wrong_code(message: str) -> ReceiptRejected:
-    window = reports_setting("CODE_WINDOW_SECONDS", 600)
+    window = settings.JUNTOS_REPORTS_CODE_WINDOW_SECONDS
     failures = rate_hit("reports-code-global", "all", window_seconds=window)
-    if failures > reports_setting("CODE_FAILURES_GLOBAL", 300):
+    if failures > settings.JUNTOS_REPORTS_CODE_FAILURES_GLOBAL:
         return ReceiptRejected(
             _("Too many tries with a wrong code. Please wait %(minutes)s minutes and try again.")
             % {"minutes": max(1, window // 60)},
@@ -264,7 +262,7 @@ def receipt_open(*, code: str) -> OpenedReport:
     """The report a receipt code opens; a right code always opens, wrong ones are slowed."""
     normal = crypto.normalise_code(code or "")
     compact = normal.replace("-", "")
-    if len(compact) != CODE_CHARACTERS or not set(compact) <= CODE_ALPHABET:
+    if len(compact) != CODE_CHARACTERS or not set(compact) <= set(crypto.CODE_ALPHABET):
         raise _wrong_code(
             _(
                 "A receipt code has 20 letters and numbers, in five groups of four "

@@ -7,11 +7,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import organisations_of_kind, people_with_role
-from juntos.core.services import audit_record, fact_record
+from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.reports import policies, sealing
 from juntos.reports.choices import (
     ConsentAnswer,
@@ -22,7 +21,7 @@ from juntos.reports.choices import (
 )
 from juntos.reports.models import Case, ConsentRequest, Referral, Report, ReportKey
 from juntos.reports.selectors import OpenedReport
-from juntos.reports.services._common import notify_person, today
+from juntos.reports.services._common import queue_link, today
 from juntos.reports.services.cases import tell_worker
 from juntos.reports.services.intake import receipt_open
 
@@ -62,11 +61,11 @@ def referral_create(
         for person in people_with_role(to_organisation_id, {Role.CASEWORKER, Role.SUPERVISOR}):
             notify_person(
                 person,
-                build_body=lambda url: (
-                    _("A case has been offered to your organisation: %(url)s") % {"url": url}
+                lambda: (
+                    _("A case offered to your organisation"),
+                    _("A case has been offered to your organisation: %(url)s")
+                    % {"url": queue_link()},
                 ),
-                subject=gettext_lazy("A case offered to your organisation"),
-                url_name="reports:queue",
             )
     return referral
 

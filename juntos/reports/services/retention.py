@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
@@ -12,14 +13,14 @@ from juntos.core.services import audit_record
 from juntos.reports import sealing
 from juntos.reports.choices import CaseStatus
 from juntos.reports.models import Report, ReportKey
-from juntos.reports.services._common import reports_setting, today
+from juntos.reports.services._common import today
 
 
 def reports_purge(*, on: dt.date | None = None) -> dict[str, int]:
     """Delete unanswered reports and closed cases past their retention periods; audit the counts."""
     on = on or today()
-    unanswered_before = on - dt.timedelta(days=reports_setting("UNANSWERED_DAYS", 180))
-    closed_before = on - dt.timedelta(days=reports_setting("CLOSED_DAYS", 730))
+    unanswered_before = on - dt.timedelta(days=settings.JUNTOS_REPORTS_UNANSWERED_DAYS)
+    closed_before = on - dt.timedelta(days=settings.JUNTOS_REPORTS_CLOSED_DAYS)
     # Unanswered: no case opened, no message from staff, and the worker silent since then.
     unanswered = Report.objects.filter(
         case__isnull=True, last_worker_activity_on__lt=unanswered_before
