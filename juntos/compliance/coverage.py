@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from juntos.compliance.choices import SAWP_PROGRAMS, DeductionType, RecruiterLicensed, Severity
 from juntos.compliance.documents import Document
-from juntos.compliance.engine import Figure, Finding, VersionData
+from juntos.compliance.engine import Figure, Finding, VersionData, coverage_check
 from juntos.compliance.evaluators.common import date_figure, day, relevant_day
 from juntos.core.jurisdictions import Province
 
@@ -145,6 +145,7 @@ def uncovered(wanted: Days, spans: Sequence[Days]) -> list[Days]:
     return gaps
 
 
+@coverage_check
 def coverage_findings(document: Document, applicable: Sequence[VersionData]) -> list[Finding]:
     """A "not covered" finding for each question the document raises that no rule answers
     for some of its days (in the current language)."""

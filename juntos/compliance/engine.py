@@ -157,9 +157,15 @@ def evaluator(kind: str, *, params: Mapping[str, str]) -> Callable[[Evaluator], 
     return register
 
 
-def load_evaluators() -> None:
-    """Import the evaluator modules, which register themselves."""
-    from juntos.compliance import evaluators  # noqa: F401
+CoverageCheck = Callable[[Document, Sequence[VersionData]], list[Finding]]
+COVERAGE_CHECKS: list[CoverageCheck] = []
+
+
+def coverage_check(function: CoverageCheck) -> CoverageCheck:
+    """Register a check for the questions no rule answers (`coverage.py` registers itself)."""
+    if function not in COVERAGE_CHECKS:
+        COVERAGE_CHECKS.append(function)
+    return function
 
 
 def applies_to(version: VersionData, document: Document) -> bool:
@@ -224,9 +230,6 @@ def evaluate(
 ) -> list[Finding]:
     """Apply every applicable rule to the document; a rule that is not confirmed never yields a
     violation, and every question no rule answers for the document's days is said so."""
-    from juntos.compliance.coverage import coverage_findings
-
-    load_evaluators()
     applicable = [v for v in versions if applies_to(v, document)]
     context = Context(language=language, audience=audience, applicable=tuple(applicable))
     findings: list[Finding] = []
@@ -235,7 +238,8 @@ def evaluate(
             of_kind = [v for v in applicable if v.kind == kind]
             if of_kind:
                 findings.extend(function(document, of_kind, context))
-        findings.extend(coverage_findings(document, applicable))
+        for check in COVERAGE_CHECKS:
+            findings.extend(check(document, applicable))
     return sorted((_tempered(f) for f in findings), key=finding_order)
 
 

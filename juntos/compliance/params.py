@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from juntos.compliance.choices import DeductionType
-from juntos.compliance.engine import PARAM_SPECS, load_evaluators
+from juntos.compliance.engine import PARAM_SPECS
 from juntos.core.jurisdictions import Province
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -43,7 +43,6 @@ def _valid(kind: str, value: Any) -> bool:
 
 def check_params(rule_kind: str, params: Mapping[str, Any]) -> list[str]:
     """Problems with the parameters, in the current language; empty when they are right."""
-    load_evaluators()
     spec = PARAM_SPECS.get(rule_kind)
     if spec is None:
         return [_("No check knows this kind of rule.")]

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django_tasks import task
 
 from juntos.rights import services
+from juntos.rights.services.alerts import send_version_alerts
 
-
-@task()
-def send_version_alerts(*, version_id: int) -> int:
-    """Alert every matching subscriber of a newly published version."""
-    return services.alerts_create_for_version(version_id=version_id)
+__all__ = [
+    "publish_due_versions",
+    "purge_unconfirmed_subscriptions",
+    "send_version_alerts",
+    "send_weekly_digests",
+]
 
 
 @task()

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from juntos.compliance.engine import EVALUATORS, load_evaluators
+from juntos.compliance.engine import EVALUATORS
 from juntos.compliance.loader import read_rules
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion
 from juntos.compliance.params import check_params
@@ -41,7 +41,6 @@ def test_loading_keeps_a_coordinators_correction():
 
 
 def test_every_version_is_worded_in_three_languages_and_its_parameters_fit_its_check():
-    load_evaluators()
     for rule in read_rules():
         assert rule.kind in EVALUATORS, rule.rule_id
         for version in rule.versions:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
+from django_tasks import task
 
 from juntos.core.jurisdictions import Province
 from juntos.core.services import fact_record, notify
@@ -22,8 +23,6 @@ DIGEST_INTERVAL = dt.timedelta(days=7)
 
 def alerts_enqueue_for_version(*, version_id: int) -> None:
     """Queue the alert task once the publishing transaction commits: never in the request."""
-    from juntos.rights.tasks import send_version_alerts
-
     transaction.on_commit(lambda: send_version_alerts.enqueue(version_id=version_id))
 
 
@@ -146,3 +145,11 @@ def _send_digest(subscription: Subscription, alerts: list[Alert]) -> None:
         ) % {"lines": "\n".join(lines), "stop": stop}
         subject = gettext("This week's changes to your rights")
     notify(channel=subscription.channel, recipient=subscription.address, body=body, subject=subject)
+
+
+# Defined beside the work it runs, so that the services and juntos.rights.tasks do not import
+# each other; juntos.rights.tasks names it for the worker.
+@task()
+def send_version_alerts(*, version_id: int) -> int:
+    """Alert every matching subscriber of a newly published version."""
+    return alerts_create_for_version(version_id=version_id)
