@@ -109,3 +109,5 @@ def organisations(
 for app in settings.JUNTOS_DOMAIN_APPS:
     if importlib.util.find_spec(f"juntos.{app}.api"):
         api.add_router(f"/{app}/", importlib.import_module(f"juntos.{app}.api").router)
+
+api.add_router("/monitoring/", importlib.import_module("juntos.monitoring.api").router)

@@ -282,6 +282,8 @@ JUNTOS_ENCRYPTION_KEYS = env("JUNTOS_ENCRYPTION_KEYS")
 
 # Figures shown outside the organisation that handles them hide counts below this threshold.
 JUNTOS_SUPPRESSION_THRESHOLD = env_int("JUNTOS_SUPPRESSION_THRESHOLD", 5)
+# Published figures are rounded to a multiple of this, up or down by a keyed draw.
+JUNTOS_ROUNDING_BASE = env_int("JUNTOS_ROUNDING_BASE", 3)
 # Reports: how long unanswered anonymous reports and closed cases are kept, how wrong receipt
 # codes are slowed down, and the largest attachment accepted.
 JUNTOS_REPORTS_UNANSWERED_DAYS = env_int("JUNTOS_REPORTS_UNANSWERED_DAYS", 180)

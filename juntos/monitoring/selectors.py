@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Sum
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from juntos.monitoring.disclosure import (
+    TOTAL,
+    DisclosureError,
+    Grid,
+    Key,
+    Period,
+    dimensions_check,
+    period_parse,
+    place_of,
+    rounded,
+    suppress,
+)
 from juntos.monitoring.models import DIMENSIONS, Fact
 
 
@@ -23,21 +36,19 @@ def fact_table(
     kind: str,
     *,
     group_by: tuple[str, ...] = (),
-    since: dt.date | None = None,
-    until: dt.date | None = None,
     threshold: int | None = None,
     **filters: object,
 ) -> list[Cell]:
-    """Totals of one kind grouped by dimensions; counts below the threshold become None."""
+    """Totals of one kind grouped by dimensions, for the platform's own checks and tests.
+
+    Only primary suppression: never publish its output. Whatever leaves the platform goes
+    through `published_table`, which fixes the periods and adds secondary suppression.
+    """
     unknown = set(group_by) - {*DIMENSIONS, "month"}
     if unknown:
         raise ValueError(f"unknown dimensions: {sorted(unknown)}")
     threshold = settings.JUNTOS_SUPPRESSION_THRESHOLD if threshold is None else threshold
     facts = Fact.objects.filter(kind=kind, **filters)
-    if since:
-        facts = facts.filter(month__gte=since)
-    if until:
-        facts = facts.filter(month__lte=until)
     rows = facts.values(*group_by).annotate(total=Sum("count")).order_by(*group_by)
     return [
         Cell(
@@ -46,3 +57,96 @@ def fact_table(
         )
         for row in rows
     ]
+
+
+# --- published tables ------------------------------------------------------------------------
+
+# The kinds that may be published, with what they count. Organisations are never a public
+# dimension: a cell per organisation would describe its handful of cases.
+PUBLIC_KINDS: dict[str, str | Promise] = {
+    "reports.received": _("Reports received"),
+    "reports.closed": _("Cases closed"),
+    "rights.subscription": _("Rights alert subscriptions"),
+    "rights.alert": _("Rights alerts sent"),
+    "compliance.check": _("Contract and pay slip checks"),
+    "compliance.finding": _("Problems found by the checker"),
+    "learning.enrolment": _("Course enrolments"),
+    "learning.completion": _("Courses completed"),
+    "network.meeting-held": _("Network meetings held"),
+    "network.recommendation-adopted": _("Recommendations adopted"),
+}
+PUBLIC_DIMENSIONS = tuple(name for name in DIMENSIONS if name != "organisation_id")
+
+
+@dataclass(frozen=True)
+class PublishedFigure:
+    """One published figure: a cell or a total. Hidden figures have no count, never a zero."""
+
+    dimensions: dict[str, object]  # a margin or the total lacks the dimensions it adds up
+    count: int | None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+@dataclass(frozen=True)
+class PublishedTable:
+    kind: str
+    title: str | Promise
+    period: Period
+    dimensions: tuple[str, ...]
+    figures: list[PublishedFigure]  # cells first, then margins, the grand total last
+    threshold: int
+    rounding_base: int
+
+
+def published_table(
+    kind: str, *, period: str, group_by: tuple[str, ...] | list[str] = ()
+) -> PublishedTable:
+    """A table fit for anyone: fixed period, two dimensions at most, suppressed and rounded."""
+    if kind not in PUBLIC_KINDS:
+        raise DisclosureError(
+            _("Unknown indicator: %(kind)s. Choose from: %(kinds)s.")
+            % {"kind": kind[:80], "kinds": ", ".join(sorted(PUBLIC_KINDS))},
+            field="kind",
+        )
+    span = period_parse(period)
+    dimensions = dimensions_check(group_by, PUBLIC_DIMENSIONS)
+    rows = (
+        Fact.objects.filter(kind=kind, month__gte=span.start, month__lt=span.end)
+        .values(*dimensions)
+        .annotate(total=Sum("count"))
+        .order_by(*dimensions)
+    )
+    cells: dict[Key, int] = {}
+    for row in rows:
+        values = [row[name] for name in dimensions] + [(), ()]
+        cells[(values[0], values[1])] = row["total"]
+    grid = Grid.from_cells(
+        cells,
+        rows=list(dict.fromkeys(key[0] for key in cells)) or [()],
+        columns=list(dict.fromkeys(key[1] for key in cells)) or [()],
+    )
+    threshold = settings.JUNTOS_SUPPRESSION_THRESHOLD
+    base = settings.JUNTOS_ROUNDING_BASE
+    hidden = suppress(grid, threshold)
+    figures = []
+    for key in grid.published_keys():
+        named = {
+            name: value for name, value in zip(dimensions, key, strict=False) if value != TOTAL
+        }
+        count = None
+        if key not in hidden:
+            place = place_of(kind, span, dimensions, key)
+            count = rounded(grid.counts[key], base=base, place=place)
+        figures.append(PublishedFigure(dimensions=named, count=count))
+    return PublishedTable(
+        kind=kind,
+        title=PUBLIC_KINDS[kind],
+        period=span,
+        dimensions=dimensions,
+        figures=figures,
+        threshold=threshold,
+        rounding_base=base,
+    )
