@@ -54,12 +54,15 @@ class Reachable(Protocol):
 Text = str | Promise  # a string, or a lazy one rendered in the person's language
 
 
-def notify_person(person: Reachable, render: Callable[[], tuple[Text, Text]]) -> bool:
+def notify_person(
+    person: Reachable, render: Callable[[], tuple[Text, Text]], *, in_rounds: bool = False
+) -> bool:
     """Tell a person something in her own language on her chosen channel, once this commits.
 
     `render` returns (subject, body); it runs in the person's language, so lazy strings and
     links come out in it. A person with no address on that channel is skipped (nothing is
-    queued that could never be delivered); returns whether a message was queued.
+    queued that could never be delivered); returns whether a message was queued. `in_rounds`
+    as for `notify`: when an anonymous person's action caused it, so no task's time dates it.
     """
     address = person.contact_address()
     if not address:
@@ -67,7 +70,13 @@ def notify_person(person: Reachable, render: Callable[[], tuple[Text, Text]]) ->
     with translation.override(person.preferred_language):
         # str() inside the override: a lazy string would otherwise render in the wrong language.
         subject, body = (str(text) for text in render())
-    notify(channel=person.preferred_channel, recipient=address, subject=subject, body=body)
+    notify(
+        channel=person.preferred_channel,
+        recipient=address,
+        subject=subject,
+        body=body,
+        in_rounds=in_rounds,
+    )
     return True
 
 

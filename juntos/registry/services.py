@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -167,10 +169,15 @@ NEW_REPLY_WAITING = gettext_lazy(
 )
 
 
+def _with_link(body: str, url_name: str) -> str:
+    """The message and, on its own line, the absolute link to act on it (in the active language)."""
+    return f"{body}\n{settings.SITE_URL}{reverse(url_name)}"
+
+
 def _tell_moderators(message: Any = NEW_REVIEW_WAITING) -> None:
     for organisation in organisations_of_kind(OrganisationKind.NETWORK_SECRETARIAT):
         for person in people_with_role(organisation.pk, {Role.COORDINATOR}):
-            notify_person(person, lambda: ("", str(message)))
+            notify_person(person, lambda: ("", _with_link(str(message), "registry:moderation")))
 
 
 def review_submit(
@@ -241,7 +248,7 @@ def _tell_employer(employer: Employer) -> None:
             "New worker reviews of %(employer)s are published on Juntos. You may answer "
             "each one publicly."
         ) % {"employer": employer.display_name}
-        return "", body
+        return "", _with_link(body, "registry:mine")
 
     for person in people_with_role(employer.organisation_id, Role.values):
         notify_person(person, render)
@@ -321,7 +328,7 @@ def _tell_employer_about_reply(reply: ReviewReply) -> None:
                 "Your reply to a review of %(employer)s was not published: %(rule)s. You "
                 "may write a new reply."
             ) % {"employer": employer.display_name, "rule": reply.rejected_rule_label}
-        return "", body
+        return "", _with_link(body, "registry:mine")
 
     for person in people_with_role(employer.organisation_id, Role.values):
         notify_person(person, render)

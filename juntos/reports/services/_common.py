@@ -16,3 +16,8 @@ def today() -> Any:
 def queue_link() -> str:
     """The absolute link to the caseworkers' queue, in the language in force."""
     return settings.SITE_URL + reverse("reports:queue")
+
+
+def inspector_link() -> str:
+    """The absolute link to the inspectorate's list of referrals, in the language in force."""
+    return settings.SITE_URL + reverse("reports:inspector_list")

@@ -13,6 +13,7 @@ from juntos.accounts.selectors import organisations_of_kind, people_with_role
 from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.reports import policies, sealing
 from juntos.reports.choices import (
+    INSPECTOR_ROLES,
     ConsentAnswer,
     KeyRole,
     ReferralKind,
@@ -21,7 +22,7 @@ from juntos.reports.choices import (
 )
 from juntos.reports.models import Case, ConsentRequest, Referral, Report, ReportKey
 from juntos.reports.selectors import OpenedReport
-from juntos.reports.services._common import queue_link, today
+from juntos.reports.services._common import inspector_link, queue_link, today
 from juntos.reports.services.cases import tell_worker
 from juntos.reports.services.intake import receipt_open
 
@@ -207,3 +208,25 @@ def _refer_to_inspectorate(opened: OpenedReport, consent: ConsentRequest) -> Non
         program=report.program,
         category=report.category,
     )
+    _tell_inspectorate(consent.inspectorate_id)
+
+
+def _tell_inspectorate(inspectorate_id: int) -> None:
+    """The inspectorate's people hear that a referral arrived, in their language, with the link.
+
+    The worker's consent caused it, so it goes in the next round of deliveries: no task's time
+    dates her answer. It names no worker, employer or content.
+    """
+    for person in people_with_role(inspectorate_id, INSPECTOR_ROLES):
+        notify_person(
+            person,
+            lambda: (
+                _("A report referred to your inspectorate"),
+                _(
+                    "A worker agreed to refer a report to your inspectorate. "
+                    "Open it on Juntos: %(url)s"
+                )
+                % {"url": inspector_link()},
+            ),
+            in_rounds=True,
+        )
