@@ -1,0 +1,18 @@
+from juntos.testing.access import EVERYONE, Access
+
+ACCESS = [
+    Access("GET /api/monitoring/kinds", allow=EVERYONE),
+    Access(
+        "GET /api/monitoring/tables/{kind}",
+        allow=EVERYONE,
+        kwargs=lambda personas: {"kind": "reports.received"},
+        query="?period=2026-Q1&by=province",
+        note="published tables are suppressed and rounded: fit for anyone",
+    ),
+    Access(
+        "GET /api/monitoring/tables/{kind}/csv",
+        allow=EVERYONE,
+        kwargs=lambda personas: {"kind": "reports.received"},
+        query="?period=2026&by=province&by=category",
+    ),
+]
