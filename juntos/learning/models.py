@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from juntos.core.crypto import decrypt, encrypt, unwrap_key
 from juntos.core.jurisdictions import Gender, Program, Province
 from juntos.learning.choices import (
     CompletionRule,
@@ -301,12 +302,16 @@ class Objective(models.Model):
 
 
 class VaultDocument(models.Model):
-    """A file in the worker's vault, encrypted under its own data key."""
+    """A file in the worker's vault, encrypted under its own data key.
+
+    Its title and file name are sealed under the same key ("Denuncia contra el patrón.pdf" says
+    as much as the file): `title` and `filename` decrypt them, `seal_names` sets them.
+    """
 
     owner = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="vault_documents")
     kind = models.CharField(_("type"), max_length=20, choices=DocumentKind.choices)
-    title = models.CharField(_("title"), max_length=200)
-    filename = models.CharField(max_length=200)
+    sealed_title = models.BinaryField()
+    sealed_filename = models.BinaryField()
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     ciphertext = models.BinaryField()
@@ -318,7 +323,34 @@ class VaultDocument(models.Model):
         ordering = ["-uploaded_at", "-id"]
 
     def __str__(self) -> str:
-        return self.title
+        return f"document {self.pk}"
+
+    def _data_key(self) -> bytes:
+        return unwrap_key(
+            bytes(self.wrapped_key), purpose=f"user:{self.owner_id}", version=self.key_version
+        )
+
+    def seal_names(self, data_key: bytes, *, title: str, filename: str) -> None:
+        """Set the sealed title and file name (before saving)."""
+        self.__dict__.pop("_opened_names", None)
+        context = f"learning-vault-names:{self.owner_id}"
+        self.sealed_title = encrypt(data_key, title.encode(), context=context + ":title")
+        self.sealed_filename = encrypt(data_key, filename.encode(), context=context + ":filename")
+
+    def _open(self, sealed: bytes, field: str) -> str:
+        cache = self.__dict__.setdefault("_opened_names", {})
+        if field not in cache:
+            context = f"learning-vault-names:{self.owner_id}:{field}"
+            cache[field] = decrypt(self._data_key(), bytes(sealed), context=context).decode()
+        return str(cache[field])
+
+    @property
+    def title(self) -> str:
+        return self._open(self.sealed_title, "title")
+
+    @property
+    def filename(self) -> str:
+        return self._open(self.sealed_filename, "filename")
 
 
 class DocumentShare(models.Model):

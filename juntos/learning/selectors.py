@@ -290,7 +290,7 @@ def vault_documents_of(user: Any) -> QuerySet[VaultDocument]:
     active = DocumentShare.objects.filter(revoked_at__isnull=True).select_related("caseworker")
     return (
         VaultDocument.objects.filter(owner=user)
-        .defer("ciphertext", "wrapped_key")
+        .defer("ciphertext")  # the wrapped key opens the title
         .prefetch_related(Prefetch("shares", queryset=active, to_attr="active_shares"))
     )
 
@@ -326,7 +326,7 @@ def documents_shared_with(actor: Any) -> QuerySet[DocumentShare]:
             caseworker_id=actor.pk, organisation_id__in=org_ids, revoked_at__isnull=True
         )
         .select_related("document__owner")
-        .defer("document__ciphertext", "document__wrapped_key")
+        .defer("document__ciphertext")
     )
 
 
@@ -408,7 +408,7 @@ def get_own_share(actor: Any, share_id: int) -> DocumentShare:
     """A share of one of the actor's own documents; else 404."""
     share = (
         DocumentShare.objects.select_related("document")
-        .defer("document__ciphertext", "document__wrapped_key")
+        .defer("document__ciphertext")
         .filter(pk=share_id, document__owner_id=actor.pk)
         .first()
     )

@@ -76,7 +76,7 @@ ENROLMENT_FIELDS = (
     "assessment_passed", "signed_off",
 )  # fmt: skip
 COMPLETION_FIELDS = ("course_title", "topic", "rule", "evidence", "completed_on", "organisation_id")
-DOCUMENT_FIELDS = ("id", "kind", "title", "filename", "content_type", "size", "uploaded_at")
+DOCUMENT_FIELDS = ("id", "kind", "content_type", "size", "uploaded_at")
 SHARE_FIELDS = (
     "document_id", "caseworker__display_name", "organisation_id", "shared_at", "revoked_at",
 )  # fmt: skip
@@ -86,9 +86,22 @@ def _activity_data(user: Any) -> dict[str, Any]:
     return {
         "enrolments": _rows(Enrolment.objects.filter(user=user), *ENROLMENT_FIELDS),
         "completions": _rows(user.learning_completions, *COMPLETION_FIELDS),
-        "documents": _rows(VaultDocument.objects.filter(owner=user), *DOCUMENT_FIELDS),
+        "documents": _documents(user),
         "document_shares": _rows(DocumentShare.objects.filter(document__owner=user), *SHARE_FIELDS),
     }
+
+
+def _documents(user: Any) -> list[dict[str, Any]]:
+    """Her documents' details, with the title and file name unsealed (not the files)."""
+    documents = VaultDocument.objects.filter(owner=user).defer("ciphertext").order_by("pk")
+    return [
+        {
+            **{field: _plain(getattr(document, field)) for field in DOCUMENT_FIELDS},
+            "title": document.title,
+            "filename": document.filename,
+        }
+        for document in documents
+    ]
 
 
 def person_export(*, actor: Any) -> bytes:

@@ -69,18 +69,18 @@ def document_upload(
         )
     data_key = new_key()
     version, wrapped = wrap_key(data_key, purpose=_purpose(actor.pk))
+    document = VaultDocument(
+        owner=actor,
+        kind=kind,
+        content_type=content_type,
+        size=len(data),
+        ciphertext=encrypt(data_key, data, context=_context(actor.pk)),
+        wrapped_key=wrapped,
+        key_version=version,
+    )
+    document.seal_names(data_key, title=(title.strip() or filename)[:200], filename=filename[:200])
     with transaction.atomic():
-        document = VaultDocument.objects.create(
-            owner=actor,
-            kind=kind,
-            title=(title.strip() or filename)[:200],
-            filename=filename[:200],
-            content_type=content_type,
-            size=len(data),
-            ciphertext=encrypt(data_key, data, context=_context(actor.pk)),
-            wrapped_key=wrapped,
-            key_version=version,
-        )
+        document.save()
         audit_record(actor=actor, action="learning.document_uploaded", target=document)
     return document
 
