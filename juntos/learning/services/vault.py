@@ -189,8 +189,14 @@ def documents_attach_to_case(
     with transaction.atomic():  # all the chosen documents reach the case, or none
         for document in documents:
             _attach_one(receipt_code, document)
-    # The receipt code is never written down here: it is the reporter's secret.
-    audit_record(
-        actor=actor, action="learning.documents_attached_to_case", details={"count": len(documents)}
-    )
+        # Adding to a report by its code is an anonymous act: an entry naming her, written
+        # beside the report's new attachment, would tell a copy of the database whose report
+        # it is. So the entry names no one and waits in the day's anonymous batch; the receipt
+        # code is never written down (it is the reporter's secret).
+        audit_record(
+            actor=None,
+            action="learning.documents_attached_to_case",
+            details={"count": len(documents)},
+            anonymous=True,
+        )
     return len(documents)

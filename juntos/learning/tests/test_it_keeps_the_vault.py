@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from juntos.accounts.models import Membership
 from juntos.core.crypto import unwrap_key
-from juntos.core.models import AuditEntry
+from juntos.core.models import AuditEntry, PendingAnonymousAuditEntry
 from juntos.learning.services import document_share, document_upload, documents_attach_to_case
 
 DATA = b"Contrato: 40 horas por semana, 17.85 CAD por hora"
@@ -119,13 +123,23 @@ def test_attach_to_a_real_report_with_its_receipt_code(personas, client):
         data=buffer.getvalue(),
     )
     assert slip.content_type == "application/pdf"
-    response = personas.client_for("rosa").post(
-        "/es/learning/vault/attach/", {"receipt_code": receipt, "documents": [slip.pk]}
-    )
+    rosa = personas.client_for("rosa")
+    with CaptureQueriesContext(connection) as queries:
+        response = rosa.post(
+            "/es/learning/vault/attach/", {"receipt_code": receipt, "documents": [slip.pk]}
+        )
     assert response.status_code == 302, response.content.decode()[-800:]
     assert Attachment.objects.count() == 1
-    entry = AuditEntry.objects.get(action="learning.documents_attached_to_case")
-    assert receipt not in str(entry.details)  # the receipt code is never written down
+    # Nothing naming her is written beside the anonymous attachment: only anonymous rows.
+    written = {
+        re.search(r'(?:INTO|UPDATE|FROM) "?(\w+)"?', q["sql"]).group(1)  # type: ignore[union-attr]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    }
+    assert written == {"reports_attachment", "reports_report", "core_pendinganonymousauditentry"}
+    assert not AuditEntry.objects.filter(action="learning.documents_attached_to_case").exists()
+    queued = PendingAnonymousAuditEntry.objects.get(action="learning.documents_attached_to_case")
+    assert queued.details == {"count": 1} and receipt not in str(queued.details)
 
 
 def test_a_wrong_receipt_code_is_explained_and_attaches_nothing(personas, contract):
