@@ -147,6 +147,12 @@ JUNTOS_MESSAGE_ROUND_SECONDS = env_int("JUNTOS_MESSAGE_ROUND_SECONDS", 15 * 60)
 # Jobs that `manage.py schedule_periodic` enqueues: name -> (task, interval in seconds).
 DAY = 24 * 60 * 60
 JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
+    # Chain new audit entries shortly after they are appended (appends take no lock).
+    "core.seal-audit-chain": ("juntos.core.tasks.seal_audit_chain", 60),
+    # Sign and publish the chain's head and the anonymous queue's size.
+    "core.audit-checkpoint": ("juntos.core.tasks.make_audit_checkpoint", 60 * 60),
+    # After each day: its anonymous entries join the chain shuffled, its anonymous rows are
+    # rewritten in random order, and the database files are compacted.
     "core.seal-anonymous-audit": ("juntos.core.tasks.seal_anonymous_audit_entries", DAY),
     "core.purge-throttles": ("juntos.core.tasks.purge_expired_throttles", 60 * 60),
     "core.deliver-waiting-messages": (
@@ -279,6 +285,10 @@ JUNTOS_FAILED_TASKS_KEEP_DAYS = env_int("JUNTOS_FAILED_TASKS_KEEP_DAYS", 7)
 # SECRET_KEY for development only.
 JUNTOS_HASH_KEY = env("JUNTOS_HASH_KEY")
 JUNTOS_ENCRYPTION_KEYS = env("JUNTOS_ENCRYPTION_KEYS")
+# The audit chain's HMAC key, and the Ed25519 seed that signs its published checkpoints. Keep
+# both out of the database and its backups: with them, a copy of the log could be re-forged.
+JUNTOS_AUDIT_KEY = env("JUNTOS_AUDIT_KEY")
+JUNTOS_AUDIT_SIGNING_KEY = env("JUNTOS_AUDIT_SIGNING_KEY")
 
 # Figures shown outside the organisation that handles them hide counts below this threshold.
 JUNTOS_SUPPRESSION_THRESHOLD = env_int("JUNTOS_SUPPRESSION_THRESHOLD", 5)

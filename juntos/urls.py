@@ -19,6 +19,9 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
+    path(
+        "audit/checkpoints.json", core_views.audit_checkpoints_json, name="audit_checkpoints_json"
+    ),
 ]
 
 page_patterns = [

@@ -15,9 +15,14 @@ import secrets
 from dataclasses import dataclass
 from functools import cache
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from django.conf import settings
 
 NONCE_BYTES = 12
@@ -43,6 +48,36 @@ def keyed_hash(purpose: str, value: str) -> str:
     """HMAC-SHA256 of value, separated by purpose, as hex: a lookup key that reveals nothing."""
     message = purpose.encode() + b"\x00" + value.encode()
     return hmac.new(_hash_key(), message, hashlib.sha256).hexdigest()
+
+
+@cache
+def audit_chain_key() -> bytes:
+    """The key of the audit chain's HMAC: without it no entry can be re-hashed to fit."""
+    configured = settings.JUNTOS_AUDIT_KEY
+    if configured:
+        return base64.urlsafe_b64decode(configured)
+    return _derive(settings.SECRET_KEY.encode(), "juntos-audit-chain-key")
+
+
+@cache
+def audit_signing_key() -> Ed25519PrivateKey:
+    """The Ed25519 key that signs audit checkpoints (a 32-byte seed, base64)."""
+    configured = settings.JUNTOS_AUDIT_SIGNING_KEY
+    seed = (
+        base64.urlsafe_b64decode(configured)
+        if configured
+        else _derive(settings.SECRET_KEY.encode(), "juntos-audit-signing-key")
+    )
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def public_key_text(key: Ed25519PublicKey) -> str:
+    """A public key as base64 of its 32 raw bytes, the form checkpoints publish."""
+    return base64.b64encode(key.public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
+
+
+def public_key_from_text(text: str) -> Ed25519PublicKey:
+    return Ed25519PublicKey.from_public_bytes(base64.b64decode(text))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ class AppendOnlyError(Exception):
 
 
 class AuditHead(models.Model):
-    """One row holding the end of the chain; locking it serialises appends across processes."""
+    """The end of the sealed chain. Only the sealer locks it: writers never touch it."""
 
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
@@ -31,13 +31,25 @@ class AuditHead(models.Model):
 
 
 class AuditEntry(models.Model):
-    """One audited action. Each entry's hash covers its content and the previous hash."""
+    """One audited action, appended without a lock and chained by the sealer shortly after.
 
-    sequence = models.PositiveBigIntegerField(unique=True)
+    The id (an autoincrement) orders appends; the sealer gives each entry its place in the chain
+    (`sequence`) and a keyed hash over its content and the previous hash. Database triggers
+    refuse any DELETE, and any UPDATE except that one sealing of an unsealed entry.
+    """
+
+    # Set by the sealer; null while the entry waits (seconds) to join the chain.
+    sequence = models.PositiveBigIntegerField(unique=True, null=True, blank=True)
     # Anonymous flows record the day only (occurred_at is then midnight UTC of that day).
     occurred_at = models.DateTimeField()
+    # No database constraint and no SET NULL: deleting a person must not rewrite the log.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     actor_label = models.CharField(max_length=200, blank=True)
     organisation_id = models.BigIntegerField(null=True, blank=True)
@@ -45,17 +57,26 @@ class AuditEntry(models.Model):
     object_type = models.CharField(max_length=100, blank=True)
     object_id = models.CharField(max_length=100, blank=True)
     details = models.JSONField(default=dict, blank=True)
-    previous_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64)
+    # True for an entry that waited in the anonymous queue; queue_id is its id there, so the
+    # queue row may be removed only once this entry holds it (see the triggers).
+    anonymous = models.BooleanField(default=False)
+    queue_id = models.UUIDField(null=True, blank=True, unique=True)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    entry_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
-        ordering = ["sequence"]
+        ordering = ["id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(
+                fields=["id"], condition=models.Q(sequence__isnull=True), name="auditentry_unsealed"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"#{self.sequence} {self.action}"
+        return f"#{self.sequence or '-'} {self.action}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -71,7 +92,8 @@ class PendingAnonymousAuditEntry(models.Model):
 
     Appending it at once would place it between staff actions with exact times and so reveal
     when it happened. Instead these wait, with the day only and a random key, and a daily task
-    appends them in random order.
+    appends them in random order. Triggers refuse UPDATE, and DELETE of a row the log does not
+    yet hold; each signed checkpoint counts them, so none can vanish unseen.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -84,6 +106,38 @@ class PendingAnonymousAuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"pending {self.action} ({self.occurred_on})"
+
+
+class AuditCheckpoint(models.Model):
+    """A signed statement of the chain's head and the anonymous queue, published for mirrors.
+
+    `statement` is the exact signed text (canonical JSON); the other fields repeat it for
+    queries. Only inserts are accepted (triggers).
+    """
+
+    sequence = models.PositiveBigIntegerField()
+    head_hash = models.CharField(max_length=64)
+    waiting = models.PositiveIntegerField()
+    made_at = models.DateTimeField()
+    statement = models.TextField()
+    signature = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("audit checkpoint")
+        verbose_name_plural = _("audit checkpoints")
+
+    def __str__(self) -> str:
+        return f"checkpoint at #{self.sequence}"
+
+
+class SealedDay(models.Model):
+    """A day whose anonymous rows were rewritten in random order and whose files were compacted."""
+
+    day = models.DateField(unique=True)
+
+    def __str__(self) -> str:
+        return f"sealed {self.day}"
 
 
 class SealedMessage(models.Model):

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
+from juntos.core.checkpoints import checkpoint_feed
 from juntos.core.models import OutboxMessage
 from juntos.core.policies import can_read_outbox
 
@@ -19,3 +20,8 @@ def outbox_messages_for(user: Any, *, channel: str = "") -> QuerySet[OutboxMessa
     if channel:
         messages = messages.filter(channel=channel)
     return messages
+
+
+def audit_checkpoints_published(*, limit: int) -> dict[str, Any]:
+    """The audit log's public key and newest signed checkpoints: public by design."""
+    return checkpoint_feed(limit=limit)

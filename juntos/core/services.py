@@ -9,7 +9,14 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.functional import Promise
 
-from juntos.core.audit import audit_record, audit_seal_anonymous_entries, audit_verify_chain
+from juntos.core.audit import (
+    audit_record,
+    audit_seal_anonymous_entries,
+    audit_seal_chain,
+    audit_verify_chain,
+)
+from juntos.core.checkpoints import audit_verify, checkpoint_latest_summary, checkpoint_make
+from juntos.core.dayseal import day_rewriter_register, day_seal, rows_rewrite
 from juntos.core.delivery import pending_create
 from juntos.core.tasks import deliver_message
 from juntos.core.transports.base import Message
@@ -17,11 +24,18 @@ from juntos.core.transports.base import Message
 __all__ = [
     "audit_record",
     "audit_seal_anonymous_entries",
+    "audit_seal_chain",
+    "audit_verify",
     "audit_verify_chain",
+    "checkpoint_latest_summary",
+    "checkpoint_make",
+    "day_rewriter_register",
+    "day_seal",
     "fact_record",
     "fact_sink_register",
     "notify",
     "notify_person",
+    "rows_rewrite",
 ]
 
 

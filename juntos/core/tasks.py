@@ -1,4 +1,4 @@
-"""Background tasks of the core: delivering messages, sealing anonymous audit entries, purges.
+"""Background tasks of the core: delivering messages, keeping the audit log sealed, purges.
 
 Task arguments are stored by the task backend (a table, with times), so they carry ids only:
 the message itself waits sealed in `PendingMessage` and is decrypted at delivery.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from juntos.core.audit import audit_seal_anonymous_entries
+from juntos.core.audit import audit_seal_chain
+from juntos.core.checkpoints import checkpoint_make
+from juntos.core.dayseal import day_seal
 from juntos.core.delivery import delivered_purge, pending_deliver, pending_deliver_all
 from juntos.core.ratelimit import rate_purge_expired
 
@@ -32,9 +34,21 @@ def purge_delivered() -> dict[str, int]:
 
 
 @task()
+def seal_audit_chain() -> int:
+    """Every minute: give new audit entries their place in the chain."""
+    return audit_seal_chain()
+
+
+@task()
+def make_audit_checkpoint() -> int:
+    """Hourly: sign and publish the chain's head and the anonymous queue's size."""
+    return checkpoint_make().sequence
+
+
+@task()
 def seal_anonymous_audit_entries() -> int:
-    """Daily: move yesterday's anonymous audit entries into the chain, shuffled."""
-    return audit_seal_anonymous_entries()
+    """Daily: earlier days' anonymous entries join the chain shuffled; their rows are rewritten."""
+    return day_seal()
 
 
 @task()

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("outbox/", views.outbox, name="outbox"),
+    path("audit/", views.audit_checkpoints, name="audit_checkpoints"),
 ]

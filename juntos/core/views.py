@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from juntos.core.models import OutboxMessage
 from juntos.core.sections import section_templates
-from juntos.core.selectors import outbox_messages_for
+from juntos.core.selectors import audit_checkpoints_published, outbox_messages_for
 
 
 @require_GET
@@ -38,3 +38,17 @@ def outbox(request: HttpRequest) -> HttpResponse:
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def audit_checkpoints(request: HttpRequest) -> HttpResponse:
+    """The signed checkpoints of the audit log, for anyone to read and mirror."""
+    return render(request, "core/audit_checkpoints.html", audit_checkpoints_published(limit=20))
+
+
+@require_GET
+def audit_checkpoints_json(request: HttpRequest) -> JsonResponse:
+    """The same, as JSON for mirrors and `audit_verify --checkpoints`."""
+    response = JsonResponse(audit_checkpoints_published(limit=200))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

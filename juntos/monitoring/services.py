@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from juntos.core.services import rows_rewrite
 from juntos.monitoring.models import DIMENSIONS, Fact
 
 KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_.-]{1,79}$")
@@ -60,3 +61,16 @@ def fact_record(
                 Fact.objects.create(**cell, **values, count=count)
         except IntegrityError:  # another process created the cell first
             Fact.objects.filter(**cell).update(count=F("count") + count)
+
+
+def facts_day_rewrite(since: dt.date | None, before: dt.date) -> list[type[models.Model]]:
+    """The daily seal's part here: the cells of the sealed days' months, shuffled, new ids.
+
+    A cell's id would tell which combination first happened before which; its place and its
+    transaction id would tie its last count to the anonymous write beside it.
+    """
+    cells = Fact.objects.all()
+    if since is not None:
+        cells = cells.filter(month__gte=first_of_month(since))
+    rows_rewrite(cells, new_ids=True)
+    return [Fact]

@@ -1,11 +1,12 @@
 from django.core.management.base import BaseCommand
 
-from juntos.core.services import audit_seal_anonymous_entries
+from juntos.core.services import audit_seal_anonymous_entries, audit_seal_chain
 
 
 class Command(BaseCommand):
-    help = "Append earlier days' anonymous audit entries to the chain in random order."
+    help = "Chain the audit entries waiting for it, and earlier days' anonymous entries shuffled."
 
     def handle(self, *args: object, **options: object) -> None:
+        chained = audit_seal_chain()
         sealed = audit_seal_anonymous_entries()
-        self.stdout.write(f"sealed {sealed} anonymous entries")
+        self.stdout.write(f"chained {chained} entries; sealed {sealed} anonymous entries")
