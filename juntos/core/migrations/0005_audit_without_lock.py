@@ -44,7 +44,7 @@ def drop_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_throttle'),
+        ('core', '0004_sealed_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
