@@ -10,10 +10,15 @@ from django.core.checks import CheckMessage, Warning, register
 
 @register(deploy=True)
 def keys_are_configured(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """Production keeps its hash key and keyring apart from SECRET_KEY (see docs/deploying.md)."""
+    """Production keeps its keys apart from SECRET_KEY (see docs/deploying.md)."""
     missing = [
         name
-        for name in ("JUNTOS_HASH_KEY", "JUNTOS_ENCRYPTION_KEYS")
+        for name in (
+            "JUNTOS_HASH_KEY",
+            "JUNTOS_ENCRYPTION_KEYS",
+            "JUNTOS_AUDIT_KEY",
+            "JUNTOS_AUDIT_SIGNING_KEY",
+        )
         if not getattr(settings, name, "")
     ]
     return [

@@ -88,6 +88,8 @@ def _secret_files(env: dict[str, str], tmp_path: Path) -> dict[str, str]:
         "DJANGO_SECRET_KEY_FILE": secrets.token_urlsafe(50),
         "JUNTOS_HASH_KEY_FILE": base64.urlsafe_b64encode(os.urandom(32)).decode(),
         "JUNTOS_ENCRYPTION_KEYS_FILE": "1:" + base64.urlsafe_b64encode(os.urandom(32)).decode(),
+        "JUNTOS_AUDIT_KEY_FILE": base64.urlsafe_b64encode(os.urandom(32)).decode(),
+        "JUNTOS_AUDIT_SIGNING_KEY_FILE": base64.urlsafe_b64encode(os.urandom(32)).decode(),
     }
     paths = {}
     for name in (name for name in env if name.endswith("_FILE")):
