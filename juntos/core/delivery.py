@@ -20,9 +20,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from juntos.core.envelopes import message_seal, message_unseal
-from juntos.core.models import OUTBOX_CONTEXT, OutboxMessage, PendingMessage
-from juntos.core.transports.base import Message, TransportError
+from juntos.core.envelopes import Message, message_seal, message_unseal
+from juntos.core.models import OutboxMessage, PendingMessage
+from juntos.core.transports.base import TransportError
 from juntos.core.transports.registry import transport_for
 
 logger = logging.getLogger(__name__)
@@ -92,14 +92,6 @@ def pending_deliver_all() -> int:
         except TransportError:
             logger.warning("a message could not be delivered; it waits for the next round")
     return sent
-
-
-def outbox_record(message: Message) -> OutboxMessage:
-    """What a development transport "sent", sealed at rest for operators to read."""
-    outbox = OutboxMessage(channel=message.channel, recorded_on=timezone.localdate())
-    outbox.key_version, outbox.sealed = message_seal(message, context=OUTBOX_CONTEXT)
-    outbox.save(force_insert=True)
-    return outbox
 
 
 def delivered_purge(*, now: dt.datetime | None = None) -> dict[str, int]:

@@ -9,11 +9,21 @@ backup shows neither who was told nor what.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from juntos.core import crypto
-from juntos.core.transports.base import Message
 
 PURPOSE = "messages"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to one address on one channel, already in the recipient's language."""
+
+    channel: str
+    recipient: str
+    body: str
+    subject: str = ""
 
 
 def message_seal(message: Message, *, context: str) -> tuple[int, bytes]:

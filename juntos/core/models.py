@@ -10,8 +10,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from juntos.core.envelopes import message_unseal
-from juntos.core.transports.base import Message
+from juntos.core.envelopes import Message, message_unseal
 
 OUTBOX_CONTEXT = "outbox"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from juntos.core.delivery import outbox_record
 from juntos.core.models import OutboxMessage
 from juntos.core.transports.base import Message
+from juntos.core.transports.outbox import outbox_record
 
 
 def outbox_messages(

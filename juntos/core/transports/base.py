@@ -3,24 +3,17 @@ from __future__ import annotations
 import json
 import urllib.request
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
 from typing import ClassVar
 
 from django.conf import settings
 
+from juntos.core.envelopes import Message
+
+__all__ = ["Message", "OutboxTransport", "Transport", "TransportError", "post_json"]
+
 
 class TransportError(Exception):
     """The channel refused or failed to take the message; the task may retry."""
-
-
-@dataclass(frozen=True)
-class Message:
-    """One message to one address on one channel, already in the recipient's language."""
-
-    channel: str
-    recipient: str
-    body: str
-    subject: str = ""
 
 
 class Transport(ABC):
@@ -40,7 +33,7 @@ class OutboxTransport(Transport):
         self.channel = channel  # type: ignore[misc]
 
     def send(self, message: Message) -> None:
-        from juntos.core.delivery import outbox_record
+        from juntos.core.transports.outbox import outbox_record
 
         outbox_record(message)
 

@@ -21,7 +21,7 @@ class OutboxEmailBackend(BaseEmailBackend):
     """A Django email backend that writes each message, sealed, to the local outbox."""
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
-        from juntos.core.delivery import outbox_record
+        from juntos.core.transports.outbox import outbox_record
 
         for email in email_messages:
             for recipient in email.recipients():
