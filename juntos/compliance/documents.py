@@ -15,10 +15,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from juntos.compliance.amounts import parse_amount
 from juntos.compliance.choices import DeductionType, DocumentKind, RecruiterLicensed
 from juntos.core.jurisdictions import Program, Province
 
 MAX_AMOUNT = Decimal("1000000")
+MAX_RATE = Decimal("1000")
+RATE_FIELDS = ("hourly_rate", "program_rate", "same_work_rate")
 MAX_PAY_PERIOD_DAYS = 62
 MAX_EMPLOYMENT_DAYS = 3 * 366
 # Dates outside these years are typing mistakes (0001, 9999), never a real pay slip.
@@ -124,9 +127,10 @@ MONEY_FIELDS = (
 PER_WORKING_DAY = (DeductionType.HOUSING, DeductionType.UTILITIES)
 HOUR_FIELDS = ("hours_worked", "guaranteed_weekly_hours")
 
-BAD_NUMBER = _("Enter a number such as 17.85, without a dollar sign.")
+BAD_NUMBER = _("Enter an amount such as 17.85 or 17,85.")
 NEGATIVE = _("Enter zero or more.")
 TOO_BIG = _("This amount is too large.")
+TOO_BIG_RATE = _("An hourly rate this high is surely a typing mistake. Check the figure.")
 BAD_DATE = _("Enter a date such as 2026-05-04.")
 DATE_OUT_OF_RANGE = _("Enter a date between the years 2000 and 2100.")
 REQUIRED = _("This is needed for the check.")
@@ -144,20 +148,33 @@ class _Errors:
         self.by_field.setdefault(name, []).append(message)
 
 
+def _read_number(raw: Any) -> Decimal:
+    if isinstance(raw, bool):
+        raise ValueError(raw)
+    if isinstance(raw, Decimal | int | float):
+        value = Decimal(str(raw))
+        if not value.is_finite():
+            raise ValueError(raw)
+        return value
+    text = str(raw).strip()
+    if text.startswith("-"):
+        return -parse_amount(text[1:])
+    return parse_amount(text)
+
+
 def _number(raw: Any, name: str, errors: _Errors) -> Decimal | None:
     if raw is None or raw == "":
         return None
     try:
-        value = Decimal(str(raw).strip().replace(",", "."))
-    except InvalidOperation:
+        value = _read_number(raw)
+    except (ValueError, InvalidOperation):
         errors.add(name, BAD_NUMBER)
         return None
-    if not value.is_finite():
-        errors.add(name, BAD_NUMBER)
-    elif value < 0:
+    limit = MAX_RATE if name in RATE_FIELDS else MAX_AMOUNT
+    if value < 0:
         errors.add(name, NEGATIVE)
-    elif value >= MAX_AMOUNT:
-        errors.add(name, TOO_BIG)
+    elif value >= limit:
+        errors.add(name, TOO_BIG_RATE if name in RATE_FIELDS else TOO_BIG)
     else:
         return value
     return None

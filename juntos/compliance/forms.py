@@ -11,7 +11,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from juntos.compliance.amounts import is_plain, parse_amount
 from juntos.compliance.choices import Certainty, DeductionType, RecruiterLicensed, SourceKind
+from juntos.compliance.documents import BAD_NUMBER, NEGATIVE
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -21,17 +23,38 @@ PAY_SLIP_DEDUCTIONS = list(DeductionType)
 CONTRACT_DEDUCTIONS = [d for d in DeductionType if d != DeductionType.STATUTORY]
 
 
-def _amount(label: Any, help_text: Any = "", required: bool = False) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        help_text=help_text,
-        required=required,
-        min_value=Decimal(0),
-        max_digits=9,
-        decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
+class AmountField(forms.CharField):
+    """An amount as people write it ("2.007,50", "$350.00", "350,00 $"), cleaned to a Decimal;
+    what was typed is kept as typed when the form comes back."""
+
+    def __init__(self, *, label: Any, help_text: Any = "", required: bool = False) -> None:
+        super().__init__(
+            label=label,
+            help_text=help_text,
+            required=required,
+            widget=forms.TextInput(
+                attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": "40"}
+            ),
+        )
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        if len(text) > 40:
+            raise forms.ValidationError(BAD_NUMBER, code="invalid")
+        negative = text.startswith("-")
+        try:
+            amount = parse_amount(text[1:] if negative else text)
+        except ValueError as error:
+            raise forms.ValidationError(BAD_NUMBER, code="invalid") from error
+        if negative and amount:
+            raise forms.ValidationError(NEGATIVE, code="min_value")
+        return amount
+
+
+def _amount(label: Any, help_text: Any = "", required: bool = False) -> AmountField:
+    return AmountField(label=label, help_text=help_text, required=required)
 
 
 class _CheckForm(forms.Form):
@@ -57,6 +80,18 @@ class _CheckForm(forms.Form):
             self.fields["keep"] = forms.BooleanField(
                 label=_("Keep this result in my account (only you can see it)"), required=False
             )
+
+    def understood(self) -> list[tuple[str, str, Decimal]]:
+        """The amounts typed in another way than a plain number, and how they were read."""
+        read = []
+        for name, field in self.fields.items():
+            raw = self.data.get(self.add_prefix(name), "")
+            value = self.cleaned_data.get(name)
+            if not isinstance(field, AmountField) or not isinstance(value, Decimal):
+                continue
+            if raw and not is_plain(raw, value):
+                read.append((str(field.label), str(raw), value))
+        return read
 
     def deduction_fields(self) -> list[forms.BoundField]:
         return [self[f"deduction_{kind.value}"] for kind in self.deduction_kinds]

@@ -53,7 +53,7 @@ def check(request: HttpRequest, kind: str) -> HttpResponse:
             if keep_allowed and form.cleaned_data.get("keep"):
                 services.saved_check_create(actor=request.user, result=result)
                 messages.success(request, _("The result is kept in your account."))
-            return _render_result(request, result)
+            return _render_result(request, result, understood=form.understood())
     return render(request, "compliance/check_form.html", {"form": form, "kind": DocumentKind(kind)})
 
 
@@ -86,9 +86,13 @@ def _findings_with_links(result: Any, findings: list[Finding]) -> list[tuple[Fin
 
 
 def _render_result(
-    request: HttpRequest, result: services.CheckResult, saved: Any = None
+    request: HttpRequest,
+    result: services.CheckResult,
+    saved: Any = None,
+    understood: list[tuple[str, str, Any]] | None = None,
 ) -> HttpResponse:
     context = {
+        "understood": understood or [],
         "result": result,
         "kind": DocumentKind(result.kind),
         "findings": _findings_with_links(result, result.findings),
@@ -109,7 +113,7 @@ def employer_check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         result = _run_check(form, DocumentKind.JOB_OFFER, Audience.EMPLOYER)
         if result is not None:
-            return _render_result(request, result)
+            return _render_result(request, result, understood=form.understood())
     return render(request, "compliance/employer_check.html", {"form": form})
 
 
