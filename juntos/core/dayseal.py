@@ -38,6 +38,20 @@ def day_rewriter_register(rewriter: DayRewriter) -> None:
         _rewriters.append(rewriter)
 
 
+def tables_hold(*models_held: type[models.Model]) -> None:
+    """PostgreSQL: hold off writers (not readers) of these tables until the seal commits.
+
+    A worker's request that reaches for a row while it is being rewritten then waits, and finds
+    the row written again afterwards (its statement starts once the lock is granted), instead
+    of finding it gone. SQLite needs nothing: it lets one writer in at a time.
+    """
+    if connection.vendor != "postgresql" or not models_held:
+        return
+    tables = ", ".join(f'"{m._meta.db_table}"' for m in models_held)
+    with connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
+
+
 def rows_rewrite(queryset: models.QuerySet[models.Model], *, new_ids: bool = False) -> int:
     """Delete the rows and insert them again, in random order (inside the caller's transaction).
 

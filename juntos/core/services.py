@@ -16,7 +16,7 @@ from juntos.core.audit import (
     audit_verify_chain,
 )
 from juntos.core.checkpoints import audit_verify, checkpoint_latest_summary, checkpoint_make
-from juntos.core.dayseal import day_rewriter_register, day_seal, rows_rewrite
+from juntos.core.dayseal import day_rewriter_register, day_seal, rows_rewrite, tables_hold
 from juntos.core.delivery import pending_create
 from juntos.core.tasks import deliver_message
 from juntos.core.transports.base import Message
@@ -36,6 +36,7 @@ __all__ = [
     "notify",
     "notify_person",
     "rows_rewrite",
+    "tables_hold",
 ]
 
 

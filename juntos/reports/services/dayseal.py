@@ -13,7 +13,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from juntos.core.services import rows_rewrite
+from juntos.core.services import rows_rewrite, tables_hold
 from juntos.reports.models import Attachment, ConsentRequest, Message, Report, ReportKey
 
 
@@ -24,6 +24,7 @@ def _within(field: str, since: dt.date | None, before: dt.date) -> Q:
 
 def reports_day_rewrite(since: dt.date | None, before: dt.date) -> list[type[models.Model]]:
     """Rewrite the reports' anonymous rows of the days being sealed, each table shuffled."""
+    tables_hold(Report, ReportKey, Attachment, Message, ConsentRequest)
     reports = Report.objects.filter(
         _within("received_on", since, before) | _within("last_worker_activity_on", since, before)
     )
