@@ -31,6 +31,7 @@ page_patterns = [
         for app in settings.JUNTOS_DOMAIN_APPS
         if importlib.util.find_spec(f"juntos.{app}.urls")
     ),
+    path("monitoring/", include("juntos.monitoring.urls")),
     path("admin/", admin.site.urls),
     path("", include("juntos.core.urls")),
 ]

@@ -54,3 +54,57 @@ class Fact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.month:%Y-%m} {self.dimension_key} = {self.count}"
+
+
+class Indicator(models.Model):
+    """One indicator of the logic model, counted from a kind of fact in the ledger."""
+
+    class Level(models.TextChoices):
+        IMPACT = "impact", _("Impact")
+        OUTCOME = "outcome", _("Outcome")
+        OUTPUT = "output", _("Output")
+        ACTIVITY = "activity", _("Activity")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    kind = models.CharField(
+        _("counted from"), max_length=80, help_text=_("The kind of fact in the ledger.")
+    )
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    baseline = models.PositiveIntegerField(_("baseline"), null=True, blank=True)
+    baseline_period = models.CharField(_("baseline period"), max_length=7, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    public = models.BooleanField(_("on the public dashboard"), default=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def title_in(self, language: str) -> tuple[str, bool]:
+        """The title in the language, or in English with False when it is not translated."""
+        text = getattr(self, f"title_{language}", "") or ""
+        return (text, True) if text else (self.title_en, language == "en")
+
+
+class Target(models.Model):
+    """What the network aims for in one period (a calendar quarter or year)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    period = models.CharField(_("period"), max_length=7)
+    value = models.PositiveIntegerField(_("target"))
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period"], name="target_one_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.slug} {self.period} = {self.value}"

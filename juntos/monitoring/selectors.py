@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from juntos.accounts.actors import Actor
 from juntos.monitoring.disclosure import (
     TOTAL,
     DisclosureError,
@@ -21,7 +25,8 @@ from juntos.monitoring.disclosure import (
     rounded,
     suppress,
 )
-from juntos.monitoring.models import DIMENSIONS, Fact
+from juntos.monitoring.models import DIMENSIONS, Fact, Indicator
+from juntos.monitoring.policies import can_edit_targets
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ def fact_table(
 # dimension: a cell per organisation would describe its handful of cases.
 PUBLIC_KINDS: dict[str, str | Promise] = {
     "reports.received": _("Reports received"),
+    "reports.inspectorate_referral": _("Reports referred to inspectors"),
     "reports.closed": _("Cases closed"),
     "rights.subscription": _("Rights alert subscriptions"),
     "rights.alert": _("Rights alerts sent"),
@@ -74,6 +80,7 @@ PUBLIC_KINDS: dict[str, str | Promise] = {
     "learning.completion": _("Courses completed"),
     "network.meeting-held": _("Network meetings held"),
     "network.recommendation-adopted": _("Recommendations adopted"),
+    "network.attendance": _("Attendance at network meetings"),
 }
 PUBLIC_DIMENSIONS = tuple(name for name in DIMENSIONS if name != "organisation_id")
 
@@ -150,3 +157,91 @@ def published_table(
         threshold=threshold,
         rounding_base=base,
     )
+
+
+# --- the public dashboard --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodResult:
+    period: Period
+    actual: int | None  # None when hidden (fewer than the threshold)
+    target: int | None
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator: Indicator
+    title: str
+    translated: bool  # False when the title is shown in English for want of a translation
+    results: list[PeriodResult]
+
+
+def recent_quarters(today: dt.date, count: int = 4) -> list[Period]:
+    """The current calendar quarter and the ones before it, oldest first."""
+    first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    quarters = []
+    for back in range(count - 1, -1, -1):
+        index = first.year * 12 + first.month - 1 - 3 * back
+        quarters.append(period_parse(f"{index // 12}-Q{(index % 12) // 3 + 1}"))
+    return quarters
+
+
+def published_total(kind: str, period: Period, count: int) -> int | None:
+    """A period's total as published: the same figure as the table with no dimension."""
+    if 0 < count < settings.JUNTOS_SUPPRESSION_THRESHOLD:
+        return None
+    place = place_of(kind, period, (), (TOTAL, TOTAL))
+    return rounded(count, base=settings.JUNTOS_ROUNDING_BASE, place=place)
+
+
+def dashboard_indicators(
+    *, language: str, today: dt.date, public_only: bool = True
+) -> list[IndicatorResult]:
+    """Each indicator against its targets for the recent quarters, in three queries."""
+    quarters = recent_quarters(today)
+    indicators = Indicator.objects.prefetch_related("targets")
+    if public_only:
+        indicators = indicators.filter(public=True)
+    indicators_list = list(indicators)
+    kinds = {indicator.kind for indicator in indicators_list}
+    totals: dict[tuple[str, str], int] = {}
+    rows = (
+        Fact.objects.filter(
+            kind__in=kinds, month__gte=quarters[0].start, month__lt=quarters[-1].end
+        )
+        .values("kind", "month")
+        .annotate(total=Sum("count"))
+    )
+    for row in rows:
+        label = f"{row['month'].year}-Q{(row['month'].month - 1) // 3 + 1}"
+        totals[(row["kind"], label)] = totals.get((row["kind"], label), 0) + row["total"]
+    results = []
+    for indicator in indicators_list:
+        targets = {target.period: target.value for target in indicator.targets.all()}
+        title, translated = indicator.title_in(language)
+        results.append(
+            IndicatorResult(
+                indicator=indicator,
+                title=title,
+                translated=translated,
+                results=[
+                    PeriodResult(
+                        period=quarter,
+                        actual=published_total(
+                            indicator.kind, quarter, totals.get((indicator.kind, quarter.label), 0)
+                        ),
+                        target=targets.get(quarter.label),
+                    )
+                    for quarter in quarters
+                ],
+            )
+        )
+    return results
+
+
+def get_indicator_for_editing(actor: Actor, slug: str) -> Indicator:
+    """An indicator whose targets the actor may set; 404 otherwise."""
+    if not can_edit_targets(actor):
+        raise Http404
+    return get_object_or_404(Indicator, slug=slug)

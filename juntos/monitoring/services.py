@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from juntos.core.services import rows_rewrite
-from juntos.monitoring.models import DIMENSIONS, Fact
+from juntos.accounts.actors import Actor
+from juntos.core.services import audit_record, rows_rewrite
+from juntos.monitoring.disclosure import DisclosureError, period_parse
+from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, Target
+from juntos.monitoring.policies import can_edit_targets
+
+MAX_TARGET = 10_000_000
 
 KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_.-]{1,79}$")
 
@@ -74,3 +81,37 @@ def facts_day_rewrite(since: dt.date | None, before: dt.date) -> list[type[model
         cells = cells.filter(month__gte=first_of_month(since))
     rows_rewrite(cells, new_ids=True)
     return [Fact]
+
+
+def target_set(*, actor: Actor, indicator: Indicator, period: str, value: int | None) -> None:
+    """Set (or, with no value, remove) an indicator's target for a quarter or a year."""
+    if not can_edit_targets(actor):
+        raise PermissionDenied
+    try:
+        span = period_parse(period)
+    except DisclosureError as error:
+        raise ValidationError({"period": str(error)}) from error
+    if span.kind == "month":
+        raise ValidationError({"period": _("Targets are set per quarter or per year.")})
+    if value is not None and not 0 <= value <= MAX_TARGET:
+        raise ValidationError(
+            {"value": _("A target is a whole number from 0 to %(max)s.") % {"max": MAX_TARGET}}
+        )
+    with transaction.atomic():
+        before = Target.objects.filter(indicator=indicator, period=span.label).first()
+        if value is None:
+            Target.objects.filter(indicator=indicator, period=span.label).delete()
+        else:
+            Target.objects.update_or_create(
+                indicator=indicator, period=span.label, defaults={"value": value}
+            )
+        audit_record(
+            actor=actor,
+            action="monitoring.target_set",
+            target=indicator,
+            details={
+                "period": span.label,
+                "before": before.value if before else None,
+                "after": value,
+            },
+        )

@@ -33,7 +33,7 @@ class Command(BaseCommand):
             for key, person in people.items():
                 if requires_second_factor(person) and not second_factor_current_code(person):
                     second_factor_install(actor=None, user=person, key_hex=demo_totp_key(key))
-            for app in settings.JUNTOS_DOMAIN_APPS:
+            for app in [*settings.JUNTOS_DOMAIN_APPS, "monitoring"]:
                 module = f"juntos.demo.seed_{app}"
                 if importlib.util.find_spec(module):
                     importlib.import_module(module).seed(people)
