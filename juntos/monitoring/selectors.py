@@ -120,12 +120,11 @@ def published_table(
         )
     span = period_parse(period)
     dimensions = dimensions_check(group_by, PUBLIC_DIMENSIONS)
-    rows = (
-        Fact.objects.filter(kind=kind, month__gte=span.start, month__lt=span.end)
-        .values(*dimensions)
-        .annotate(total=Sum("count"))
-        .order_by(*dimensions)
-    )
+    facts = Fact.objects.filter(kind=kind, month__gte=span.start, month__lt=span.end)
+    if dimensions:
+        rows = list(facts.values(*dimensions).annotate(total=Sum("count")).order_by(*dimensions))
+    else:  # `.values()` with no field would group by every column
+        rows = [{"total": facts.aggregate(total=Sum("count"))["total"] or 0}]
     cells: dict[Key, int] = {}
     for row in rows:
         values = [row[name] for name in dimensions] + [(), ()]

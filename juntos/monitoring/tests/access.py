@@ -16,3 +16,13 @@ ACCESS = [
         query="?period=2026&by=province&by=category",
     ),
 ]
+
+ACCESS += [
+    Access("monitoring:dashboard", allow=EVERYONE, worker_page=True, key_page=True),
+    Access(
+        "monitoring:targets",
+        allow=frozenset({"ben"}),
+        kwargs=lambda personas: {"slug": "reports-to-inspectors"},
+        note="coordinators set what the network aims for",
+    ),
+]

@@ -210,3 +210,12 @@ def test_the_csv_has_an_hxl_row_and_exports_hidden_cells_empty(client, reports, 
     assert bc_wages[3:] == ["", "1"]
     assert "3" not in [r[3] for r in rows[2:]]
     assert response.content.count(b"\r\n") == len(rows)
+
+
+@pytest.mark.django_db
+def test_a_table_with_no_dimension_is_the_period_total(settings):
+    settings.JUNTOS_ROUNDING_BASE = 1
+    fact_record(kind="reports.received", month=dt.date(2026, 5, 1), province="BC", count=7)
+    fact_record(kind="reports.received", month=dt.date(2026, 6, 1), province="ON", count=9)
+    [total] = published_table("reports.received", period="2026-Q2").figures
+    assert total.count == 16
