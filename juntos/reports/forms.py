@@ -145,6 +145,8 @@ class IntakeForm(forms.Form):
         label=_("Name we may use (optional, can be a nickname)"), max_length=100, required=False
     )
     source = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The token of files already given on this page (kept sealed across "Find employer").
+    held_files = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(
         self, *args: Any, site_choices: list[tuple[int, str]] | None = None, **kwargs: Any
@@ -220,6 +222,7 @@ class IntakeApiForm(IntakeForm):
     The page takes its language from the address; an API client names it.
     """
 
+    held_files = None  # type: ignore[assignment]  # API files go to /attachments, by code
     language = forms.ChoiceField(
         choices=settings.LANGUAGES,
         error_messages={

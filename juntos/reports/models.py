@@ -253,3 +253,25 @@ class OnCall(models.Model):
 
     def __str__(self) -> str:
         return f"on call {self.user_id} at {self.organisation_id}"
+
+
+class HeldFile(models.Model):
+    """A file given on the intake page before the report exists, kept across a step of the guide.
+
+    "Find employer" sends the page again without JavaScript, and a browser never re-sends a
+    chosen file. The file is cleaned, then sealed under a key derived from a random token that
+    only the page holds (in a hidden field) and the server's hash key; the row is found by a
+    keyed hash of the token. No time is stored: the hourly purge marks rows, and deletes the
+    ones it had already marked, so a held file lives one to two hours.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    lookup = models.CharField(max_length=64, db_index=True)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sealed_name = models.BinaryField()
+    sealed_data = models.BinaryField()
+    purge_next = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"held file {str(self.id)[:8]}"

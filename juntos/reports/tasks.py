@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from juntos.reports.services import reports_purge
+from juntos.reports.services import held_files_purge, reports_purge
 
 
 @task()
 def purge_expired_reports() -> dict[str, int]:
     """Daily: purge unanswered reports and closed cases past their retention periods."""
     return reports_purge()
+
+
+@task()
+def purge_held_files() -> int:
+    """Hourly: forget files held for an intake page that was never sent (1-2 hours' life)."""
+    return held_files_purge()

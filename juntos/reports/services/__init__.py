@@ -9,6 +9,12 @@ from juntos.reports.services.cases import (
     case_open,
     case_set_status,
 )
+from juntos.reports.services.held_files import (
+    held_files_forget,
+    held_files_keep,
+    held_files_open,
+    held_files_purge,
+)
 from juntos.reports.services.intake import (
     ReceiptRejected,
     Submission,
@@ -39,6 +45,10 @@ __all__ = [
     "case_set_status",
     "consent_answer",
     "consent_request",
+    "held_files_forget",
+    "held_files_keep",
+    "held_files_open",
+    "held_files_purge",
     "on_call_set",
     "receipt_open",
     "referral_create",

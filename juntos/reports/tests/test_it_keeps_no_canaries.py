@@ -85,6 +85,7 @@ def test_rows_of_anonymous_flows_hold_dates_not_times():
         models.Message,
         models.ConsentRequest,
         models.ReportKey,
+        models.HeldFile,
     ]
     for model in anonymous_models:
         kinds = {

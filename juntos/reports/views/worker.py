@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from juntos.core.privacy import anonymous_flow
 from juntos.reports import selectors, services
-from juntos.reports.attachments import AttachmentRejected, check_size
+from juntos.reports.attachments import AttachmentRejected, CleanFile, check_size
 from juntos.reports.choices import ReportCategory, report_source
 from juntos.reports.forms import (
     CodeForm,
@@ -53,18 +53,25 @@ def intake(request: HttpRequest) -> HttpResponse:
         chosen = selectors.employer_site_choice(int(request.POST["employer_site"]))
         sites = [chosen, *(s for s in sites if s[0] != chosen[0])] if chosen else sites
     form = IntakeForm(request.POST, request.FILES, site_choices=sites)
+    valid = form.is_valid()
+    # Files she chose are kept sealed for the next send of this page: a browser never re-sends
+    # a chosen file, and without JavaScript "Find employer" sends the page again.
+    token, held, file_error = _hold(request, form)
     if "find_employer" in request.POST:
         # A step of the guide, not a submission: show the matches, keep the rest as typed.
-        return _intake_page(
-            request, IntakeForm(initial=_typed(form), site_choices=sites), searched=True
-        )
-    if not form.is_valid():
-        return _intake_page(request, form, status=400)
+        typed = {**_typed(form), "held_files": token}
+        step = IntakeForm(initial=typed, site_choices=sites)
+        return _intake_page(request, step, searched=True, held=held, file_error=file_error)
+    if not valid or file_error:
+        page = _with_token(form, token)
+        return _intake_page(request, page, status=400, held=held, file_error=file_error)
     try:
-        submission = services.report_submit(**form.submission_args(language=get_language() or "en"))
+        args = form.submission_args(language=get_language() or "en")
+        submission = services.report_submit(**{**args, "files": held})
     except ValidationError as exc:
         form.add_error(None, exc)
-        return _intake_page(request, form, status=400)
+        return _intake_page(request, _with_token(form, token), status=400, held=held)
+    services.held_files_forget(token)
     return render(
         request,
         "reports/receipt.html",
@@ -72,14 +79,50 @@ def intake(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _hold(request: HttpRequest, form: IntakeForm) -> tuple[str, list[CleanFile], str]:
+    """Seal the files this send brought; return the token, every file held, and any refusal."""
+    token = request.POST.get("held_files", "")[:64]
+    error = ""
+    try:
+        token = services.held_files_keep(
+            token=token, files=form.cleaned_data.get("attachments") or []
+        )
+    except AttachmentRejected as exc:
+        error = str(exc)
+    return token, services.held_files_open(token), error
+
+
+def _with_token(form: IntakeForm, token: str) -> IntakeForm:
+    """The bound form as sent, carrying the token of the files held for it."""
+    data = QueryDict(mutable=True)
+    data.update(form.data)
+    data["held_files"] = token
+    form.data = data
+    return form
+
+
 def _typed(form: IntakeForm) -> dict[str, Any]:
-    return {name: form.data.get(name, "") for name in form.fields if name != "attachments"}
+    skipped = ("attachments", "held_files")
+    return {name: form.data.get(name, "") for name in form.fields if name not in skipped}
 
 
 def _intake_page(
-    request: HttpRequest, form: IntakeForm, *, status: int = 200, searched: bool = False
+    request: HttpRequest,
+    form: IntakeForm,
+    *,
+    status: int = 200,
+    searched: bool = False,
+    held: list[CleanFile] | None = None,
+    file_error: str = "",
 ) -> HttpResponse:
-    context = {"form": form, "searched": searched, "emergency": ReportCategory.EMERGENCY}
+    context = {
+        "form": form,
+        "searched": searched,
+        "emergency": ReportCategory.EMERGENCY,
+        "held_names": ", ".join(f.filename for f in held or []),
+        "held_count": len(held or []),
+        "file_error": file_error,
+    }
     return render(request, "reports/intake.html", context, status=status)
 
 
