@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from juntos.core import crypto
 from juntos.core.jurisdictions import Program, Province
 from juntos.rights.choices import (
     SOURCE_LANGUAGE,
@@ -184,6 +185,9 @@ class SearchDocument(models.Model):
         return f"{self.article_id} [{self.language}]"
 
 
+ADDRESS_PURPOSE = "rights-subscription-address"
+
+
 class Subscription(models.Model):
     """A request for change alerts. Anonymous ones keep no IP, device or time finer than a day."""
 
@@ -192,7 +196,10 @@ class Subscription(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     channel = models.CharField(max_length=20, choices=AlertChannel.choices)
-    address = models.CharField(max_length=320)
+    # The number or email, sealed with the keyring (read and set it through `address`): a copy
+    # of the database shows no one's contact. Empty once unsubscribed.
+    key_version = models.PositiveSmallIntegerField(default=0)
+    sealed_address = models.BinaryField(default=b"", blank=True)
     province = models.CharField(max_length=2, choices=Province.choices)
     programs = models.CharField(max_length=200, blank=True)  # codes joined by commas
     topics = models.CharField(max_length=400, blank=True)  # empty: every topic
@@ -211,6 +218,28 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"subscription {self.pk}"
+
+    @property
+    def address(self) -> str:
+        """The address alerts go to, decrypted ("" once forgotten)."""
+        if not self.sealed_address:
+            return ""
+        key = crypto.keyring().key(self.key_version, ADDRESS_PURPOSE)
+        context = f"subscription:{self.pk}:address"
+        return crypto.decrypt(key, bytes(self.sealed_address), context=context).decode()
+
+    @address.setter
+    def address(self, value: str) -> None:
+        if not value:
+            self.sealed_address = b""
+            return
+        ring = crypto.keyring()
+        self.key_version = ring.current_version
+        self.sealed_address = crypto.encrypt(
+            ring.key(self.key_version, ADDRESS_PURPOSE),
+            value.encode(),
+            context=f"subscription:{self.pk}:address",
+        )
 
     @property
     def program_codes(self) -> list[str]:

@@ -97,10 +97,9 @@ def subscription_create(
         raise ValidationError({"address": TOO_MANY})
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
-        subscription = Subscription.objects.create(
+        subscription = Subscription(
             user=actor if signed_in else None,
             channel=channel,
-            address=address,
             province=province,
             programs=",".join(dict.fromkeys(programs)),
             topics=",".join(dict.fromkeys(topics)),
@@ -110,6 +109,8 @@ def subscription_create(
             confirmed=proven,
             created_on=timezone.localdate(),
         )
+        subscription.address = address  # sealed by the model
+        subscription.save(force_insert=True)
         audit_record(
             actor=actor if signed_in else None,
             action="rights.subscription_created",
@@ -204,7 +205,7 @@ def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
         # The address was kept only to send alerts; with no more alerts it is not kept at all.
         subscription.address = ""
         subscription.code_hash = ""
-        subscription.save(update_fields=["active", "address", "code_hash"])
+        subscription.save(update_fields=["active", "sealed_address", "code_hash"])
         audit_record(
             actor=None,
             action="rights.subscription_ended",

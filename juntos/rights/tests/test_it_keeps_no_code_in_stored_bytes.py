@@ -1,4 +1,4 @@
-"""A subscription's confirmation message leaves no address, code or text in the stored bytes.
+"""A subscription and its confirmation message leave no address, code or text in stored bytes.
 
 The attacker has a copy of the database (SQLite file and WAL, or a `pg_dump`) and the task
 table. The message with the code waits sealed, its task carries an id, and both are forgotten.
@@ -102,11 +102,6 @@ def test_the_code_message_leaves_no_address_code_or_text(db, tmp_path):
             assert not contains(copy, secret), secret
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rights_subscription.address is still stored in plaintext by the rights model "
-    "(the notification path no longer stores it; the subscription row does)",
-)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_the_address_is_nowhere_in_the_copy(db, tmp_path):
     with sqlite_file_database(tmp_path) if is_sqlite() else nullcontext() as path:
