@@ -155,6 +155,7 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     # rewritten in random order, and the database files are compacted.
     "core.seal-anonymous-audit": ("juntos.core.tasks.seal_anonymous_audit_entries", DAY),
     "core.purge-throttles": ("juntos.core.tasks.purge_expired_throttles", 60 * 60),
+    "accounts.purge-codes": ("juntos.accounts.tasks.purge_account_codes", DAY),
     "core.deliver-waiting-messages": (
         "juntos.core.tasks.deliver_waiting_messages",
         JUNTOS_MESSAGE_ROUND_SECONDS,

@@ -63,17 +63,61 @@ class SignupForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if (
-            data.get("password1")
-            and data.get("password2")
-            and data["password1"] != data["password2"]
-        ):
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif data.get("password1"):
-            try:
-                password_validation.validate_password(data["password1"])
-            except ValidationError as error:
-                self.add_error("password1", error)
+        _check_new_password(self, data)
+        return data
+
+
+def _check_new_password(form: forms.Form, data: dict[str, Any]) -> None:
+    """The two new passwords match and pass the validators (errors go on the fields)."""
+    if data.get("password1") and data.get("password2") and data["password1"] != data["password2"]:
+        form.add_error("password2", _("The two passwords are not the same."))
+    elif data.get("password1"):
+        try:
+            password_validation.validate_password(data["password1"])
+        except ValidationError as error:
+            form.add_error("password1", error)
+
+
+def _code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("The 6-digit code we sent"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
+        ),
+    )
+
+
+class CodeForm(forms.Form):
+    code = _code_field()
+
+
+class PasswordResetRequestForm(forms.Form):
+    identifier = forms.CharField(
+        label=_("Mobile number or email"),
+        max_length=254,
+        help_text=_("The one you log in with. We will send a code to it."),
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+
+
+class PasswordResetConfirmForm(forms.Form):
+    code = _code_field()
+    password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters. A short sentence is easy to remember."),
+    )
+    password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_new_password(self, data)
         return data
 
 

@@ -47,6 +47,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     province = models.CharField(_("province"), max_length=2, choices=Province.choices, blank=True)
     is_active = models.BooleanField(default=True)
+    # A self sign-up stays inactive until the code sent to it is typed back; the number is
+    # verified once a code sent to it by SMS has been typed (at sign-up or a password reset).
+    phone_verified = models.BooleanField(_("mobile number verified"), default=False)
+    signup_pending = models.BooleanField(default=False)
     is_staff = models.BooleanField(
         default=False, help_text=_("Platform operator: may use the admin site and the outbox.")
     )
@@ -127,3 +131,28 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.role}"
+
+
+class AccountCode(models.Model):
+    """A short code sent to a person to prove a number or address: kept hashed, used once.
+
+    One live code per person and purpose; a new one replaces it. Expired rows are purged daily.
+    """
+
+    class Purpose(models.TextChoices):
+        SIGNUP = "signup", _("sign-up")
+        RESET = "reset", _("password reset")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="account_codes")
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    code_hash = models.CharField(max_length=64)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "purpose"], name="account_code_one_per_purpose")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} code for #{self.user_id}"

@@ -20,6 +20,7 @@ from juntos.core.ratelimit import rate_hit, rate_limited, rate_reset
 from juntos.core.services import audit_record
 
 __all__ = [
+    "contact_check_channel",
     "login_failed",
     "login_succeeded",
     "login_throttled",
@@ -31,7 +32,6 @@ __all__ = [
     "person_delete",
     "second_factor_current_code",
     "second_factor_install",
-    "user_register",
     "user_update_preferences",
 ]
 
@@ -44,19 +44,33 @@ CHANNEL_NEEDS_EMAIL = _("To be contacted by email, give your email address.")
 NEEDS_LOGIN = _("Give a mobile number or an email address, so that you can log in.")
 
 
-def _check_contact(*, email: str | None, phone: str | None, channel: str, exclude: Any) -> None:
+def _channel_errors(*, email: str | None, phone: str | None, channel: str) -> dict[str, Any]:
     errors: dict[str, Any] = {}
     if not email and not phone:
         errors["phone"] = NEEDS_LOGIN
+    if channel in (Channel.SMS, Channel.WHATSAPP) and not phone:
+        errors.setdefault("phone", CHANNEL_NEEDS_PHONE)
+    if channel == Channel.EMAIL and not email:
+        errors.setdefault("email", CHANNEL_NEEDS_EMAIL)
+    return errors
+
+
+def contact_check_channel(*, email: str | None, phone: str | None, channel: str) -> None:
+    """A way to log in, and an address for the chosen channel; says nothing of other accounts."""
+    errors = _channel_errors(email=email, phone=phone, channel=channel)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_contact(*, email: str | None, phone: str | None, channel: str, exclude: Any) -> None:
+    # Only for people who already hold an account or for operators: self sign-up never says
+    # that a number or email is taken (see accounts/codes.py).
+    errors = _channel_errors(email=email, phone=phone, channel=channel)
     users = User.objects.exclude(pk=exclude.pk) if exclude else User.objects.all()
     if email and users.filter(email__iexact=email).exists():
         errors["email"] = EMAIL_TAKEN
     if phone and users.filter(phone=phone).exists():
         errors["phone"] = PHONE_TAKEN
-    if channel in (Channel.SMS, Channel.WHATSAPP) and not phone:
-        errors.setdefault("phone", CHANNEL_NEEDS_PHONE)
-    if channel == Channel.EMAIL and not email:
-        errors.setdefault("email", CHANNEL_NEEDS_EMAIL)
     if errors:
         raise ValidationError(errors)
 
@@ -75,7 +89,7 @@ def person_create(
     is_staff: bool = False,
     is_superuser: bool = False,
 ) -> User:
-    """Create an account; raises ValidationError keyed by field. actor None means self sign-up."""
+    """Create an account; raises ValidationError keyed by field (operators, imports, demo data)."""
     if (is_staff or is_superuser) and not (actor is not None and actor.is_superuser):
         raise PermissionDenied
     email_value = email.strip().lower() or None
@@ -101,30 +115,6 @@ def person_create(
             details={"self_signup": actor is None},
         )
     return user
-
-
-def user_register(
-    *,
-    display_name: str,
-    password: str,
-    email: str = "",
-    phone: str = "",
-    language: str,
-    channel: str,
-    province: str = "",
-) -> User:
-    """Self sign-up of a worker: the sector is always migrant worker."""
-    return person_create(
-        actor=None,
-        display_name=display_name,
-        password=password,
-        email=email,
-        phone=phone,
-        language=language,
-        channel=channel,
-        sector=Sector.MIGRANT_WORKER,
-        province=province,
-    )
 
 
 def user_update_preferences(

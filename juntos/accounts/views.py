@@ -16,8 +16,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from juntos.accounts import second_factor, services
-from juntos.accounts.forms import LoginForm, PreferencesForm, SecondFactorForm, SignupForm
+from juntos.accounts import codes, second_factor, services
+from juntos.accounts.forms import (
+    CodeForm,
+    LoginForm,
+    PasswordResetConfirmForm,
+    PasswordResetRequestForm,
+    PreferencesForm,
+    SecondFactorForm,
+    SignupForm,
+)
 from juntos.accounts.models import User
 from juntos.accounts.policies import requires_second_factor
 from juntos.accounts.selectors import memberships_of
@@ -68,7 +76,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = services.user_register(
+            ticket = codes.signup_start(
                 display_name=data["display_name"],
                 password=data["password1"],
                 email=data["email"],
@@ -76,16 +84,92 @@ def signup(request: HttpRequest) -> HttpResponse:
                 language=translation.get_language() or "en",
                 channel=data["preferred_channel"],
                 province=data["province"],
+                client=client_address(request),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            # The same answer whether or not the number already had an account.
+            _keep_ticket(request, SIGNUP_TICKET, ticket)
+            return redirect("accounts:signup_verify")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+SIGNUP_TICKET, RESET_TICKET = "accounts_signup_ticket", "accounts_reset_ticket"
+
+
+def _keep_ticket(request: HttpRequest, name: str, ticket: codes.Ticket) -> None:
+    request.session[name] = {"token": ticket.token, "user": ticket.user_id}
+
+
+def _ticket(request: HttpRequest, name: str) -> codes.Ticket | None:
+    kept = request.session.get(name)
+    if not isinstance(kept, dict) or not kept.get("token"):
+        return None
+    return codes.Ticket(token=str(kept["token"]), user_id=kept.get("user"))
+
+
+@require_http_methods(["GET", "POST"])
+def signup_verify(request: HttpRequest) -> HttpResponse:
+    """Step three of sign-up: the code sent to the number (or email) opens the account."""
+    ticket = _ticket(request, SIGNUP_TICKET)
+    if ticket is None:
+        return redirect("accounts:signup_details")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = codes.signup_verify(ticket=ticket, code=form.cleaned_data["code"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            del request.session[SIGNUP_TICKET]
             login(request, user, backend="juntos.accounts.backends.EmailOrPhoneBackend")
             messages.success(
                 request, _("Welcome to Juntos, %(name)s.") % {"name": user.display_name}
             )
             return redirect("accounts:home")
-    return render(request, "accounts/signup.html", {"form": form})
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "accounts/signup_verify.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request: HttpRequest) -> HttpResponse:
+    """Forgot the password: a code goes to the number or email, if an account has it."""
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ticket = codes.password_reset_request(
+                identifier=form.cleaned_data["identifier"], client=client_address(request)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _keep_ticket(request, RESET_TICKET, ticket)
+            return redirect("accounts:password_reset_confirm")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset_confirm(request: HttpRequest) -> HttpResponse:
+    ticket = _ticket(request, RESET_TICKET)
+    if ticket is None:
+        return redirect("accounts:password_reset")
+    form = PasswordResetConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes.password_reset_confirm(
+                ticket=ticket,
+                code=form.cleaned_data["code"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            del request.session[RESET_TICKET]
+            messages.success(request, _("Your new password is set. Log in with it."))
+            return redirect("accounts:login")
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "accounts/password_reset_confirm.html", {"form": form}, status=status)
 
 
 TOO_MANY_ATTEMPTS = gettext_lazy(
