@@ -166,6 +166,7 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "rights.publish-due-versions": ("juntos.rights.tasks.publish_due_versions", 60 * 60),
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
     "rights.purge-unconfirmed": ("juntos.rights.tasks.purge_unconfirmed_subscriptions", DAY),
+    "network.vote-deadline-reminders": ("juntos.network.tasks.send_vote_reminders", 60 * 60),
 }
 
 TASKS = {
@@ -305,6 +306,10 @@ JUNTOS_REPORTS_CODE_FAILURES_GLOBAL = env_int("JUNTOS_REPORTS_CODE_FAILURES_GLOB
 JUNTOS_REPORTS_MAX_FILE_BYTES = env_int("JUNTOS_REPORTS_MAX_FILE_BYTES", 10 * 1024 * 1024)
 # A worker review of an employer site is published once this many workers reviewed the site.
 JUNTOS_REVIEW_PUBLICATION_THRESHOLD = env_int("JUNTOS_REVIEW_PUBLICATION_THRESHOLD", 3)
+# Network trustees' passphrases are stretched with Argon2id at this cost (new keys only: each
+# stored key keeps the cost it was made with).
+JUNTOS_TRUSTEE_ARGON2_TIME_COST = env_int("JUNTOS_TRUSTEE_ARGON2_TIME_COST", 3)
+JUNTOS_TRUSTEE_ARGON2_MEMORY_KIB = env_int("JUNTOS_TRUSTEE_ARGON2_MEMORY_KIB", 64 * 1024)
 
 # Login throttling: failures per account (and address) before a wait, and a much higher
 # ceiling per address so that a farm's or consulate's shared connection is not locked out.

@@ -1,7 +1,10 @@
 """Demo data for the network: the personas as members, three working groups, meetings,
 a recommendation adopted by a secret plenary vote and one waiting for the next plenary.
 
-Dana stays outside the network so that every access rule has an outsider to refuse.
+Dana stays outside the network so that every access rule has an outsider to refuse. The
+secretariat has three coordinators (ben and two more), each a trustee of secret ballots with
+a published demo passphrase; the spring plenary's secret vote was counted by ben and Marisol,
+two of the three.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from juntos.accounts.choices import Sector
-from juntos.accounts.selectors import organisations_by_slug
+from juntos.accounts.choices import Channel, Role, Sector
+from juntos.accounts.selectors import organisations_by_slug, user_by_identifier
+from juntos.accounts.services import membership_grant, person_create
+from juntos.demo.personas import DEMO_PASSWORD
 from juntos.network import selectors, services
 from juntos.network.choices import (
     BallotKind,
@@ -22,6 +27,14 @@ from juntos.network.choices import (
     MemberKind,
     Threshold,
 )
+
+SECRETARIAT = "mwsn-secretariat"
+# Published demo credentials, development only: login -> (name, language, trustee passphrase).
+DEMO_TRUSTEES = {
+    "ben@mwsn.example.org": ("", "en", "ben trustee demo 2026"),
+    "marisol@mwsn.example.org": ("Marisol Reyes", "es", "marisol trustee demo 2026"),
+    "paul@mwsn.example.org": ("Paul Girard", "fr", "paul trustee demo 2026"),
+}
 
 # persona -> (sector, organisation slug when she represents an organisation)
 MEMBERS = {
@@ -66,8 +79,31 @@ def seed(people: dict[str, Any]) -> None:
         for key, member in members.items():
             if key not in chairs:
                 services.group_member_add(actor=None, group=group, member=member)
-    _past_plenary(people, groups[0])
+    trustees = _trustees(people)
+    _past_plenary(people, groups[0], trustees)
     _coming_meetings(people, groups)
+
+
+def _trustees(people: dict[str, Any]) -> list[tuple[Any, str]]:
+    """The secretariat's three coordinators, each with a trustee passphrase."""
+    secretariat = organisations_by_slug([SECRETARIAT])[SECRETARIAT]
+    trustees = []
+    for login, (name, language, passphrase) in DEMO_TRUSTEES.items():
+        user = user_by_identifier(login) or person_create(
+            actor=people["admin"],
+            display_name=name,
+            password=DEMO_PASSWORD,
+            email=login,
+            language=language,
+            channel=Channel.EMAIL,
+            sector=Sector.CIVIL_SOCIETY,
+        )
+        membership_grant(actor=None, user=user, organisation=secretariat, role=Role.COORDINATOR)
+        # A fresh object: the membership just granted must be seen by the role check.
+        fresh = user_by_identifier(login) or user
+        services.trustee_key_set(actor=fresh, passphrase=passphrase)
+        trustees.append((fresh, passphrase))
+    return trustees
 
 
 def _ensure_members(people: dict[str, Any]) -> dict[str, Any]:
@@ -92,7 +128,7 @@ def _at(days: int, hour: int) -> tuple[dt.datetime, dt.datetime]:
     return starts, starts + dt.timedelta(hours=2)
 
 
-def _past_plenary(people: dict[str, Any], group: Any) -> None:
+def _past_plenary(people: dict[str, Any], group: Any, trustees: list[tuple[Any, str]]) -> None:
     plenary = services.meeting_create(
         actor=None,
         group=None,
@@ -112,7 +148,7 @@ def _past_plenary(people: dict[str, Any], group: Any) -> None:
             meeting=plenary,
             interpretation_language="es" if key == "rosa" else "",
         )
-    adopted = _recommendation_through_vote(people, group, plenary)
+    adopted = _recommendation_through_vote(people, group, plenary, trustees)
     services.meeting_record_held(
         actor=None,
         meeting=plenary,
@@ -138,7 +174,9 @@ def _track(adopted: Any) -> None:
     )
 
 
-def _recommendation_through_vote(people: dict[str, Any], group: Any, plenary: Any) -> Any:
+def _recommendation_through_vote(
+    people: dict[str, Any], group: Any, plenary: Any, trustees: list[tuple[Any, str]]
+) -> Any:
     draft = services.recommendation_draft(
         actor=people["rosa"],
         group=group,
@@ -158,7 +196,10 @@ def _recommendation_through_vote(people: dict[str, Any], group: Any, plenary: An
     choices = {"rosa": Choice.YES, "amina": Choice.YES, "carl": Choice.NO, "ines": Choice.YES}
     for key, choice in choices.items():
         services.ballot_cast(actor=people[key], vote=vote, choice=choice)
-    services.vote_close(actor=None, vote=vote)
+    vote = services.vote_close(actor=None, vote=vote)
+    # Two of the three trustees (ben and Marisol) open the count; Paul's share stays sealed.
+    for user, passphrase in trustees[:2]:
+        vote = services.tally_share_open(actor=user, vote=vote, passphrase=passphrase)
     draft.refresh_from_db()
     return draft
 

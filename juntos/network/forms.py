@@ -228,6 +228,54 @@ class VoteOpenForm(forms.Form):
         label=_("Quorum (% of the electorate)"), min_value=0, max_value=100, initial=50
     )
     allow_proxies = forms.BooleanField(label=_("Allow proxy votes"), required=False)
+    closes_on = forms.DateField(
+        label=_("Voting ends on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Electors who have not voted are reminded the day before. Optional."),
+    )
+
+
+class TrusteePassphraseForm(forms.Form):
+    current_passphrase = forms.CharField(
+        label=_("Current trustee passphrase"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    passphrase = forms.CharField(
+        label=_("New trustee passphrase"),
+        strip=False,
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters. Nobody can recover it for you, not even us."),
+    )
+    passphrase_again = forms.CharField(
+        label=_("The same passphrase again"),
+        strip=False,
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, has_key: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not has_key:
+            del self.fields["current_passphrase"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("passphrase") != cleaned.get("passphrase_again"):
+            self.add_error("passphrase_again", _("The two passphrases are not the same."))
+        return cleaned
+
+
+class TallyOpenForm(forms.Form):
+    passphrase = forms.CharField(
+        label=_("Your trustee passphrase"),
+        strip=False,
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class BallotForm(forms.Form):
@@ -248,7 +296,7 @@ class ReceiptForm(forms.Form):
     code = forms.CharField(
         label=_("Receipt code"),
         max_length=40,
-        help_text=_("The code you were shown when you voted, e.g. 7KQ2-M9XD-..."),
+        help_text=_("The code you were shown when you voted, e.g. 7KQ2-M9XD-…"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
 

@@ -10,9 +10,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from juntos.accounts.choices import Sector
-from juntos.core.crypto import keyed_hash
+from juntos.core.crypto import keyed_hash, normalise_code
 from juntos.network.choices import (
     INTERPRETATION_LANGUAGES,
+    BallotKind,
     MeetingStatus,
     RecommendationStatus,
     VoteStatus,
@@ -23,7 +24,9 @@ from juntos.network.models import (
     Meeting,
     NetworkMember,
     Recommendation,
+    TrusteeKey,
     Vote,
+    VoteTrustee,
     WorkingGroup,
 )
 from juntos.network.policies import (
@@ -33,7 +36,7 @@ from juntos.network.policies import (
     network_member_of,
 )
 from juntos.network.services.members import FEED_TOKEN_PURPOSE
-from juntos.network.services.votes import receipt_hash, tally_count
+from juntos.network.services.votes import receipt_hash, tally_recount
 
 
 def _require_view(actor: Any) -> None:
@@ -217,9 +220,9 @@ def proxies_held(vote: Vote, actor: Any) -> list[Any]:
 
 
 def public_results() -> QuerySet[Vote]:
-    """Closed votes with their published tallies: public, as the plenary's decisions are."""
+    """Counted votes with their published tallies: public, as the plenary's decisions are."""
     return (
-        Vote.objects.filter(status=VoteStatus.CLOSED)
+        Vote.objects.filter(status=VoteStatus.CLOSED, counted=True)
         .select_related("recommendation")
         .order_by("-closed_on", "-id")
     )
@@ -234,21 +237,57 @@ def get_public_result(vote_id: int) -> Vote:
 
 
 def tally_matches(vote: Vote) -> bool:
-    """Recount the ballots and compare with the published tally."""
-    recount = tally_count(vote)
-    return (recount.turnout, recount.yes, recount.no, recount.abstain) == (
-        vote.turnout,
-        vote.yes_count,
-        vote.no_count,
-        vote.abstain_count,
-    )
+    """Recount the stored ballots (secret ones without any key) and compare with the tally."""
+    if not vote.counted:
+        return False
+    recount = tally_recount(vote)
+    return recount is not None and (
+        recount.turnout,
+        recount.yes,
+        recount.no,
+        recount.abstain,
+    ) == (vote.turnout, vote.yes_count, vote.no_count, vote.abstain_count)
 
 
 def ballot_by_receipt(vote: Vote, code: str) -> Ballot | None:
-    """The ballot with this receipt in this vote, once the vote is closed."""
+    """The ballot with this receipt (open) or tracking code (secret), once the vote closed."""
     if vote.status != VoteStatus.CLOSED or not code.strip():
         return None
+    if vote.is_secret:
+        return Ballot.objects.filter(vote=vote, tracking_code=normalise_code(code)).first()
     return Ballot.objects.filter(vote=vote, receipt_hash=receipt_hash(code)).first()
+
+
+def counted_ballot_codes(vote: Vote) -> list[str]:
+    """The tracking codes of a closed secret vote's ballots, in the order of the codes."""
+    if vote.status != VoteStatus.CLOSED or not vote.is_secret:
+        return []
+    codes = Ballot.objects.filter(vote=vote).order_by("tracking_code")
+    return [code for code in codes.values_list("tracking_code", flat=True) if code]
+
+
+def get_counted_ballots_vote(vote_id: int) -> Vote:
+    """A closed secret vote whose list of counted ballots anyone may read."""
+    vote = (
+        Vote.objects.select_related("recommendation")
+        .filter(pk=vote_id, status=VoteStatus.CLOSED, ballot_kind=BallotKind.SECRET)
+        .first()
+    )
+    if vote is None:
+        raise Http404
+    return vote
+
+
+def vote_trustees(vote: Vote) -> list[VoteTrustee]:
+    """The trustees of a secret vote, with whether each has opened their part of the count."""
+    return list(vote.trustees.select_related("trustee__user").order_by("share_index"))
+
+
+def trustee_key_of(actor: Any) -> TrusteeKey | None:
+    """The actor's own trustee key, if they set a passphrase."""
+    if not getattr(actor, "is_authenticated", False):
+        return None
+    return TrusteeKey.objects.filter(user=actor).first()
 
 
 def member_by_feed_token(token: str) -> NetworkMember | None:

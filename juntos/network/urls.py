@@ -81,4 +81,7 @@ urlpatterns = [
     path("votes/<int:vote_id>/proxy/", votes.vote_proxy, name="vote_proxy"),
     path("votes/<int:vote_id>/close/", votes.vote_close, name="vote_close"),
     path("votes/<int:vote_id>/receipt/", votes.receipt_check, name="receipt_check"),
+    path("votes/<int:vote_id>/count/", votes.tally_open, name="tally_open"),
+    path("votes/<int:vote_id>/ballots/", votes.counted_ballots, name="counted_ballots"),
+    path("trustee/", votes.trustee_passphrase, name="trustee"),
 ]

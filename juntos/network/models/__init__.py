@@ -22,7 +22,9 @@ from juntos.network.models.votes import (
     Elector,
     Participation,
     Proxy,
+    TrusteeKey,
     Vote,
+    VoteTrustee,
 )
 
 __all__ = [
@@ -44,6 +46,8 @@ __all__ = [
     "Recommendation",
     "Registration",
     "Revision",
+    "TrusteeKey",
     "Vote",
+    "VoteTrustee",
     "WorkingGroup",
 ]

@@ -3,6 +3,9 @@
 Who voted (Participation) and what was chosen (Ballot) live in two tables with no path
 between them: a ballot has a random UUID key, no foreign key to a person or a participation,
 and no time at all. The day a vote opened and closed is the finest time either side keeps.
+A secret ballot's choice is stored only encrypted to the vote's key, whose private half is
+held in shares by the trustees (see `juntos/network/ballot_crypto.py`): a copy of the database
+shows who voted, never how.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +42,17 @@ class Vote(models.Model):
     status = models.CharField(max_length=10, choices=VoteStatus.choices, default=VoteStatus.OPEN)
     opened_on = models.DateField()
     closed_on = models.DateField(null=True, blank=True)
+    # The day voting is meant to end (the coordinator still closes it); members are reminded.
+    closes_on = models.DateField(_("voting ends on"), null=True, blank=True)
+    reminder_sent = models.BooleanField(default=False)
+    # Secret ballots: the vote's public key (hex), how many trustees must open the count, and
+    # at closing, the product of all ballots (a ciphertext of each choice's total).
+    public_key = models.TextField(blank=True)
+    trustees_needed = models.PositiveSmallIntegerField(default=0)
+    sealed_tally = models.TextField(blank=True)
+    # Whether the totals below are known: at closing for open ballots, once enough trustees
+    # opened the count for secret ones.
+    counted = models.BooleanField(default=False)
     # The published result, written once at closing and recomputable from the ballots.
     electorate_size = models.PositiveIntegerField(default=0)
     turnout = models.PositiveIntegerField(default=0)
@@ -59,6 +74,10 @@ class Vote(models.Model):
                 condition=Q(status=VoteStatus.OPEN, closed_on__isnull=True)
                 | Q(status=VoteStatus.CLOSED, closed_on__isnull=False),
                 name="network_vote_closed_has_day",
+            ),
+            models.CheckConstraint(
+                condition=Q(counted=False) | Q(status=VoteStatus.CLOSED),
+                name="network_vote_counted_after_close",
             ),
         ]
 
@@ -125,25 +144,42 @@ class Proxy(models.Model):
 
 
 class Ballot(models.Model):
-    """What was chosen. Random key, no time, no link to a person in a secret ballot."""
+    """What was chosen. Random key, no time; in a secret ballot, no person and no plain choice."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
-    choice = models.CharField(max_length=10, choices=Choice.choices)
-    # keyed_hash of the receipt code given to the voter once.
-    receipt_hash = models.CharField(max_length=64, unique=True)
-    # Open ballots only: who chose this. The constraint keeps it empty for secret ballots.
     secret = models.BooleanField()
+    # Open ballots: the choice, who made it, and keyed_hash of the receipt code shown once.
+    choice = models.CharField(max_length=10, choices=Choice.choices, blank=True)
+    receipt_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     open_voter = models.ForeignKey(
         NetworkMember, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Secret ballots: one ElGamal ciphertext per choice (fixed-width hex, the same length
+    # whatever it says), and the public tracking code derived from it.
+    sealed_choice = models.TextField(blank=True)
+    tracking_code = models.CharField(max_length=24, unique=True, null=True, blank=True)
 
     class Meta:
         # No default ordering: listing ballots must not follow any order of casting.
         constraints = [
             models.CheckConstraint(
-                condition=Q(secret=True, open_voter__isnull=True)
-                | Q(secret=False, open_voter__isnull=False),
+                condition=Q(
+                    secret=True,
+                    open_voter__isnull=True,
+                    choice="",
+                    receipt_hash__isnull=True,
+                    tracking_code__isnull=False,
+                )
+                & ~Q(sealed_choice="")
+                | Q(
+                    secret=False,
+                    open_voter__isnull=False,
+                    sealed_choice="",
+                    tracking_code__isnull=True,
+                    receipt_hash__isnull=False,
+                )
+                & ~Q(choice=""),
                 name="network_secret_ballot_has_no_voter",
             ),
             models.UniqueConstraint(fields=["vote", "open_voter"], name="network_open_ballot_once"),
@@ -159,3 +195,46 @@ class Ballot(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise BallotChangeError("a ballot cannot be removed")
+
+
+class TrusteeKey(models.Model):
+    """A coordinator's trustee key: X25519, its private half wrapped under their passphrase."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="network_trustee_key"
+    )
+    public_key = models.CharField(max_length=64)
+    salt = models.CharField(max_length=32)
+    wrapped_private_key = models.TextField()
+    argon2_time_cost = models.PositiveSmallIntegerField()
+    argon2_memory_kib = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"trustee key of {self.user_id}"
+
+
+class VoteTrustee(models.Model):
+    """One trustee's share of one secret vote's key, sealed to their trustee key."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="trustees")
+    trustee = models.ForeignKey(TrusteeKey, on_delete=models.PROTECT, related_name="+")
+    share_index = models.PositiveSmallIntegerField()
+    sealed_share = models.TextField()
+    # g^share: lets the server check that an unsealed share is the one dealt.
+    verification_key = models.TextField()
+    # Written when this trustee opens the count: their partial decryption of the totals.
+    partial_decryption = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["share_index"]
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "share_index"], name="network_share_once"),
+            models.UniqueConstraint(fields=["vote", "trustee"], name="network_trustee_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"share {self.share_index} of {self.vote_id}"
+
+    @property
+    def has_opened(self) -> bool:
+        return bool(self.partial_decryption)

@@ -17,6 +17,7 @@ from juntos.network.services.members import (
     group_member_add,
     member_add,
 )
+from juntos.network.services.notices import vote_notices_deliver, vote_reminders_queue
 from juntos.network.services.recommendations import (
     comment_add,
     milestone_add,
@@ -27,6 +28,7 @@ from juntos.network.services.recommendations import (
     recommendation_revise,
     recommendation_track,
 )
+from juntos.network.services.trustees import trustee_key_set, trustees_needed
 from juntos.network.services.votes import (
     AlreadyVoted,
     CastReceipt,
@@ -35,6 +37,8 @@ from juntos.network.services.votes import (
     proxy_grant,
     receipt_hash,
     tally_count,
+    tally_recount,
+    tally_share_open,
     vote_close,
     vote_open,
 )
@@ -69,6 +73,12 @@ __all__ = [
     "recommendation_track",
     "registration_save",
     "tally_count",
+    "tally_recount",
+    "tally_share_open",
+    "trustee_key_set",
+    "trustees_needed",
     "vote_close",
+    "vote_notices_deliver",
     "vote_open",
+    "vote_reminders_queue",
 ]

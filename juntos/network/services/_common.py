@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-
 from juntos.network.models import NetworkMember
 from juntos.network.policies import can_manage_network, network_member_of
 
@@ -35,3 +37,10 @@ def require_text(value: str, *, field: str, limit: int) -> str:
             {field: _("Please keep this under %(limit)s characters.") % {"limit": limit}}
         )
     return cleaned
+
+
+def site_link(url_name: str, language: str, **kwargs: Any) -> str:
+    """An absolute link to one of the network's pages, in the recipient's language."""
+    with translation.override(language):
+        return settings.SITE_URL + reverse(url_name, kwargs=kwargs or None)
+

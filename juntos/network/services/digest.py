@@ -29,7 +29,7 @@ def plenary_digest_queue(*, meeting: Meeting) -> None:
 def digest_context(meeting: Meeting) -> dict[str, Any]:
     """What was decided at the plenary, what is being carried out, and what comes next."""
     decided = list(
-        Vote.objects.filter(meeting=meeting, status=VoteStatus.CLOSED).select_related(
+        Vote.objects.filter(meeting=meeting, status=VoteStatus.CLOSED, counted=True).select_related(
             "recommendation"
         )
     )

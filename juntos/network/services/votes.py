@@ -1,12 +1,15 @@
 """Writes about plenary votes: opening with a fixed electorate, proxies, ballots, closing.
 
-In a secret ballot the participation row (who) and the ballot row (what) are written in the
-same transaction, but nothing joins them: the ballot's key is random, it has no time and no
-person, and the audit entry names the vote, never the ballot.
+In a secret ballot the participation row (who) and the ballot row (what) carry nothing that
+joins them: the ballot's key is random, it has no time and no person, and the audit entry names
+the vote, never the ballot. Storage can still betray order (the two rows are written in one
+transaction, so that a vote is never counted without its voter or lost after it); what it would
+link a voter to is a ciphertext that only the trustees, together, could open.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import random
 import time
@@ -20,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from juntos.core.crypto import keyed_hash, normalise_code, random_code
 from juntos.core.services import audit_record, fact_record
+from juntos.network import ballot_crypto
 from juntos.network.choices import (
     BallotKind,
     Choice,
@@ -35,13 +39,23 @@ from juntos.network.models import (
     Participation,
     Proxy,
     Recommendation,
+    TrusteeKey,
     Vote,
+    VoteTrustee,
 )
 from juntos.network.services._common import require_coordinator, require_member
+from juntos.network.services.notices import vote_notices_queue
+from juntos.network.services.trustees import (
+    trustee_keys_of_coordinators,
+    trustee_private_key,
+    trustees_needed,
+)
 from juntos.network.storage import ballots_scatter
 
 RECEIPT_PURPOSE = "network-ballot-receipt"
 WRITE_ATTEMPTS = 50
+# The order of a secret ballot's ciphertexts: one per choice.
+CHOICE_ORDER = [Choice.YES, Choice.NO, Choice.ABSTAIN]
 
 
 class AlreadyVoted(ValidationError):
@@ -61,13 +75,29 @@ def vote_open(
     threshold: str,
     quorum_percent: int,
     allow_proxies: bool = False,
+    closes_on: dt.date | None = None,
 ) -> Vote:
-    """Open the plenary vote on a recommendation; the electorate is fixed now."""
+    """Open the plenary vote on a recommendation; the electorate is fixed now.
+
+    A secret vote gets its own key, dealt at once to the coordinators who are trustees.
+    """
     require_coordinator(actor)
     _check_rules(recommendation, ballot_kind, threshold, quorum_percent)
+    if closes_on is not None and closes_on < timezone.localdate():
+        raise ValidationError({"closes_on": _("Voting cannot end before today.")})
+    trustees = trustee_keys_of_coordinators() if ballot_kind == BallotKind.SECRET else []
+    if ballot_kind == BallotKind.SECRET and not trustees:
+        raise ValidationError(
+            _(
+                "A secret vote needs at least one coordinator with a trustee passphrase: "
+                "set yours on the trustee page first."
+            )
+        )
     with transaction.atomic():
-        if recommendation.votes.filter(status=VoteStatus.OPEN).exists():
-            raise ValidationError(_("A vote on this recommendation is already open."))
+        if recommendation.votes.filter(counted=False).exists():
+            raise ValidationError(
+                _("A vote on this recommendation is already open or waiting for its count.")
+            )
         vote = Vote.objects.create(
             recommendation=recommendation,
             meeting=_plenary_for(recommendation),
@@ -76,15 +106,51 @@ def vote_open(
             quorum_percent=quorum_percent,
             allow_proxies=allow_proxies,
             opened_on=timezone.localdate(),
+            closes_on=closes_on,
         )
+        if trustees:
+            _deal_key(vote, trustees)
         _snapshot_electorate(vote)
         audit_record(
             actor=actor,
             action="network.vote_open",
             target=vote,
-            details={"electorate": vote.electorate_size, "ballot": ballot_kind},
+            details={
+                "electorate": vote.electorate_size,
+                "ballot": ballot_kind,
+                "trustees": len(trustees),
+                "trustees_needed": vote.trustees_needed,
+            },
         )
+        vote_notices_queue(vote=vote, kind="opened")
     return vote
+
+
+def _deal_key(vote: Vote, trustees: list[TrusteeKey]) -> None:
+    # The private key exists only inside key_deal; what leaves it is one share per trustee.
+    needed = trustees_needed(len(trustees))
+    dealt = ballot_crypto.key_deal(trustees=len(trustees), needed=needed)
+    VoteTrustee.objects.bulk_create(
+        [
+            VoteTrustee(
+                vote=vote,
+                trustee=key,
+                share_index=share.index,
+                sealed_share=ballot_crypto.share_seal(
+                    share, key.public_key, context=_share_context(vote, share.index)
+                ),
+                verification_key=ballot_crypto.ints_to_hex([share.verification_key]),
+            )
+            for key, share in zip(trustees, dealt.shares, strict=True)
+        ]
+    )
+    vote.public_key = ballot_crypto.ints_to_hex([dealt.public_key])
+    vote.trustees_needed = needed
+    vote.save(update_fields=["public_key", "trustees_needed"])
+
+
+def _share_context(vote: Vote, index: int) -> str:
+    return f"juntos-vote:{vote.pk}:share:{index}"
 
 
 def _check_rules(
@@ -143,6 +209,8 @@ def proxy_grant(*, actor: Any, vote: Vote, holder: NetworkMember) -> Proxy:
 
 @dataclass(frozen=True)
 class CastReceipt:
+    """What the voter is shown once: a receipt code (open ballot) or a tracking code (secret)."""
+
     code: str
     secret: bool
 
@@ -155,10 +223,12 @@ def ballot_cast(
     if choice not in Choice.values:
         raise ValidationError({"choice": _("Choose yes, no or abstain.")})
     voter = on_behalf_of or caster
-    code = random_code()
+    ballot, code = (
+        _sealed_ballot(vote, choice) if vote.is_secret else _open_ballot(vote, voter, choice)
+    )
     for attempt in range(WRITE_ATTEMPTS):
         try:
-            _store_ballot(actor, vote, caster=caster, voter=voter, choice=choice, code=code)
+            _store_ballot(actor, vote, caster=caster, voter=voter, ballot=ballot)
             break
         except IntegrityError as exc:
             # The unique (vote, voter) constraint: a second ballot raced the first one in.
@@ -172,21 +242,37 @@ def ballot_cast(
     return CastReceipt(code=code, secret=vote.is_secret)
 
 
+def _sealed_ballot(vote: Vote, choice: str) -> tuple[Ballot, str]:
+    # Encrypted here, before anything is stored: the plain choice never reaches the database.
+    public_key = ballot_crypto.hex_to_ints(vote.public_key)[0]
+    sealed = ballot_crypto.encrypt_one_hot(
+        public_key, CHOICE_ORDER.index(Choice(choice)), len(CHOICE_ORDER)
+    )
+    sealed_hex = ballot_crypto.ciphertexts_to_hex(sealed)
+    tracking = ballot_crypto.tracking_code(vote.pk, sealed_hex)
+    ballot = Ballot(vote=vote, secret=True, sealed_choice=sealed_hex, tracking_code=tracking)
+    return ballot, tracking
+
+
+def _open_ballot(vote: Vote, voter: NetworkMember, choice: str) -> tuple[Ballot, str]:
+    code = random_code()
+    ballot = Ballot(
+        vote=vote, secret=False, choice=choice, receipt_hash=receipt_hash(code), open_voter=voter
+    )
+    return ballot, code
+
+
 def _store_ballot(
-    actor: Any, vote: Vote, *, caster: NetworkMember, voter: NetworkMember, choice: str, code: str
+    actor: Any, vote: Vote, *, caster: NetworkMember, voter: NetworkMember, ballot: Ballot
 ) -> None:
     with transaction.atomic():
         _check_can_cast(vote, caster=caster, voter=voter)
         Participation.objects.create(
             vote=vote, voter=voter, cast_by=caster if voter != caster else None
         )
-        Ballot.objects.create(
-            vote=vote,
-            choice=choice,
-            receipt_hash=receipt_hash(code),
-            secret=vote.is_secret,
-            open_voter=None if vote.is_secret else voter,
-        )
+        ballot.pk = ballot._meta.pk.get_default()
+        ballot._state.adding = True
+        ballot.save(force_insert=True)
         audit_record(actor=actor, action="network.ballot_cast", target=vote)
 
 
@@ -229,7 +315,7 @@ class Tally:
 
 
 def tally_count(vote: Vote) -> Tally:
-    """Count the stored ballots of a vote from scratch."""
+    """Count the stored open ballots of a vote from scratch (secret ones: `tally_recount`)."""
     choices = list(Ballot.objects.filter(vote=vote).values_list("choice", flat=True))
     return Tally(
         electorate=vote.electors.count(),
@@ -240,39 +326,139 @@ def tally_count(vote: Vote) -> Tally:
     )
 
 
+def _sealed_sum(vote: Vote) -> list[ballot_crypto.Ciphertext]:
+    sealed = Ballot.objects.filter(vote=vote).values_list("sealed_choice", flat=True)
+    return ballot_crypto.aggregate(
+        [ballot_crypto.hex_to_ciphertexts(text) for text in sealed], len(CHOICE_ORDER)
+    )
+
+
+def tally_recount(vote: Vote) -> Tally | None:
+    """A closed vote's totals from its stored ballots, or None if they cannot be had.
+
+    Open ballots are counted again; secret ones are multiplied together again, and the result
+    must be the ciphertext the trustees opened, whose opening (their stored partial
+    decryptions) gives the totals. No private key is needed to check this.
+    """
+    if not vote.is_secret:
+        return tally_count(vote)
+    if not vote.sealed_tally or _sealed_sum(vote) != ballot_crypto.hex_to_ciphertexts(
+        vote.sealed_tally
+    ):
+        return None
+    return _open_totals(vote, list(vote.trustees.exclude(partial_decryption="")))
+
+
+def _open_totals(vote: Vote, opened: list[VoteTrustee]) -> Tally | None:
+    if len(opened) < max(vote.trustees_needed, 1):
+        return None
+    partials = {t.share_index: ballot_crypto.hex_to_ints(t.partial_decryption) for t in opened}
+    counts = ballot_crypto.combine(
+        ballot_crypto.hex_to_ciphertexts(vote.sealed_tally), partials, most=vote.turnout
+    )
+    if counts is None or sum(counts) != vote.turnout:
+        return None
+    yes, no, abstain = counts
+    return Tally(
+        electorate=vote.electorate_size, turnout=vote.turnout, yes=yes, no=no, abstain=abstain
+    )
+
+
 def vote_close(*, actor: Any, vote: Vote, reason: str = "") -> Vote:
-    """Close the vote, publish the tally and adopt or reject the recommendation."""
+    """Close the vote. An open ballot's tally is published now; a secret one's waits for the
+    trustees (`tally_share_open`), and until then only turnout is known."""
     require_coordinator(actor)
     with transaction.atomic():
         vote = Vote.objects.select_for_update().get(pk=vote.pk)
         if vote.status != VoteStatus.OPEN:
             raise ValidationError(_("This vote is already closed."))
-        tally = tally_count(vote)
-        if tally.turnout != vote.participations.count():
+        turnout = vote.participations.count()
+        if Ballot.objects.filter(vote=vote).count() != turnout:
             raise ValidationError(_("Ballots and participation do not match; do not publish."))
-        quorum_met, carried = tally.outcome(
-            quorum_percent=vote.quorum_percent, threshold=vote.threshold
-        )
-        _store_result(vote, tally, quorum_met=quorum_met, carried=carried)
+        vote.status, vote.closed_on = VoteStatus.CLOSED, timezone.localdate()
+        vote.electorate_size, vote.turnout = vote.electors.count(), turnout
+        if vote.is_secret:
+            vote.sealed_tally = ballot_crypto.ciphertexts_to_hex(_sealed_sum(vote))
+            vote.save()
+            vote.recommendation.decision_reason = reason.strip()[:5000]
+            vote.recommendation.save(update_fields=["decision_reason"])
+        else:
+            _publish(vote, tally_count(vote), reason=reason)
         ballots_scatter()
-        _decide(vote.recommendation, carried=carried, reason=reason)
         audit_record(
-            actor=actor,
-            action="network.vote_close",
-            target=vote,
-            details={"yes": tally.yes, "no": tally.no, "abstain": tally.abstain},
+            actor=actor, action="network.vote_close", target=vote, details={"turnout": turnout}
         )
     return vote
 
 
-def _store_result(vote: Vote, tally: Tally, *, quorum_met: bool, carried: bool) -> None:
-    vote.status = VoteStatus.CLOSED
-    vote.closed_on = timezone.localdate()
-    vote.electorate_size = tally.electorate
-    vote.turnout = tally.turnout
+def _publish(vote: Vote, tally: Tally, *, reason: str) -> None:
+    quorum_met, carried = tally.outcome(
+        quorum_percent=vote.quorum_percent, threshold=vote.threshold
+    )
     vote.yes_count, vote.no_count, vote.abstain_count = tally.yes, tally.no, tally.abstain
-    vote.quorum_met, vote.carried = quorum_met, carried
+    vote.quorum_met, vote.carried, vote.counted = quorum_met, carried, True
     vote.save()
+    _decide(vote.recommendation, carried=carried, reason=reason)
+
+
+def tally_share_open(*, actor: Any, vote: Vote, passphrase: str) -> Vote:
+    """One trustee opens their part of a closed secret vote's count with their passphrase.
+
+    The share is unsealed for this request only and used on the summed ballots, never on a
+    single one; when enough trustees have opened theirs, the totals are published.
+    """
+    require_coordinator(actor)
+    share_row = (
+        VoteTrustee.objects.select_related("trustee__user")
+        .filter(vote=vote, trustee__user=actor)
+        .first()
+        if actor is not None
+        else None
+    )
+    if share_row is None or not vote.is_secret:
+        raise PermissionDenied
+    if vote.status != VoteStatus.CLOSED or vote.counted:
+        raise ValidationError(_("This count is not waiting for trustees."))
+    if share_row.has_opened:
+        raise ValidationError(_("You have already opened your part of the count."))
+    # Argon2 takes a moment: done before the transaction, so no lock is held meanwhile.
+    private = trustee_private_key(share_row.trustee, passphrase)
+    share = ballot_crypto.share_open(
+        share_row.sealed_share,
+        private,
+        index=share_row.share_index,
+        context=_share_context(vote, share_row.share_index),
+    )
+    if ballot_crypto.ints_to_hex([share.verification_key]) != share_row.verification_key:
+        raise ValidationError(_("This share does not match the vote's key; do not publish."))
+    partial = ballot_crypto.partial_decrypt(
+        ballot_crypto.hex_to_ciphertexts(vote.sealed_tally), share
+    )
+    del private, share
+    with transaction.atomic():
+        vote = Vote.objects.select_for_update().get(pk=vote.pk)
+        share_row.partial_decryption = ballot_crypto.ints_to_hex(partial)
+        share_row.save(update_fields=["partial_decryption"])
+        audit_record(actor=actor, action="network.tally_share_open", target=vote)
+        if not vote.counted:
+            _count_if_enough(actor, vote)
+    return vote
+
+
+def _count_if_enough(actor: Any, vote: Vote) -> None:
+    opened = list(vote.trustees.exclude(partial_decryption=""))
+    if len(opened) < vote.trustees_needed:
+        return
+    tally = _open_totals(vote, opened)
+    if tally is None:
+        raise ValidationError(_("The count does not add up to the turnout; do not publish."))
+    _publish(vote, tally, reason=vote.recommendation.decision_reason)
+    audit_record(
+        actor=actor,
+        action="network.vote_count",
+        target=vote,
+        details={"yes": tally.yes, "no": tally.no, "abstain": tally.abstain},
+    )
 
 
 def _decide(recommendation: Recommendation, *, carried: bool, reason: str) -> None:

@@ -47,7 +47,18 @@ def _adopted(p: Any) -> Any:
     vote = f.make_vote(p)
     for key in ("rosa", "amina", "ines"):
         services.ballot_cast(actor=getattr(p, key), vote=vote, choice="yes")
-    return services.vote_close(actor=None, vote=vote)
+    return f.close_and_count(p, vote)
+
+
+def _on_agenda_with_trustee(p: Any) -> dict[str, Any]:
+    f.make_trustee(p.ben)
+    return {"recommendation_id": f.make_recommendation(p, stage="on-agenda").pk}
+
+
+def _awaiting_count(p: Any) -> dict[str, Any]:
+    vote = f.make_vote(p)
+    services.ballot_cast(actor=p.rosa, vote=vote, choice="no")
+    return {"vote_id": services.vote_close(actor=None, vote=vote).pk}
 
 
 def _milestone(p: Any) -> dict[str, Any]:
@@ -204,7 +215,7 @@ ACCESS = [
         "network:vote_open",
         method="POST",
         allow=COORDINATOR,
-        kwargs=_recommendation("on-agenda"),
+        kwargs=_on_agenda_with_trustee,
         data=lambda p, kw: {
             "ballot_kind": "secret",
             "threshold": "two-thirds",
@@ -272,6 +283,22 @@ ACCESS = [
         kwargs=lambda p: {"vote_id": _adopted(p).pk},
         worker_page=True,
     ),
+    Access(
+        "network:tally_open",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_awaiting_count,
+        data=lambda p, kw: {"passphrase": f.TRUSTEE_PASSPHRASE},
+        note="only a trustee of the vote opens a part of its count",
+    ),
+    Access(
+        "network:counted_ballots",
+        allow=EVERYONE,
+        kwargs=lambda p: {"vote_id": _adopted(p).pk},
+        worker_page=True,
+        note="tracking codes say nothing of any choice; anyone may check theirs was counted",
+    ),
+    Access("network:trustee", allow=COORDINATOR, kwargs=lambda p: {}),
     Access("GET /api/network/meetings", allow=MEMBERS, kwargs=_members),
     Access("GET /api/network/meetings/{meeting_id}", allow=MEMBERS, kwargs=_meeting),
     Access("GET /api/network/recommendations", allow=MEMBERS, kwargs=_members),

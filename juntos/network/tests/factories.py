@@ -110,6 +110,28 @@ def make_recommendation(personas: Any, *, stage: str = "draft", group: Any = Non
     return recommendation
 
 
+TRUSTEE_PASSPHRASE = "ben's long trustee passphrase"
+
+
+def make_trustee(user: Any, passphrase: str = TRUSTEE_PASSPHRASE) -> Any:
+    """A coordinator with a trustee passphrase (idempotent)."""
+    from juntos.network.models import TrusteeKey
+
+    found = TrusteeKey.objects.filter(user=user).first()
+    return found or services.trustee_key_set(actor=user, passphrase=passphrase)
+
+
+def close_and_count(personas: Any, vote: Any, *, reason: str = "") -> Any:
+    """Close a vote and, for a secret one, have ben (the only trustee in tests) open the count."""
+    vote = services.vote_close(actor=personas.ben, vote=vote, reason=reason)
+    if vote.is_secret:
+        vote = services.tally_share_open(
+            actor=personas.ben, vote=vote, passphrase=TRUSTEE_PASSPHRASE
+        )
+    vote.refresh_from_db()
+    return vote
+
+
 def make_vote(
     personas: Any,
     *,
@@ -119,6 +141,8 @@ def make_vote(
     proxies: bool = False,
 ) -> Any:
     recommendation = make_recommendation(personas, stage="on-agenda")
+    if secret:
+        make_trustee(personas.ben)
     return services.vote_open(
         actor=None,
         recommendation=recommendation,

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from juntos.network import services
-from juntos.network.tests.factories import make_meeting, make_recommendation, make_vote
+from juntos.network.tests.factories import (
+    close_and_count,
+    make_meeting,
+    make_recommendation,
+    make_vote,
+)
 
 
 def test_meetings_show_agenda_and_interpretation(personas, client_as):
@@ -30,7 +35,7 @@ def test_results_are_public_once_closed(personas, client):
     vote = make_vote(personas, quorum=100)
     services.ballot_cast(actor=personas.rosa, vote=vote, choice="yes")
     assert client.get("/api/network/results").json() == []
-    services.vote_close(actor=None, vote=vote)
+    close_and_count(personas, vote)
     (result,) = client.get("/api/network/results").json()
     assert (result["yes"], result["electorate"], result["quorum_met"], result["carried"]) == (
         1,

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from juntos.network import services
 from juntos.network.choices import Threshold
 from juntos.network.services import Tally
-from juntos.network.tests.factories import make_vote
+from juntos.network.tests.factories import close_and_count, make_vote
 
 
 @given(
@@ -33,7 +33,7 @@ def test_two_thirds_rejects_a_simple_majority(personas):
     vote = make_vote(personas, threshold=Threshold.TWO_THIRDS, quorum=50)
     for key, choice in [("rosa", "yes"), ("amina", "yes"), ("carl", "no"), ("ines", "no")]:
         services.ballot_cast(actor=getattr(personas, key), vote=vote, choice=choice)
-    closed = services.vote_close(actor=personas.ben, vote=vote)
+    closed = close_and_count(personas, vote)
     closed.recommendation.refresh_from_db()
     assert closed.quorum_met and not closed.carried
     assert closed.recommendation.status == "rejected"
@@ -44,7 +44,7 @@ def test_no_quorum_means_not_adopted(personas):
     vote = make_vote(personas, quorum=50)  # six electors: three must vote
     services.ballot_cast(actor=personas.rosa, vote=vote, choice="yes")
     services.ballot_cast(actor=personas.amina, vote=vote, choice="yes")
-    closed = services.vote_close(actor=personas.ben, vote=vote, reason="Too few came.")
+    closed = close_and_count(personas, vote, reason="Too few came.")
     closed.recommendation.refresh_from_db()
     assert not closed.quorum_met and not closed.carried
     assert closed.recommendation.status == "rejected"

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from juntos.network import services
-from juntos.network.tests.factories import make_group, make_meeting, make_members, slot
+from juntos.network.tests.factories import (
+    close_and_count,
+    make_group,
+    make_meeting,
+    make_members,
+    make_trustee,
+    slot,
+)
 from juntos.testing.queries import assert_queries_do_not_grow
 
 
@@ -17,6 +24,7 @@ def _adopt(personas: Any, group: Any, plenary: Any, n: int) -> None:
     services.recommendation_put_on_agenda(
         actor=None, recommendation=recommendation, meeting=plenary
     )
+    make_trustee(personas.ben)
     vote = services.vote_open(
         actor=None,
         recommendation=recommendation,
@@ -25,7 +33,7 @@ def _adopt(personas: Any, group: Any, plenary: Any, n: int) -> None:
         quorum_percent=0,
     )
     services.ballot_cast(actor=personas.rosa, vote=vote, choice="yes")
-    services.vote_close(actor=None, vote=vote)
+    close_and_count(personas, vote)
     recommendation.refresh_from_db()
     services.milestone_add(actor=None, recommendation=recommendation, title="Step", due_on=None)
 

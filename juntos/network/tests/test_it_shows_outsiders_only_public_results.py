@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from juntos.network import services
-from juntos.network.tests.factories import make_meeting, make_vote
+from juntos.network.tests.factories import close_and_count, make_meeting, make_vote
 
 
 def test_dana_sees_public_results_but_no_meeting_or_open_vote(personas, client_as):
     closed = make_vote(personas)
     for key in ("rosa", "amina", "ines"):
         services.ballot_cast(actor=getattr(personas, key), vote=closed, choice="yes")
-    services.vote_close(actor=personas.ben, vote=closed)
+    close_and_count(personas, closed)
     meeting = make_meeting(personas)
     page = client_as("dana").get("/en/network/").content.decode()
     assert "You are not a member of the network" in page

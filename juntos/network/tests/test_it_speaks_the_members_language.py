@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from juntos.network import services
-from juntos.network.tests.factories import make_group, make_vote
+from juntos.network.tests.factories import close_and_count, make_group, make_vote
 
 
 def test_spanish_pages_with_plurals(personas, client_as):
@@ -17,7 +17,7 @@ def test_default_decision_reason_is_translated_when_read(personas, client_as):
     vote = make_vote(personas)
     for key in ("rosa", "amina", "ines"):
         services.ballot_cast(actor=getattr(personas, key), vote=vote, choice="yes")
-    services.vote_close(actor=personas.ben, vote=vote)
+    close_and_count(personas, vote)
     french = client_as("ines").get("/fr/network/decisions/").content.decode()
     spanish = client_as("rosa").get("/es/network/decisions/").content.decode()
     assert "La plénière a voté pour l'adopter." in french

@@ -80,9 +80,12 @@ def test_a_race_past_the_check_is_stopped_by_the_constraint(personas, monkeypatc
     from juntos.network.services import votes as vote_services
 
     vote = make_vote(personas)
-    services.ballot_cast(actor=personas.rosa, vote=vote, choice="yes")
+    first = services.ballot_cast(actor=personas.rosa, vote=vote, choice="yes")
     monkeypatch.setattr(vote_services, "_check_can_cast", lambda *a, **k: None)
     with pytest.raises(AlreadyVoted):
         services.ballot_cast(actor=personas.rosa, vote=vote, choice="no")
     assert Ballot.objects.filter(vote=vote).count() == 1
-    assert list(Ballot.objects.filter(vote=vote).values_list("choice", flat=True)) == ["yes"]
+    # The ballot kept is the first one: the second left nothing behind.
+    assert list(Ballot.objects.filter(vote=vote).values_list("tracking_code", flat=True)) == [
+        first.code
+    ]

@@ -7,7 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from juntos.monitoring.selectors import fact_table
 from juntos.network import services
-from juntos.network.tests.factories import make_members, make_recommendation, make_vote
+from juntos.network.tests.factories import (
+    close_and_count,
+    make_members,
+    make_recommendation,
+    make_vote,
+)
 
 
 def test_a_draft_is_seen_only_by_its_group_and_the_coordinator(personas, client_as):
@@ -64,7 +69,7 @@ def test_adoption_is_tracked_and_can_feed_a_funding_call(personas, client_as):
         )
     for key in ("rosa", "amina", "ines"):
         services.ballot_cast(actor=getattr(personas, key), vote=vote, choice="yes")
-    services.vote_close(actor=personas.ben, vote=vote)
+    close_and_count(personas, vote)
     recommendation.refresh_from_db()
     ben = client_as("ben")
     response = ben.post(
@@ -96,7 +101,7 @@ def test_progress_out_of_range_is_refused_with_a_reason(personas, client_as):
     vote = make_vote(personas)
     for key in ("rosa", "amina", "ines"):
         services.ballot_cast(actor=getattr(personas, key), vote=vote, choice="yes")
-    services.vote_close(actor=personas.ben, vote=vote)
+    close_and_count(personas, vote)
     response = client_as("ben").post(
         f"/en/network/recommendations/{vote.recommendation_id}/tracking/",
         {"responsible_body": "Kept", "implementation_status": "done", "progress": "140"},
@@ -112,7 +117,7 @@ def test_funding_inputs_are_offered_to_the_funding_program(personas):
     vote = make_vote(personas)
     for key in ("rosa", "amina", "ines"):
         services.ballot_cast(actor=getattr(personas, key), vote=vote, choice="yes")
-    services.vote_close(actor=personas.ben, vote=vote)
+    close_and_count(personas, vote)
     recommendation = vote.recommendation
     recommendation.refresh_from_db()
     assert funding_call_inputs() == []

@@ -90,6 +90,11 @@ def test_it_walks_from_group_to_adopted_recommendation_and_digest(
     )
     carl.post(reverse("network:recommendation_endorse", args=[rec.pk]))
     ben.post(reverse("network:recommendation_agenda", args=[rec.pk]), {"meeting": meeting.pk})
+    passphrase = "plenary trustee words here"
+    trustee = ben.post(
+        reverse("network:trustee"), {"passphrase": passphrase, "passphrase_again": passphrase}
+    )
+    assert trustee.status_code == 302
     ben.post(
         reverse("network:vote_open", args=[rec.pk]),
         {"ballot_kind": "secret", "threshold": "simple-majority", "quorum_percent": 50},
@@ -101,10 +106,14 @@ def test_it_walks_from_group_to_adopted_recommendation_and_digest(
             reverse("network:vote_cast", args=[vote.pk]), {"choice": choice}
         )
         assert receipt.status_code == 200
+        assert "says nothing about what you chose" in receipt.content.decode()
         codes[key] = receipt.context["receipt"].code
     open_page = rosa.get(reverse("network:vote", args=[vote.pk])).content.decode()
     assert "4 of 6 have voted" in open_page and "Carried" not in open_page
     ben.post(reverse("network:vote_close", args=[vote.pk]), {"reason": ""})
+    waiting = rosa.get(reverse("network:vote", args=[vote.pk])).content.decode()
+    assert "Waiting for the count" in waiting and "Carried" not in waiting
+    ben.post(reverse("network:tally_open", args=[vote.pk]), {"passphrase": passphrase})
     rec.refresh_from_db()
     vote.refresh_from_db()
     assert rec.status == "adopted" and rec.revisions.count() == 2
@@ -116,7 +125,11 @@ def test_it_walks_from_group_to_adopted_recommendation_and_digest(
 
     # rosa checks her receipt
     check = rosa.post(reverse("network:receipt_check", args=[vote.pk]), {"code": codes["rosa"]})
-    assert "Your ballot was counted" in check.content.decode()
+    checked = check.content.decode()
+    assert "Your ballot is in the list of counted ballots" in checked
+    assert "It says" not in checked
+    listed = client_as("dana").get(reverse("network:counted_ballots", args=[vote.pk]))
+    assert set(codes.values()) <= set(listed.context["codes"])
 
     # the plenary is recorded as held; everyone receives the digest in their language
     with django_capture_on_commit_callbacks(execute=True):

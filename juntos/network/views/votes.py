@@ -15,7 +15,14 @@ from django.views.decorators.http import require_POST
 
 from juntos.network import selectors, services
 from juntos.network.choices import VoteStatus
-from juntos.network.forms import BallotForm, CloseForm, ProxyForm, ReceiptForm
+from juntos.network.forms import (
+    BallotForm,
+    CloseForm,
+    ProxyForm,
+    ReceiptForm,
+    TallyOpenForm,
+    TrusteePassphraseForm,
+)
 from juntos.network.models import Vote
 from juntos.network.policies import can_manage_network, can_vote, network_member_of
 from juntos.network.views._submit import submit
@@ -43,7 +50,9 @@ def _vote_page(
         "ballot_form": bound.get("ballot") or BallotForm(),
         "proxy_form": bound.get("proxy") or ProxyForm(members=electors),
         "close_form": bound.get("close") or CloseForm(),
-        "verified": vote.status == VoteStatus.CLOSED and selectors.tally_matches(vote),
+        "tally_form": bound.get("tally") or TallyOpenForm(),
+        "trustees": selectors.vote_trustees(vote) if vote.is_secret else [],
+        "verified": vote.counted and selectors.tally_matches(vote),
     }
     return render(request, "network/vote_detail.html", context, status=status)
 
@@ -115,7 +124,10 @@ def vote_close(request: HttpRequest, vote_id: int) -> HttpResponse:
             actor=request.user, vote=vote, reason=form.cleaned_data["reason"]
         ),
     ):
-        messages.success(request, _("The vote is closed and the result is published."))
+        if vote.is_secret:
+            messages.success(request, _("The vote is closed. The trustees can now open the count."))
+        else:
+            messages.success(request, _("The vote is closed and the result is published."))
         return redirect("network:vote", vote_id=vote.pk)
     return _vote_page(request, vote, close=form)
 
@@ -133,5 +145,62 @@ def receipt_check(request: HttpRequest, vote_id: int) -> HttpResponse:
         checked = True
     context = {"vote": vote, "form": form, "ballot": ballot, "checked": checked}
     response = render(request, "network/receipt_check.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def tally_open(request: HttpRequest, vote_id: int) -> HttpResponse:
+    vote = selectors.get_vote_for(request.user, vote_id)
+    form = TallyOpenForm(request.POST)
+    opened = form.is_valid() and submit(
+        form,
+        lambda: services.tally_share_open(
+            actor=request.user, vote=vote, passphrase=form.cleaned_data["passphrase"]
+        ),
+    )
+    if opened:
+        if opened.counted:
+            messages.success(request, _("The count is open and the result is published."))
+        else:
+            messages.success(
+                request, _("Your part of the count is open. Another trustee is needed.")
+            )
+        return redirect("network:vote", vote_id=vote.pk)
+    return _vote_page(request, vote, tally=form)
+
+
+def counted_ballots(request: HttpRequest, vote_id: int) -> HttpResponse:
+    # Public, like the result: the codes say nothing of any choice, and anyone may check
+    # that the ballot behind their own code was counted.
+    vote = selectors.get_counted_ballots_vote(vote_id)
+    context = {"vote": vote, "codes": selectors.counted_ballot_codes(vote)}
+    return render(request, "network/counted_ballots.html", context)
+
+
+@login_required
+def trustee_passphrase(request: HttpRequest) -> HttpResponse:
+    if not can_manage_network(request.user):
+        raise Http404
+    key = selectors.trustee_key_of(request.user)
+    form = TrusteePassphraseForm(request.POST or None, has_key=key is not None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and submit(
+            form,
+            lambda: services.trustee_key_set(
+                actor=request.user,
+                passphrase=form.cleaned_data["passphrase"],
+                current_passphrase=form.cleaned_data.get("current_passphrase", ""),
+            ),
+        )
+    ):
+        messages.success(
+            request, _("Your trustee passphrase is set. Keep it where only you can find it.")
+        )
+        return redirect("network:trustee")
+    response = render(request, "network/trustee.html", {"form": form, "has_key": key is not None})
     response["Cache-Control"] = "no-store"
     return response

@@ -14,6 +14,7 @@ from juntos.accounts.policies import requires_second_factor
 from juntos.accounts.selectors import staff_with_roles, staff_without_second_factor
 from juntos.accounts.services import second_factor_current_code, second_factor_install
 from juntos.demo.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
+from juntos.demo.seed_network import DEMO_TRUSTEES
 
 
 def demo_totp_key(who: str) -> str:
@@ -65,4 +66,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"         {person.email or person.phone:<36} {person.display_name}"
                 )
+        self.stdout.write("  Network trustee passphrases (any two open a secret vote's count):")
+        for login, (_name, _language, passphrase) in DEMO_TRUSTEES.items():
+            self.stdout.write(f"         {login:<36} {passphrase}")
         self.stdout.write("")
