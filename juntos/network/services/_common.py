@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
 from juntos.network.models import NetworkMember
 from juntos.network.policies import can_manage_network, network_member_of
 
@@ -43,4 +44,3 @@ def site_link(url_name: str, language: str, **kwargs: Any) -> str:
     """An absolute link to one of the network's pages, in the recipient's language."""
     with translation.override(language):
         return settings.SITE_URL + reverse(url_name, kwargs=kwargs or None)
-

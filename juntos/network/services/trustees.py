@@ -49,7 +49,7 @@ def trustee_private_key(key: TrusteeKey, passphrase: str) -> Any:
 
 def trustee_key_set(*, actor: Any, passphrase: str, current_passphrase: str = "") -> TrusteeKey:
     """Set (or change, with the current one) the actor's trustee passphrase."""
-    if actor is None or not is_coordinator(actor):
+    if actor is None or not actor.is_authenticated or not is_coordinator(actor):
         raise PermissionDenied
     if len(passphrase) < PASSPHRASE_MIN_LENGTH:
         raise ValidationError(

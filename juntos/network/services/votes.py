@@ -21,6 +21,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.core.crypto import keyed_hash, normalise_code, random_code
 from juntos.core.services import audit_record, fact_record
 from juntos.network import ballot_crypto
@@ -401,7 +402,7 @@ def _publish(vote: Vote, tally: Tally, *, reason: str) -> None:
     _decide(vote.recommendation, carried=carried, reason=reason)
 
 
-def tally_share_open(*, actor: Any, vote: Vote, passphrase: str) -> Vote:
+def tally_share_open(*, actor: Actor | None, vote: Vote, passphrase: str) -> Vote:
     """One trustee opens their part of a closed secret vote's count with their passphrase.
 
     The share is unsealed for this request only and used on the summed ballots, never on a
@@ -410,9 +411,9 @@ def tally_share_open(*, actor: Any, vote: Vote, passphrase: str) -> Vote:
     require_coordinator(actor)
     share_row = (
         VoteTrustee.objects.select_related("trustee__user")
-        .filter(vote=vote, trustee__user=actor)
+        .filter(vote=vote, trustee__user_id=actor.pk)
         .first()
-        if actor is not None
+        if actor is not None and actor.is_authenticated
         else None
     )
     if share_row is None or not vote.is_secret:

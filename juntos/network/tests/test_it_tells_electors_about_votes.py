@@ -8,10 +8,10 @@ import datetime as dt
 from django.core import mail
 from django.utils import timezone
 
-from juntos.core.models import OutboxMessage
 from juntos.core.periodic import periodic_jobs
 from juntos.network import services
 from juntos.network.tests.factories import MEMBERS, make_recommendation, make_trustee
+from juntos.testing.outbox import outbox_messages, outbox_one
 
 
 def _open(personas, *, closes_in: int | None = 3, secret: bool = True):
@@ -31,9 +31,7 @@ def _open(personas, *, closes_in: int | None = 3, secret: bool = True):
 def _sent_about(title: str) -> dict[str, str]:
     """recipient -> body, over email and the SMS/WhatsApp outbox."""
     sent = {m.to[0]: str(m.body) for m in mail.outbox if title in m.subject}
-    sent.update(
-        {m.recipient: m.body for m in OutboxMessage.objects.filter(body__contains="Emergency")}
-    )
+    sent.update({m.recipient: m.body for m in outbox_messages(contains="Emergency")})
     return sent
 
 
@@ -45,7 +43,7 @@ def test_every_elector_hears_when_a_vote_opens(personas, django_capture_on_commi
     assert set(sent) == {u.contact_address() for u in electors}
     assert vote.electorate_size == len(electors)
     # Rosa reads Spanish, by SMS; Inès French, by email.
-    to_rosa = OutboxMessage.objects.get(recipient=personas.rosa.phone)
+    to_rosa = outbox_one(personas.rosa.phone)
     assert to_rosa.channel == "sms"
     assert "votación secreta" in to_rosa.body and f"/es/network/votes/{vote.pk}/" in to_rosa.body
     assert "scrutin secret" in sent[personas.ines.email]
