@@ -143,7 +143,8 @@ CACHES = {
 
 # Messages wait sealed; those for people who must stay anonymous (a reporter) go out in rounds,
 # in random order, every this many seconds, so no delivery time pairs with the action behind it.
-JUNTOS_MESSAGE_ROUND_SECONDS = env_int("JUNTOS_MESSAGE_ROUND_SECONDS", 15 * 60)
+# (A minute in development, so the local outbox shows them soon after a demo reply.)
+JUNTOS_MESSAGE_ROUND_SECONDS = env_int("JUNTOS_MESSAGE_ROUND_SECONDS", 60 if DEBUG else 15 * 60)
 # Jobs that `manage.py schedule_periodic` enqueues: name -> (task, interval in seconds).
 DAY = 24 * 60 * 60
 JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -31,7 +32,12 @@ def outbox(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/outbox.html",
-        {"page": page, "channel": channel, "channels": OutboxMessage.Channel.choices},
+        {
+            "page": page,
+            "channel": channel,
+            "channels": OutboxMessage.Channel.choices,
+            "round_minutes": max(1, settings.JUNTOS_MESSAGE_ROUND_SECONDS // 60),
+        },
     )
 
 
