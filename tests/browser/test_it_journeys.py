@@ -14,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from juntos.accounts.models import User
 from juntos.demo.personas import DEMO_PASSWORD
+from juntos.testing.outbox import outbox_messages
 from tests.browser.chromium import DESKTOP, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,6 +34,13 @@ def test_worker_signs_up_in_spanish_by_phone_and_comes_back(new_page: Any, javas
     page.get_by_label("Contraseña", exact=True).fill(PASSWORD)
     page.get_by_label("Repita la contraseña").fill(PASSWORD)
     page.get_by_role("button", name="Crear mi cuenta").click()
+
+    # The number is proven by the code sent to it (the development SMS outbox records it).
+    page.get_by_role("heading", name="Escriba el código que le enviamos").wait_for()
+    assert not User.objects.get(phone="+525512345678").is_active
+    _fits_phone_width(page)
+    page.get_by_label("El código de 6 cifras que le enviamos").fill(_last_code("+525512345678"))
+    page.get_by_role("button", name="Terminar de crear mi cuenta").click()
 
     page.get_by_role("heading", name="Hola, Lucía").wait_for()
     assert page.url.endswith("/es/account/")
@@ -57,6 +65,36 @@ def test_worker_signs_up_in_spanish_by_phone_and_comes_back(new_page: Any, javas
     page.get_by_role("button", name="Iniciar sesión").click()
     page.get_by_role("heading", name="Hola, Lucía").wait_for()
     assert re.search(r"/es/account/$", page.url)
+    assert User.objects.get(phone="+525512345678").phone_verified
+
+
+@JAVASCRIPT
+def test_worker_who_forgot_her_password_chooses_a_new_one_by_sms(
+    new_page: Any, personas: Any, javascript: bool
+):
+    page = new_page(viewport=PHONE, javascript=javascript)
+    page.goto("/es/login/")
+    page.get_by_role("link", name="¿Olvidó su contraseña?").click()
+    # Typed the way her phone shows it, with the country code and spaces.
+    page.get_by_label("Número de celular o correo").fill("+1 250 555 0101")
+    page.get_by_role("button", name="Enviarme un código").click()
+    page.get_by_role("heading", name="Elija una contraseña nueva").wait_for()
+    _fits_phone_width(page)
+    page.get_by_label("El código de 6 cifras que le enviamos").fill(_last_code(personas.rosa.phone))
+    page.get_by_label("Contraseña nueva", exact=True).fill(PASSWORD)
+    page.get_by_label("Repita la contraseña nueva").fill(PASSWORD)
+    page.get_by_role("button", name="Guardar mi contraseña nueva").click()
+
+    page.get_by_text("Su contraseña nueva está guardada").wait_for()
+    page.get_by_label("Número de celular o correo").fill("250 555 0101")
+    page.get_by_label("Contraseña").fill(PASSWORD)
+    page.get_by_role("button", name="Iniciar sesión").click()
+    page.get_by_role("heading", name="Hola, Rosa").wait_for()
+
+
+def _last_code(phone: str) -> str:
+    body = outbox_messages(phone, channel="sms")[-1].body
+    return re.search(r"\b(\d{6})\b", body).group(1)  # type: ignore[union-attr]
 
 
 @JAVASCRIPT
