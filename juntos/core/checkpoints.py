@@ -1,7 +1,8 @@
 """Signed checkpoints of the audit log, and verifying the log against them.
 
 A checkpoint states, at one moment, the chain's head (its place and hash) and how many
-anonymous entries wait in the queue for each day, signed with the audit Ed25519 key. They are
+anonymous entries wait in the queue for each day (sealed: only the audit key opens the
+counts), signed with the audit Ed25519 key. They are
 published at /audit/checkpoints.json for anyone to mirror, and summed up in the coordinators'
 digest. Someone who copies and rewrites the database, even holding the HMAC key, cannot make
 the log agree again with checkpoints that others already hold: a rewritten entry changes the
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
+import hmac
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -30,7 +33,12 @@ from juntos.core import crypto
 from juntos.core.audit import ChainBreak, audit_seal_chain, audit_verify_links
 from juntos.core.models import AuditCheckpoint, AuditEntry, AuditHead, PendingAnonymousAuditEntry
 
-FORMAT = "juntos-audit-checkpoint/1"
+FORMAT = "juntos-audit-checkpoint/2"
+# The first checkpoints (signed for a few hours before /2) published the counts in the clear.
+FORMAT_PLAIN_COUNTS = "juntos-audit-checkpoint/1"
+# Counts are sealed in a fixed-size box: read hour by hour, plain counts of the anonymous queue
+# would date each anonymous action to the hour, which the daily seal exists to hide.
+QUEUE_BOX_BYTES = 512
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,27 @@ def _waiting_by_day() -> dict[str, int]:
     return {row["occurred_on"].isoformat(): row["n"] for row in rows}
 
 
+def _queue_key() -> bytes:
+    return hmac.new(crypto.audit_chain_key(), b"checkpoint-queue", hashlib.sha256).digest()
+
+
+def _queue_seal(waiting: dict[str, int], at: str) -> str:
+    """The queue's counts, padded and sealed under a key derived from the audit key."""
+    text = json.dumps(waiting, sort_keys=True, separators=(",", ":"))
+    padded = text.encode().ljust(QUEUE_BOX_BYTES, b" ")[: max(QUEUE_BOX_BYTES, len(text))]
+    return base64.b64encode(crypto.encrypt(_queue_key(), padded, context=f"queue:{at}")).decode()
+
+
+def _queue_open(sealed: str, at: str) -> dict[str, int]:
+    try:
+        text = crypto.decrypt(_queue_key(), base64.b64decode(sealed), context=f"queue:{at}")
+    except (crypto.DecryptionError, ValueError) as exc:
+        raise CheckpointRejected(
+            "a checkpoint's queue count does not open with this log's key"
+        ) from exc
+    return {str(k): int(v) for k, v in json.loads(text).items()}
+
+
 def checkpoint_make() -> AuditCheckpoint:
     """Chain what is waiting, then sign and store the head and the anonymous queue's size."""
     audit_seal_chain()
@@ -59,15 +88,15 @@ def checkpoint_make() -> AuditCheckpoint:
         head = AuditHead.objects.select_for_update().get(pk=1)
         waiting = _waiting_by_day()
         made_at = timezone.now()
+        at = made_at.astimezone(dt.UTC).isoformat(timespec="seconds")
         statement = json.dumps(
             {
                 "format": FORMAT,
                 "log": settings.SITE_URL,
                 "sequence": head.last_sequence,
                 "head": head.last_hash,
-                "waiting": sum(waiting.values()),
-                "waiting_by_day": waiting,
-                "at": made_at.astimezone(dt.UTC).isoformat(timespec="seconds"),
+                "waiting_sealed": _queue_seal(waiting, at),
+                "at": at,
             },
             sort_keys=True,
             separators=(",", ":"),
@@ -76,7 +105,6 @@ def checkpoint_make() -> AuditCheckpoint:
         return AuditCheckpoint.objects.create(
             sequence=head.last_sequence,
             head_hash=head.last_hash,
-            waiting=sum(waiting.values()),
             made_at=made_at,
             statement=statement,
             signature=base64.b64encode(signature).decode(),
@@ -99,7 +127,6 @@ def checkpoint_feed(*, limit: int = 200) -> dict[str, Any]:
             {
                 "sequence": c.sequence,
                 "head": c.head_hash,
-                "waiting": c.waiting,
                 "at": c.made_at.astimezone(dt.UTC).isoformat(timespec="seconds"),
                 "statement": c.statement,
                 "signature": c.signature,
@@ -116,7 +143,7 @@ def checkpoint_latest_summary() -> str:
         return ""
     return (
         f"audit checkpoint #{latest.sequence} head {latest.head_hash} "
-        f"waiting {latest.waiting} at {latest.made_at.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%SZ} "
+        f"at {latest.made_at.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%SZ} "
         f"signature {latest.signature}"
     )
 
@@ -132,12 +159,16 @@ def checkpoint_parse(statement: str, signature: str) -> Checkpoint:
         body = json.loads(statement)
     except (InvalidSignature, ValueError) as exc:
         raise CheckpointRejected("a checkpoint's signature does not verify") from exc
-    if body.get("format") != FORMAT:
+    if body.get("format") == FORMAT:
+        waiting = _queue_open(str(body["waiting_sealed"]), str(body["at"]))
+    elif body.get("format") == FORMAT_PLAIN_COUNTS:
+        waiting = {str(k): int(v) for k, v in body["waiting_by_day"].items()}
+    else:
         raise CheckpointRejected("a checkpoint has an unknown format")
     return Checkpoint(
         sequence=int(body["sequence"]),
         head_hash=str(body["head"]),
-        waiting_by_day={str(k): int(v) for k, v in body["waiting_by_day"].items()},
+        waiting_by_day=waiting,
         made_at=str(body["at"]),
         statement=statement,
         signature=signature,

@@ -111,12 +111,11 @@ class AuditCheckpoint(models.Model):
     """A signed statement of the chain's head and the anonymous queue, published for mirrors.
 
     `statement` is the exact signed text (canonical JSON); the other fields repeat it for
-    queries. Only inserts are accepted (triggers).
+    queries. The queue's counts are only inside it, sealed. Only inserts are accepted (triggers).
     """
 
     sequence = models.PositiveBigIntegerField()
     head_hash = models.CharField(max_length=64)
-    waiting = models.PositiveIntegerField()
     made_at = models.DateTimeField()
     statement = models.TextField()
     signature = models.CharField(max_length=100)
