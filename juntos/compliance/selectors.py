@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -38,14 +39,41 @@ def _as_data(version: RuleVersion) -> VersionData:
     )
 
 
-def rule_versions_for(*, province: str) -> list[VersionData]:
-    """Every version of the federal rules and of the province's rules (two queries)."""
+# How long a process checks documents from its memory of the rules. Rule changes made in the
+# same process apply at once; other processes see them within this many seconds.
+RULES_MEMORY_SECONDS = 5
+
+
+# province -> (monotonic time read, versions). A plain dict, not a cache backend: the versions
+# are frozen dataclasses, shared as they are, and unpickling them on every check cost more
+# than the check.
+_memory: dict[str, tuple[float, list[VersionData]]] = {}
+
+
+def _load_versions(province: str) -> list[VersionData]:
     versions = (
         RuleVersion.objects.filter(rule__jurisdiction__in=["CA", province])
         .select_related("rule")
         .prefetch_related("explanations")
     )
     return [_as_data(v) for v in versions]
+
+
+def rule_versions_for(*, province: str) -> list[VersionData]:
+    """Every version of the federal rules and of the province's rules (two queries, or none
+    when this process read them in the last few seconds: rules change rarely)."""
+    now = time.monotonic()
+    remembered = _memory.get(province)
+    if remembered is not None and now - remembered[0] < RULES_MEMORY_SECONDS:
+        return remembered[1]
+    versions = _load_versions(province)
+    _memory[province] = (now, versions)
+    return versions
+
+
+def forget_rules() -> None:
+    """Drop this process's memory of the rules (after a version is added or rules loaded)."""
+    _memory.clear()
 
 
 def rules_listing() -> QuerySet[Rule]:

@@ -28,8 +28,9 @@ from juntos.compliance.loader import RULES_FILE, RuleSpec, TextSpec, read_rules
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.params import check_params
 from juntos.compliance.policies import can_manage_rules, can_save_check
-from juntos.compliance.selectors import rule_versions_for
-from juntos.core.services import audit_record, fact_record
+from juntos.compliance.selectors import forget_rules, rule_versions_for
+from juntos.compliance.tally import tally_fact
+from juntos.core.services import audit_record
 
 __all__ = [
     "CheckResult",
@@ -173,10 +174,11 @@ def _check_season(
 
 
 def _record_check_facts(result: CheckResult) -> None:
-    # Coarse counts only: month, place, program, document and rule; never who checked.
+    # Coarse counts only: month, place, program, document and rule; never who checked. Added
+    # up in the process and written every few seconds (tally.py), not one write per finding.
     sector = "employer" if result.audience == Audience.EMPLOYER else ""
     common = {"province": result.province, "program": result.program, "sector": sector}
-    fact_record(
+    tally_fact(
         kind="compliance.check",
         category=result.kind,
         language=result.language,
@@ -184,7 +186,7 @@ def _record_check_facts(result: CheckResult) -> None:
         **common,
     )
     for finding in result.findings:
-        fact_record(
+        tally_fact(
             kind="compliance.finding", category=finding.rule_id, outcome=finding.severity, **common
         )
 
@@ -264,6 +266,8 @@ def rule_version_add(
         audit_record(
             actor=actor, action="compliance.rule_version_added", target=version, details=details
         )
+        forget_rules()
+        transaction.on_commit(forget_rules)
     return version
 
 
@@ -330,6 +334,8 @@ def rules_load(*, path: Path = RULES_FILE) -> int:
     """
     with transaction.atomic():
         created = sum(_load_rule(spec) for spec in read_rules(path))
+        forget_rules()
+        transaction.on_commit(forget_rules)
         if created:
             audit_record(
                 actor=None, action="compliance.rules_loaded", details={"versions": created}
