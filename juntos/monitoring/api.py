@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
+from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from ninja import Query, Router, Schema, Status
 
-from juntos.monitoring.disclosure import DisclosureError
+from juntos.monitoring.disclosure import FIRST_YEAR, LAST_YEAR, DisclosureError
 from juntos.monitoring.selectors import PUBLIC_KINDS, PublishedTable, published_table
 
 router = Router(tags=["monitoring"])
@@ -109,6 +112,34 @@ def table(request: HttpRequest, kind: str, query: Query[TableQuery]) -> object:
             return Status(400, {"detail": {error.field: [str(error)]}})
 
 
+def table_csv_text(published: PublishedTable) -> str:
+    """The table as CSV (RFC 4180, UTF-8): a header row, an HXL hashtag row, then the figures."""
+    body = io.StringIO(newline="")
+    writer = csv.writer(body, lineterminator="\r\n")
+    columns = ["period", *published.dimensions]
+    writer.writerow([*columns, "count", "suppressed"])
+    writer.writerow([*(HXL_TAGS[c] for c in columns), "#indicator+num", "#meta+suppressed"])
+    for figure in published.figures:
+        values = [published.period.label]
+        values += [str(figure.dimensions.get(name, "total")) for name in published.dimensions]
+        # A hidden figure is exported empty with a flag, never as 0.
+        count = "" if figure.count is None else str(figure.count)
+        writer.writerow([*values, count, "true" if figure.suppressed else "false"])
+    return body.getvalue()
+
+
+def _with_etag(request: HttpRequest, content: bytes, content_type: str) -> HttpResponse:
+    """Answer 304 when the client holds these bytes already; figures change at most daily."""
+    tag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+    if tag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(content, content_type=content_type)
+    response["ETag"] = tag
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
 @router.get(
     "/tables/{kind}/csv",
     response={400: ErrorOut},
@@ -120,18 +151,53 @@ def table_csv(request: HttpRequest, kind: str, query: Query[TableQuery]) -> obje
             published = _table(kind, query)
         except DisclosureError as error:
             return Status(400, {"detail": {error.field: [str(error)]}})
-    body = io.StringIO(newline="")
-    writer = csv.writer(body, lineterminator="\r\n")
-    columns = ["period", *published.dimensions]
-    writer.writerow([*columns, "count", "suppressed"])
-    writer.writerow([*(HXL_TAGS[c] for c in columns), "#indicator+num", "#meta+suppressed"])
-    for figure in published.figures:
-        values = [published.period.label]
-        values += [str(figure.dimensions.get(name, "total")) for name in published.dimensions]
-        # A hidden figure is exported empty with a flag, never as 0.
-        count = "" if figure.count is None else str(figure.count)
-        writer.writerow([*values, count, "1" if figure.suppressed else "0"])
-    response = HttpResponse(body.getvalue(), content_type="text/csv; charset=utf-8")
+    response = _with_etag(request, table_csv_text(published).encode(), "text/csv; charset=utf-8")
     filename = f"juntos-{published.kind}-{published.period.label}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@router.get(
+    "/datapackage.json",
+    summary="A Frictionless data package listing every published table of a year by province",
+)
+def datapackage(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    chosen = year if year and FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
+    base = request.build_absolute_uri("/api/monitoring/tables/")
+    package = datapackage_descriptor(
+        chosen, url_for=lambda kind: f"{base}{kind}/csv?period={chosen}&by=province"
+    )
+    content = json.dumps(package, ensure_ascii=False, indent=1).encode()
+    return _with_etag(request, content, "application/json")
+
+
+def datapackage_descriptor(year: int, *, url_for: Callable[[str], str]) -> dict[str, object]:
+    """The data package's descriptor; `url_for(kind)` gives each resource's path or URL."""
+    fields = [
+        {"name": "period", "type": "string", "description": "Calendar year, quarter or month"},
+        {
+            "name": "province",
+            "type": "string",
+            "description": "Province or territory code; 'total' for all",
+        },
+        {"name": "count", "type": "integer", "constraints": {"minimum": 0}},
+        {"name": "suppressed", "type": "boolean"},
+    ]
+    return {
+        "name": f"juntos-figures-{year}",
+        "title": f"Juntos: published figures for {year}",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": [
+            {
+                "name": kind.replace(".", "-").replace("_", "-"),
+                "title": str(title),
+                "path": url_for(kind),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"headerRows": [1], "commentRows": [2]},  # row 2: HXL hashtags
+                "schema": {"fields": fields, "missingValues": [""]},
+            }
+            for kind, title in PUBLIC_KINDS.items()
+        ],
+    }

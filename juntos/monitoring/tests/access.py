@@ -18,6 +18,7 @@ ACCESS = [
 ]
 
 ACCESS += [
+    Access("GET /api/monitoring/datapackage.json", allow=EVERYONE, query="?year=2026"),
     Access("monitoring:dashboard", allow=EVERYONE, worker_page=True, key_page=True),
     Access(
         "monitoring:targets",

@@ -207,7 +207,7 @@ def test_the_csv_has_an_hxl_row_and_exports_hidden_cells_empty(client, reports, 
         "#meta+suppressed",
     ]
     bc_wages = next(r for r in rows[2:] if r[1] == "BC" and r[2] == "wages")
-    assert bc_wages[3:] == ["", "1"]
+    assert bc_wages[3:] == ["", "true"]
     assert "3" not in [r[3] for r in rows[2:]]
     assert response.content.count(b"\r\n") == len(rows)
 
