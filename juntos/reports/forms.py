@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program, Province
@@ -66,11 +67,18 @@ class MultipleFileField(forms.FileField):
 def recent_months(count: int = 24) -> list[tuple[str, str]]:
     """The last months as choices, newest first, named in the current language."""
     month = timezone.localdate().replace(day=1)
+    return list(_recent_months(translation.get_language() or "", month, count))
+
+
+@lru_cache(maxsize=32)
+def _recent_months(language: str, month: dt.date, count: int) -> tuple[tuple[str, str], ...]:
+    # Naming 24 months costs more than validating the rest of the form: once per language and
+    # month is enough (the key holds both, so a new month or language computes afresh).
     choices = []
     for _i in range(count):
         choices.append((month.strftime("%Y-%m"), formats.date_format(month, "YEAR_MONTH_FORMAT")))
         month = (month - dt.timedelta(days=1)).replace(day=1)
-    return choices
+    return tuple(choices)
 
 
 class IntakeForm(forms.Form):
