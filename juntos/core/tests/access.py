@@ -5,6 +5,8 @@ ACCESS = [
     Access("core:privacy", allow=EVERYONE, worker_page=True),
     Access("core:outbox", allow=frozenset({"admin"}), note="holds people's addresses"),
     Access("healthz", allow=EVERYONE),
+    Access("core:audit_checkpoints", allow=EVERYONE, note="public by design: for mirrors"),
+    Access("audit_checkpoints_json", allow=EVERYONE, note="public by design: for mirrors"),
     Access(
         "set_language",
         method="POST",
