@@ -8,12 +8,15 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in messages, pamphlets and printed QR codes point here: the address `make run` serves,
+# unless JUNTOS_SITE_URL is set (e.g. to the name a phone on the same network uses).
+JUNTOS_SITE_URL ?= http://$(HOST):$(PORT)
 export DJANGO_DEBUG ?= 1
 
 .PHONY: help setup run test lint typecheck imports pytest pytest-postgres bench messages makemessages code clean check-document
 
 help:
-	@echo "make run    set up, migrate, load demo data and serve http://$(HOST):$(PORT)"
+	@echo "make run    set up, migrate, load demo data and serve http://$(HOST):$(PORT) (PORT=8001 to change)"
 	@echo "make test   set up and run ruff, mypy, import-linter and the whole test suite"
 	@echo "make bench  load benchmark against gunicorn on loopback (results in bench/results/)"
 
@@ -38,9 +41,10 @@ run: setup
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
-	$(MANAGE) seed_demo
-	@echo "Serving Juntos on http://$(HOST):$(PORT)/ (Ctrl-C to stop). Outbox: http://$(HOST):$(PORT)/en/outbox/ (log in as admin)"
-	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' --interval 1 & \
+	JUNTOS_SITE_URL=$(JUNTOS_SITE_URL) $(MANAGE) seed_demo
+	@echo "Serving Juntos on http://$(HOST):$(PORT)/ (Ctrl-C to stop); links and QR codes say $(JUNTOS_SITE_URL)/. Outbox: http://$(HOST):$(PORT)/en/outbox/ (log in as admin)"
+	@trap 'kill 0' EXIT; export JUNTOS_SITE_URL=$(JUNTOS_SITE_URL); \
+	  $(MANAGE) db_worker --queue-name '*' --interval 1 & \
 	  $(MANAGE) schedule_periodic --loop --interval 60 & \
 	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
 

@@ -47,6 +47,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("JUNTOS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where the "Quick exit" link in every page's header goes: a neutral page, one tap away.
+QUICK_EXIT_URL = env("JUNTOS_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -24,6 +24,6 @@ def section_templates(kind: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def navigation(request: HttpRequest) -> dict[str, tuple[str, ...]]:
-    """Context processor: the navigation links of every app."""
-    return {"juntos_nav": section_templates("nav")}
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """Context processor: the navigation links of every app, and where "Quick exit" goes."""
+    return {"juntos_nav": section_templates("nav"), "quick_exit_url": settings.QUICK_EXIT_URL}

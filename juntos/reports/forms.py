@@ -150,7 +150,7 @@ class IntakeForm(forms.Form):
         help_text=_("Only the caseworker on your case can see it."),
     )
     contact_name = forms.CharField(
-        label=_("Name we may use (optional, can be a nickname)"), max_length=100, required=False
+        label=_("Name we may use (it can be a nickname)"), max_length=100, required=False
     )
     source = forms.CharField(widget=forms.HiddenInput, required=False)
     # The token of files already given on this page (kept sealed across "Find employer").

@@ -15,12 +15,15 @@ from tests.quality.matrix import collect_rows, row_id
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
-def page_rows(flag: str) -> list[Access]:
-    """GET page rows (not API rows) with the flag set: 'key_page' or 'worker_page'."""
+def page_rows(flag: str = "") -> list[Access]:
+    """GET page rows (not API rows) someone may see; with a flag, only those with it set."""
     return [
         row
         for row in collect_rows()
-        if getattr(row, flag) and row.method == "GET" and " " not in row.name and row.allow
+        if (not flag or getattr(row, flag))
+        and row.method == "GET"
+        and " " not in row.name
+        and row.allow
     ]
 
 

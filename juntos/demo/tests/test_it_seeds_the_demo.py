@@ -42,3 +42,20 @@ def test_demo_code_prints_a_staff_personas_current_code(capsys):
     call_command("seed_demo", "--quiet")
     call_command("demo_code", "amina")
     assert capsys.readouterr().out.strip().isdigit()
+
+
+def test_demo_code_accepts_the_name_seed_demo_prints_for_other_staff(capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "tom    tom@valleylearning.example.org" in out
+    for who in ("tom", "Tom", "tom@valleylearning.example.org"):
+        call_command("demo_code", who)
+        assert capsys.readouterr().out.strip().isdigit(), who
+
+
+def test_demo_code_names_the_logins_it_knows_when_it_cannot_find_one():
+    from django.core.management.base import CommandError
+
+    call_command("seed_demo", "--quiet")
+    with pytest.raises(CommandError, match=r"known: .*amina.*tom"):
+        call_command("demo_code", "nobody")

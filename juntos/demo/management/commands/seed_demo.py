@@ -13,6 +13,7 @@ from django.db import transaction
 from juntos.accounts.policies import requires_second_factor
 from juntos.accounts.selectors import staff_with_roles, staff_without_second_factor
 from juntos.accounts.services import second_factor_current_code, second_factor_install
+from juntos.demo.management.commands.demo_code import demo_short_name
 from juntos.demo.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
 from juntos.demo.seed_network import DEMO_TRUSTEES
 
@@ -61,10 +62,11 @@ class Command(BaseCommand):
         known = {p.pk for p in people.values()}
         others = [p for p in staff_with_roles() if p.pk not in known]
         if others:
-            self.stdout.write("  Other demo staff (second step: `make code who=<login>`):")
+            self.stdout.write("  Other demo staff (second step: `make code who=<name>`):")
             for person in others:
                 self.stdout.write(
-                    f"         {person.email or person.phone:<36} {person.display_name}"
+                    f"  {demo_short_name(person):<6} {person.email or person.phone:<36}"
+                    f" {person.display_name}"
                 )
         self.stdout.write("  Network trustee passphrases (any two open a secret vote's count):")
         for login, (_name, _language, passphrase) in DEMO_TRUSTEES.items():
