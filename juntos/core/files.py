@@ -1,11 +1,20 @@
-"""Uploaded files: recognised by their content (never the name or the browser's claim), and
-opened within limits that a crafted file cannot push past."""
+"""Uploaded files: recognised by their content (never the name or the browser's claim), opened
+within limits that a crafted file cannot push past, and stripped of their metadata (used for
+report attachments and for vault documents a worker shares)."""
 
 from __future__ import annotations
 
 import io
+import logging
 
-from PIL import Image
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from pypdf.generic import NameObject
+
+# At DEBUG, Pillow logs every EXIF tag it reads, values included (device, place, time): the very
+# data this module removes. Its loggers never go below INFO, whatever the site's log level.
+logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -53,3 +62,68 @@ def open_image_within_limits(data: bytes) -> Image.Image:
         image.close()
         raise ImageTooLarge(f"{width}x{height} pixels")
     return image
+
+
+class UnreadableFile(ValueError):
+    """The photo or PDF cannot be read, so its metadata cannot be removed; `locked` for a PDF
+    behind a password."""
+
+    def __init__(self, message: str = "", *, locked: bool = False) -> None:
+        super().__init__(message)
+        self.locked = locked
+
+
+def image_without_metadata(data: bytes, kind: str) -> bytes:
+    """The photo re-encoded from its pixels: no EXIF (phone, place, time), XMP, ICC or text.
+
+    Raises ImageTooLarge, or UnreadableFile for what cannot be decoded.
+    """
+    try:
+        with open_image_within_limits(data) as image:  # the pixel count is checked first
+            image.load()
+            # Keep the picture upright, since the orientation tag is about to go.
+            upright = ImageOps.exif_transpose(image)
+    except ImageTooLarge:
+        raise
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError) as exc:
+        raise UnreadableFile(str(exc)) from exc
+    if upright.mode not in ("RGB", "RGBA", "L"):
+        upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
+    # Rebuilt from raw pixels, the new image carries none of the old one's EXIF, XMP or ICC.
+    clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+    output = io.BytesIO()
+    if kind == JPEG:
+        clean.convert("RGB").save(output, format="JPEG", quality=88)
+    else:
+        clean.save(output, format="PNG" if kind == PNG else "WEBP")
+    return output.getvalue()
+
+
+def pdf_without_metadata(data: bytes) -> bytes:
+    """The PDF rebuilt page by page without its information dictionary or XMP streams."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise UnreadableFile("locked", locked=True)
+        writer = PdfWriter()
+        for page in reader.pages:
+            page.pop(NameObject("/Metadata"), None)
+            writer.add_page(page)
+    except UnreadableFile:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise UnreadableFile(str(exc)) from exc
+    writer.metadata = None
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def without_metadata(data: bytes) -> bytes:
+    """A photo or PDF without its metadata; any other file (plain text) as it is."""
+    kind = sniff_content_type(data[:16])
+    if kind == PDF:
+        return pdf_without_metadata(data)
+    if kind:
+        return image_without_metadata(data, kind)
+    return data

@@ -6,30 +6,20 @@ rebuilt page by page without their information dictionary or XMP streams (author
 
 from __future__ import annotations
 
-import io
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
-from pypdf.generic import NameObject
 
 from juntos.core.files import (
-    JPEG,
     MAX_IMAGE_PIXELS,
     PDF,
-    PNG,
     ImageTooLarge,
-    open_image_within_limits,
+    UnreadableFile,
+    image_without_metadata,
+    pdf_without_metadata,
     sniff_content_type,
 )
-
-# At DEBUG, Pillow logs every EXIF tag it reads, values included (device, place, time): the very
-# data this module removes. Its loggers never go below INFO, whatever the site's log level.
-logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
 
 MAX_FILES = 3
 
@@ -70,10 +60,7 @@ def clean_file(*, filename: str, data: bytes) -> CleanFile:
 
 def _clean_image(data: bytes, kind: str) -> bytes:
     try:
-        with open_image_within_limits(data) as image:  # the pixel count is checked first
-            image.load()
-            # Keep the picture upright, since the orientation tag is about to go.
-            upright = ImageOps.exif_transpose(image)
+        return image_without_metadata(data, kind)
     except ImageTooLarge as exc:
         raise AttachmentRejected(
             _(
@@ -82,39 +69,19 @@ def _clean_image(data: bytes, kind: str) -> bytes:
             )
             % {"limit": MAX_IMAGE_PIXELS // 1_000_000}
         ) from exc
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError) as exc:
+    except UnreadableFile as exc:
         raise AttachmentRejected(_("This photo could not be read. Please try another.")) from exc
-    if upright.mode not in ("RGB", "RGBA", "L"):
-        upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
-    # Rebuilt from raw pixels, the new image carries none of the old one's EXIF, XMP or ICC.
-    clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-    output = io.BytesIO()
-    if kind == JPEG:
-        clean.convert("RGB").save(output, format="JPEG", quality=88)
-    else:
-        clean.save(output, format="PNG" if kind == PNG else "WEBP")
-    return output.getvalue()
 
 
 def _clean_pdf(data: bytes) -> bytes:
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
+        return pdf_without_metadata(data)
+    except UnreadableFile as exc:
+        if exc.locked:
             raise AttachmentRejected(
                 _("This PDF is locked with a password. Please send it unlocked.")
-            )
-        writer = PdfWriter()
-        for page in reader.pages:
-            page.pop(NameObject("/Metadata"), None)
-            writer.add_page(page)
-    except AttachmentRejected:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+            ) from exc
         raise AttachmentRejected(_("This PDF could not be read. Please try another.")) from exc
-    writer.metadata = None
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
 
 
 def _safe_name(filename: str) -> str:

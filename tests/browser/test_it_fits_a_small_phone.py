@@ -87,17 +87,3 @@ def test_quick_exit_is_one_tap_to_a_neutral_page_without_javascript(
     assert box is not None and box["y"] < 60, "the quick exit is at the very top"
     link.click()
     page.wait_for_url(f"{live_server.url}/healthz")
-
-
-def test_with_javascript_quick_exit_leaves_no_way_back(
-    new_page: Any, live_server: Any, settings: Any
-) -> None:
-    settings.QUICK_EXIT_URL = f"{live_server.url}/healthz"
-    page = new_page(viewport=PHONE)
-    page.goto(reverse("core:home"))
-    with translation.override("es"):
-        page.goto(reverse("reports:intake"))
-    page.get_by_role("link", name="Salir rápido").click()
-    page.wait_for_url(f"{live_server.url}/healthz")
-    page.go_back()
-    assert "/reports/" not in page.url, "Back brought the report form back"

@@ -6,13 +6,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from juntos.accounts.selectors import user_by_identifier
 from juntos.core.crypto import decrypt, encrypt, new_key, unwrap_key, wrap_key
-from juntos.core.files import sniff_content_type
+from juntos.core.files import ImageTooLarge, UnreadableFile, sniff_content_type, without_metadata
 from juntos.core.services import audit_record
 from juntos.learning.choices import DocumentKind
 from juntos.learning.models import DocumentShare, VaultDocument
@@ -100,6 +101,12 @@ def document_open(*, actor: Any, document_id: int) -> tuple[VaultDocument, bytes
     document = get_document_for(actor, document_id)
     data = document_plaintext(document)
     if document.owner_id != actor.pk:
+        # What a worker shares leaves without its metadata: a phone photo's EXIF holds the
+        # place (GPS), the time and the phone. Her own copy stays as she gave it.
+        try:
+            data = without_metadata(data)
+        except (ImageTooLarge, UnreadableFile) as exc:  # never sent with its metadata
+            raise Http404 from exc
         # A caseworker's reading is recorded so the worker can see who opened what.
         audit_record(actor=actor, action="learning.document_read", target=document)
     return document, data
