@@ -90,19 +90,32 @@ class ReviewForm(forms.Form):
 class ModerationForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
-        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        choices=[
+            ("approve", _("Approve")),
+            ("redact", _("Approve without one passage")),
+            ("reject", _("Reject")),
+        ],
         widget=forms.RadioSelect,
     )
     rule = forms.ChoiceField(
-        label=_("Rule it breaks (when rejecting)"),
+        label=_("Rule it breaks (when rejecting or removing a passage)"),
         required=False,
         choices=[("", "—"), *ModerationRule.choices],
+    )
+    passage = forms.CharField(
+        label=_("Passage to remove"),
+        help_text=_("Copy it from the review. The rest is published, with a note saying why."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
-        if data.get("decision") == "reject" and not data.get("rule"):
+        if data.get("decision") in ("reject", "redact") and not data.get("rule"):
             self.add_error("rule", _("Choose the rule the review breaks."))
+        if data.get("decision") == "redact" and not (data.get("passage") or "").strip():
+            self.add_error("passage", _("Copy the passage to remove."))
         return data
 
 

@@ -204,6 +204,8 @@ class Review(models.Model):
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
     )
     rejected_rule = models.CharField(max_length=30, blank=True)
+    # The rule a passage broke when a moderator published the review without that passage.
+    redacted_rule = models.CharField(max_length=30, blank=True)
     # Dates only: the day is coarse enough not to point at one worker's shift or departure.
     submitted_on = models.DateField()
     published_on = models.DateField(null=True, blank=True)
@@ -229,6 +231,10 @@ class Review(models.Model):
     @property
     def rejected_rule_label(self) -> str:
         return str(ModerationRule(self.rejected_rule).label) if self.rejected_rule else ""
+
+    @property
+    def redacted_rule_label(self) -> str:
+        return str(ModerationRule(self.redacted_rule).label) if self.redacted_rule else ""
 
 
 class ReviewReply(models.Model):

@@ -192,7 +192,11 @@ def review_submit(
     housing: int | None = None,
     text: str = "",
 ) -> Review:
-    """Record a worker's review for moderation; it holds no account id, only a keyed hash."""
+    """Record a worker's review for moderation; it holds no account id, only a keyed hash.
+
+    A review the moderators rejected does not lock her out of the season: sending the form again
+    for the same employer and season replaces it and puts it back in the queue.
+    """
     if not can_review_site(actor, site):
         raise PermissionDenied
     _check_season(season)
@@ -214,6 +218,18 @@ def review_submit(
     review.full_clean(exclude=["reviewer_key"], validate_constraints=False)
     try:
         with transaction.atomic():
+            rejected = (
+                Review.objects.select_for_update()
+                .filter(
+                    employer=review.employer,
+                    season=season,
+                    reviewer_key=review.reviewer_key,
+                    status=ReviewStatus.REJECTED,
+                )
+                .first()
+            )
+            if rejected is not None:
+                return _resubmit(rejected, review)
             review.save(force_insert=True)
             # Anonymous audit: the day only and no actor, so the log cannot name the reviewer.
             audit_record(actor=None, action="registry.review_submit", target=review, anonymous=True)
@@ -221,6 +237,22 @@ def review_submit(
     except IntegrityError as error:
         raise ValidationError({"season": ALREADY_REVIEWED}) from error
     return review
+
+
+_ANSWERS = ("site", "fee_charged", "contract_matched", "paid_on_time", "housing", "respect_safety")
+
+
+def _resubmit(rejected: Review, edited: Review) -> Review:
+    """Her new answers replace the rejected review's, which waits for moderation again."""
+    for field in (*_ANSWERS, "text", "submitted_on"):
+        setattr(rejected, field, getattr(edited, field))
+    rejected.status = ReviewStatus.PENDING
+    rejected.rejected_rule = ""
+    rejected.redacted_rule = ""
+    rejected.save()
+    audit_record(actor=None, action="registry.review_resubmit", target=rejected, anonymous=True)
+    _tell_moderators()
+    return rejected
 
 
 def _publish_ready(site: EmployerSite) -> int:
@@ -254,26 +286,48 @@ def _tell_employer(employer: Employer) -> None:
         notify_person(person, render)
 
 
-def review_moderate(*, actor: Any, review: Review, approve: bool, rule: str = "") -> Review:
-    """Approve a review, or reject it under one of the published rules; publish when ready."""
+# What stands in a published review where a moderator removed a passage.
+REDACTED_MARK = "[…]"
+
+
+def review_moderate(
+    *, actor: Any, review: Review, approve: bool, rule: str = "", redact: str = ""
+) -> Review:
+    """Approve a review, reject it under one of the published rules, or approve it without one
+    passage (`redact`) that breaks a rule, so the rest of what the worker said is published."""
     if not can_moderate_reviews(actor):
         raise PermissionDenied
-    if not approve and rule not in ModerationRule.values:
+    passage = redact.strip()
+    if (not approve or passage) and rule not in ModerationRule.values:
         raise ValidationError({"rule": _("Choose the rule the review breaks.")})
+    if passage and not approve:
+        raise ValidationError(_("A passage is removed only from a review that is published."))
     with transaction.atomic():
         # Locked and re-read, so that two moderators cannot both decide the same review.
         locked = Review.objects.select_for_update().select_related("site").get(pk=review.pk)
         if locked.status != ReviewStatus.PENDING:
             raise ValidationError(_("This review has already been moderated."))
+        if passage:
+            if passage not in locked.text:
+                raise ValidationError(
+                    {"passage": _("Copy the passage exactly as the review writes it.")}
+                )
+            locked.text = locked.text.replace(passage, REDACTED_MARK)
         locked.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
         locked.rejected_rule = "" if approve else rule
-        locked.save(update_fields=["status", "rejected_rule"])
+        locked.redacted_rule = rule if passage else ""
+        locked.save(update_fields=["status", "rejected_rule", "redacted_rule", "text"])
         published = _publish_ready(locked.site) if approve else 0
         audit_record(
             actor=actor,
             action="registry.review_moderate",
             target=locked,
-            details={"status": locked.status, "rule": locked.rejected_rule, "published": published},
+            details={
+                "status": locked.status,
+                "rule": locked.rejected_rule or locked.redacted_rule,
+                "redacted": bool(passage),
+                "published": published,
+            },
         )
     review.refresh_from_db()  # the caller's copy shows the decision and any publication
     return review

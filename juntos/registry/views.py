@@ -109,7 +109,11 @@ def rules(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, site_id: int) -> HttpResponse:
     site = selectors.get_site_to_review_for(request.user, site_id)
-    form = ReviewForm(request.POST or None)
+    season = timezone.localdate().year
+    already = selectors.own_review_of(request.user, site.employer, season)
+    # A rejected review comes back filled in, to be changed and sent again.
+    rejected = already if already and already.status == ReviewStatus.REJECTED else None
+    form = ReviewForm(request.POST or None, initial=_answers(rejected) if rejected else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.review_submit(actor=request.user, site=site, **form.cleaned_data)
@@ -120,8 +124,6 @@ def review(request: HttpRequest, site_id: int) -> HttpResponse:
                 request, _("Thank you. Your review will be checked before it is published.")
             )
             return redirect("registry:employer", slug=site.employer.slug)
-    season = timezone.localdate().year
-    already = selectors.own_review_of(request.user, site.employer, season)
     report_url = _url_if_served(
         "reports:intake",
         employer_site=site.pk,
@@ -137,6 +139,11 @@ def review(request: HttpRequest, site_id: int) -> HttpResponse:
         "report_url": report_url,
     }
     return render(request, "registry/review.html", context)
+
+
+def _answers(review: Any) -> dict[str, Any]:
+    fields = ("season", "fee_charged", "contract_matched", "paid_on_time", "housing")
+    return {name: getattr(review, name) for name in (*fields, "respect_safety", "text")}
 
 
 def _queue(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
@@ -172,10 +179,15 @@ def moderate(request: HttpRequest, review_id: str) -> HttpResponse:
     target = selectors.get_pending_review_for(request.user, review_id)
     form = ModerationForm(request.POST, prefix=str(target.pk))
     if form.is_valid():
-        approve = form.cleaned_data["decision"] == "approve"
+        decision = form.cleaned_data["decision"]
+        approve = decision in ("approve", "redact")
         try:
             services.review_moderate(
-                actor=request.user, review=target, approve=approve, rule=form.cleaned_data["rule"]
+                actor=request.user,
+                review=target,
+                approve=approve,
+                rule=form.cleaned_data["rule"],
+                redact=form.cleaned_data["passage"] if decision == "redact" else "",
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -122,4 +122,4 @@ def test_she_sees_where_her_own_review_stands(client_as, personas):
         actor=personas.ben, review=Review.objects.get(), approve=False, rule="private-data"
     )
     page = rosa.get(f"/es/registry/sites/{site.pk}/review/").content.decode()
-    assert "No aceptada — Contiene datos privados, como números de teléfono" in page
+    assert "no se publicó por esta regla: Contiene datos privados, como números de teléfono" in page
