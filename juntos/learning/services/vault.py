@@ -193,6 +193,14 @@ def documents_attach_to_case(
         raise PermissionDenied
     if not documents:
         raise ValidationError({"documents": _("Choose at least one document.")})
+    # The code is checked before the transaction: a wrong one is counted against the receipt
+    # throttle, and that count must not roll back with the refusal.
+    try:
+        reports_services.receipt_open(code=receipt_code)
+    except reports_services.ReceiptRejected as exc:
+        raise ValidationError(
+            {"receipt_code": str(exc) if exc.throttled else WRONG_RECEIPT}
+        ) from exc
     with transaction.atomic():  # all the chosen documents reach the case, or none
         for document in documents:
             _attach_one(receipt_code, document)

@@ -153,6 +153,16 @@ def test_a_wrong_receipt_code_is_explained_and_attaches_nothing(personas, contra
     assert not Attachment.objects.exists()
 
 
+def test_a_wrong_receipt_code_counts_against_the_receipt_throttle(personas, contract, settings):
+    settings.JUNTOS_REPORTS_CODE_FAILURES_GLOBAL = 2
+    for _ in range(3):
+        with pytest.raises(ValidationError) as refused:
+            documents_attach_to_case(
+                actor=personas.rosa, receipt_code="AAAA-BBBB-CCCC-DDDD-EEEE", documents=[contract]
+            )
+    assert "wait" in str(refused.value)  # the refusals were counted, not rolled back
+
+
 def test_a_file_the_case_cannot_take_is_explained(personas, client, contract):
     receipt = client.post(
         "/api/reports/intake",
