@@ -20,6 +20,12 @@ def _memberships(user: Any) -> list[Membership]:
     return cached
 
 
+def forget_memberships(user: Any) -> None:
+    """Drop the memberships cached on this user object, after they changed."""
+    if hasattr(user, "_juntos_memberships"):
+        del user._juntos_memberships
+
+
 def has_role(user: Any, organisation_id: int | None, roles: Iterable[str]) -> bool:
     """True when the person holds one of the roles in that organisation."""
     wanted = set(roles)

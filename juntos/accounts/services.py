@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from juntos.accounts.choices import Channel, Role, Sector
 from juntos.accounts.models import Membership, Organisation, User
 from juntos.accounts.phones import looks_like_email, normalise_phone
-from juntos.accounts.policies import can_manage_memberships
+from juntos.accounts.policies import can_manage_memberships, forget_memberships
 from juntos.accounts.second_factor import current_code as second_factor_current_code
 from juntos.accounts.second_factor import second_factor_install
 from juntos.core.ratelimit import rate_hit, rate_limited, rate_reset
@@ -177,6 +177,7 @@ def membership_grant(
                 organisation_id=organisation.pk,
                 details={"user": user.pk, "role": role},
             )
+    forget_memberships(user)  # this user object now sees its new role
     return membership
 
 

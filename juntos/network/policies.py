@@ -15,6 +15,12 @@ from juntos.network.choices import RecommendationStatus, VoteStatus
 from juntos.network.models import NetworkMember
 
 
+def forget_network_member(user: Any) -> None:
+    """Drop the membership cached on this user object, after it changed."""
+    if hasattr(user, "_juntos_network_member"):
+        del user._juntos_network_member
+
+
 def network_member_of(user: Any) -> Any:
     """The person's active network membership, fetched once per request object."""
     if not user.is_authenticated:

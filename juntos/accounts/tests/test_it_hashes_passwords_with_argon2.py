@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import check_password, identify_hasher, make_password
 
 
 def test_production_hashes_with_argon2_first():
@@ -8,4 +8,10 @@ def test_production_hashes_with_argon2_first():
 
 def test_argon2_hashes_verify(settings):
     settings.PASSWORD_HASHERS = settings.PRODUCTION_PASSWORD_HASHERS
-    assert make_password("mi casa en oaxaca").startswith("argon2$argon2id$")
+    encoded = make_password("mi casa en oaxaca")
+    assert encoded.startswith("argon2$argon2id$")
+    assert identify_hasher(encoded).algorithm == "argon2"
+    assert check_password("mi casa en oaxaca", encoded)
+    assert not check_password("mi casa en oaxaca ", encoded)
+    assert not check_password("", encoded)
+    assert make_password("mi casa en oaxaca") != encoded  # a fresh salt every time

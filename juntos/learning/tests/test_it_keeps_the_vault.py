@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from juntos.accounts.models import Membership
-from juntos.core.crypto import unwrap_key
+from juntos.core.crypto import DecryptionError, unwrap_key
 from juntos.core.models import AuditEntry, PendingAnonymousAuditEntry
 from juntos.learning.services import document_share, document_upload, documents_attach_to_case
 
@@ -37,7 +37,7 @@ def test_documents_are_encrypted_under_a_key_wrapped_for_her(personas, contract)
         version=contract.key_version,
     )
     assert len(key) == 32
-    with pytest.raises(Exception):  # noqa: B017 - any other person's purpose must fail
+    with pytest.raises(DecryptionError):  # any other person's purpose must fail
         unwrap_key(
             bytes(contract.wrapped_key),
             purpose=f"user:{personas.amina.pk}",

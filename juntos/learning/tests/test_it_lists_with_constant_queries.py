@@ -118,6 +118,7 @@ def test_workshops_and_attendees(personas):
         add_items=add_attendees,
         fetch=lambda: client.get(f"/en/learning/workshops/{workshop.pk}/"),
         limit=10,
+        rows=lambda response: response.content.decode().count('name="attended"'),
     )
 
 

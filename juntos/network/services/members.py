@@ -16,6 +16,7 @@ from juntos.core.crypto import keyed_hash
 from juntos.core.services import audit_record
 from juntos.network.choices import MemberKind
 from juntos.network.models import GroupMembership, NetworkMember, WorkingGroup
+from juntos.network.policies import forget_network_member
 from juntos.network.services._common import require_coordinator, require_member, require_text
 
 FEED_TOKEN_PURPOSE = "network-calendar-feed"
@@ -57,6 +58,7 @@ def member_add(
             target=member,
             details={"sector": sector, "kind": kind},
         )
+    forget_network_member(user)  # this user object now sees its membership
     return member
 
 

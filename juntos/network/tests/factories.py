@@ -52,8 +52,6 @@ def make_members(personas: Any) -> dict[str, NetworkMember]:
     for key, sector in MEMBER_SECTORS.items():
         user = getattr(personas, key)
         found[key] = services.member_add(actor=None, user=user, sector=sector)
-        if hasattr(user, "_juntos_network_member"):
-            del user._juntos_network_member
     return found
 
 

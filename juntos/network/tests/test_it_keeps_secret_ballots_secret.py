@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, models, transaction
 
 from juntos.network import services
@@ -91,7 +92,7 @@ def test_ballots_cannot_change_after_closing(personas):
     with pytest.raises(DatabaseError), transaction.atomic():
         Ballot.objects.filter(vote=vote).update(sealed_choice="00")
     assert Ballot.objects.get(vote=vote).sealed_choice == ballot.sealed_choice
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(ValidationError, match="closed"):
         services.ballot_cast(actor=personas.amina, vote=vote, choice="no")
 
 

@@ -7,20 +7,41 @@ from juntos.registry import services
 from juntos.registry.tests import factories
 from juntos.testing.queries import assert_max_queries, assert_queries_do_not_grow
 
+REVIEW_MARK = "Paid a fee to get the job:"  # once per review card
+
+
+def reviews_on_page(response):
+    return response.content.decode().count(REVIEW_MARK)
+
+
+def reviews_in_api(response):
+    return len(response.json()["reviews"])
+
 
 def test_search_page_and_api(client, db):
-    def add(n):
-        for i in range(n):
-            owner = factories.employer(f"Orchard Growers {i} Ltd.")
-            factories.site(owner, name=f"Orchard {i}")
-            factories.licence(factories.recruiter(f"Orchard Recruiting {i}"))
+    def adder(word):
+        # Each list gets its own word, so that it starts empty and stays under its limit of
+        # results (10 or 20): the rows added must be rows it shows.
+        def add(n):
+            for i in range(n):
+                owner = factories.employer(f"{word} Growers {i} Ltd.")
+                factories.site(owner, name=f"{word} {i}")
+                factories.licence(factories.recruiter(f"{word} Recruiting {i}"))
+
+        return add
 
     assert_queries_do_not_grow(
-        add_items=add, fetch=lambda: client.get("/en/registry/", {"q": "orchard"}), limit=10
+        add_items=adder("Orchard"),
+        fetch=lambda: client.get("/en/registry/", {"q": "orchard"}),
+        limit=10,
     )
-    for path in ("/api/registry/employers", "/api/registry/recruiters", "/api/registry/sites"):
+    for word, path in (
+        ("Vineyard", "/api/registry/employers"),
+        ("Nursery", "/api/registry/recruiters"),
+        ("Greenhouse", "/api/registry/sites"),
+    ):
         assert_queries_do_not_grow(
-            add_items=add, fetch=partial(client.get, path, {"q": "orchard"}), limit=6
+            add_items=adder(word), fetch=partial(client.get, path, {"q": word}), limit=6
         )
 
 
@@ -35,10 +56,16 @@ def test_employer_page_and_api_with_many_reviews(client, db):
 
     slug = site.employer.slug
     assert_queries_do_not_grow(
-        add_items=add, fetch=lambda: client.get(f"/en/registry/employers/{slug}/"), limit=8
+        add_items=add,
+        fetch=lambda: client.get(f"/en/registry/employers/{slug}/"),
+        limit=8,
+        rows=reviews_on_page,
     )
     assert_queries_do_not_grow(
-        add_items=add, fetch=lambda: client.get(f"/api/registry/employers/{slug}"), limit=6
+        add_items=add,
+        fetch=lambda: client.get(f"/api/registry/employers/{slug}"),
+        limit=6,
+        rows=reviews_in_api,
     )
 
 
@@ -84,10 +111,16 @@ def test_employer_page_and_api_with_many_replies(client, personas):
 
     slug = site.employer.slug
     assert_queries_do_not_grow(
-        add_items=add, fetch=lambda: client.get(f"/en/registry/employers/{slug}/"), limit=9
+        add_items=add,
+        fetch=lambda: client.get(f"/en/registry/employers/{slug}/"),
+        limit=9,
+        rows=reviews_on_page,
     )
     assert_queries_do_not_grow(
-        add_items=add, fetch=lambda: client.get(f"/api/registry/employers/{slug}"), limit=7
+        add_items=add,
+        fetch=lambda: client.get(f"/api/registry/employers/{slug}"),
+        limit=7,
+        rows=reviews_in_api,
     )
 
 

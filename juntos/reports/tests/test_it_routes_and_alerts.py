@@ -82,7 +82,6 @@ def _supervisor(personas, organisation):
     from juntos.accounts.services import membership_grant
 
     membership_grant(actor=None, user=personas.dana, organisation=organisation, role="supervisor")
-    personas.dana._juntos_memberships = None
     return personas.dana
 
 
