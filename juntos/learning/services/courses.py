@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -300,9 +301,18 @@ def _tell_promoted(enrolment: Enrolment, session: Session) -> None:
 def attendance_record(
     *, actor: Any, session: Session, met_on: dt.date, present_enrolment_ids: set[int]
 ) -> int:
-    """Record one class: who was present among the people enrolled."""
+    """Record one class: who was present among the people enrolled.
+
+    Only a class that has taken place: not before the session starts, not after today.
+    """
     if not can_manage_course(actor, session.course):
         raise PermissionDenied
+    if met_on > timezone.localdate():
+        raise ValidationError(
+            {"met_on": _("This date is in the future: record a class once it has taken place.")}
+        )
+    if met_on < session.starts_on:
+        raise ValidationError({"met_on": _("This date is before the session starts.")})
     with transaction.atomic():
         enrolled = list(session.enrolments.filter(status__in=HOLDS_A_PLACE).select_related("user"))
         for enrolment in enrolled:
@@ -339,6 +349,7 @@ def _teacher_update(
     session = enrolment.session
     if not can_manage_course(actor, session.course):
         raise PermissionDenied
+    _require_started(session)
     with transaction.atomic():
         for name, value in changes.items():
             setattr(enrolment, name, value)
@@ -351,6 +362,15 @@ def _teacher_update(
         )
         completion_evaluate(enrolment=enrolment, session=session)
     return enrolment
+
+
+def _require_started(session: Session) -> None:
+    """Nobody passes or finishes a course whose session has not started yet."""
+    if session.starts_on > timezone.localdate():
+        raise ValidationError(
+            _("The session has not started yet: nobody can finish it before %(day)s.")
+            % {"day": date_format(session.starts_on)}
+        )
 
 
 def completion_met(enrolment: Enrolment, session: Session) -> tuple[bool, dict[str, Any]]:
@@ -370,6 +390,8 @@ def completion_evaluate(*, enrolment: Enrolment, session: Session) -> Completion
     """Complete the enrolment and write its completion record once the rule is met."""
     if enrolment.status != EnrolmentStatus.ENROLLED:
         return None
+    if session.starts_on > timezone.localdate():
+        return None  # a course is never finished before its session starts
     met, evidence = completion_met(enrolment, session)
     if not met:
         return None

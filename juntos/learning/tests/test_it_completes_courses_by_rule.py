@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from juntos.learning.choices import CompletionRule, EnrolmentStatus
 from juntos.learning.models import CompletionRecord, Enrolment, WorkerProfile
 from juntos.learning.services import (
@@ -16,14 +18,18 @@ from juntos.learning.services import (
 from juntos.learning.tests.factories import CourseFactory, SessionFactory
 from juntos.monitoring.selectors import fact_table
 
-CLASS_DAYS = [dt.date(2026, 12, d) for d in (1, 3, 8, 10)]
+TODAY = timezone.localdate()
+STARTED = TODAY - dt.timedelta(days=10)  # classes are recorded once the session has started
+CLASS_DAYS = [STARTED + dt.timedelta(days=d) for d in (0, 2, 7, 9)]
 
 
 def test_attendance_share_completes_the_course(personas, provider, course):
     WorkerProfile.objects.create(
         user=personas.rosa, display_name="Rosa", home_country="MX", gender="woman"
     )
-    session = SessionFactory.create(course=course, meetings=4)  # 75% needed: 3 of 4 classes
+    session = SessionFactory.create(
+        course=course, meetings=4, starts_on=STARTED
+    )  # 75% needed: 3 of 4 classes
     enrolment = enrolment_create(actor=personas.rosa, session=session)
     for day in CLASS_DAYS[:2]:
         attendance_record(
@@ -53,7 +59,7 @@ def test_enrolments_and_completions_reach_the_ledger_by_gender_origin_province_a
     WorkerProfile.objects.create(
         user=personas.rosa, display_name="Rosa", home_country="MX", gender="woman"
     )
-    session = SessionFactory.create(course=course, meetings=1)
+    session = SessionFactory.create(course=course, meetings=1, starts_on=STARTED)
     enrolment = enrolment_create(actor=personas.rosa, session=session)
     attendance_record(
         actor=provider.staff,
@@ -82,7 +88,9 @@ def test_assessment_rule(personas, provider):
     course = CourseFactory.create(
         organisation_id=provider.organisation.pk, completion_rule=CompletionRule.ASSESSMENT
     )
-    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory.create(course=course))
+    enrolment = enrolment_create(
+        actor=personas.rosa, session=SessionFactory.create(course=course, starts_on=STARTED)
+    )
     assessment_record(actor=provider.staff, enrolment=enrolment, passed=False)
     assert not CompletionRecord.objects.exists()
     assessment_record(actor=provider.staff, enrolment=enrolment, passed=True)
@@ -93,7 +101,9 @@ def test_sign_off_rule_through_the_roster(personas, provider):
     course = CourseFactory.create(
         organisation_id=provider.organisation.pk, completion_rule=CompletionRule.SIGN_OFF
     )
-    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory.create(course=course))
+    enrolment = enrolment_create(
+        actor=personas.rosa, session=SessionFactory.create(course=course, starts_on=STARTED)
+    )
     teacher = personas.client_for("rosa")  # rosa may not sign herself off
     assert teacher.post(f"/en/learning/enrolments/{enrolment.pk}/sign-off/").status_code == 404
     from juntos.testing.personas import logged_in_client
@@ -117,7 +127,9 @@ def test_a_completed_course_completes_the_plan_objective(personas, provider):
         target_on=dt.date(2027, 1, 1),
         course_id=course.pk,
     )
-    enrolment = enrolment_create(actor=personas.rosa, session=SessionFactory.create(course=course))
+    enrolment = enrolment_create(
+        actor=personas.rosa, session=SessionFactory.create(course=course, starts_on=STARTED)
+    )
     client = personas.client_for("rosa")
     assert "0 of 1 objectives done" in client.get("/en/learning/profile/").content.decode()
     enrolment_sign_off(actor=provider.staff, enrolment=enrolment)

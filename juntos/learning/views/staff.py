@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from juntos.learning import selectors, services
+from juntos.learning.choices import EnrolmentStatus
 from juntos.learning.forms import (
     AttendanceForm,
     AttendeeForm,
@@ -331,13 +332,18 @@ def roster_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
         messages.error(request, _("Give the date of the class."))
         return redirect("learning:roster", session_id=session.pk)
     present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
-    services.attendance_record(
-        actor=request.user,
-        session=session,
-        met_on=form.cleaned_data["met_on"],
-        present_enrolment_ids=present,
-    )
-    messages.success(request, _("Attendance saved."))
+    try:
+        services.attendance_record(
+            actor=request.user,
+            session=session,
+            met_on=form.cleaned_data["met_on"],
+            present_enrolment_ids=present,
+        )
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        messages.success(request, _("Attendance saved."))
     return redirect("learning:roster", session_id=session.pk)
 
 
@@ -346,7 +352,17 @@ def roster_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
 def enrolment_assess(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
     passed = request.POST.get("passed") == "1"
-    services.assessment_record(actor=request.user, enrolment=enrolment, passed=passed)
+    name = enrolment.user.display_name
+    try:
+        services.assessment_record(actor=request.user, enrolment=enrolment, passed=passed)
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        if passed:
+            messages.success(request, _("%(name)s passed the assessment.") % {"name": name})
+        else:
+            messages.success(request, _("%(name)s did not pass the assessment.") % {"name": name})
     return redirect("learning:roster", session_id=enrolment.session_id)
 
 
@@ -354,7 +370,19 @@ def enrolment_assess(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 @require_POST
 def enrolment_sign_off(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
-    services.enrolment_sign_off(actor=request.user, enrolment=enrolment)
+    try:
+        services.enrolment_sign_off(actor=request.user, enrolment=enrolment)
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        name = enrolment.user.display_name
+        if enrolment.status == EnrolmentStatus.COMPLETED:
+            messages.success(
+                request, _("Signed off: %(name)s completed the course.") % {"name": name}
+            )
+        else:
+            messages.success(request, _("%(name)s is signed off.") % {"name": name})
     return redirect("learning:roster", session_id=enrolment.session_id)
 
 
