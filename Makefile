@@ -69,13 +69,13 @@ imports: $(STAMP)
 	$(BIN)/lint-imports
 
 pytest: setup
-	./scripts/setup-system --browser
+	./scripts/setup-system --browser --redis
 	$(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 test: lint typecheck imports pytest
 
 pytest-postgres: setup
-	./scripts/setup-system --browser
+	./scripts/setup-system --browser --redis
 	./scripts/with-postgres $(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 bench: setup
