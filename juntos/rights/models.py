@@ -185,6 +185,23 @@ class SearchDocument(models.Model):
         return f"{self.article_id} [{self.language}]"
 
 
+class SearchTerm(models.Model):
+    """One indexed term of a language and a word it came from: the vocabulary typos are fixed
+    against ("bivienda" -> "vivienda") and suggestions are drawn from."""
+
+    language = models.CharField(max_length=8)
+    term = models.CharField(max_length=80)
+    word = models.CharField(max_length=80)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "term"], name="rights_search_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} [{self.language}]"
+
+
 ADDRESS_PURPOSE = "rights-subscription-address"
 
 

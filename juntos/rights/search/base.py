@@ -11,6 +11,8 @@ class SearchRequest:
 
     language: str
     terms: list[str]
+    # Other terms that stand for a term (synonyms, a typo's correction): any one matches.
+    alternatives: dict[str, list[str]] = field(default_factory=dict)
     scope: list[str] = field(default_factory=list)
     # Scope tokens are prefixes (a province without a program).
     scope_prefix: bool = False
@@ -18,3 +20,13 @@ class SearchRequest:
     # Match the words in titles and keywords only: the cheap first pass of search_articles.
     title_only: bool = False
     limit: int = 20
+
+
+def term_groups(request: SearchRequest) -> list[list[str]]:
+    """Each term with its alternatives, without repeats; one group per idea the person typed."""
+    groups: list[list[str]] = []
+    for term in request.terms:
+        group = list(dict.fromkeys([term, *request.alternatives.get(term, [])]))
+        if not any(set(group) == set(other) for other in groups):
+            groups.append(group)
+    return groups

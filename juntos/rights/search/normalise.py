@@ -178,6 +178,19 @@ def terms(text: str, language: str) -> list[str]:
     return found
 
 
+def term_words(text: str, language: str) -> list[tuple[str, str]]:
+    """(term, the word as written in lower case) for each word of a text, stopwords removed."""
+    stemmer = _stemmer(language)
+    stop = STOPWORDS.get(language, set())
+    found = []
+    for word in WORD.findall(text.lower()):
+        plain = strip_accents(word)
+        if plain in stop:
+            continue
+        found.append((stemmer.stemWord(plain), word))
+    return found
+
+
 def query_terms(query: str, language: str) -> list[str]:
     """Distinct terms of what a person typed, at most MAX_QUERY_TERMS of them."""
     unique = dict.fromkeys(terms(query, language))

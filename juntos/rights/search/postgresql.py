@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from django.db import connection
 
-from juntos.rights.search.base import SearchRequest
+from juntos.rights.search.base import SearchRequest, term_groups
+
+
+def _quoted(token: str, weights: str = "") -> str:
+    # Terms are letters and digits only; quoting still keeps tsquery operators out.
+    return "'" + token.replace("'", "") + "'" + weights
 
 
 def _tsquery(tokens: list[str], joiner: str, weights: str = "") -> str:
     if not tokens:
         return ""
-    # Terms are letters and digits only; quoting still keeps tsquery operators out.
-    quoted = ("'" + t.replace("'", "") + "'" + weights for t in tokens)
-    return "(" + f" {joiner} ".join(quoted) + ")"
+    return "(" + f" {joiner} ".join(_quoted(t, weights) for t in tokens) + ")"
 
 
 def vector_column(request: SearchRequest) -> str:
@@ -26,7 +29,12 @@ def vector_column(request: SearchRequest) -> str:
 
 def build_tsquery(request: SearchRequest) -> tuple[str, str]:
     """(text query, scope query) in to_tsquery syntax; the scope query may be empty."""
-    words = _tsquery(request.terms, "&" if request.match_all else "|")
+    groups = [
+        _tsquery(group, "|") if len(group) > 1 else _quoted(group[0])
+        for group in term_groups(request)
+    ]
+    joiner = " & " if request.match_all else " | "
+    words = "(" + joiner.join(groups) + ")"
     return words, _tsquery(request.scope, "|", ":*" if request.scope_prefix else "")
 
 

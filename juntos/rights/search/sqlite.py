@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import connection
 
 from juntos.rights.choices import CONTENT_LANGUAGES
-from juntos.rights.search.base import SearchRequest
+from juntos.rights.search.base import SearchRequest, term_groups
 
 # bm25 weights per column: title, keywords, body, scope.
 WEIGHTS = "10.0, 6.0, 1.0, 0.0"
@@ -29,10 +29,16 @@ def _any_of(tokens: list[str], prefix: bool) -> str:
     return "(" + " OR ".join(_quoted(t) + star for t in tokens) + ")"
 
 
+def _group(group: list[str]) -> str:
+    if len(group) == 1:
+        return _quoted(group[0])
+    return "(" + " OR ".join(_quoted(t) for t in group) + ")"
+
+
 def build_match(request: SearchRequest) -> str:
     """The FTS5 MATCH expression for a request."""
     joiner = " AND " if request.match_all else " OR "
-    words = "(" + joiner.join(_quoted(t) for t in request.terms) + ")"
+    words = "(" + joiner.join(_group(group) for group in term_groups(request)) + ")"
     columns = "{title keywords}" if request.title_only else "{title keywords body}"
     parts = [columns + " : " + words]
     if request.scope:

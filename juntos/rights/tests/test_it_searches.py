@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from juntos.rights.search import search_articles
+from juntos.rights.search import search_articles, search_page
 from juntos.rights.search.base import SearchRequest
 from juntos.rights.search.normalise import (
     query_terms,
@@ -85,7 +85,64 @@ def test_it_finds_housing_in_spanish_by_either_word_ignoring_accents():
     for query in ("vivienda", "alojamiento", "VIVIENDAS", "descuento por vivienda"):
         hits = search_articles(query, language="es", province="BC", program="sawp-mx")
         assert [h.slug for h in hits][:1] == [article.slug], query
-    assert search_articles("alojamiento", language="en") == []
+    # A Spanish word in the English search finds the English text of the same idea.
+    english = search_articles("alojamiento", language="en")
+    assert english[0].title == "Housing deduction in British Columbia"
+
+
+def _pay_stub_library():
+    housing = published_article(slug="bc-housing")  # Spanish says "descuento", "vivienda"
+    published_article(
+        slug="wages",
+        topics=("wages",),
+        texts=texts_with(
+            en={"title": "Minimum wage", "summary": "Pay.", "keywords": "wage", "body": "Pay."},
+            es={"title": "Salario mínimo", "summary": "Su pago.", "keywords": "", "body": "Pago."},
+            fr={"title": "Salaire minimum", "summary": "Votre paie.", "keywords": "", "body": "."},
+        ),
+    )
+    return housing
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["deducciones", "deduccion", "deducción", "bivienda", "housing", "alojamientos"]
+)
+def test_it_finds_the_pay_stub_word_in_spanish(query):
+    housing = _pay_stub_library()
+    outcome = search_page(query, language="es", province="BC", program="sawp-mx")
+    assert [h.slug for h in outcome.hits][:1] == [housing.slug], query
+    assert outcome.hits[0].title == "Descuento por vivienda en Columbia Británica"
+
+
+@pytest.mark.django_db
+def test_it_says_which_typo_it_fixed_and_finds_synonyms_in_french_and_english():
+    housing = _pay_stub_library()
+    outcome = search_page("bivienda", language="es")
+    assert outcome.corrected == [("bivienda", "vivienda")]
+    assert [h.slug for h in search_page("sueldo", language="es").hits] == ["wages"]
+    assert [h.slug for h in search_page("salaire", language="fr").hits] == ["wages"]
+    assert [h.slug for h in search_page("hébergement", language="fr").hits] == [housing.slug]
+    assert [h.slug for h in search_page("accommodation", language="en").hits][:1] == [housing.slug]
+
+
+@pytest.mark.django_db
+def test_it_suggests_words_instead_of_an_empty_page():
+    _pay_stub_library()
+    outcome = search_page("viviendaxyz", language="es")
+    assert outcome.hits == []
+    assert "vivienda" in outcome.suggestions
+    assert search_page("zzzz qqqq", language="es").hits == []
+
+
+@pytest.mark.django_db
+def test_the_search_page_shows_the_correction_and_the_suggestions(client):
+    _pay_stub_library()
+    fixed = client.get("/es/rights/search/", {"q": "bivienda"}).content.decode()
+    assert "vivienda" in fixed and "/es/rights/articles/bc-housing/" in fixed
+    assert "Resultados para" in fixed
+    none = client.get("/es/rights/search/", {"q": "viviendaxyz"}).content.decode()
+    assert "/es/rights/search/?q=vivienda" in none
 
 
 @pytest.mark.django_db

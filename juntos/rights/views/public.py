@@ -10,9 +10,10 @@ from django.views.decorators.http import condition, require_GET
 
 from juntos.core.jurisdictions import Program, Province
 from juntos.rights import selectors
+from juntos.rights.choices import Topic
 from juntos.rights.forms import ChoiceForm, SearchForm
 from juntos.rights.remembered import read_choice, remember_choice
-from juntos.rights.search import search_articles
+from juntos.rights.search import search_page
 
 RESULTS_PER_PAGE = 10
 
@@ -110,19 +111,25 @@ def changes(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """Full-text search in the reader's language, within their province and program if chosen."""
     form = SearchForm(request.GET or None)
-    hits = None
+    outcome = None
     choice = read_choice(request)
     if form.is_bound and form.is_valid():
         province, program = choice or ("", "")
         # Ten answers fit a phone screen; more is scrolling, not finding.
-        hits = search_articles(
+        outcome = search_page(
             form.cleaned_data["q"],
             language=_language(),
             province=province,
             program=program,
             limit=RESULTS_PER_PAGE,
         )
-    context = {"form": form, "hits": hits, "choice": _labels(*choice) if choice else None}
+    context = {
+        "form": form,
+        "outcome": outcome,
+        "hits": outcome.hits if outcome else None,
+        "topics": Topic.choices,
+        "choice": _labels(*choice) if choice else None,
+    }
     return render(request, "rights/search.html", context)
 
 
