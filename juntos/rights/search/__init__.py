@@ -180,7 +180,7 @@ def search_page(
         other_request, _ = request_in(other, fix_typos=False)
         ranked = _matches(other_request) if other_request.terms else []
         if ranked:
-            hits = _hits(ranked, language)
+            hits = _hits(ranked, language, found_in=other)
             return SearchOutcome(hits=hits, corrected=[], from_language=other)
     return SearchOutcome(hits=[], corrected=[], suggestions=_suggestions(request))
 
@@ -192,18 +192,22 @@ def _suggestions(request: SearchRequest) -> list[str]:
     return list(dict.fromkeys(found))[:6]
 
 
-def _hits(ranked: list[tuple[int, float]], language: str) -> list[SearchHit]:
+def _hits(ranked: list[tuple[int, float]], language: str, *, found_in: str = "") -> list[SearchHit]:
     """What each hit shows, in the reader's language (one query; bodies stay in the database).
 
-    The ranked documents may be another language's (nothing matched in the reader's): each
-    article is then shown by its text in the reader's language where it has one.
+    found_in: the language of the ranked documents when it is not the reader's (nothing
+    matched in hers); each article is then shown by its text in her language where it has one.
     """
     ids = [doc_id for doc_id, _ in ranked]
-    rows = SearchDocument.objects.filter(
-        Q(pk__in=ids)
-        | Q(article_id__in=SearchDocument.objects.filter(pk__in=ids).values("article_id"))
-        & Q(language=language)
-    ).values_list("pk", "article_id", "language", "article__slug", "text__title", "text__summary")
+    documents = SearchDocument.objects.filter(pk__in=ids)
+    if found_in:
+        articles = list(documents.values_list("article_id", flat=True))
+        documents = SearchDocument.objects.filter(
+            Q(pk__in=ids) | Q(article_id__in=articles, language=language)
+        )
+    rows = documents.values_list(
+        "pk", "article_id", "language", "article__slug", "text__title", "text__summary"
+    )
     article_of = {pk: article_id for pk, article_id, *_ in rows}
     shown: dict[int, tuple[str, str, str]] = {}
     # The reader's language sorts last, so its text is the one kept for each article.
