@@ -19,7 +19,20 @@ from juntos.learning.tests.factories import SessionFactory, today
 from juntos.testing.outbox import outbox_last
 from juntos.testing.personas import logged_in_client
 
-PAY_SLIP = b"%PDF-1.4 talon de pago: 80 horas a 17.85"
+
+def _pay_slip() -> bytes:
+    """A real one-page PDF whose metadata names its author, as a phone scanner writes it."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Author": "Marisol Ruiz", "/Title": "talon de pago: 80 horas a 17.85"})
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+PAY_SLIP = _pay_slip()
 
 
 def _spanish(user: Any) -> Client:
@@ -112,7 +125,9 @@ def test_a_new_worker_walks_from_the_workshop_to_her_exported_data(
     )
     assert response.status_code == 302
     amina = personas.client_for("amina")
-    assert amina.get(f"/en/learning/vault/{document.pk}/file/").content == PAY_SLIP
+    shared = amina.get(f"/en/learning/vault/{document.pk}/file/").content
+    # The caseworker gets the PDF without its metadata; the worker's own copy stays whole.
+    assert shared.startswith(b"%PDF-") and b"Marisol Ruiz" not in shared
     share = document.shares.get()
     assert client.post(f"/es/learning/vault/shares/{share.pk}/revoke/").status_code == 302
     assert amina.get(f"/en/learning/vault/{document.pk}/file/").status_code == 404
