@@ -103,3 +103,18 @@ def test_held_files_are_purged_within_two_runs_of_the_hourly_job(db):
     assert HeldFile.objects.count() == 1
     assert services.held_files_purge() == 1  # gone at the next run
     assert not HeldFile.objects.exists()
+
+
+def test_a_file_sent_at_once_is_never_held(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        sent = Client().post(reverse("reports:intake"), {**TYPED, "attachments": [photo()]})
+    assert sent.status_code == 200
+    assert selectors.attachment_count(Report.objects.get()) == 1
+    assert not [
+        q
+        for q in queries.captured_queries
+        if "reports_heldfile" in q["sql"].lower() and q["sql"].lstrip().upper().startswith("INSERT")
+    ]

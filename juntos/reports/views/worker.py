@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from juntos.core.privacy import anonymous_flow
 from juntos.reports import selectors, services
-from juntos.reports.attachments import AttachmentRejected, CleanFile, check_size
+from juntos.reports.attachments import MAX_FILES, AttachmentRejected, CleanFile, check_size
 from juntos.reports.choices import ReportCategory, report_source
 from juntos.reports.forms import (
     CodeForm,
@@ -54,23 +55,26 @@ def intake(request: HttpRequest) -> HttpResponse:
         sites = [chosen, *(s for s in sites if s[0] != chosen[0])] if chosen else sites
     form = IntakeForm(request.POST, request.FILES, site_choices=sites)
     valid = form.is_valid()
-    # Files she chose are kept sealed for the next send of this page: a browser never re-sends
-    # a chosen file, and without JavaScript "Find employer" sends the page again.
-    token, held, file_error = _hold(request, form)
+    token = request.POST.get("held_files", "")[:64]
+    new_files = form.cleaned_data.get("attachments") or []
     if "find_employer" in request.POST:
         # A step of the guide, not a submission: show the matches, keep the rest as typed.
+        token, held, file_error = _hold(token, new_files)
         typed = {**_typed(form), "held_files": token}
         step = IntakeForm(initial=typed, site_choices=sites)
         return _intake_page(request, step, searched=True, held=held, file_error=file_error)
-    if not valid or file_error:
-        page = _with_token(form, token)
-        return _intake_page(request, page, status=400, held=held, file_error=file_error)
+    if not valid:
+        return _refused(request, form, *_hold(token, new_files))
+    files = [*services.held_files_open(token), *new_files]
+    if len(files) > MAX_FILES:
+        too_many = _("Please send at most %(count)s files.") % {"count": MAX_FILES}
+        return _refused(request, form, token, services.held_files_open(token), too_many)
     try:
         args = form.submission_args(language=get_language() or "en")
-        submission = services.report_submit(**{**args, "files": held})
+        submission = services.report_submit(**{**args, "files": files})
     except ValidationError as exc:
         form.add_error(None, exc)
-        return _intake_page(request, _with_token(form, token), status=400, held=held)
+        return _refused(request, form, *_hold(token, new_files))
     services.held_files_forget(token)
     return render(
         request,
@@ -79,17 +83,24 @@ def intake(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _hold(request: HttpRequest, form: IntakeForm) -> tuple[str, list[CleanFile], str]:
-    """Seal the files this send brought; return the token, every file held, and any refusal."""
-    token = request.POST.get("held_files", "")[:64]
+def _hold(token: str, files: list[CleanFile]) -> tuple[str, list[CleanFile], str]:
+    """Seal the files this send brought for the next one: a browser never re-sends a chosen
+    file, and without JavaScript "Find employer" sends the page again. Returns the token, every
+    file held, and why a file was refused ("" if none)."""
     error = ""
     try:
-        token = services.held_files_keep(
-            token=token, files=form.cleaned_data.get("attachments") or []
-        )
+        token = services.held_files_keep(token=token, files=files)
     except AttachmentRejected as exc:
         error = str(exc)
     return token, services.held_files_open(token), error
+
+
+def _refused(
+    request: HttpRequest, form: IntakeForm, token: str, held: list[CleanFile], file_error: str
+) -> HttpResponse:
+    """The page as sent, with its errors and the files held for it."""
+    page = _with_token(form, token)
+    return _intake_page(request, page, status=400, held=held, file_error=file_error)
 
 
 def _with_token(form: IntakeForm, token: str) -> IntakeForm:
