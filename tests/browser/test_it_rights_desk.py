@@ -38,7 +38,7 @@ def test_a_changed_english_text_publishes_its_translations_as_out_of_date(
     ben = _signed_in(new_page, live_server, personas.ben)
     ben.goto(f"/en/rights/desk/articles/{SLUG}/")
     ben.get_by_role("button", name="Start a new version").click()
-    ben.get_by_role("heading", name=re.compile(r"v2$")).wait_for()
+    ben.get_by_role("heading", name=re.compile(r"v\d+$")).wait_for()
     for language in ("es", "fr"):
         box = ben.get_by_label(f"This translation says the same as the English text ({language})")
         assert not box.is_checked(), f"the {language} box is pre-checked"
@@ -58,7 +58,7 @@ def test_a_changed_english_text_publishes_its_translations_as_out_of_date(
     ben.get_by_text("You wrote or changed this version").first.wait_for()
     assert ben.get_by_role("button", name="Publish now").count() == 0
 
-    version = ArticleVersion.objects.get(article__slug=SLUG, number=2)
+    version = ArticleVersion.objects.filter(article__slug=SLUG).latest("number")
     operator = _signed_in(new_page, live_server, personas.admin)
     operator.goto(f"/en/rights/desk/versions/{version.pk}/")
     operator.get_by_role("button", name="Publish now").click()
