@@ -20,6 +20,7 @@ primitives are Python's integers, `cryptography` (X25519, HKDF, AES-GCM) and arg
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from dataclasses import dataclass
 
@@ -118,40 +119,54 @@ def partial_decrypt(tally: list[Ciphertext], share: Share) -> list[int]:
     return [pow(a, share.value, P) for a, _ in tally]
 
 
-def _lagrange_at_zero(index: int, indices: list[int]) -> int:
-    numerator, denominator = 1, 1
-    for other in indices:
-        if other != index:
-            numerator = numerator * other % Q
-            denominator = denominator * (other - index) % Q
-    return numerator * pow(denominator, -1, Q) % Q
+def _scaled_lagrange_weights(indices: list[int]) -> tuple[int, dict[int, int]]:
+    """(L, w) with w[i] = L * lambda_i(0) a small integer, for a small common multiple L.
+
+    Interpolating in the exponent with lambda_i mod q would cost one 2048-bit exponentiation
+    per share and choice; raising everything to L instead keeps every exponent small, and
+    since L < q is invertible mod q, (g^L)^count still names a single count.
+    """
+    numerators, denominators = {}, {}
+    for index in indices:
+        numerators[index] = math.prod(other for other in indices if other != index)
+        denominators[index] = math.prod(other - index for other in indices if other != index)
+    scale = math.lcm(*(abs(d) for d in denominators.values()))
+    weights = {i: scale * numerators[i] // denominators[i] for i in indices}
+    return scale, weights
+
+
+def _power(base: int, exponent: int) -> int:
+    if exponent < 0:
+        return pow(pow(base, -1, P), -exponent, P)
+    return pow(base, exponent, P)
 
 
 def combine(
     tally: list[Ciphertext], partials: dict[int, list[int]], *, most: int
 ) -> list[int] | None:
     """The totals from enough trustees' partial decryptions, or None if they do not open."""
-    indices = sorted(partials)
+    scale, weights = _scaled_lagrange_weights(sorted(partials))
+    step = pow(G, scale, P)
     counts = []
     for position, (_, b) in enumerate(tally):
+        # (b / a^x)^L = (g^count)^L, with a^(xL) from the partials and small exponents only.
         shared = 1
-        for index in indices:
-            weight = _lagrange_at_zero(index, indices)
-            shared = shared * pow(partials[index][position], weight, P) % P
-        target = b * pow(shared, -1, P) % P
-        count = _small_log(target, most)
+        for index, weight in weights.items():
+            shared = shared * _power(partials[index][position], weight) % P
+        target = pow(b, scale, P) * pow(shared, -1, P) % P
+        count = _small_log(target, step, most)
         if count is None:
             return None
         counts.append(count)
     return counts
 
 
-def _small_log(target: int, most: int) -> int | None:
+def _small_log(target: int, step: int, most: int) -> int | None:
     value = 1
     for count in range(most + 1):
         if value == target:
             return count
-        value = value * G % P
+        value = value * step % P
     return None
 
 
