@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import STAFF_ROLES, Role
-from juntos.accounts.models import Membership
+from juntos.accounts.models import Membership, User
 
 
-def _memberships(user: Any) -> list[Membership]:
+def _memberships(user: Actor) -> list[Membership]:
     """The person's memberships, fetched once per request object and cached on it."""
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_juntos_memberships", None)
+    cached: list[Membership] | None = getattr(user, "_juntos_memberships", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user).select_related("organisation"))
-        user._juntos_memberships = cached
+        setattr(user, "_juntos_memberships", cached)  # noqa: B010 - a cache, not a field
     return cached
 
 
-def forget_memberships(user: Any) -> None:
+def forget_memberships(user: Actor) -> None:
     """Drop the memberships cached on this user object, after they changed."""
     if hasattr(user, "_juntos_memberships"):
         del user._juntos_memberships
 
 
-def has_role(user: Any, organisation_id: int | None, roles: Iterable[str]) -> bool:
+def has_role(user: Actor, organisation_id: int | None, roles: Iterable[str]) -> bool:
     """True when the person holds one of the roles in that organisation."""
     wanted = set(roles)
     return any(
@@ -34,31 +34,31 @@ def has_role(user: Any, organisation_id: int | None, roles: Iterable[str]) -> bo
     )
 
 
-def holds_any_role(user: Any, roles: Iterable[str]) -> bool:
+def holds_any_role(user: Actor, roles: Iterable[str]) -> bool:
     """True when the person holds one of the roles in any organisation."""
     wanted = set(roles)
     return any(m.role in wanted for m in _memberships(user))
 
 
-def requires_second_factor(user: Any) -> bool:
+def requires_second_factor(user: Actor) -> bool:
     """Staff of any organisation, and platform operators, must log in with a second factor."""
     if not user.is_authenticated:
         return False
     return bool(user.is_staff or user.is_superuser or holds_any_role(user, STAFF_ROLES))
 
 
-def is_verified_staff(user: Any) -> bool:
+def is_verified_staff(user: Actor) -> bool:
     """A staff person who completed the second factor in this session."""
     return requires_second_factor(user) and bool(getattr(user, "is_verified", lambda: False)())
 
 
-def can_manage_memberships(actor: Any, organisation_id: int) -> bool:
+def can_manage_memberships(actor: Actor, organisation_id: int) -> bool:
     """Organisation administrators (and platform operators) grant and revoke roles."""
     if actor.is_authenticated and actor.is_superuser:
         return True
     return has_role(actor, organisation_id, {Role.ADMIN})
 
 
-def can_view_person(actor: Any, person: Any) -> bool:
+def can_view_person(actor: Actor, person: User) -> bool:
     """People see their own account; platform operators see everyone's."""
     return bool(actor.is_authenticated and (actor.pk == person.pk or actor.is_superuser))

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.db.models import QuerySet
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.models import Membership, Organisation, User
 from juntos.accounts.policies import _memberships
 
 
-def memberships_of(user: Any) -> list[Membership]:
+def memberships_of(user: Actor) -> list[Membership]:
     """The person's own memberships with their organisations (one query, cached)."""
     return _memberships(user)
 
 
-def organisation_ids_for(user: Any, roles: Iterable[str]) -> set[int]:
+def organisation_ids_for(user: Actor, roles: Iterable[str]) -> set[int]:
     """Ids of organisations in which the person holds one of the roles."""
     wanted = set(roles)
     return {m.organisation_id for m in _memberships(user) if m.role in wanted}

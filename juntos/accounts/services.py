@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import Channel, Role, Sector
 from juntos.accounts.models import Membership, Organisation, User
 from juntos.accounts.phones import looks_like_email, normalise_phone
@@ -44,8 +44,10 @@ CHANNEL_NEEDS_EMAIL = _("To be contacted by email, give your email address.")
 NEEDS_LOGIN = _("Give a mobile number or an email address, so that you can log in.")
 
 
-def _channel_errors(*, email: str | None, phone: str | None, channel: str) -> dict[str, Any]:
-    errors: dict[str, Any] = {}
+def _channel_errors(
+    *, email: str | None, phone: str | None, channel: str
+) -> dict[str, str | Promise]:
+    errors: dict[str, str | Promise] = {}
     if not email and not phone:
         errors["phone"] = NEEDS_LOGIN
     if channel in (Channel.SMS, Channel.WHATSAPP) and not phone:
@@ -62,7 +64,9 @@ def contact_check_channel(*, email: str | None, phone: str | None, channel: str)
         raise ValidationError(errors)
 
 
-def _check_contact(*, email: str | None, phone: str | None, channel: str, exclude: Any) -> None:
+def _check_contact(
+    *, email: str | None, phone: str | None, channel: str, exclude: User | None
+) -> None:
     # Only for people who already hold an account or for operators: self sign-up never says
     # that a number or email is taken (see accounts/codes.py).
     errors = _channel_errors(email=email, phone=phone, channel=channel)
@@ -77,7 +81,7 @@ def _check_contact(*, email: str | None, phone: str | None, channel: str, exclud
 
 def person_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     display_name: str,
     password: str,
     email: str = "",
@@ -118,7 +122,7 @@ def person_create(
 
 
 def user_update_preferences(
-    *, actor: Any, user: User, language: str, channel: str, province: str = ""
+    *, actor: Actor, user: User, language: str, channel: str, province: str = ""
 ) -> User:
     """Change a person's language, channel and province."""
     if actor.pk != user.pk:
@@ -139,7 +143,13 @@ def user_update_preferences(
 
 
 def organisation_create(
-    *, actor: Any, name: str, kind: str, province: str = "", languages: str = "en", **extra: Any
+    *,
+    actor: Actor | None,
+    name: str,
+    kind: str,
+    province: str = "",
+    languages: str = "en",
+    **extra: str,
 ) -> Organisation:
     """Register an organisation on the platform (platform operators only)."""
     if actor is not None and not (actor.is_authenticated and actor.is_superuser):
@@ -158,7 +168,7 @@ def organisation_create(
 
 
 def membership_grant(
-    *, actor: Any, user: User, organisation: Organisation, role: str
+    *, actor: Actor | None, user: User, organisation: Organisation, role: str
 ) -> Membership:
     """Give a person a role in an organisation; idempotent."""
     if actor is not None and not can_manage_memberships(actor, organisation.pk):
@@ -181,7 +191,7 @@ def membership_grant(
     return membership
 
 
-def membership_revoke(*, actor: Any, membership: Membership) -> None:
+def membership_revoke(*, actor: Actor, membership: Membership) -> None:
     """Take a role away."""
     if not can_manage_memberships(actor, membership.organisation_id):
         raise PermissionDenied
@@ -248,7 +258,7 @@ def operator_create(*, email: str, password: str, display_name: str) -> User:
     return user
 
 
-def person_delete(*, actor: Any, user: User) -> None:
+def person_delete(*, actor: Actor, user: User) -> None:
     """Delete an account at the person's own request (or by a platform operator)."""
     if not (actor.pk == user.pk or actor.is_superuser):
         raise PermissionDenied

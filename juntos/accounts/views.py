@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from juntos.accounts import codes, second_factor, services
+from juntos.accounts.actors import signed_in
 from juntos.accounts.forms import (
     CodeForm,
     LoginForm,
@@ -26,16 +27,10 @@ from juntos.accounts.forms import (
     SecondFactorForm,
     SignupForm,
 )
-from juntos.accounts.models import User
 from juntos.accounts.policies import requires_second_factor
 from juntos.accounts.selectors import memberships_of
 from juntos.core.forms import add_service_errors
 from juntos.core.privacy import client_address
-
-
-def _person(request: HttpRequest) -> User:
-    """The signed-in person of a view that requires login."""
-    return cast(User, request.user)
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
@@ -226,7 +221,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def second_factor_verify(request: HttpRequest) -> HttpResponse:
-    user = _person(request)
+    user = signed_in(request)
     if second_factor.confirmed_device(user) is None:
         return redirect("accounts:second_factor_setup")
     form = SecondFactorForm(request.POST or None)
@@ -246,7 +241,7 @@ def second_factor_verify(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def second_factor_setup(request: HttpRequest) -> HttpResponse:
-    user = _person(request)
+    user = signed_in(request)
     if second_factor.confirmed_device(user) is not None:
         # Replacing a device needs the current one first; otherwise a stolen password would do.
         verified = user.is_verified()  # type: ignore[attr-defined]
@@ -279,7 +274,7 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_home(request: HttpRequest) -> HttpResponse:
-    user = _person(request)
+    user = signed_in(request)
     form = PreferencesForm(
         request.POST or None,
         initial={

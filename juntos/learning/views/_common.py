@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch, reverse
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.selectors import memberships_of
 from juntos.core.forms import add_service_errors as add_errors
 from juntos.learning.policies import LEARNING_STAFF
@@ -11,7 +12,7 @@ from juntos.learning.policies import LEARNING_STAFF
 __all__ = ["add_errors", "rights_url", "staff_organisations"]
 
 
-def staff_organisations(user: object) -> list[tuple[int, str]]:
+def staff_organisations(user: Actor) -> list[tuple[int, str]]:
     """(id, name) of the organisations where the person is learning staff."""
     seen: dict[int, str] = {}
     for membership in memberships_of(user):
