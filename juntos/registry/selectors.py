@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.selectors import memberships_of
 from juntos.registry.anonymity import reviewer_key_for
 from juntos.registry.choices import ReviewStatus
@@ -194,7 +195,7 @@ def recruiter_by_slug(slug: str) -> Recruiter:
     return recruiter
 
 
-def get_site_to_review_for(actor: Any, site_id: int) -> EmployerSite:
+def get_site_to_review_for(actor: Actor, site_id: int) -> EmployerSite:
     """A site the actor may review; 404 for unknown sites, 403 for people who may not review."""
     site = EmployerSite.objects.select_related("employer").filter(pk=site_id).first()
     if site is None:
@@ -204,14 +205,14 @@ def get_site_to_review_for(actor: Any, site_id: int) -> EmployerSite:
     return site
 
 
-def own_review_of(actor: Any, employer: Employer, season: int) -> Review | None:
+def own_review_of(actor: Actor, employer: Employer, season: int) -> Review | None:
     """The actor's own review of this employer in this season, found through the keyed hash."""
     return Review.objects.filter(
         employer=employer, season=season, reviewer_key=reviewer_key_for(actor)
     ).first()
 
 
-def pending_reviews_for(actor: Any) -> QuerySet[Review]:
+def pending_reviews_for(actor: Actor) -> QuerySet[Review]:
     """The moderation queue, oldest first; only for moderators. Carries no author."""
     if not can_moderate_reviews(actor):
         raise PermissionDenied
@@ -222,7 +223,7 @@ def pending_reviews_for(actor: Any) -> QuerySet[Review]:
     )
 
 
-def pending_replies_for(actor: Any) -> QuerySet[ReviewReply]:
+def pending_replies_for(actor: Actor) -> QuerySet[ReviewReply]:
     """Employers' replies waiting for moderation, oldest first, with the review each answers.
 
     Only for moderators. The answered review is already published; its author is never loaded.
@@ -237,7 +238,7 @@ def pending_replies_for(actor: Any) -> QuerySet[ReviewReply]:
     )
 
 
-def get_pending_review_for(actor: Any, review_id: Any) -> Review:
+def get_pending_review_for(actor: Actor, review_id: Any) -> Review:
     """One review waiting for moderation; 404 for anyone else or anything else."""
     if not can_moderate_reviews(actor):
         raise Http404
@@ -247,7 +248,7 @@ def get_pending_review_for(actor: Any, review_id: Any) -> Review:
     return review
 
 
-def get_pending_reply_for(actor: Any, reply_id: int) -> ReviewReply:
+def get_pending_reply_for(actor: Actor, reply_id: int) -> ReviewReply:
     """One reply waiting for moderation; 404 for anyone else or anything else."""
     if not can_moderate_reviews(actor):
         raise Http404
@@ -261,7 +262,7 @@ def get_pending_reply_for(actor: Any, reply_id: int) -> ReviewReply:
     return reply
 
 
-def get_review_to_reply_for(actor: Any, review_id: Any) -> Review:
+def get_review_to_reply_for(actor: Actor, review_id: Any) -> Review:
     """A published review the actor's organisation may answer; 404 otherwise."""
     review = _published_reviews().select_related("employer").filter(pk=review_id).first()
     if review is None or not can_reply_to_review(actor, review):
@@ -269,7 +270,7 @@ def get_review_to_reply_for(actor: Any, review_id: Any) -> Review:
     return review
 
 
-def entries_spoken_for_by(actor: Any) -> tuple[list[Employer], list[Recruiter]]:
+def entries_spoken_for_by(actor: Actor) -> tuple[list[Employer], list[Recruiter]]:
     """Employer and recruiter entries linked to the actor's organisations."""
     organisation_ids = {m.organisation_id for m in memberships_of(actor)}
     if not organisation_ids:

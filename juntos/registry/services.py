@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import organisations_of_kind, people_with_role
 from juntos.core.jurisdictions import Program, Province
@@ -78,7 +79,7 @@ def _refresh_keys(employer: Employer) -> None:
 
 def employer_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     legal_name: str,
     operating_name: str = "",
     programs: Iterable[str] = (),
@@ -104,7 +105,7 @@ def employer_create(
 
 
 def employer_site_add(
-    *, actor: Any, employer: Employer, name: str, province: str, city: str = ""
+    *, actor: Actor | None, employer: Employer, name: str, province: str, city: str = ""
 ) -> EmployerSite:
     """Add a workplace to an employer."""
     if not can_import_official_lists(actor):
@@ -121,7 +122,7 @@ def employer_site_add(
 
 
 def entry_link_organisation(
-    *, actor: Any, entry: Employer | Recruiter, organisation_id: int | None
+    *, actor: Actor | None, entry: Employer | Recruiter, organisation_id: int | None
 ) -> None:
     """Let an organisation speak for a registry entry (see it, answer reviews), or unlink it."""
     if not can_import_official_lists(actor):
@@ -138,7 +139,7 @@ def entry_link_organisation(
 
 
 def recruiter_create(
-    *, actor: Any, name: str, business_name: str = "", organisation_id: int | None = None
+    *, actor: Actor | None, name: str, business_name: str = "", organisation_id: int | None = None
 ) -> Recruiter:
     """Add a recruiter to the registry (operators, coordinators and imports)."""
     if not can_import_official_lists(actor):
@@ -182,7 +183,7 @@ def _tell_moderators(message: Any = NEW_REVIEW_WAITING) -> None:
 
 def review_submit(
     *,
-    actor: Any,
+    actor: Actor,
     site: EmployerSite,
     season: int,
     fee_charged: str,
@@ -291,7 +292,7 @@ REDACTED_MARK = "[…]"
 
 
 def review_moderate(
-    *, actor: Any, review: Review, approve: bool, rule: str = "", redact: str = ""
+    *, actor: Actor, review: Review, approve: bool, rule: str = "", redact: str = ""
 ) -> Review:
     """Approve a review, reject it under one of the published rules, or approve it without one
     passage (`redact`) that breaks a rule, so the rest of what the worker said is published."""
@@ -333,7 +334,7 @@ def review_moderate(
     return review
 
 
-def review_reply(*, actor: Any, review: Review, body: str) -> ReviewReply:
+def review_reply(*, actor: Actor, review: Review, body: str) -> ReviewReply:
     """The employer's answer to a published review, held for moderation before anyone sees it.
 
     One reply per review may be pending or approved; after a rejection the employer may write
@@ -388,7 +389,9 @@ def _tell_employer_about_reply(reply: ReviewReply) -> None:
         notify_person(person, render)
 
 
-def reply_moderate(*, actor: Any, reply: ReviewReply, approve: bool, rule: str = "") -> ReviewReply:
+def reply_moderate(
+    *, actor: Actor, reply: ReviewReply, approve: bool, rule: str = ""
+) -> ReviewReply:
     """Publish an employer's reply, or reject it under one of the published reply rules."""
     if not can_moderate_reviews(actor):
         raise PermissionDenied
@@ -436,7 +439,9 @@ def _same_name(model: Any, name: str, fields: tuple[str, str]) -> Any:
     return None
 
 
-def _import_noncompliant(actor: Any, rows: list[dict[str, Any]], batch: RegistryImport) -> int:
+def _import_noncompliant(
+    actor: Actor | None, rows: list[dict[str, Any]], batch: RegistryImport
+) -> int:
     created = 0
     for row in rows:
         key = record_key(row)
@@ -471,7 +476,9 @@ def _import_noncompliant(actor: Any, rows: list[dict[str, Any]], batch: Registry
     return created
 
 
-def _import_recruiters(actor: Any, rows: list[dict[str, Any]], batch: RegistryImport) -> int:
+def _import_recruiters(
+    actor: Actor | None, rows: list[dict[str, Any]], batch: RegistryImport
+) -> int:
     for row in rows:
         licence = RecruiterLicence.objects.filter(
             province=batch.province, number=row["number"]
@@ -501,7 +508,7 @@ def _import_recruiters(actor: Any, rows: list[dict[str, Any]], batch: RegistryIm
 
 def official_list_import(
     *,
-    actor: Any,
+    actor: Actor | None,
     kind: str,
     province: str,
     text: str,

@@ -22,7 +22,7 @@ def test_moderators_get_the_queue_link_and_employers_their_page(
     site = factories.site(carls_published_review.employer)
     with django_capture_on_commit_callbacks(execute=True):
         services.review_submit(
-            actor=UserFactory(),
+            actor=UserFactory.create(),
             site=site,
             season=timezone.localdate().year,
             fee_charged="no",

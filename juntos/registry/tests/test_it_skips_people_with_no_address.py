@@ -29,7 +29,7 @@ def test_moderators_and_employers_without_an_address_are_skipped(
     with django_capture_on_commit_callbacks(execute=True):
         reviews = [
             services.review_submit(
-                actor=UserFactory(),
+                actor=UserFactory.create(),
                 site=site,
                 season=timezone.localdate().year,
                 fee_charged="no",
