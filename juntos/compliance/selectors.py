@@ -88,6 +88,17 @@ def rules_listing() -> QuerySet[Rule]:
     ).order_by("jurisdiction", "rule_id")
 
 
+def rules_running_out(*, today: dt.date, within_days: int = 60) -> list[Rule]:
+    """Rules whose known period has ended or ends within the days given, soonest first (one
+    query): what a coordinator must check against a newer source."""
+    horizon = today + dt.timedelta(days=within_days)
+    return list(
+        Rule.objects.filter(known_until__isnull=False, known_until__lte=horizon).order_by(
+            "known_until", "rule_id"
+        )
+    )
+
+
 def get_rule(rule_id: str) -> Rule:
     """A rule by its id, with versions and wordings; rules are public."""
     rule = rules_listing().filter(rule_id=rule_id).first()

@@ -159,7 +159,12 @@ def rule_list(request: HttpRequest) -> HttpResponse:
         version = selectors.version_in_force(rule, today)
         shown = version or rule.versions.all().last()
         rows.append((rule, version, shown and selectors.wording_of(shown, language)))
-    return render(request, "compliance/rule_list.html", {"rows": rows, "today": today})
+    context = {
+        "rows": rows,
+        "today": today,
+        "running_out": selectors.rules_running_out(today=today),
+    }
+    return render(request, "compliance/rule_list.html", context)
 
 
 @require_GET
