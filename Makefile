@@ -70,7 +70,7 @@ imports: $(STAMP)
 
 pytest: setup
 	./scripts/setup-system --browser --redis
-	$(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n 2 --dist loadgroup --cov --cov-report=term $(PYTEST_ARGS)
 
 test: lint typecheck imports pytest
 
