@@ -300,6 +300,16 @@ JUNTOS_AUDIT_SIGNING_KEY = env("JUNTOS_AUDIT_SIGNING_KEY")
 JUNTOS_SUPPRESSION_THRESHOLD = env_int("JUNTOS_SUPPRESSION_THRESHOLD", 5)
 # Published figures are rounded to a multiple of this, up or down by a keyed draw.
 JUNTOS_ROUNDING_BASE = env_int("JUNTOS_ROUNDING_BASE", 3)
+# IATI 2.03 export of the network's results (/api/monitoring/iati.xml). The reference should be
+# the organisation identifier registered for the publisher (org-id.guide, e.g. CA-CRA_ACR-...);
+# the type is a code of the IATI OrganisationType codelist (22: national NGO).
+JUNTOS_IATI_REPORTING_ORG_REF = env("JUNTOS_IATI_REPORTING_ORG_REF", "JUNTOS")
+JUNTOS_IATI_REPORTING_ORG_NAME = env(
+    "JUNTOS_IATI_REPORTING_ORG_NAME", "Juntos migrant worker support network"
+)
+JUNTOS_IATI_REPORTING_ORG_TYPE = env("JUNTOS_IATI_REPORTING_ORG_TYPE", "22")
+JUNTOS_IATI_ACTIVITY_SUFFIX = env("JUNTOS_IATI_ACTIVITY_SUFFIX", "NETWORK")
+JUNTOS_IATI_START_DATE = env("JUNTOS_IATI_START_DATE", "")  # YYYY-MM-DD; empty: first fact
 # Reports: how long unanswered anonymous reports and closed cases are kept, how wrong receipt
 # codes are slowed down, and the largest attachment accepted.
 JUNTOS_REPORTS_UNANSWERED_DAYS = env_int("JUNTOS_REPORTS_UNANSWERED_DAYS", 180)

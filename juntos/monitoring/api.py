@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from ninja import Query, Router, Schema, Status
 
 from juntos.monitoring.disclosure import FIRST_YEAR, LAST_YEAR, DisclosureError
+from juntos.monitoring.iati import iati_document
 from juntos.monitoring.selectors import PUBLIC_KINDS, PublishedTable, published_table
 
 router = Router(tags=["monitoring"])
@@ -128,9 +129,18 @@ def table_csv_text(published: PublishedTable) -> str:
     return body.getvalue()
 
 
-def _with_etag(request: HttpRequest, content: bytes, content_type: str) -> HttpResponse:
-    """Answer 304 when the client holds these bytes already; figures change at most daily."""
-    tag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+def _with_etag(
+    request: HttpRequest, content: bytes, content_type: str, *, weak_of: bytes | None = None
+) -> HttpResponse:
+    """Answer 304 when the client holds these bytes already; figures change at most daily.
+
+    `weak_of`: the bytes that matter when the content also carries a timestamp; the tag is then
+    weak (the same figures, not the same bytes).
+    """
+    if weak_of is None:
+        tag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+    else:
+        tag = 'W/"' + hashlib.sha256(weak_of).hexdigest()[:32] + '"'
     if tag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponse(status=304)
     else:
@@ -169,6 +179,18 @@ def datapackage(request: HttpRequest, year: int | None = None) -> HttpResponse:
     )
     content = json.dumps(package, ensure_ascii=False, indent=1).encode()
     return _with_etag(request, content, "application/json")
+
+
+@router.get(
+    "/iati.xml",
+    summary="The network's results for a year as an IATI 2.03 activity file",
+)
+def iati(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    chosen = year if year and FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
+    content, figures = iati_document(chosen, today=timezone.localdate(), now=timezone.now())
+    response = _with_etag(request, content, "application/xml; charset=utf-8", weak_of=figures)
+    response["Content-Disposition"] = f'inline; filename="juntos-iati-{chosen}.xml"'
+    return response
 
 
 def datapackage_descriptor(year: int, *, url_for: Callable[[str], str]) -> dict[str, object]:

@@ -194,11 +194,26 @@ def published_total(kind: str, period: Period, count: int) -> int | None:
     return rounded(count, base=settings.JUNTOS_ROUNDING_BASE, place=place)
 
 
+def year_quarters(year: int) -> list[Period]:
+    """The four calendar quarters of a year."""
+    return [period_parse(f"{year}-Q{quarter}") for quarter in range(1, 5)]
+
+
 def dashboard_indicators(
     *, language: str, today: dt.date, public_only: bool = True
 ) -> list[IndicatorResult]:
     """Each indicator against its targets for the recent quarters, in three queries."""
-    quarters = recent_quarters(today)
+    return indicator_results(recent_quarters(today), language=language, public_only=public_only)
+
+
+def indicator_results(
+    quarters: list[Period], *, language: str, public_only: bool = True
+) -> list[IndicatorResult]:
+    """Each indicator against its targets for consecutive quarters, in three queries.
+
+    Every actual is the published total (suppressed and rounded), the same figure as the
+    quarter's table with no dimension: the dashboard, the CSV and the IATI file agree.
+    """
     indicators = Indicator.objects.prefetch_related("targets")
     if public_only:
         indicators = indicators.filter(public=True)
@@ -237,6 +252,11 @@ def dashboard_indicators(
             )
         )
     return results
+
+
+def first_counted_month() -> dt.date | None:
+    """The first month the ledger counted anything, or None when it is empty."""
+    return Fact.objects.order_by("month").values_list("month", flat=True).first()
 
 
 def get_indicator_for_editing(actor: Actor, slug: str) -> Indicator:

@@ -19,6 +19,12 @@ ACCESS = [
 
 ACCESS += [
     Access("GET /api/monitoring/datapackage.json", allow=EVERYONE, query="?year=2026"),
+    Access(
+        "GET /api/monitoring/iati.xml",
+        allow=EVERYONE,
+        query="?year=2026",
+        note="the IATI file holds the dashboard's published figures: fit for anyone",
+    ),
     Access("monitoring:dashboard", allow=EVERYONE, worker_page=True, key_page=True),
     Access(
         "monitoring:targets",
