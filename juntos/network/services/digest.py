@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
-from juntos.core.services import audit_record, notify_person
+from juntos.core.services import audit_record, checkpoint_latest_summary, notify_person
 from juntos.network.choices import (
     ImplementationStatus,
     MeetingStatus,
@@ -18,6 +19,7 @@ from juntos.network.choices import (
     VoteStatus,
 )
 from juntos.network.models import Meeting, NetworkMember, Recommendation, Vote
+from juntos.network.policies import is_coordinator
 
 
 def plenary_digest_queue(*, meeting: Meeting) -> None:
@@ -60,14 +62,22 @@ def digest_deliver(*, meeting_id: int) -> int:
         "user"
     )
 
-    def render() -> tuple[str, str]:
-        link = settings.SITE_URL + reverse("network:decisions")
-        body = render_to_string("network/digest.txt", {**context, "link": link}).strip()
-        subject = render_to_string("network/digest_subject.txt", {"meeting": meeting}).strip()
-        return subject, body
+    # Coordinators also get the audit log's latest signed checkpoint: a copy kept outside the
+    # database, against which a rewritten log can be caught later.
+    checkpoint = checkpoint_latest_summary()
+
+    def render_for(with_checkpoint: bool) -> Callable[[], tuple[str, str]]:
+        def render() -> tuple[str, str]:
+            link = settings.SITE_URL + reverse("network:decisions")
+            extra = {"link": link, "checkpoint": checkpoint if with_checkpoint else ""}
+            body = render_to_string("network/digest.txt", {**context, **extra}).strip()
+            subject = render_to_string("network/digest_subject.txt", {"meeting": meeting}).strip()
+            return subject, body
+
+        return render
 
     for member in members:
-        sent += notify_person(member.user, render)
+        sent += notify_person(member.user, render_for(is_coordinator(member.user)))
     return sent
 
 

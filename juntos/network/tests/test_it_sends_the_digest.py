@@ -35,3 +35,20 @@ def test_a_working_group_meeting_sends_no_digest(personas, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_record_held(actor=personas.ben, meeting=meeting, attended_member_ids=[])
     assert mail.outbox == [] and not OutboxMessage.objects.exists()
+
+
+def test_coordinators_get_the_latest_audit_checkpoint_and_members_do_not(
+    personas, django_capture_on_commit_callbacks
+):
+    from juntos.core.checkpoints import checkpoint_make
+
+    make_members(personas)
+    plenary = make_meeting(personas, days=-1)
+    checkpoint = checkpoint_make()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_record_held(actor=personas.ben, meeting=plenary, attended_member_ids=[])
+    to_ben = next(m for m in mail.outbox if m.to == [personas.ben.email])
+    assert checkpoint.signature in to_ben.body
+    to_amina = next(m for m in mail.outbox if m.to == [personas.amina.email])
+    assert checkpoint.signature not in to_amina.body
+    assert checkpoint.signature not in outbox_one(personas.rosa.phone).body
