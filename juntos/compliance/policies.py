@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import memberships_of
 
 
-def can_manage_rules(actor: Any) -> bool:
+def can_manage_rules(actor: Actor) -> bool:
     """Coordinators of the network secretariat (and platform operators) add rule versions."""
     if not actor.is_authenticated:
         return False
@@ -20,17 +21,17 @@ def can_manage_rules(actor: Any) -> bool:
     )
 
 
-def can_save_check(actor: Any) -> bool:
+def can_save_check(actor: Actor) -> bool:
     """Anyone signed in may keep a check result for herself; anonymous checks keep nothing."""
     return bool(actor.is_authenticated)
 
 
-def can_view_saved_check(actor: Any, saved: Any) -> bool:
+def can_view_saved_check(actor: Actor, saved: Any) -> bool:
     """A kept result is visible to the person who kept it, and to nobody else."""
     return bool(actor.is_authenticated and saved.owner_id == actor.pk)
 
 
-def can_self_check_offer(actor: Any) -> bool:
+def can_self_check_offer(actor: Actor) -> bool:
     """Members of an employer organisation check their own job offers before publishing."""
     if not actor.is_authenticated:
         return False

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from juntos.accounts.actors import Actor
 from juntos.compliance.engine import VersionData, Wording
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.policies import can_view_saved_check
@@ -126,14 +126,14 @@ def wording_of(version: RuleVersion, language: str) -> RuleExplanation | None:
     return by_language.get(language) or by_language.get("en")
 
 
-def saved_checks_for(actor: Any) -> QuerySet[SavedCheck]:
+def saved_checks_for(actor: Actor) -> QuerySet[SavedCheck]:
     """The results the person kept, newest first; nobody else's."""
     if not actor.is_authenticated:
         return SavedCheck.objects.none()
     return SavedCheck.objects.filter(owner=actor)
 
 
-def get_saved_check_for(actor: Any, check_id: int) -> SavedCheck:
+def get_saved_check_for(actor: Actor, check_id: int) -> SavedCheck:
     """One kept result, or 404 for anyone but the person who kept it."""
     saved = SavedCheck.objects.filter(pk=check_id).first()
     if saved is None or not can_view_saved_check(actor, saved):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.compliance.choices import (
     Audience,
     Certainty,
@@ -191,9 +192,9 @@ def _record_check_facts(result: CheckResult) -> None:
         )
 
 
-def saved_check_create(*, actor: Any, result: CheckResult) -> SavedCheck:
+def saved_check_create(*, actor: Actor, result: CheckResult) -> SavedCheck:
     """Keep a check result for the signed-in person who ran it."""
-    if not can_save_check(actor):
+    if not can_save_check(actor) or not isinstance(actor, SignedIn):
         raise PermissionDenied
     with transaction.atomic():
         saved = SavedCheck.objects.create(
@@ -210,7 +211,7 @@ def saved_check_create(*, actor: Any, result: CheckResult) -> SavedCheck:
     return saved
 
 
-def saved_check_delete(*, actor: Any, saved: SavedCheck) -> None:
+def saved_check_delete(*, actor: Actor, saved: SavedCheck) -> None:
     """Delete a kept result; only its owner may."""
     if saved.owner_id != actor.pk:
         raise PermissionDenied
@@ -221,7 +222,7 @@ def saved_check_delete(*, actor: Any, saved: SavedCheck) -> None:
 
 def rule_version_add(
     *,
-    actor: Any,
+    actor: Actor,
     rule: Rule,
     effective_from: dt.date,
     certainty: str,
