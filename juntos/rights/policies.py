@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import memberships_of
 
 
-def can_edit_rights(actor: Any) -> bool:
+def can_edit_rights(actor: Actor | None) -> bool:
     """Coordinators of a network secretariat (and platform operators) edit the library."""
     if actor is None or not actor.is_authenticated:
         return False
@@ -20,7 +21,7 @@ def can_edit_rights(actor: Any) -> bool:
     )
 
 
-def can_publish_version(actor: Any, version: Any) -> bool:
+def can_publish_version(actor: Actor, version: Any) -> bool:
     """A second editor publishes: not the one who wrote or last changed the version (four eyes)."""
     if not can_edit_rights(actor):
         return False

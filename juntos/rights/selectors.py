@@ -12,6 +12,7 @@ from django.core.cache import caches
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from juntos.accounts.actors import Actor
 from juntos.core.jurisdictions import Program, Province
 from juntos.rights.choices import SOURCE_LANGUAGE, Topic, VersionStatus
 from juntos.rights.figures import FigureDifference, compare_figures
@@ -245,7 +246,7 @@ def article_history(
 # Editors
 
 
-def editor_articles_for(actor: Any) -> list[dict[str, Any]]:
+def editor_articles_for(actor: Actor) -> list[dict[str, Any]]:
     """Every article with its versions and how its translations stand, for editors.
 
     "stale": languages of the published version older than its English text; "figures":
@@ -305,7 +306,7 @@ def figure_differences(texts: list[ArticleText]) -> dict[str, FigureDifference]:
     return {language: d for language, d in differences.items() if d}
 
 
-def get_article_for_editor(actor: Any, slug: str) -> Article:
+def get_article_for_editor(actor: Actor, slug: str) -> Article:
     """An article and its versions, for editors only (404 for anyone else)."""
     if not can_edit_rights(actor):
         raise Http404
@@ -315,7 +316,7 @@ def get_article_for_editor(actor: Any, slug: str) -> Article:
     return article
 
 
-def get_version_for_editor(actor: Any, version_id: int) -> ArticleVersion:
+def get_version_for_editor(actor: Actor, version_id: int) -> ArticleVersion:
     """A version with its texts, for editors only (404 for anyone else)."""
     if not can_edit_rights(actor):
         raise Http404
