@@ -40,27 +40,27 @@ class TableQuery(Schema):
     language: str = ""
 
 
-class FigureOut(Schema):
+class PublishedFigureOut(Schema):
     dimensions: dict[str, str]
     count: int | None
     suppressed: bool
 
 
-class TableOut(Schema):
+class PublishedTableOut(Schema):
     kind: str
     title: str
     period: str
     dimensions: list[str]
     threshold: int
     rounding_base: int
-    figures: list[FigureOut]
+    figures: list[PublishedFigureOut]
 
 
-class ErrorOut(Schema):
+class PublishedTableErrorOut(Schema):
     detail: dict[str, list[str]]
 
 
-class KindOut(Schema):
+class PublishedKindOut(Schema):
     kind: str
     title: str
 
@@ -94,7 +94,7 @@ def _as_json(table: PublishedTable) -> dict[str, object]:
     }
 
 
-@router.get("/kinds", response=list[KindOut], summary="The indicators that are published")
+@router.get("/kinds", response=list[PublishedKindOut], summary="The indicators that are published")
 def kinds(request: HttpRequest, language: str = "") -> list[dict[str, str]]:
     with translation.override(_language(request, language)):
         return [{"kind": kind, "title": str(title)} for kind, title in PUBLIC_KINDS.items()]
@@ -102,7 +102,7 @@ def kinds(request: HttpRequest, language: str = "") -> list[dict[str, str]]:
 
 @router.get(
     "/tables/{kind}",
-    response={200: TableOut, 400: ErrorOut},
+    response={200: PublishedTableOut, 400: PublishedTableErrorOut},
     summary="One published table (a calendar month, quarter or year; at most two dimensions)",
 )
 def table(request: HttpRequest, kind: str, query: Query[TableQuery]) -> object:
@@ -152,7 +152,7 @@ def _with_etag(
 
 @router.get(
     "/tables/{kind}/csv",
-    response={400: ErrorOut},
+    response={400: PublishedTableErrorOut},
     summary="The same table as CSV (RFC 4180, UTF-8) with an HXL hashtag row",
 )
 def table_csv(request: HttpRequest, kind: str, query: Query[TableQuery]) -> object:
