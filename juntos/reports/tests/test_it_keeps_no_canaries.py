@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from juntos.reports import models
 from juntos.reports.tests.factories import jpeg_with_exif
+from juntos.testing.stored_bytes import table_text
 
 IP = "203.0.113.77"
 FORWARDED = "198.51.100.23"
@@ -27,18 +28,7 @@ def found(match: re.Match[str] | None) -> str:
 
 def dump_database() -> str:
     """Every value of every column of every table, as text (bytes decoded leniently too)."""
-    parts: list[str] = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')
-            for row in cursor.fetchall():
-                for value in row:
-                    if isinstance(value, bytes | memoryview):
-                        raw = bytes(value)
-                        parts += [raw.decode("latin-1"), raw.hex()]
-                    else:
-                        parts.append(str(value))
-    return "\n".join(parts)
+    return "\n".join(table_text(table) for table in connection.introspection.table_names())
 
 
 def test_canaries_reach_neither_the_database_nor_the_logs(personas, client_as, caplog, capfd):
