@@ -64,6 +64,89 @@ GROUPS = [
 ]
 
 
+# What the interpreters have translated: English title -> language -> (title, text).
+TRANSLATIONS: dict[str, dict[str, tuple[str, str]]] = {
+    "Preventing and responding to mistreatment and emergencies": {
+        "es": (
+            "Prevenir y responder al maltrato y a las emergencias",
+            "Proponer cómo la red detecta pronto el maltrato y responde a las emergencias.",
+        ),
+        "fr": (
+            "Prévenir les mauvais traitements et répondre aux urgences",
+            "Proposer comment le réseau repère tôt les mauvais traitements et répond aux urgences.",
+        ),
+    },
+    "Education and access to services": {
+        "es": (
+            "Educación y acceso a los servicios",
+            "Proponer cómo los trabajadores conocen sus derechos y llegan a los servicios en "
+            "su idioma.",
+        ),
+        "fr": (
+            "Éducation et accès aux services",
+            "Proposer comment les travailleurs apprennent leurs droits et accèdent aux services "
+            "dans leur langue.",
+        ),
+    },
+    "Addressing retribution": {
+        "es": (
+            "Enfrentar las represalias",
+            "Proponer cómo los trabajadores pueden hablar sin miedo a perder su trabajo o su "
+            "regreso.",
+        ),
+        "fr": (
+            "Lutter contre les représailles",
+            "Proposer comment les travailleurs peuvent parler sans craindre de perdre leur "
+            "emploi ou leur retour.",
+        ),
+    },
+    "Spring plenary": {"es": ("Plenaria de primavera", ""), "fr": ("Plénière du printemps", "")},
+    "Summer plenary": {"es": ("Plenaria de verano", ""), "fr": ("Plénière d'été", "")},
+    "Education working group: rights workshops": {
+        "es": ("Grupo de educación: talleres de derechos", ""),
+        "fr": ("Groupe Éducation : ateliers sur les droits", ""),
+    },
+    "A 24-hour emergency line in workers' languages": {
+        "es": (
+            "Una línea de emergencia las 24 horas en los idiomas de los trabajadores",
+            "La red financia una línea telefónica y de WhatsApp, atendida en español, para "
+            "quienes enfrentan una emergencia en el trabajo o en la vivienda del empleador.",
+        ),
+        "fr": (
+            "Une ligne d'urgence 24 heures sur 24 dans les langues des travailleurs",
+            "Le réseau finance une ligne téléphonique et WhatsApp, où l'on répond en espagnol, "
+            "pour les personnes qui vivent une urgence au travail ou dans le logement de "
+            "l'employeur.",
+        ),
+    },
+    "Protect workers who report from being left off next season's list": {
+        "es": (
+            "Proteger a quienes denuncian para que no queden fuera de la lista de la próxima "
+            "temporada",
+            "Los empleadores deben dar por escrito sus razones cuando no vuelven a pedir por "
+            "nombre a alguien que denunció un problema, y la red revisa esas razones.",
+        ),
+        "fr": (
+            "Protéger les personnes qui signalent pour qu'elles restent sur la liste de la "
+            "saison suivante",
+            "Les employeurs doivent donner leurs raisons par écrit quand ils ne redemandent pas "
+            "une personne qui a signalé un problème, et le réseau examine ces raisons.",
+        ),
+    },
+}
+
+
+def _translate_everything(groups: list[Any]) -> None:
+    """Give every group, meeting and recommendation of the demo its Spanish and French."""
+    sources = [*groups, *selectors.meetings_and_recommendations_titled(list(TRANSLATIONS))]
+    for source in sources:
+        title = source.source_fields()[0]
+        for language, (text_title, text_body) in TRANSLATIONS.get(title, {}).items():
+            services.content_text_set(
+                actor=None, source=source, language=language, title=text_title, body=text_body
+            )
+
+
 def seed(people: dict[str, Any]) -> None:
     """Make the personas members; create groups, meetings and decisions once."""
     members = _ensure_members(people)
@@ -82,6 +165,7 @@ def seed(people: dict[str, Any]) -> None:
     trustees = _trustees(people)
     _past_plenary(people, groups[0], trustees)
     _coming_meetings(people, groups)
+    _translate_everything(groups)
 
 
 def _trustees(people: dict[str, Any]) -> list[tuple[Any, str]]:

@@ -19,6 +19,7 @@ from juntos.network.choices import (
     MeetingFormat,
     Threshold,
 )
+from juntos.network.texts import TextsInLanguage
 
 POLL_SLOTS = 4
 
@@ -74,6 +75,9 @@ class MeetingForm(forms.Form):
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+        # Each group by its name in the reader's language (one query for all of them).
+        texts = TextsInLanguage()
+        self.fields["group"].label_from_instance = lambda group: texts.shown(group).title  # type: ignore[attr-defined]
         for n in range(1, POLL_SLOTS + 1):
             required = n == 1
             self.fields[f"day_{n}"] = forms.DateField(
@@ -172,6 +176,15 @@ class MinutesForm(forms.Form):
 class RecommendationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea, max_length=20000)
+
+
+class RecommendationDraftForm(RecommendationForm):
+    language = forms.ChoiceField(
+        label=_("Language you write it in"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The network's interpreters add the other languages."),
+    )
 
 
 class RevisionForm(RecommendationForm):
@@ -325,7 +338,26 @@ class MemberAddForm(forms.Form):
     )
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
     is_voting = forms.BooleanField(label=_("Voting member"), required=False, initial=True)
+    is_interpreter = forms.BooleanField(
+        label=_("Interprets for the network (adds translations)"), required=False
+    )
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class ContentTextForm(forms.Form):
+    """One more language of a group, recommendation or meeting, typed by an interpreter."""
+
+    title = forms.CharField(label=_("Title in this language"), max_length=300)
+    body = forms.CharField(
+        label=_("Text in this language"), widget=forms.Textarea, max_length=20000, required=False
+    )
+
+    def __init__(self, *args: Any, has_body: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if has_body:
+            self.fields["body"].required = True
+        else:
+            del self.fields["body"]

@@ -98,3 +98,11 @@ def can_vote(user: Any, vote: Any) -> bool:
         and vote.status == VoteStatus.OPEN
         and vote.electors.filter(member=member).exists()
     )
+
+
+def can_translate_network(user: Any) -> bool:
+    """The coordinator and the members who interpret for the network add translations."""
+    if is_coordinator(user):
+        return True
+    member = network_member_of(user)
+    return member is not None and member.is_interpreter

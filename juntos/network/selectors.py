@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -30,6 +31,7 @@ from juntos.network.models import (
     WorkingGroup,
 )
 from juntos.network.policies import (
+    can_translate_network,
     can_view_network,
     can_view_recommendation,
     is_coordinator,
@@ -309,6 +311,14 @@ def meetings_of_member(member: NetworkMember) -> QuerySet[Meeting]:
     )
 
 
+def meetings_and_recommendations_titled(titles: list[str]) -> list[Any]:
+    """Meetings and recommendations with these titles (for demo data; no authorisation)."""
+    return [
+        *Meeting.objects.filter(title__in=titles),
+        *Recommendation.objects.filter(title__in=titles),
+    ]
+
+
 def groups_by_slug(slugs: list[str]) -> dict[str, WorkingGroup]:
     """Working groups keyed by slug (for imports and demo data; no authorisation)."""
     return {g.slug: g for g in WorkingGroup.objects.filter(slug__in=slugs)}
@@ -333,3 +343,53 @@ def funding_call_inputs() -> list[FundingInputRef]:
         FundingInputRef(r.pk, r.title, r.group.name, r.decided_on)
         for r in found.order_by("-decided_on", "-id")
     ]
+
+
+# Translations
+
+
+TRANSLATABLE_KINDS = ("group", "recommendation", "meeting")
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One thing people wrote and the languages it still lacks (or has out of date)."""
+
+    kind: str
+    source: Any
+    missing: list[str]
+    out_of_date: list[str]
+
+
+def translation_queue_for(actor: Any) -> list[QueueRow]:
+    """What the network's interpreters still have to translate, for them and the coordinator."""
+    if not can_translate_network(actor):
+        raise Http404
+    from juntos.network.texts import is_current
+
+    languages = [code for code, _ in settings.LANGUAGES]
+    sources: list[tuple[str, Any]] = [
+        *(("group", g) for g in WorkingGroup.objects.prefetch_related("texts")),
+        *(("recommendation", r) for r in recommendations_for(actor).prefetch_related("texts")),
+        *(("meeting", m) for m in Meeting.objects.prefetch_related("texts").order_by("-id")),
+    ]
+    rows = []
+    for kind, source in sources:
+        texts = {t.language: t for t in source.texts.all()}
+        wanted = [lang for lang in languages if lang != source.language]
+        missing = [lang for lang in wanted if lang not in texts]
+        stale = [lang for lang in wanted if lang in texts and not is_current(texts[lang], source)]
+        if missing or stale:
+            rows.append(QueueRow(kind, source, missing, stale))
+    return rows
+
+
+def get_translatable_for(actor: Any, kind: str, source_id: int) -> Any:
+    """A group, recommendation or meeting an interpreter may translate (404 otherwise)."""
+    if not can_translate_network(actor) or kind not in TRANSLATABLE_KINDS:
+        raise Http404
+    if kind == "group":
+        return get_group_for(actor, source_id)
+    if kind == "recommendation":
+        return get_recommendation_for(actor, source_id)
+    return get_meeting_for(actor, source_id)

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from juntos.network.views import groups, meetings, recommendations, votes
+from juntos.network.views import groups, meetings, recommendations, translations, votes
 
 app_name = "network"
 
 urlpatterns = [
     path("", groups.index, name="index"),
     path("members/", groups.members, name="members"),
+    path("translations/", translations.queue, name="translations"),
+    path(
+        "translations/<str:kind>/<int:source_id>/<str:language>/",
+        translations.translate,
+        name="translate",
+    ),
     path("groups/new/", groups.group_create, name="group_create"),
     path("groups/<int:group_id>/", groups.group_detail, name="group"),
     path("groups/<int:group_id>/members/", groups.group_member_add, name="group_member_add"),

@@ -16,6 +16,7 @@ from juntos.network.models.recommendations import (
     Recommendation,
     Revision,
 )
+from juntos.network.models.texts import GroupText, MeetingText, RecommendationText
 from juntos.network.models.votes import (
     Ballot,
     BallotChangeError,
@@ -35,8 +36,10 @@ __all__ = [
     "Comment",
     "Elector",
     "GroupMembership",
+    "GroupText",
     "InterpreterAssignment",
     "Meeting",
+    "MeetingText",
     "Milestone",
     "Minutes",
     "NetworkMember",
@@ -44,6 +47,7 @@ __all__ = [
     "PollOption",
     "Proxy",
     "Recommendation",
+    "RecommendationText",
     "Registration",
     "Revision",
     "TrusteeKey",

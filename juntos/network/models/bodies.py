@@ -23,6 +23,8 @@ class NetworkMember(models.Model):
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
     is_voting = models.BooleanField(_("voting member"), default=True)
+    # Interpreters add the Spanish, French or English text of what others wrote.
+    is_interpreter = models.BooleanField(_("interprets for the network"), default=False)
     is_active = models.BooleanField(default=True)
     # Keyed hash of the secret token in the calendar feed URL; the token itself is shown once.
     feed_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
@@ -52,6 +54,10 @@ class WorkingGroup(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True)
     mandate = models.TextField(_("mandate"))
+    # The language this was written in; the other languages are texts (models/texts.py).
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -61,6 +67,10 @@ class WorkingGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def source_fields(self) -> tuple[str, str]:
+        """(title, body) as a translator translates them."""
+        return self.name, self.mandate
 
 
 class GroupMembership(models.Model):

@@ -20,6 +20,10 @@ class Meeting(models.Model):
         WorkingGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="meetings"
     )
     title = models.CharField(_("title"), max_length=200)
+    # The language this was written in; the other languages are texts (models/texts.py).
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     format = models.CharField(_("format"), max_length=20, choices=MeetingFormat.choices)
     location = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
@@ -48,6 +52,10 @@ class Meeting(models.Model):
     @property
     def is_plenary(self) -> bool:
         return self.group_id is None
+
+    def source_fields(self) -> tuple[str, str]:
+        """(title, body) as a translator translates them (a meeting has a title only)."""
+        return self.title, ""
 
 
 class PollOption(models.Model):

@@ -17,6 +17,10 @@ class Recommendation(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"))
+    # The language this was written in; the other languages are texts (models/texts.py).
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     status = models.CharField(
         max_length=20, choices=RecommendationStatus.choices, default=RecommendationStatus.DRAFT
     )
@@ -47,6 +51,10 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def source_fields(self) -> tuple[str, str]:
+        """(title, body) as a translator translates them."""
+        return self.title, self.body
 
 
 class Revision(models.Model):

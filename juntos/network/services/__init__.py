@@ -28,6 +28,7 @@ from juntos.network.services.recommendations import (
     recommendation_revise,
     recommendation_track,
 )
+from juntos.network.services.texts import content_text_set
 from juntos.network.services.trustees import trustee_key_set, trustees_needed
 from juntos.network.services.votes import (
     AlreadyVoted,
@@ -51,6 +52,7 @@ __all__ = [
     "availability_set",
     "ballot_cast",
     "comment_add",
+    "content_text_set",
     "digest_deliver",
     "feed_token_reset",
     "group_create",

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django_tasks import task
 
 from juntos.core.services import audit_record, checkpoint_latest_summary, notify_person
@@ -20,6 +21,7 @@ from juntos.network.choices import (
 )
 from juntos.network.models import Meeting, NetworkMember, Recommendation, Vote
 from juntos.network.policies import is_coordinator
+from juntos.network.texts import TextsInLanguage
 
 
 def plenary_digest_queue(*, meeting: Meeting) -> None:
@@ -61,6 +63,8 @@ def digest_deliver(*, meeting_id: int) -> int:
     members = NetworkMember.objects.filter(is_active=True, user__is_active=True).select_related(
         "user"
     )
+    # The texts people wrote, read once per language for every member who reads it.
+    texts: dict[str, TextsInLanguage] = {}
 
     # Coordinators also get the audit log's latest signed checkpoint: a copy kept outside the
     # database, against which a rewritten log can be caught later.
@@ -68,10 +72,14 @@ def digest_deliver(*, meeting_id: int) -> int:
 
     def render_for(with_checkpoint: bool) -> Callable[[], tuple[str, str]]:
         def render() -> tuple[str, str]:
+            language = translation.get_language() or "en"
+            shown = {"_network_texts": texts.setdefault(language, TextsInLanguage(language))}
             link = settings.SITE_URL + reverse("network:decisions")
             extra = {"link": link, "checkpoint": checkpoint if with_checkpoint else ""}
-            body = render_to_string("network/digest.txt", {**context, **extra}).strip()
-            subject = render_to_string("network/digest_subject.txt", {"meeting": meeting}).strip()
+            body = render_to_string("network/digest.txt", {**context, **extra, **shown}).strip()
+            subject = render_to_string(
+                "network/digest_subject.txt", {"meeting": meeting, **shown}
+            ).strip()
             return subject, body
 
         return render

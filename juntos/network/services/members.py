@@ -31,8 +31,13 @@ def member_add(
     name: str = "",
     sector: str = "",
     is_voting: bool = True,
+    is_interpreter: bool = False,
 ) -> NetworkMember:
-    """Admit a person (or an organisation through its representative) to the network."""
+    """Admit a person (or an organisation through its representative) to the network.
+
+    An interpreter also adds the other languages of what members write (the translations
+    page).
+    """
     require_coordinator(actor)
     sector = sector or user.sector
     if sector not in Sector.values:
@@ -45,6 +50,7 @@ def member_add(
         "name": name or user.display_name,
         "sector": sector,
         "is_voting": is_voting,
+        "is_interpreter": is_interpreter,
         "is_active": True,
     }
     existing = NetworkMember.objects.filter(user=user).first()

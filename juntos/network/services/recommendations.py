@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -35,15 +36,19 @@ from juntos.network.services.meetings import agenda_item_add
 
 
 def recommendation_draft(
-    *, actor: Any, group: WorkingGroup, title: str, body: str
+    *, actor: Any, group: WorkingGroup, title: str, body: str, language: str = "en"
 ) -> Recommendation:
-    """A member of the working group starts a recommendation (revision 1)."""
+    """A member of the working group starts a recommendation (revision 1), in her language."""
     if not is_group_member(actor, group):
         raise PermissionDenied
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose English, Spanish or French.")})
     title = require_text(title, field="title", limit=300)
     body = require_text(body, field="body", limit=20000)
     with transaction.atomic():
-        recommendation = Recommendation.objects.create(group=group, title=title, body=body)
+        recommendation = Recommendation.objects.create(
+            group=group, title=title, body=body, language=language
+        )
         Revision.objects.create(
             recommendation=recommendation, number=1, title=title, body=body, author=actor
         )

@@ -16,6 +16,7 @@ MEMBERS = frozenset(f.MEMBERS)
 COORDINATOR = frozenset({"ben"})
 GROUP = frozenset({"rosa", "carl", "amina"})  # the test group: co-chairs rosa and carl
 CO_CHAIRS = frozenset({"rosa", "carl"})
+TRANSLATORS = COORDINATOR | f.INTERPRETERS
 
 
 def _members(p: Any) -> dict[str, Any]:
@@ -107,6 +108,19 @@ ACCESS = [
         note="only the coordinator admits members",
     ),
     Access("network:group_create", allow=COORDINATOR, kwargs=_members),
+    Access("network:translations", allow=TRANSLATORS, kwargs=_members),
+    Access(
+        "network:translate",
+        allow=TRANSLATORS,
+        kwargs=lambda p: {"kind": "group", "source_id": f.make_group(p).pk, "language": "es"},
+    ),
+    Access(
+        "network:translate",
+        method="POST",
+        allow=TRANSLATORS,
+        kwargs=lambda p: {"kind": "group", "source_id": f.make_group(p).pk, "language": "fr"},
+        data=lambda p, kw: {"title": "Logement", "body": "Un logement digne."},
+    ),
     Access("network:group", allow=MEMBERS, kwargs=_group, worker_page=True),
     Access(
         "network:group_member_add",

@@ -24,6 +24,8 @@ MEMBER_SECTORS = {
     "ines": Sector.GOVERNMENT,
 }
 MEMBERS = frozenset(MEMBER_SECTORS)
+# Amina interprets for the network: she adds the other languages of what members write.
+INTERPRETERS = frozenset({"amina"})
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -51,7 +53,9 @@ def make_members(personas: Any) -> dict[str, NetworkMember]:
     found = {}
     for key, sector in MEMBER_SECTORS.items():
         user = getattr(personas, key)
-        found[key] = services.member_add(actor=None, user=user, sector=sector)
+        found[key] = services.member_add(
+            actor=None, user=user, sector=sector, is_interpreter=key in INTERPRETERS
+        )
     return found
 
 

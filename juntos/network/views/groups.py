@@ -18,7 +18,12 @@ from juntos.network import selectors, services
 from juntos.network.choices import MeetingStatus, MemberKind
 from juntos.network.forms import GroupForm, GroupMemberForm, MemberAddForm
 from juntos.network.models import WorkingGroup
-from juntos.network.policies import can_manage_network, can_view_network, network_member_of
+from juntos.network.policies import (
+    can_manage_network,
+    can_translate_network,
+    can_view_network,
+    network_member_of,
+)
 from juntos.network.views._submit import submit
 
 
@@ -38,6 +43,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "open_votes": list(selectors.open_votes_for(request.user)[:10]),
         "member": network_member_of(request.user),
         "is_coordinator": can_manage_network(request.user),
+        "can_translate": can_translate_network(request.user),
     }
     return render(request, "network/index.html", context)
 
@@ -136,4 +142,5 @@ def _admit(request: HttpRequest, form: MemberAddForm) -> Any:
         name=organisation.name if organisation else "",
         sector=form.cleaned_data["sector"],
         is_voting=form.cleaned_data["is_voting"],
+        is_interpreter=form.cleaned_data["is_interpreter"],
     )

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +21,7 @@ from juntos.network.forms import (
     AgendaPlacementForm,
     CommentForm,
     MilestoneForm,
-    RecommendationForm,
+    RecommendationDraftForm,
     RevisionForm,
     TrackingForm,
     VoteOpenForm,
@@ -55,7 +55,9 @@ def recommendation_create(request: HttpRequest, group_id: int) -> HttpResponse:
     group = selectors.get_group_for(request.user, group_id)
     if not is_group_member(request.user, group):
         raise PermissionDenied
-    form = RecommendationForm(request.POST or None)
+    form = RecommendationDraftForm(
+        request.POST or None, initial={"language": translation.get_language()}
+    )
     if request.method == "POST" and form.is_valid():
         recommendation = submit(
             form,
@@ -64,6 +66,7 @@ def recommendation_create(request: HttpRequest, group_id: int) -> HttpResponse:
                 group=group,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
+                language=form.cleaned_data["language"] or translation.get_language() or "en",
             ),
         )
         if recommendation is not None:
