@@ -7,8 +7,8 @@ and PostgreSQL, and a worker who types "deduccion" finds "deducción".
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from functools import cache
 
 import snowballstemmer
 
@@ -161,9 +161,21 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@cache
+_per_thread = threading.local()
+
+
 def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
+    """This thread's stemmer for the language.
+
+    A snowball stemmer keeps the word it is working on in itself, so one shared by the threads
+    of a server (gunicorn's gthread workers) can mix two searches' words up or fail.
+    """
+    stemmers: dict[str, snowballstemmer.stemmer] | None = getattr(_per_thread, "stemmers", None)
+    if stemmers is None:
+        stemmers = _per_thread.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(STEMMERS.get(language, "english"))
+    return stemmers[language]
 
 
 def terms(text: str, language: str) -> list[str]:
