@@ -57,7 +57,9 @@ class PublishedTableOut(Schema):
 
 
 class PublishedTableErrorOut(Schema):
-    detail: dict[str, list[str]]
+    # By field for a refused question; a plain sentence when the request itself is unreadable
+    # (the site answers a NUL character that way before the API sees it).
+    detail: dict[str, list[str]] | str
 
 
 class PublishedKindOut(Schema):
