@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import Sector
 from juntos.core.crypto import keyed_hash, normalise_code
 from juntos.network.choices import (
@@ -285,11 +286,11 @@ def vote_trustees(vote: Vote) -> list[VoteTrustee]:
     return list(vote.trustees.select_related("trustee__user").order_by("share_index"))
 
 
-def trustee_key_of(actor: Any) -> TrusteeKey | None:
+def trustee_key_of(actor: Actor) -> TrusteeKey | None:
     """The actor's own trustee key, if they set a passphrase."""
-    if not getattr(actor, "is_authenticated", False):
+    if not actor.is_authenticated:
         return None
-    return TrusteeKey.objects.filter(user=actor).first()
+    return TrusteeKey.objects.filter(user_id=actor.pk).first()
 
 
 def member_by_feed_token(token: str) -> NetworkMember | None:
@@ -361,7 +362,7 @@ class QueueRow:
     out_of_date: list[str]
 
 
-def translation_queue_for(actor: Any) -> list[QueueRow]:
+def translation_queue_for(actor: Actor) -> list[QueueRow]:
     """What the network's interpreters still have to translate, for them and the coordinator."""
     if not can_translate_network(actor):
         raise Http404
@@ -384,7 +385,7 @@ def translation_queue_for(actor: Any) -> list[QueueRow]:
     return rows
 
 
-def get_translatable_for(actor: Any, kind: str, source_id: int) -> Any:
+def get_translatable_for(actor: Actor, kind: str, source_id: int) -> Any:
     """A group, recommendation or meeting an interpreter may translate (404 otherwise)."""
     if not can_translate_network(actor) or kind not in TRANSLATABLE_KINDS:
         raise Http404

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record
 from juntos.network.models.texts import ContentText, source_digest
 from juntos.network.policies import can_translate_network
@@ -17,7 +18,7 @@ from juntos.network.texts import TEXT_MODELS
 
 
 def content_text_set(
-    *, actor: Any, source: Any, language: str, title: str, body: str = ""
+    *, actor: Actor, source: Any, language: str, title: str, body: str = ""
 ) -> ContentText:
     """Give a group, recommendation or meeting its text in one more language.
 

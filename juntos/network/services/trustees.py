@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record
 from juntos.network import ballot_crypto
 from juntos.network.models import TrusteeKey
@@ -47,7 +48,7 @@ def trustee_private_key(key: TrusteeKey, passphrase: str) -> Any:
         ) from exc
 
 
-def trustee_key_set(*, actor: Any, passphrase: str, current_passphrase: str = "") -> TrusteeKey:
+def trustee_key_set(*, actor: Actor, passphrase: str, current_passphrase: str = "") -> TrusteeKey:
     """Set (or change, with the current one) the actor's trustee passphrase."""
     if actor is None or not actor.is_authenticated or not is_coordinator(actor):
         raise PermissionDenied
