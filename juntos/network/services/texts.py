@@ -18,7 +18,7 @@ from juntos.network.texts import TEXT_MODELS
 
 
 def content_text_set(
-    *, actor: Actor, source: Any, language: str, title: str, body: str = ""
+    *, actor: Actor | None, source: Any, language: str, title: str, body: str = ""
 ) -> ContentText:
     """Give a group, recommendation or meeting its text in one more language.
 
