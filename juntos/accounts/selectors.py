@@ -41,6 +41,16 @@ def people_with_role(organisation_id: int, roles: Iterable[str]) -> QuerySet[Use
     ).distinct()
 
 
+def people_with_role_in_kind(kind: str, roles: Iterable[str]) -> QuerySet[User]:
+    """Active people holding one of the roles in any organisation of a kind (for notifications
+    such as the rules desk's list to the network secretariat's coordinators)."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__organisation__kind=kind,
+        memberships__role__in=list(roles),
+    ).distinct()
+
+
 def user_by_identifier(identifier: str) -> User | None:
     """Find an account by email or mobile number (for claiming and invitations)."""
     from juntos.accounts.backends import find_user_by_identifier

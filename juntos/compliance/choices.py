@@ -25,6 +25,14 @@ class SourceKind(models.TextChoices):
     SECONDARY = "secondary", _("Secondary (news or another third party)")
 
 
+class VersionStatus(models.TextChoices):
+    """A version added on the desk is proposed; it takes effect once a second editor approves."""
+
+    PROPOSED = "proposed", _("Waiting for a second editor")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
 class Severity(models.TextChoices):
     VIOLATION = "violation", _("Breaks the rule")
     NOT_COVERED = "not-covered", _("No rule known for this date or place: ask a caseworker")

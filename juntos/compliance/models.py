@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from juntos.compliance.choices import Certainty, DocumentKind, SourceKind
+from juntos.compliance.choices import Certainty, DocumentKind, SourceKind, VersionStatus
 from juntos.core.jurisdictions import Province
 
 
@@ -54,12 +54,26 @@ class RuleVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Versions loaded from the data file are approved; one added on the desk is proposed and
+    # applies nowhere (engine, selectors, articles) until a second editor approves it.
+    status = models.CharField(
+        _("status"), max_length=10, choices=VersionStatus.choices, default=VersionStatus.APPROVED
+    )
+    # The rule's known period this version extends it to, applied when it is approved.
+    extends_known_until = models.DateField(_("known until"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
 
     class Meta:
         ordering = ["rule__rule_id", "effective_from"]
         constraints = [
+            # A rejected proposal does not keep its day from a better one.
             models.UniqueConstraint(
-                fields=["rule", "effective_from"], name="compliance_one_version_per_day"
+                fields=["rule", "effective_from"],
+                condition=~models.Q(status="rejected"),
+                name="compliance_one_version_per_day",
             )
         ]
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from juntos.accounts.actors import Actor
-from juntos.accounts.choices import OrganisationKind, Role
+from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of
+from juntos.rights.policies import can_edit_rights
 
 
 def can_manage_rules(actor: Actor) -> bool:
-    """Coordinators of the network secretariat (and platform operators) add rule versions."""
-    if not actor.is_authenticated:
+    """The editors of the rights library (coordinators of the network secretariat, and
+    platform operators) propose rule versions on the rules desk: one editor role for both."""
+    return can_edit_rights(actor)
+
+
+def can_approve_rule_version(actor: Actor, version: Any) -> bool:
+    """A second editor approves or rejects a proposed version: never the one who proposed it."""
+    if not can_manage_rules(actor):
         return False
-    if actor.is_superuser:
-        return True
-    return any(
-        m.role == Role.COORDINATOR and m.organisation.kind == OrganisationKind.NETWORK_SECRETARIAT
-        for m in memberships_of(actor)
-    )
+    return bool(actor.pk != version.created_by_id)
 
 
 def can_save_check(actor: Actor) -> bool:

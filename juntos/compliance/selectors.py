@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from juntos.accounts.actors import Actor
+from juntos.accounts.choices import OrganisationKind, Role
+from juntos.accounts.selectors import people_with_role_in_kind
+from juntos.compliance.choices import VersionStatus
 from juntos.compliance.engine import VersionData, Wording
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.policies import can_view_saved_check
@@ -50,12 +55,15 @@ RULES_MEMORY_SECONDS = 5
 _memory: dict[str, tuple[float, list[VersionData]]] = {}
 
 
+# The key of every rule's versions (the rights articles' figures), next to the provinces'.
+ALL = "*"
+
+
 def _load_versions(province: str) -> list[VersionData]:
-    versions = (
-        RuleVersion.objects.filter(rule__jurisdiction__in=["CA", province])
-        .select_related("rule")
-        .prefetch_related("explanations")
-    )
+    versions = RuleVersion.objects.filter(status=VersionStatus.APPROVED)
+    if province != ALL:
+        versions = versions.filter(rule__jurisdiction__in=["CA", province])
+    versions = versions.select_related("rule").prefetch_related("explanations")
     return [_as_data(v) for v in versions]
 
 
@@ -81,9 +89,9 @@ def rules_listing() -> QuerySet[Rule]:
     return Rule.objects.prefetch_related(
         Prefetch(
             "versions",
-            queryset=RuleVersion.objects.order_by("effective_from").prefetch_related(
-                "explanations"
-            ),
+            queryset=RuleVersion.objects.filter(status=VersionStatus.APPROVED)
+            .order_by("effective_from")
+            .prefetch_related("explanations"),
         )
     ).order_by("jurisdiction", "rule_id")
 
@@ -97,6 +105,57 @@ def rules_running_out(*, today: dt.date, within_days: int = 60) -> list[Rule]:
             "known_until", "rule_id"
         )
     )
+
+
+def rule_versions_proposed() -> QuerySet[RuleVersion]:
+    """Versions proposed on the desk that wait for a second editor, oldest first (one query
+    with their rules and proposers, one for their wordings)."""
+    return (
+        RuleVersion.objects.filter(status=VersionStatus.PROPOSED)
+        .select_related("rule", "created_by")
+        .prefetch_related("explanations")
+        .order_by("created_at", "pk")
+    )
+
+
+def get_proposed_version(version_id: int) -> RuleVersion:
+    """A version waiting for approval, or 404."""
+    version = rule_versions_proposed().filter(pk=version_id).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def rule_editors() -> QuerySet[Any]:
+    """The people who edit rules: the network secretariat's coordinators (to tell them)."""
+    return people_with_role_in_kind(OrganisationKind.NETWORK_SECRETARIAT, [Role.COORDINATOR])
+
+
+@dataclass(frozen=True)
+class RuleFigure:
+    """One parameter of a rule on a day, as the checker applies it (None: no version known)."""
+
+    value: str | None
+    certainty: str = ""
+    effective_from: dt.date | None = None
+
+
+def rule_figure(rule_id: str, param: str, day: dt.date) -> RuleFigure:
+    """The parameter of the rule's approved version in force on the day, with its certainty;
+    no value when no version covers the day (before the first, past the rule's known period)
+    or the version has no such parameter. Read from the same memory as the checker."""
+    versions = [v for v in rule_versions_for(province=ALL) if v.rule_id == rule_id]
+    started = [v for v in versions if v.effective_from <= day]
+    if not started:
+        return RuleFigure(None)
+    latest = max(started, key=lambda v: v.effective_from)
+    ended = latest.effective_to is not None and latest.effective_to < day
+    if ended or (latest.known_until is not None and latest.known_until < day):
+        return RuleFigure(None)
+    value = latest.params.get(param)
+    if value is None:
+        return RuleFigure(None)
+    return RuleFigure(str(value), latest.certainty, latest.effective_from)
 
 
 def get_rule(rule_id: str) -> Rule:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,23 +23,33 @@ from juntos.compliance.choices import (
     DocumentKind,
     Severity,
     SourceKind,
+    VersionStatus,
 )
 from juntos.compliance.documents import Document, document_from_facts
 from juntos.compliance.engine import Finding, evaluate, finding_order
 from juntos.compliance.loader import RULES_FILE, RuleSpec, TextSpec, read_rules
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.params import check_params
-from juntos.compliance.policies import can_manage_rules, can_save_check
-from juntos.compliance.selectors import forget_rules, rule_versions_for
+from juntos.compliance.policies import can_approve_rule_version, can_manage_rules, can_save_check
+from juntos.compliance.selectors import (
+    forget_rules,
+    rule_editors,
+    rule_versions_for,
+    rules_running_out,
+)
 from juntos.compliance.tally import tally_fact
-from juntos.core.services import audit_record
+from juntos.core.services import audit_record, notify_person
+from juntos.rights.services import articles_follow_rule_version
 
 __all__ = [
     "CheckResult",
     "TextSpec",
     "check_document",
     "rule_version_add",
+    "rule_version_approve",
+    "rule_version_reject",
     "rules_load",
+    "rules_running_out_send",
     "saved_check_create",
     "saved_check_delete",
 ]
@@ -234,19 +245,18 @@ def rule_version_add(
     source_kind: str = SourceKind.SECONDARY,
     known_until: dt.date | None = None,
 ) -> RuleVersion:
-    """Add a new version of a rule (new figures, date, wording); coordinators only.
+    """Propose a new version of a rule (new figures, date, wording); editors only.
 
-    `known_until` extends the days the rule is known for; a version starting past them needs
-    one, since the checker applies nothing past a rule's last known day.
+    The version is proposed: the checker, the rules pages and the articles ignore it until a
+    second editor approves it (`rule_version_approve`). `known_until` extends the days the
+    rule is known for, on approval; a version starting past them needs one, since the checker
+    applies nothing past a rule's last known day.
     """
     if not can_manage_rules(actor):
         raise PermissionDenied
     _check_new_version(rule, effective_from, certainty, params, texts)
     _check_known_until(rule, effective_from, known_until, source_kind)
     with transaction.atomic():
-        if known_until is not None and (rule.known_until is None or known_until > rule.known_until):
-            rule.known_until = known_until
-            rule.save(update_fields=["known_until"])
         version = _create_version(
             rule,
             texts=texts,
@@ -258,18 +268,99 @@ def rule_version_add(
             source_title=source_title,
             source_date=source_date,
             source_kind=source_kind,
+            status=VersionStatus.PROPOSED,
+            extends_known_until=known_until,
         )
         details = {
             "rule": rule.rule_id,
             "effective_from": effective_from.isoformat(),
-            "known_until": rule.known_until.isoformat() if rule.known_until else None,
+            "known_until": known_until.isoformat() if known_until else None,
         }
         audit_record(
             actor=actor, action="compliance.rule_version_added", target=version, details=details
         )
+    return version
+
+
+def _check_reviewable(actor: Actor, version: RuleVersion) -> None:
+    if not can_manage_rules(actor):
+        raise PermissionDenied
+    if version.status != VersionStatus.PROPOSED:
+        raise ValidationError(_("This version was already approved or rejected."))
+    if not can_approve_rule_version(actor, version):
+        raise ValidationError(
+            _("You proposed this version: another editor checks it and approves it.")
+        )
+
+
+def rule_version_approve(*, actor: Actor, version: RuleVersion) -> RuleVersion:
+    """A second editor approves a proposed version: from now on the checker applies it, and
+    the rights articles that state the rule's figures get a new version (and their alerts)."""
+    _check_reviewable(actor, version)
+    with transaction.atomic():
+        version = RuleVersion.objects.select_for_update().select_related("rule").get(pk=version.pk)
+        _check_reviewable(actor, version)
+        rule = version.rule
+        extends = version.extends_known_until
+        if extends is not None and (rule.known_until is None or extends > rule.known_until):
+            rule.known_until = extends
+            rule.save(update_fields=["known_until"])
+        version.status = VersionStatus.APPROVED
+        version.reviewed_by = actor  # type: ignore[assignment]
+        version.reviewed_on = timezone.localdate()
+        version.save(update_fields=["status", "reviewed_by", "reviewed_on"])
+        # The articles read the rules from this process's memory: forget it before they do.
         forget_rules()
         transaction.on_commit(forget_rules)
+        articles = articles_follow_rule_version(
+            rule_id=rule.rule_id,
+            effective_from=version.effective_from,
+            figures=[name for name, value in sorted(version.params.items()) if _is_money(value)],
+            source_url=version.source_url,
+            source_title=version.source_title,
+            source_date=version.source_date or version.effective_from,
+        )
+        audit_record(
+            actor=actor,
+            action="compliance.rule_version_approved",
+            target=version,
+            details={
+                "rule": rule.rule_id,
+                "effective_from": version.effective_from.isoformat(),
+                "proposed_by": version.created_by_id,
+                "articles": articles,
+            },
+        )
     return version
+
+
+def rule_version_reject(*, actor: Actor, version: RuleVersion) -> RuleVersion:
+    """A second editor rejects a proposed version; it never takes effect (kept for the record)."""
+    _check_reviewable(actor, version)
+    with transaction.atomic():
+        version = RuleVersion.objects.select_for_update().select_related("rule").get(pk=version.pk)
+        _check_reviewable(actor, version)
+        version.status = VersionStatus.REJECTED
+        version.reviewed_by = actor  # type: ignore[assignment]
+        version.reviewed_on = timezone.localdate()
+        version.save(update_fields=["status", "reviewed_by", "reviewed_on"])
+        audit_record(
+            actor=actor,
+            action="compliance.rule_version_rejected",
+            target=version,
+            details={"rule": version.rule.rule_id, "proposed_by": version.created_by_id},
+        )
+    return version
+
+
+def _is_money(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        Decimal(value)
+    except ArithmeticError:
+        return False
+    return "." in value
 
 
 def _check_new_version(
@@ -280,7 +371,8 @@ def _check_new_version(
     texts: Mapping[str, TextSpec],
 ) -> None:
     errors: dict[str, list[Any]] = {}
-    if rule.versions.filter(effective_from=effective_from).exists():
+    live = rule.versions.exclude(status=VersionStatus.REJECTED)
+    if live.filter(effective_from=effective_from).exists():
         errors["effective_from"] = [_("This rule already has a version starting on that day.")]
     if certainty not in Certainty.values:
         errors["certainty"] = [_("Choose confirmed or not yet verified.")]
@@ -359,7 +451,11 @@ def _load_rule(spec: RuleSpec) -> int:
     if spec.known_until and (rule.known_until is None or rule.known_until < spec.known_until):
         rule.known_until = spec.known_until
         rule.save(update_fields=["known_until"])
-    existing = set(rule.versions.values_list("effective_from", flat=True))
+    existing = set(
+        rule.versions.exclude(status=VersionStatus.REJECTED).values_list(
+            "effective_from", flat=True
+        )
+    )
     new_versions = [v for v in spec.versions if v.effective_from not in existing]
     for version in new_versions:
         _create_version(
@@ -374,3 +470,54 @@ def _load_rule(spec: RuleSpec) -> int:
             texts=version.texts,
         )
     return len(new_versions)
+
+
+def rules_running_out_send(*, today: dt.date | None = None, within_days: int = 60) -> int:
+    """Send the editors (the network secretariat's coordinators) the rules whose known period
+    has ended or ends within the days given, each in her language; the daily job. Returns how
+    many were told (nobody when no rule is running out)."""
+    today = today or timezone.localdate()
+    rules = rules_running_out(today=today, within_days=within_days)
+    if not rules:
+        return 0
+    from django.urls import reverse
+    from django.utils.formats import date_format
+
+    def render() -> tuple[str, str]:
+        lines = [
+            (
+                _("%(rule)s: known until %(day)s (ended)")
+                if rule.known_until < today
+                else _("%(rule)s: known until %(day)s")
+            )
+            % {"rule": rule.rule_id, "day": date_format(rule.known_until)}
+            for rule in rules
+            if rule.known_until is not None
+        ]
+        subject = _("Rules to check again: %(count)s") % {"count": len(rules)}
+        body = "\n".join(
+            [
+                str(
+                    _(
+                        "Juntos: these rules are known for a period that has ended or ends "
+                        "within %(days)s days. Check them against a newer source and add a "
+                        "version on the rules desk:"
+                    )
+                    % {"days": within_days}
+                ),
+                *(str(line) for line in lines),
+                settings.SITE_URL + reverse("compliance:rules_desk"),
+            ]
+        )
+        return str(subject), body
+
+    told = 0
+    with transaction.atomic():
+        for person in rule_editors():
+            told += notify_person(person, render)
+        audit_record(
+            actor=None,
+            action="compliance.rules_running_out_sent",
+            details={"rules": [rule.rule_id for rule in rules], "people": told},
+        )
+    return told

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from juntos.compliance import views
+from juntos.compliance import desk, views
 
 app_name = "compliance"
 
@@ -14,4 +14,15 @@ urlpatterns = [
     path("rules/", views.rule_list, name="rules"),
     path("rules/<str:rule_id>/", views.rule_detail, name="rule"),
     path("rules/<str:rule_id>/new-version/", views.rule_version_add, name="rule_version_add"),
+    path("desk/rules/", desk.rules_desk, name="rules_desk"),
+    path(
+        "desk/rules/versions/<int:version_id>/approve/",
+        desk.rule_version_approve,
+        name="rule_version_approve",
+    ),
+    path(
+        "desk/rules/versions/<int:version_id>/reject/",
+        desk.rule_version_reject,
+        name="rule_version_reject",
+    ),
 ]

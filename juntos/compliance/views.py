@@ -185,7 +185,7 @@ def rule_detail(request: HttpRequest, rule_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_version_add(request: HttpRequest, rule_id: str) -> HttpResponse:
-    """Coordinators add a version of a rule: new date, figures, source and wording."""
+    """Editors propose a version of a rule: new date, figures, source and wording."""
     if not can_manage_rules(request.user):
         raise PermissionDenied
     rule = selectors.get_rule(rule_id)
@@ -196,8 +196,11 @@ def rule_version_add(request: HttpRequest, rule_id: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The new version of the rule was added."))
-            return redirect("compliance:rule", rule_id=rule.rule_id)
+            messages.success(
+                request,
+                _("The new version is proposed: it takes effect once another editor approves it."),
+            )
+            return redirect("compliance:rules_desk")
     return render(request, "compliance/rule_version_form.html", {"rule": rule, "form": form})
 
 

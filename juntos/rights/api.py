@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from juntos.core.privacy import scrub_client_identity
 from juntos.rights import selectors, services
 from juntos.rights.choices import CONTENT_LANGUAGES, Frequency
+from juntos.rights.figure_tags import render_figures
 from juntos.rights.forms import MAX_QUERY
 from juntos.rights.search import search_articles
 
@@ -104,9 +105,9 @@ def read_article(request: HttpRequest, slug: str, language: str = "en") -> dict[
         "slug": page.article.slug,
         "language": text.language,
         "title": text.title,
-        "summary": text.summary,
-        "body": text.body,
-        "what_changed": text.what_changed,
+        "summary": render_figures(text.summary, text.language),
+        "body": render_figures(text.body, text.language),
+        "what_changed": render_figures(text.what_changed, text.language),
         "effective_from": version.effective_from,
         "source_url": version.source_url,
         "source_title": version.source_title,

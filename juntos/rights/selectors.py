@@ -11,10 +11,12 @@ from django.core import signing
 from django.core.cache import caches
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from juntos.accounts.actors import Actor
 from juntos.core.jurisdictions import Program, Province
 from juntos.rights.choices import SOURCE_LANGUAGE, Topic, VersionStatus
+from juntos.rights.figure_tags import render_figures
 from juntos.rights.figures import FigureDifference, compare_figures
 from juntos.rights.models import Article, ArticleText, ArticleVersion, Subscription
 from juntos.rights.policies import can_edit_rights
@@ -118,8 +120,8 @@ def _card(article: Article, language: str) -> ArticleCard | None:
     return ArticleCard(
         slug=article.slug,
         title=shown.text.title,
-        summary=shown.text.summary,
-        obligation=shown.text.obligation,
+        summary=render_figures(shown.text.summary, shown.text.language),
+        obligation=render_figures(shown.text.obligation, shown.text.language),
         out_of_date=shown.out_of_date,
         topics=[t.code for t in article.topics.all()],
     )
@@ -199,7 +201,8 @@ def article_etag(slug: str, language: str, reader_id: int | None) -> str | None:
     )
     if not current:
         return None
-    raw = f"{slug}|{language}|{reader_id or 0}|{current}"
+    # The day too: a figure an article names (figure_tags) is the rule's on the reading day.
+    raw = f"{slug}|{language}|{reader_id or 0}|{current}|{timezone.localdate().isoformat()}"
     return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
 
 

@@ -1,4 +1,5 @@
-"""Coordinators add a rule version from a page, without code; it is audited and applied."""
+"""Editors add a rule version from a page, without code; it is audited, and applied once a
+second editor approves it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from juntos.compliance.loader import TextSpec
 from juntos.compliance.models import RuleVersion
-from juntos.compliance.services import check_document, rule_version_add
+from juntos.compliance.services import check_document, rule_version_add, rule_version_approve
 from juntos.core.models import AuditEntry
 
 URL = "/en/compliance/rules/MW-BC/new-version/"
@@ -53,6 +54,8 @@ def test_ben_adds_a_new_minimum_wage_and_the_checker_uses_it(client_as, rules, p
     assert version.explanations.count() == 3
     entry = AuditEntry.objects.get(action="compliance.rule_version_added")
     assert entry.actor_id == personas.ben.pk and entry.details["rule"] == "MW-BC"
+    assert version.status == "proposed"
+    rule_version_approve(actor=personas.admin, version=version)
     result = check_document(
         kind="payslip",
         facts={
