@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from juntos.compliance.tests.factories import SavedCheckFactory, explained_rule
+from juntos.accounts.choices import OrganisationKind, Role
+from juntos.accounts.tests.factories import MembershipFactory, OrganisationFactory
+from juntos.compliance.choices import VersionStatus
+from juntos.compliance.tests.factories import RuleVersionFactory, SavedCheckFactory, explained_rule
 from juntos.testing.access import EVERYONE, SIGNED_IN, Access
 
 PAY_SLIP = {
@@ -36,6 +40,22 @@ def rosas_check(p: Any) -> dict[str, Any]:
 
 def a_rule(p: Any) -> dict[str, Any]:
     return {"rule_id": explained_rule().rule_id}
+
+
+def a_proposed_version(p: Any) -> dict[str, Any]:
+    """A version proposed by another editor, so that ben and the operator may both review it."""
+    rule = explained_rule()
+    proposer = MembershipFactory(
+        organisation=OrganisationFactory(kind=OrganisationKind.NETWORK_SECRETARIAT),
+        role=Role.COORDINATOR,
+    ).user
+    version = RuleVersionFactory.create(
+        rule=rule,
+        effective_from=dt.date(2027, 1, 1),
+        status=VersionStatus.PROPOSED,
+        created_by=proposer,
+    )
+    return {"version_id": version.pk}
 
 
 def new_version(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -108,6 +128,24 @@ ACCESS = [
         allow=frozenset({"ben", "admin"}),
         kwargs=a_rule,
         data=new_version,
+    ),
+    Access(
+        "compliance:rules_desk",
+        allow=frozenset({"ben", "admin"}),
+        note="the rights library's editors: secretariat coordinators, operators",
+    ),
+    Access(
+        "compliance:rule_version_approve",
+        method="POST",
+        allow=frozenset({"ben", "admin"}),
+        kwargs=a_proposed_version,
+        note="any editor but the one who proposed it",
+    ),
+    Access(
+        "compliance:rule_version_reject",
+        method="POST",
+        allow=frozenset({"ben", "admin"}),
+        kwargs=a_proposed_version,
     ),
     Access(
         "POST /api/compliance/check",
