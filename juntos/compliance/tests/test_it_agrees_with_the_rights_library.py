@@ -122,12 +122,12 @@ def test_the_article_states_the_rules_figures_with_the_rules_certainty(slug, ind
             certainties.add(in_force.certainty)
         for figure in pattern.findall(version["texts"][language]["summary"]):
             found = {_certainty_of(_amount(figure, language), day, _versions(r)) for r in own}
-            found.discard(None)
-            assert found, (slug, language, figure)
-            certainties |= found
+            known = {certainty for certainty in found if certainty is not None}
+            assert known, (slug, language, figure)
+            certainties |= known
     if not certainties:  # an article without figures follows the rule in force that day
-        in_force = [v for r in own for v in _versions(r) if v.effective_from <= day][-1:]
-        certainties = {in_force[-1].certainty}
+        started = [v for r in own for v in _versions(r) if v.effective_from <= day]
+        certainties = {started[-1].certainty}
     if version.get("uncertain_beyond_figures"):
         assert version["uncertain"], slug
     else:
