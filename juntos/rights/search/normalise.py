@@ -12,6 +12,8 @@ import unicodedata
 
 import snowballstemmer
 
+from juntos.rights.figure_tags import TAG
+
 STEMMERS = {"en": "english", "es": "spanish", "fr": "french"}
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_TERMS = 12
@@ -183,7 +185,8 @@ def terms(text: str, language: str) -> list[str]:
     stemmer = _stemmer(language)
     stop = STOPWORDS.get(language, set())
     found = []
-    for word in WORD.findall(strip_accents(text.lower())):
+    # A rule figure's tag ([[MW-MB.hourly]]) is no word anyone searches for.
+    for word in WORD.findall(strip_accents(TAG.sub(" ", text).lower())):
         if word in stop:
             continue
         found.append(stemmer.stemWord(word))
@@ -195,7 +198,7 @@ def term_words(text: str, language: str) -> list[tuple[str, str]]:
     stemmer = _stemmer(language)
     stop = STOPWORDS.get(language, set())
     found = []
-    for word in WORD.findall(text.lower()):
+    for word in WORD.findall(TAG.sub(" ", text).lower()):
         plain = strip_accents(word)
         if plain in stop:
             continue
