@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 from juntos.core.services import audit_record
 from juntos.rights.figure_tags import certainties_of
 from juntos.rights.models import Article, ArticleText, ArticleVersion
-from juntos.rights.services.editorial import SOURCE_LANGUAGE, version_draft, version_publish
+from juntos.rights.services.editorial import (
+    SOURCE_LANGUAGE,
+    _copy_texts,
+    version_draft,
+    version_publish,
+)
 
 
 def articles_follow_rule_version(
@@ -74,8 +79,8 @@ def _follow(
     # Over-cautious: an article already marked "not yet confirmed" (for a reason the rule
     # data may not hold) stays so; otherwise it is when a figure it names is not confirmed.
     uncertain = current.is_uncertain or bool(certainties_of(all_text, day) - {"confirmed"})
-    # Without texts, the new version starts from the current one's (translations keep their
-    # state); only "what changed" is rewritten, the same in every language.
+    # The new version starts from the published one's texts (never from a draft an editor is
+    # still writing; translations keep their state); only "what changed" is rewritten.
     version = version_draft(
         actor=None,
         article=article,
@@ -84,7 +89,9 @@ def _follow(
         source_title=source_title,
         source_date=source_date,
         is_uncertain=uncertain,
+        texts={},
     )
+    _copy_texts(current, version)
     named = " ".join(f"[[{rule_id}.{name}@{effective_from.isoformat()}]]" for name in figures)
     texts = list(version.texts.all())
     for text in texts:

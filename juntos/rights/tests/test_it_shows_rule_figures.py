@@ -11,7 +11,7 @@ from juntos.compliance.services import rules_load
 from juntos.rights.figure_tags import certainties_of, render_figures, tags_in
 from juntos.rights.models import Article
 from juntos.rights.search import search_articles
-from juntos.rights.services import articles_follow_rule_version, content_load
+from juntos.rights.services import articles_follow_rule_version, content_load, version_draft
 
 pytestmark = pytest.mark.django_db
 OCT_2026 = dt.date(2026, 10, 15)
@@ -53,10 +53,20 @@ def test_cards_the_api_and_search_never_show_a_tag(loaded, client):
     assert not search_articles("mw", language="en", province="MB", program="low-wage")
 
 
-def test_an_approved_rule_version_gives_the_naming_articles_a_new_version(loaded):
+def test_an_approved_rule_version_gives_the_naming_articles_a_new_version(loaded, personas):
     article = Article.objects.get(slug="minimum-wage-sk")
     before = article.current_version
     assert before is not None
+    # An editor's unfinished draft is not what the rule's change publishes.
+    draft = version_draft(
+        actor=personas.ben,
+        article=article,
+        effective_from=dt.date(2026, 11, 1),
+        source_url="https://example.org/draft",
+        source_title="Draft",
+        source_date=dt.date(2026, 11, 1),
+    )
+    draft.texts.filter(language="en").update(summary="Half-written draft")
     stale = {t.language for t in before.texts.all() if t.source_id is None}
 
     changed = articles_follow_rule_version(
@@ -71,7 +81,8 @@ def test_an_approved_rule_version_gives_the_naming_articles_a_new_version(loaded
     assert changed == ["minimum-wage-sk"]
     article.refresh_from_db()
     after = article.current_version
-    assert after is not None and after.number == before.number + 1
+    assert after is not None and after.number == draft.number + 1
+    assert after.texts.get(language="en").summary == before.texts.get(language="en").summary
     assert after.is_uncertain  # the figure it names is not known: never claims more
     texts = {t.language: t for t in after.texts.all()}
     assert texts["en"].what_changed.startswith("New figures from the rules, from Oct. 1, 2026")
