@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone, translation
 
 from juntos.accounts.selectors import organisation_ids_for, public_organisations
 from juntos.learning.choices import PROFILE_VIEWER_KINDS, EnrolmentStatus
 from juntos.learning.models import (
+    CompletionRecord,
     Course,
     CourseText,
     DocumentShare,
@@ -23,6 +24,7 @@ from juntos.learning.models import (
     VaultDocument,
     WorkerProfile,
     Workshop,
+    WorkshopAttendance,
 )
 from juntos.learning.policies import (
     CASEWORKER_ROLES,
@@ -61,9 +63,31 @@ def own_profile(user: Any) -> WorkerProfile | None:
 
 
 def _profile_details() -> QuerySet[WorkerProfile]:
-    objectives = Objective.objects.select_related("course")
+    """Profiles with everything their page shows, in one query per kind of item.
+
+    Each objective carries `course_completed` (her completion record for its course exists),
+    her active grants are `active_grants` and her workshops `workshop_rows`.
+    """
+    completed = CompletionRecord.objects.filter(
+        user_id=OuterRef("profile__user_id"), course_id=OuterRef("course_id")
+    )
+    objectives = Objective.objects.annotate(course_completed=Exists(completed))
     return WorkerProfile.objects.prefetch_related(
-        "languages", "seasons", "skills", "goals", Prefetch("objectives", queryset=objectives)
+        "languages",
+        "seasons",
+        "skills",
+        "goals",
+        Prefetch("objectives", queryset=objectives),
+        Prefetch(
+            "grants",
+            queryset=ProfileGrant.objects.filter(revoked_at=None),
+            to_attr="active_grants",
+        ),
+        Prefetch(
+            "workshops",
+            queryset=WorkshopAttendance.objects.select_related("workshop"),
+            to_attr="workshop_rows",
+        ),
     )
 
 
@@ -136,28 +160,86 @@ def _text_q(text: str) -> Q:
     return Q(pk__in=matching.values("course_id")) | Q(place__icontains=text)
 
 
-def _facet_counts(filters: dict[str, str], text: str, today: dt.date) -> dict[str, Any]:
-    counts: dict[str, list[tuple[str, int]]] = {}
-    for name in FACETS:
-        courses = Course.objects.filter(_facet_q(filters, today, skip=name) & _text_q(text))
-        if name == "schedule":
-            rows: Any = (
-                upcoming_sessions(today)
-                .filter(course__in=courses)
-                .values_list("schedule")
-                .annotate(n=Count("course_id", distinct=True))
-            )
-        else:
-            column = FACET_COLUMNS.get(name, name)
-            rows = courses.values_list(column).annotate(n=Count("id")).order_by(column)
-        counts[name] = [(str(value), n) for value, n in rows if value]
+# The columns a course is counted by, in the order the facet query returns them.
+_COURSE_FACETS = ("topic", "provider", "format", "language", "province")
+
+
+def _facet_groups(text: str, today: dt.date) -> list[tuple[Any, ...]]:
+    """Published courses matching the text, grouped by every facet, in one aggregate query.
+
+    Each row is (topic, organisation id, format, language, province, schedule, courses). Rows
+    with no schedule count each course once; rows with a schedule count the courses with an
+    upcoming session of that schedule (a course with sessions of two schedules is in both).
+    """
+    columns = [FACET_COLUMNS.get(name, name) for name in _COURSE_FACETS]
+    by_course = (
+        Course.objects.filter(Q(is_published=True) & _text_q(text))
+        .annotate(facet_schedule=Value(None, output_field=CharField()))
+        .values_list(*columns, "facet_schedule")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    matching = Course.objects.filter(Q(is_published=True) & _text_q(text))
+    by_session = (
+        upcoming_sessions(today)
+        .filter(course__in=matching)
+        .values_list(*[f"course__{c}" for c in columns], "schedule")
+        .annotate(n=Count("course_id", distinct=True))
+        .order_by()
+    )
+    return list(by_course.union(by_session, all=True))
+
+
+def _matches(group: tuple[Any, ...], filters: dict[str, str], skip: str) -> bool:
+    for index, name in enumerate(_COURSE_FACETS):
+        wanted = filters.get(name)
+        if wanted and name != skip and str(group[index]) != wanted:
+            return False
+    return True
+
+
+def _count_groups(
+    groups: list[tuple[Any, ...]], filters: dict[str, str], skip: str = ""
+) -> dict[str, int]:
+    """Courses per value of the facet `skip` (or in all under "") matching the other filters."""
+    schedule = filters.get("schedule") if skip != "schedule" else ""
+    per_session = skip == "schedule" or bool(schedule)
+    key = _COURSE_FACETS.index(skip) if skip in _COURSE_FACETS else 5
+    counts: dict[str, int] = {}
+    for group in groups:
+        if (group[5] is not None) != per_session or (schedule and group[5] != schedule):
+            continue
+        if _matches(group, filters, skip):
+            value = "" if not skip else str(group[key] or "")
+            counts[value] = counts.get(value, 0) + group[6]
     return counts
 
 
+def _facet_counts(
+    groups: list[tuple[Any, ...]], filters: dict[str, str]
+) -> dict[str, list[tuple[str, int]]]:
+    """For each facet, how many courses each of its values gives with the other filters."""
+    filters = {k: v for k, v in filters.items() if v and k in FACETS}
+    facets = {}
+    for name in FACETS:
+        counts = _count_groups(groups, filters, skip=name)
+        order = (lambda v: (len(v), v)) if name == "provider" else None  # ids in number order
+        facets[name] = [(v, counts[v]) for v in sorted(counts, key=order) if v]
+    return facets
+
+
 def catalogue_search(
-    *, filters: dict[str, str], text: str = "", limit: int = 24
+    *,
+    filters: dict[str, str],
+    text: str = "",
+    limit: int = 24,
+    provider_names: dict[int, str] | None = None,
 ) -> CatalogueResult:
-    """Published courses matching the facets, with their sessions, and the count per facet."""
+    """Published courses matching the facets, with their sessions, and the count per facet.
+
+    The facets and the total come from one aggregate query, however many values they have;
+    `provider_names` (from `provider_choices`) saves looking the providers up again.
+    """
     today = timezone.localdate()
     sessions = upcoming_sessions(today).annotate(
         taken=Count("enrolments", filter=Q(enrolments__status__in=HOLDS_A_PLACE))
@@ -168,18 +250,28 @@ def catalogue_search(
             "topic", "id"
         )[:limit]
     )
+    groups = _facet_groups(text, today)
+    wanted = {k: v for k, v in filters.items() if v and k in FACETS}
+    if provider_names is None:
+        provider_names = organisation_names({c.organisation_id for c in courses})
     return CatalogueResult(
         courses=courses,
-        total=matching.count() if len(courses) == limit else len(courses),
-        facets=_facet_counts(filters, text, today),
-        provider_names=organisation_names({c.organisation_id for c in courses}),
+        total=_count_groups(groups, wanted).get("", 0),
+        facets=_facet_counts(groups, filters),
+        provider_names=provider_names,
     )
 
 
-def provider_choices() -> list[tuple[str, str]]:
+def provider_names() -> dict[int, str]:
+    """Names of the organisations that offer published courses, in one query."""
+    offering = Course.objects.filter(is_published=True).values("organisation_id")
+    return dict(public_organisations().filter(pk__in=offering).values_list("pk", "name"))
+
+
+def provider_choices(names: dict[int, str] | None = None) -> list[tuple[str, str]]:
     """(id as text, name) of the organisations that offer published courses."""
-    ids = set(Course.objects.filter(is_published=True).values_list("organisation_id", flat=True))
-    return sorted(((str(k), v) for k, v in organisation_names(ids).items()), key=lambda c: c[1])
+    names = provider_names() if names is None else names
+    return sorted(((str(k), v) for k, v in names.items()), key=lambda c: c[1])
 
 
 def course_text(course: Course, language: str | None = None) -> CourseText | None:
@@ -431,6 +523,19 @@ def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int
         text = course_text(course, language)
         choices.append((course.pk, text.title if text else str(course)))
     return choices
+
+
+def profile_organisations(profile: WorkerProfile) -> tuple[list[tuple[int, str]], dict[int, str]]:
+    """The organisations she may let see her profile, (id, name), and the names of those she
+    already lets see it, in one query (`profile` from `profile_details_of`)."""
+    granted = {g.organisation_id for g in profile.active_grants}  # type: ignore[attr-defined]
+    found = public_organisations().filter(Q(kind__in=PROFILE_VIEWER_KINDS) | Q(pk__in=granted))
+    viewers, names = [], {}
+    for pk, name, kind in found.values_list("pk", "name", "kind"):
+        names[pk] = name
+        if kind in PROFILE_VIEWER_KINDS:
+            viewers.append((pk, name))
+    return viewers, {k: v for k, v in names.items() if k in granted}
 
 
 def profile_viewer_organisations() -> list[tuple[int, str]]:

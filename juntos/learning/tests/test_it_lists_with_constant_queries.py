@@ -156,3 +156,56 @@ def _new_worker():
         actor=None, display_name=f"N{i}", password="x-pass-123456", phone=f"+1604555{i:04d}",
         language="es", channel="sms",
     )  # fmt: skip
+
+
+def test_profile_page_fetches_everything_in_a_fixed_number_of_queries(personas, provider):
+    """Her profile and plan: languages, seasons, skills, objectives (done by a completed course
+    or not), workshops and the courses the plan can link to, however many of each."""
+    from juntos.learning.models import CompletionRecord, WorkshopAttendance
+    from juntos.learning.services import (
+        objective_add,
+        profile_language_add,
+        profile_start,
+        season_add,
+        skill_add,
+    )
+
+    rosa = personas.rosa
+    profile = profile_start(actor=rosa)
+    counter = iter(range(1000))
+    org = provider.organisation.pk
+
+    def add(n):
+        for _ in range(n):
+            i = next(counter)
+            profile_language_add(actor=rosa, profile=profile, language=f"L{i}", level="beginner")
+            season_add(
+                actor=rosa, profile=profile, employer_name=f"Farm {i}", province="BC",
+                program="sawp-mx", started_on=timezone.localdate(), ended_on=None,
+            )  # fmt: skip
+            skill_add(actor=rosa, profile=profile, occupation="", description=f"S{i}", years=2)
+            session = SessionFactory.create(course=CourseFactory.create(organisation_id=org))
+            Enrolment.objects.create(
+                session=session, user=rosa, status=EnrolmentStatus.ENROLLED,
+                queued_at=timezone.now(),
+            )  # fmt: skip
+            objective_add(
+                actor=rosa, profile=profile, title=f"O{i}",
+                target_on=timezone.localdate(), course_id=session.course_id,
+            )  # fmt: skip
+            if i % 2:
+                CompletionRecord.objects.create(
+                    user=rosa, course=session.course, session_id_at_completion=session.pk,
+                    organisation_id=org, course_title="T", topic=session.course.topic,
+                    rule="attendance", completed_on=timezone.localdate(),
+                )  # fmt: skip
+            WorkshopAttendance.objects.create(
+                workshop=WorkshopFactory.create(organisation_id=org), profile=profile
+            )
+
+    client = personas.client_for("rosa")
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: client.get("/en/learning/profile/"), limit=14
+    )
+    page = client.get("/en/learning/profile/").content.decode()
+    assert "5 of 10 objectives done." in page  # the completed courses count as done

@@ -53,12 +53,64 @@ def test_bad_facet_values_are_ignored_not_a_500(personas, provider, client):
     assert response.content.decode().count('class="card"') == 1
 
 
+def _cards(response):
+    return response.content.decode().count('class="card"')
+
+
 def test_catalogue_queries_do_not_grow_with_courses(personas, provider, client):
+    # Providers, one aggregate query for every facet and the total, the courses, their texts
+    # and their sessions: however many courses and facet values there are.
     assert_queries_do_not_grow(
         add_items=lambda n: _courses(provider, n),
         fetch=lambda: client.get("/es/learning/"),
-        limit=14,
+        limit=5,
+        rows=_cards,
     )
+
+
+def test_faceted_catalogue_queries_do_not_grow_with_courses(personas, provider, client):
+    schedules = iter([Schedule.EVENINGS, Schedule.WEEKENDS, Schedule.RAIN_DAYS] * 10)
+    topics = iter([Topic.ENGLISH, Topic.FRENCH] * 10)
+
+    def add(n):
+        for _ in range(n):
+            course = CourseFactory.create(
+                organisation_id=provider.organisation.pk,
+                topic=next(topics),
+                texts={"es": "Curso de inglés", "en": "English course"},
+            )
+            SessionFactory.create(course=course, schedule=next(schedules))
+
+    assert_queries_do_not_grow(
+        add_items=add,
+        fetch=lambda: client.get(
+            "/es/learning/?topic=english&schedule=evenings&format=in-person&q=curso"
+        ),
+        limit=5,
+        rows=_cards,
+    )
+
+
+def test_facet_counts_follow_the_other_facets_and_the_text(personas, provider, client):
+    """One aggregate query counts every facet: each count is what choosing it would give."""
+    org = provider.organisation.pk
+    both = CourseFactory.create(organisation_id=org, topic=Topic.ENGLISH, texts={"en": "Talk"})
+    SessionFactory.create(course=both, schedule=Schedule.EVENINGS)
+    SessionFactory.create(course=both, schedule=Schedule.WEEKENDS)
+    online = CourseFactory.create(
+        organisation_id=org, topic=Topic.ENGLISH, format=CourseFormat.ONLINE, texts={"en": "Talk"}
+    )
+    SessionFactory.create(course=online, schedule=Schedule.WEEKENDS)
+    other = CourseFactory.create(organisation_id=org, topic=Topic.FRENCH, texts={"en": "Read"})
+    SessionFactory.create(course=other, schedule=Schedule.EVENINGS)
+    body = client.get("/api/learning/courses?schedule=weekends&q=talk").json()
+    facets = {name: dict((f["value"], f["count"]) for f in v) for name, v in body["facets"].items()}
+    assert len(body["courses"]) == 2
+    assert facets["topic"] == {"english": 2}  # "Read" does not match the text
+    assert facets["schedule"] == {"evenings": 1, "weekends": 2}  # a course in two schedules
+    assert facets["format"] == {"in-person": 1, "online": 1}
+    page = client.get("/en/learning/?schedule=weekends&q=talk").content.decode()
+    assert "2 courses" in page and page.count('class="card"') == 2
 
 
 def test_catalogue_api_queries_do_not_grow_with_courses(personas, provider, client):

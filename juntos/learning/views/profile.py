@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -44,32 +45,48 @@ def _objective_form(profile: WorkerProfile, data: Any = None) -> ObjectiveForm:
 
 def _plan_rows(profile: WorkerProfile) -> list[tuple[Any, bool]]:
     """Each objective with whether it is done (ticked, or its course completed)."""
-    completed = selectors.completed_course_ids(profile.user)
-    return [
-        (o, bool(o.done_at) or (o.course_id is not None and o.course_id in completed))
-        for o in profile.objectives.all()
-    ]
+    return [(o, bool(o.done_at) or o.course_completed) for o in profile.objectives.all()]
+
+
+# The blank item forms' fields by (form, language): see _fields.
+_BLANK_FIELDS: dict[tuple[str, str], str] = {}
+
+
+def _fields(item: str, form: forms.Form) -> str:
+    """The form's fields as core/_field.html writes them.
+
+    A blank item form has fixed choices and no data, so its fields are the same HTML for
+    everyone who reads the page in one language: each process writes them once per language
+    (written anew on every request, they were half the profile page's time).
+    """
+    if form.is_bound:
+        return render_to_string("learning/_fields.html", {"form": form})
+    key = (item, translation.get_language() or "")
+    if key not in _BLANK_FIELDS:
+        _BLANK_FIELDS[key] = render_to_string("learning/_fields.html", {"form": form})
+    return _BLANK_FIELDS[key]
 
 
 def _profile_page(
     request: HttpRequest, profile: WorkerProfile, **bound: forms.Form
 ) -> HttpResponse:
-    grants = list(profile.grants.filter(revoked_at=None))
-    names = selectors.organisation_names({g.organisation_id for g in grants})
+    grants = profile.active_grants  # type: ignore[attr-defined]
+    viewers, names = selectors.profile_organisations(profile)
     plan = _plan_rows(profile)
     context = {
         "profile": profile,
         "plan": plan,
         "plan_done": sum(1 for _o, done in plan if done),
         "grants": [(g, names.get(g.organisation_id, "")) for g in grants],
-        "workshops": profile.workshops.select_related("workshop"),
+        "workshops": profile.workshop_rows,  # type: ignore[attr-defined]
         "rights_url": rights_url(),
-        "language_form": bound.get("language") or LanguageForm(),
-        "season_form": bound.get("season") or SeasonForm(),
-        "skill_form": bound.get("skill") or SkillForm(),
-        "goal_form": bound.get("goal") or GoalForm(),
-        "grant_form": bound.get("grant")
-        or GrantForm(organisations=selectors.profile_viewer_organisations()),
+    }
+    for item, form_class in ITEM_FORMS.items():
+        form = bound.get(item) or form_class()
+        context[f"{item}_form"] = form
+        context[f"{item}_fields"] = _fields(item, form)
+    context |= {
+        "grant_form": bound.get("grant") or GrantForm(organisations=viewers),
         "objective_form": bound.get("objective") or _objective_form(profile),
     }
     return render(request, "learning/profile.html", context, status=400 if bound else 200)
