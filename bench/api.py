@@ -61,6 +61,7 @@ class Scenario:
     is_baseline: bool = False
     check: Callable[[Any, Any], list[str]] | None = None
     smoke_count: int = 3
+    wrk: bool = False
 
     def make_request(self, index: int, state: Any) -> Request:
         if self.request is not None:

@@ -82,8 +82,14 @@ def evaluate(
     outcomes: dict[str, Outcome],
     states: dict[str, Any],
     owners: dict[str, str],
+    checked: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per scenario with statistics, ratio to its baseline, and any breach."""
+    """One row per scenario with statistics, ratio to its baseline, and any breach.
+
+    `checked` holds wrk's figures (`bench.wrk.WrkOutcome`) for the scenarios it ran: they go
+    in the row as `wrk`, with their own ratio to wrk's figure for the same baseline.
+    """
+    checked = checked or {}
     base = {name: stats(o) for name, o in outcomes.items()}
     rows = []
     for scenario in scenarios:
@@ -93,12 +99,53 @@ def evaluate(
         if ref and ref["p50_ms"] and scenario.name != scenario.baseline:
             ratio = round(row["p50_ms"] / ref["p50_ms"], 2)
         row["ratio"] = ratio
+        row["concurrency"] = scenario.concurrency
+        row["wrk"] = _wrk_row(scenario, checked)
         state = states[owners[scenario.name]]
         row["failures"] = correctness_failures(scenario, outcomes[scenario.name], state)
+        if row["wrk"] and row["wrk"]["errors"]:
+            row["failures"].append(
+                f"{scenario.name}: wrk saw {row['wrk']['errors']} errors or unexpected statuses"
+            )
         row["budget_breaches"] = budget_breaches(scenario, row)
         row["breaches"] = row["failures"] + row["budget_breaches"]
         rows.append(row)
     return rows
+
+
+def _wrk_row(scenario: Scenario, checked: dict[str, Any]) -> dict[str, Any] | None:
+    found = checked.get(scenario.name)
+    if found is None:
+        return None
+    row = found.as_dict()
+    ref = checked.get(scenario.baseline)
+    row["ratio"] = None
+    if ref is not None and ref.p50_ms and scenario.name != scenario.baseline:
+        row["ratio"] = round(found.p50_ms / ref.p50_ms, 2)
+    return row
+
+
+def wrk_table(rows: list[dict[str, Any]]) -> list[str]:
+    """The cross-check: both generators' figures side by side for the scenarios wrk ran."""
+    checked = [r for r in rows if r["wrk"]]
+    if not checked:
+        return []
+    head = f"{'cross-check':<28}{'gen':>6}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+    head += f"{'ratio':>8}"
+    lines = ["", "Same scenarios driven by wrk (C, little CPU per request) after the run:", head]
+    lines.append("-" * len(head))
+    for r in checked:
+        w = r["wrk"]
+        for gen, conns, rps, p50, p99, ratio in (
+            ("bench", str(r["concurrency"]), r["rps"], r["p50_ms"], r["p99_ms"], r["ratio"]),
+            ("wrk", str(w["connections"]), w["rps"], w["p50_ms"], w["p99_ms"], w["ratio"]),
+        ):
+            shown = f"{ratio:.2f}x" if ratio is not None else "-"
+            lines.append(
+                f"{r['name'] if gen == 'bench' else '':<28}{gen:>6}{conns:>6}{rps:>9.1f}"
+                f"{p50:>9.2f}{p99:>9.2f}{shown:>8}"
+            )
+    return lines
 
 
 def table(rows: list[dict[str, Any]], mode: str) -> str:
@@ -122,6 +169,7 @@ def table(rows: list[dict[str, Any]], mode: str) -> str:
         )
     if not failures and not breaches:
         lines.append("All scenarios within budget.")
+    lines += wrk_table(rows)
     return "\n".join(lines) + "\n"
 
 

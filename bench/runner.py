@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from bench import loadgen
+from bench import loadgen, wrk
 from bench.api import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,6 +141,31 @@ def run_one(scenario: Scenario, state: Any, port: int, options: Options) -> load
     return outcome
 
 
+def cross_check(
+    scenarios: list[Scenario],
+    states: dict[str, Any],
+    owners: dict[str, str],
+    port: int,
+    options: Options,
+) -> dict[str, wrk.WrkOutcome]:
+    """wrk against the scenarios marked `wrk=True` (hello first), if wrk is installed."""
+    if not wrk.available():
+        print("wrk is not installed (scripts/setup-system --bench): no cross-check", flush=True)
+        return {}
+    found = {}
+    seconds = wrk.SMOKE_SECONDS if options.smoke else wrk.SECONDS
+    for scenario in scenarios:
+        req = wrk.request_of(scenario, states[owners[scenario.name]]) if scenario.wrk else None
+        if req is None:
+            continue
+        connections = min(2, scenario.concurrency) if options.smoke else scenario.concurrency
+        found[scenario.name] = wrk.run(
+            req, host="127.0.0.1", port=port, connections=connections, seconds=seconds
+        )
+        print(f"ran {scenario.name} with wrk: {seconds} s, {connections} connections", flush=True)
+    return found
+
+
 def merge(first: loadgen.Outcome, second: loadgen.Outcome) -> loadgen.Outcome:
     """Two passes of one scenario as one outcome."""
     statuses = dict(first.statuses)
@@ -180,7 +205,8 @@ def main(options: Options) -> int:
         hello = next((s for s in scenarios if s.name == "hello"), None)
         if hello is not None:
             outcomes["hello"] = merge(outcomes["hello"], run_one(hello, None, port, options))
-        rows = evaluate(scenarios, outcomes, states, owners)
+        checked = cross_check(scenarios, states, owners, port, options)
+        rows = evaluate(scenarios, outcomes, states, owners, checked)
         text = write_results(rows, options, RESULTS)
         print(text)
         if any(row["failures"] for row in rows):
