@@ -44,8 +44,10 @@ def _objective_form(profile: WorkerProfile, data: Any = None) -> ObjectiveForm:
 
 
 def _plan_rows(profile: WorkerProfile) -> list[tuple[Any, bool]]:
-    """Each objective with whether it is done (ticked, or its course completed)."""
-    return [(o, bool(o.done_at) or o.course_completed) for o in profile.objectives.all()]
+    """Each objective with whether it is done (ticked, or its course completed); the
+    selectors annotate `course_completed`."""
+    objectives = profile.objectives.all()
+    return [(o, bool(o.done_at) or o.course_completed) for o in objectives]  # type: ignore[attr-defined]
 
 
 # The blank item forms' fields by (form, language): see _fields.
