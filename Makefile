@@ -79,6 +79,7 @@ pytest-postgres: setup
 	./scripts/with-postgres $(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 bench: setup
+	./scripts/setup-system --bench
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:

@@ -127,7 +127,7 @@ def _wrk_row(scenario: Scenario, checked: dict[str, Any]) -> dict[str, Any] | No
 
 def wrk_table(rows: list[dict[str, Any]]) -> list[str]:
     """The cross-check: both generators' figures side by side for the scenarios wrk ran."""
-    checked = [r for r in rows if r["wrk"]]
+    checked = [r for r in rows if r.get("wrk")]
     if not checked:
         return []
     head = f"{'cross-check':<28}{'gen':>6}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"

@@ -127,6 +127,7 @@ SCENARIOS = [
         "learning.catalogue",
         path="/es/learning/",
         count=300,
+        wrk=True,
         # Measured on the shared 2-core machine: p50 85 ms, p95 216 ms (hello: 2.3 ms).
         budget=Budget(max_ratio=60.0, p95_ms=500),
     ),

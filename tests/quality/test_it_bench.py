@@ -105,3 +105,53 @@ def test_a_scenario_that_raises_counts_as_errors_and_keeps_going():
                   count=5, warmup=0, concurrency=2)  # fmt: skip
     assert (outcome.ok, outcome.errors, len(outcome.latencies_ms)) == (0, 5, 5)
     assert "KeyError" in outcome.error_samples[0]
+
+
+WRK_REPORT = """Running 5s test @ http://127.0.0.1:40000/bench/hello
+  2 threads and 4 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency   812.10us  301.22us   9.87ms   90.12%
+    Req/Sec     2.51k   120.33     2.80k    71.00%
+  Latency Distribution
+     50%  750.00us
+     75%    0.90ms
+     90%    1.10ms
+     99%    2.05ms
+  25012 requests in 5.00s, 6.10MB read
+  Socket errors: connect 0, read 1, write 0, timeout 2
+  Non-2xx or 3xx responses: 3
+Requests/sec:   5002.40
+Transfer/sec:      1.22MB
+"""
+
+
+def test_wrk_figures_are_read_from_its_report():
+    from bench.wrk import parse
+
+    found = parse(WRK_REPORT)
+    assert (found.requests, found.rps, found.p50_ms, found.p99_ms) == (25012, 5002.4, 0.75, 2.05)
+    assert found.errors == 6  # three socket errors and three unexpected statuses
+
+
+def test_wrk_is_sent_to_loopback_only():
+    from bench.wrk import run
+
+    with pytest.raises(ValueError, match="only sends traffic to loopback"):
+        run(Request("/"), host="10.0.0.1", port=80, connections=1, seconds=1)
+
+
+def test_both_generators_figures_are_in_the_results_table():
+    from bench.report import _wrk_row
+    from bench.wrk import WrkOutcome
+
+    checked = {
+        "hello": WrkOutcome(requests=9, rps=5000.0, p50_ms=0.5, p99_ms=2.0, connections=4),
+        "x.page": WrkOutcome(requests=9, rps=250.0, p50_ms=10.0, p99_ms=30.0, connections=4),
+    }
+    assert _wrk_row(Scenario("x.page"), checked)["ratio"] == 20.0  # type: ignore[index]
+    row = {"name": "x.page", "baseline": "hello", "requests": 3, "rps": 100.0, "p50_ms": 20.0,
+           "p95_ms": 30.0, "p99_ms": 40.0, "ratio": 8.0, "concurrency": 4, "failures": [],
+           "budget_breaches": [], "wrk": _wrk_row(Scenario("x.page"), checked)}  # fmt: skip
+    text = table([row], "full")
+    assert "Same scenarios driven by wrk" in text
+    assert "   wrk     4    250.0    10.00    30.00  20.00x" in text
