@@ -47,6 +47,8 @@ class VersionData:
     # The rule's last known day: past it no version of the rule is applied.
     known_until: dt.date | None = None
     not_in: tuple[str, ...] = ()
+    # The source's title per language (the rules file's catalogue); else `source_title`.
+    source_titles: Mapping[str, str] = field(default_factory=dict)
 
     def in_force_on(self, day: dt.date) -> bool:
         return (
@@ -129,7 +131,7 @@ class Context:
             title=wording.title,
             explanation=text,
             source_url=version.source_url,
-            source_title=version.source_title,
+            source_title=version.source_titles.get(self.language) or version.source_title,
             source_date=version.source_date.isoformat() if version.source_date else "",
             effective_from=version.effective_from.isoformat(),
             certainty=version.certainty,

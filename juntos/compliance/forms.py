@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from juntos.compliance.amounts import is_plain, parse_amount
 from juntos.compliance.choices import Certainty, DeductionType, RecruiterLicensed, SourceKind
 from juntos.compliance.documents import BAD_NUMBER, NEGATIVE
+from juntos.core.forms import add_service_errors
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -162,6 +164,156 @@ class ContractForm(_CheckForm):
         super().__init__(*args, **kwargs)
         for kind in self.deduction_kinds:
             self.fields[f"deduction_{kind.value}"].help_text = _("Amount per working day.")
+
+
+# The season form: rows of pay slips, more added by a plain submit button (no JavaScript).
+SEASON_FIRST_ROWS = 3
+SEASON_MOST_ROWS = 40  # services.MAX_SLIPS
+SEASON_DEDUCTIONS = [DeductionType.HOUSING, DeductionType.UTILITIES]
+
+
+class SeasonForm(forms.Form):
+    """Where and which program, once for every pay slip of the season."""
+
+    province = forms.ChoiceField(label=_("Province where you work"), choices=PROVINCE_CHOICES)
+    program = forms.ChoiceField(label=_("Program"), choices=PROGRAM_CHOICES)
+
+
+class SeasonSlipForm(forms.Form):
+    """One pay slip of the season; a row left blank is not a pay slip and is skipped."""
+
+    start_date = forms.DateField(label=_("First day of the pay period"), widget=DATE)
+    end_date = forms.DateField(label=_("Last day of the pay period"), widget=DATE)
+    working_days = forms.IntegerField(
+        label=_("Days you worked in this period"),
+        help_text=_("Count the days you worked at least 4 hours."),
+        required=False,
+        min_value=0,
+        max_value=62,
+    )
+    hours_worked = _amount(_("Hours paid in this period"), required=True)
+    hourly_rate = _amount(_("Hourly pay ($)"), required=True)
+    gross_pay = _amount(_("Gross pay, before deductions ($)"), required=True)
+    housing_to_date = _amount(
+        _("Housing deducted so far this season ($)"),
+        _("The year-to-date housing figure, if this pay slip shows one."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, empty_permitted=True, use_required_attribute=False, **kwargs)
+        for kind in SEASON_DEDUCTIONS:
+            self.fields[f"deduction_{kind.value}"] = _amount(kind.label)
+
+    def is_blank(self) -> bool:
+        return not any(
+            str(self.data.get(self.add_prefix(name), "")).strip() for name in self.fields
+        )
+
+    def facts(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("deduction_")}
+        data["deductions"] = {
+            kind.value: self.cleaned_data[f"deduction_{kind.value}"]
+            for kind in SEASON_DEDUCTIONS
+            if self.cleaned_data.get(f"deduction_{kind.value}")
+        }
+        return data
+
+
+def _row_count(data: Mapping[str, Any] | None) -> int:
+    try:
+        count = int(str((data or {}).get("rows", "")))
+    except ValueError:
+        return SEASON_FIRST_ROWS
+    return min(max(count, 1), SEASON_MOST_ROWS)
+
+
+class SeasonEntry:
+    """The season form and its pay slip rows, read and shown together.
+
+    "Add another pay slip" sends the page back with one more row: the rows come back filled
+    with what was typed (as initial values, so no error is shown before the person asks for
+    the check).
+    """
+
+    def __init__(self, data: Mapping[str, Any] | None = None, *, adding: bool = False) -> None:
+        self.rows = _row_count(data)
+        if adding and data is not None:
+            self.rows = min(self.rows + 1, SEASON_MOST_ROWS)
+            self.form = SeasonForm(initial=_typed(data, ""))
+            self.slips = [
+                SeasonSlipForm(prefix=f"slip-{i}", initial=_typed(data, f"slip-{i}-"))
+                for i in range(self.rows)
+            ]
+            return
+        self.form = SeasonForm(data)
+        self.slips = [SeasonSlipForm(data, prefix=f"slip-{i}") for i in range(self.rows)]
+
+    @property
+    def can_add(self) -> bool:
+        return self.rows < SEASON_MOST_ROWS
+
+    def filled(self) -> list[SeasonSlipForm]:
+        return [slip for slip in self.slips if not slip.is_blank()]
+
+    def is_valid(self) -> bool:
+        valid = self.form.is_valid()
+        filled = self.filled()
+        if not filled:
+            self.form.add_error(None, _("Enter at least one pay slip."))
+            return False
+        return all([slip.is_valid() for slip in filled]) and valid
+
+    def facts(self) -> dict[str, Any]:
+        """The facts `check_document(kind="season")` reads."""
+        where = self.form.cleaned_data
+        return {"slips": [{**where, **slip.facts()} for slip in self.filled()]}
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Put the service's errors on the slip they name ("slips.2.end_date"), else above."""
+        filled = self.filled()
+        by_key = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+        for key, problems in by_key.items():
+            parts = str(key).split(".")
+            slip = _nth(filled, parts[1]) if len(parts) == 3 else None
+            name = parts[-1]
+            target: forms.Form = self.form
+            if slip is not None and name in slip.fields:
+                target = slip
+            elif name not in self.form.fields:
+                name = "__all__"
+            if target is self.form and name in self.form.errors:
+                continue  # the same refusal of the province or program, once per slip
+            add_service_errors(target, ValidationError({name: problems}))
+
+    def slips_with_errors(self) -> list[tuple[int, SeasonSlipForm]]:
+        return [
+            (n, slip) for n, slip in enumerate(self.slips, start=1) if slip.is_bound and slip.errors
+        ]
+
+    def understood(self) -> list[tuple[str, str, Decimal]]:
+        """How amounts typed in another way than a plain number were read, each way once."""
+        read: dict[tuple[str, str], Decimal] = {}
+        for slip in self.filled():
+            for name, field in slip.fields.items():
+                raw = str(slip.data.get(slip.add_prefix(name), ""))
+                value = slip.cleaned_data.get(name)
+                amount = isinstance(field, AmountField) and isinstance(value, Decimal)
+                if amount and raw and not is_plain(raw, value):
+                    read.setdefault((str(field.label), raw), value)
+        return [(label, raw, value) for (label, raw), value in read.items()]
+
+
+def _typed(data: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    return {
+        key[len(prefix) :]: value
+        for key, value in data.items()
+        if key.startswith(prefix) and (prefix or not key.startswith("slip-"))
+    }
+
+
+def _nth(slips: list[SeasonSlipForm], number: str) -> SeasonSlipForm | None:
+    index = int(number) - 1 if number.isdigit() else -1
+    return slips[index] if 0 <= index < len(slips) else None
 
 
 class RuleVersionForm(forms.Form):

@@ -9,8 +9,9 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ class VersionSpec:
     source_date: dt.date | None
     texts: dict[str, TextSpec]
     source_kind: str = "secondary"
+    # The source's title per language, from the file's [source_titles] catalogue.
+    source_titles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,46 @@ def read_rules(path: Path = RULES_FILE) -> list[RuleSpec]:
         data = tomllib.load(handle)
     templates = data.get("templates", {})
     known_until = data.get("coverage", {}).get("known_until")
-    return [_rule(raw, templates, known_until) for raw in data.get("rules", [])]
+    titles = _source_titles(data)
+    return [_rule(raw, templates, known_until, titles) for raw in data.get("rules", [])]
+
+
+SourceTitles = Mapping[str, Mapping[str, str]]
+
+
+def _source_titles(data: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Title as written in a version -> {language: title}. A publisher's name (a newspaper, a
+    radio station) reads the same in every language and is listed in `names` instead."""
+    catalogue = data.get("source_titles", {})
+    titles = {name: {} for name in catalogue.get("names", [])}
+    for title, by_language in catalogue.items():
+        if title != "names":
+            titles[title] = dict(by_language)
+    return titles
+
+
+@cache
+def _file_source_titles(path: Path) -> dict[str, dict[str, str]]:
+    with path.open("rb") as handle:
+        return _source_titles(tomllib.load(handle))
+
+
+def source_titles_of(title: str, path: Path = RULES_FILE) -> dict[str, str]:
+    """The title in each language the rules file's catalogue gives (none for a name)."""
+    return dict(_file_source_titles(path).get(title, {}))
+
+
+def source_title_in(title: str, language: str, path: Path = RULES_FILE) -> str:
+    """A source's title in the language, from the rules file's catalogue; a title the file
+    does not know (a coordinator's new version) is shown as it was written."""
+    return _file_source_titles(path).get(title, {}).get(language) or title
 
 
 def _rule(
-    raw: Mapping[str, Any], templates: Mapping[str, Any], known_until: dt.date | None
+    raw: Mapping[str, Any],
+    templates: Mapping[str, Any],
+    known_until: dt.date | None,
+    titles: SourceTitles,
 ) -> RuleSpec:
     try:
         texts = templates[raw["template"]] if "template" in raw else raw["text"]
@@ -71,7 +109,7 @@ def _rule(
             kind=raw["kind"],
             jurisdiction=raw["jurisdiction"],
             programs=list(raw.get("programs", [])),
-            versions=[_version(v, texts, raw.get("vars", {})) for v in raw["versions"]],
+            versions=[_version(v, texts, raw.get("vars", {}), titles) for v in raw["versions"]],
             family=raw["family"],
             known_until=raw.get("known_until", known_until),
             not_in=tuple(raw.get("not_in", ())),
@@ -81,9 +119,14 @@ def _rule(
 
 
 def _version(
-    raw: Mapping[str, Any], texts: Mapping[str, Any], variables: Mapping[str, Any]
+    raw: Mapping[str, Any],
+    texts: Mapping[str, Any],
+    variables: Mapping[str, Any],
+    titles: SourceTitles,
 ) -> VersionSpec:
     source = raw["source"]
+    if source["title"] not in titles:
+        raise KeyError(f"source_titles.{source['title']!r}")
     rendered = {
         language: _render(
             texts[language],
@@ -104,6 +147,7 @@ def _version(
         source_date=source.get("date"),
         texts=rendered,
         source_kind=source["kind"],
+        source_titles=dict(titles[source["title"]]),
     )
 
 

@@ -15,6 +15,7 @@ from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import people_with_role_in_kind
 from juntos.compliance.choices import VersionStatus
 from juntos.compliance.engine import VersionData, Wording
+from juntos.compliance.loader import source_titles_of
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.policies import can_view_saved_check
 
@@ -37,6 +38,7 @@ def _as_data(version: RuleVersion) -> VersionData:
         family=rule.family,
         known_until=rule.known_until,
         not_in=tuple(rule.not_in or ()),
+        source_titles=source_titles_of(version.source_title),
         wordings={
             e.language: Wording(e.title, e.worker_text, e.employer_text)
             for e in version.explanations.all()

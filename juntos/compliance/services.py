@@ -43,6 +43,7 @@ from juntos.rights.services import articles_follow_rule_version
 
 __all__ = [
     "CheckResult",
+    "SlipFindings",
     "TextSpec",
     "check_document",
     "rule_version_add",
@@ -56,6 +57,15 @@ __all__ = [
 
 
 @dataclass(frozen=True)
+class SlipFindings:
+    """One pay slip of a season check and what its own check found."""
+
+    start_date: dt.date
+    end_date: dt.date
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """The outcome of one check: what was checked and the findings, in one language."""
 
@@ -66,6 +76,8 @@ class CheckResult:
     program: str
     facts: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
+    # A season check: each pay slip with its own findings (the season's are in `findings`).
+    slips: tuple[SlipFindings, ...] = ()
 
     @property
     def outcome(self) -> str:
@@ -165,9 +177,12 @@ def _check_season(
     documents = _with_season_totals(_season_documents(facts))
     versions = rule_versions_for(province=documents[0].province)
     findings: list[Finding] = []
+    slips: list[SlipFindings] = []
     seen: set[tuple[str, str]] = set()
     for document in documents:
-        for finding in evaluate(document, versions, language=language, audience=audience):
+        own = evaluate(document, versions, language=language, audience=audience)
+        slips.append(SlipFindings(document.start_date, document.end_date, tuple(own)))
+        for finding in own:
             if (finding.rule_id, finding.summary) not in seen:
                 seen.add((finding.rule_id, finding.summary))
                 findings.append(finding)
@@ -179,6 +194,7 @@ def _check_season(
         program=documents[0].program,
         facts={"slips": [d.to_facts() for d in documents]},
         findings=sorted(findings, key=finding_order),
+        slips=tuple(slips),
     )
     if record_facts:
         _record_check_facts(result)

@@ -6,6 +6,7 @@ app_name = "compliance"
 
 urlpatterns = [
     path("check/", views.check_start, name="check"),
+    path("check/season/", views.check_season, name="check_season"),
     re_path(r"^check/(?P<kind>payslip|contract|offer)/$", views.check, name="check_kind"),
     path("employer/check/", views.employer_check, name="employer_check"),
     path("kept/", views.saved_list, name="saved_list"),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from juntos.compliance import selectors, services
 from juntos.compliance.choices import Audience, DocumentKind
 from juntos.compliance.engine import Finding
-from juntos.compliance.forms import ContractForm, PaySlipForm, RuleVersionForm
+from juntos.compliance.forms import ContractForm, PaySlipForm, RuleVersionForm, SeasonEntry
 from juntos.compliance.loader import TextSpec
 from juntos.compliance.policies import can_manage_rules, can_save_check, can_self_check_offer
 from juntos.compliance.reporting import report_intake_url
@@ -55,6 +55,27 @@ def check(request: HttpRequest, kind: str) -> HttpResponse:
                 messages.success(request, _("The result is kept in your account."))
             return _render_result(request, result, understood=form.understood())
     return render(request, "compliance/check_form.html", {"form": form, "kind": DocumentKind(kind)})
+
+
+@anonymous_flow
+@require_http_methods(["GET", "POST"])
+def check_season(request: HttpRequest) -> HttpResponse:
+    """Several pay slips of one season checked together, so the season caps hold; nothing is
+    kept. "Add another pay slip" sends the page back with one more row and all that was typed."""
+    adding = request.method == "POST" and "add_slip" in request.POST
+    entry = SeasonEntry(request.POST if request.method == "POST" else None, adding=adding)
+    if request.method == "POST" and not adding and entry.is_valid():
+        try:
+            result = services.check_document(
+                kind=services.SEASON,
+                facts=entry.facts(),
+                language=translation.get_language() or "en",
+            )
+        except ValidationError as error:
+            entry.add_service_errors(error)
+        else:
+            return _render_result(request, result, understood=entry.understood())
+    return render(request, "compliance/check_season.html", {"entry": entry, "form": entry.form})
 
 
 def _run_check(form: Any, kind: str, audience: str) -> services.CheckResult | None:
@@ -94,13 +115,19 @@ def _render_result(
     context = {
         "understood": understood or [],
         "result": result,
-        "kind": DocumentKind(result.kind),
+        "kind_label": _kind_label(result.kind),
         "findings": _findings_with_links(result, result.findings),
         "saved": saved,
         "employer_view": result.audience == Audience.EMPLOYER,
         "today": timezone.localdate(),
     }
     return render(request, "compliance/results.html", context)
+
+
+def _kind_label(kind: str) -> str:
+    if kind == services.SEASON:
+        return _("Season of pay slips")
+    return str(DocumentKind(kind).label)
 
 
 @login_required

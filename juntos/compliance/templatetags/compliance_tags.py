@@ -8,8 +8,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import template
-from django.utils import formats
+from django.utils import formats, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from juntos.compliance.loader import source_title_in
 
 register = template.Library()
 
@@ -75,3 +79,91 @@ def iso_date(value: str) -> str:
         return formats.date_format(dt.date.fromisoformat(value), "DATE_FORMAT")
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def source_title(title: str) -> str:
+    """A source's title in the current language (the rules file's catalogue), else as given."""
+    return source_title_in(title, translation.get_language() or "en")
+
+
+def _verdict(severity: str, employer_view: bool) -> str:
+    if severity == "violation":
+        return _("Does not meet this obligation") if employer_view else _("Breaks the rule")
+    if severity == "not-covered":
+        return _("No rule known: ask a caseworker")
+    if severity == "ask":
+        return _("Ask a caseworker to check")
+    return _("Good to know")
+
+
+def _figures(finding: Any) -> SafeString | str:
+    if not finding.figures:
+        return ""
+    rows = format_html_join(
+        "",
+        '<tr><th scope="row">{}</th><td>{}</td></tr>',
+        ((figure.label, figure_value(figure)) for figure in finding.figures),
+    )
+    return format_html(
+        '<table><caption class="visually-hidden">{}</caption><tbody>{}</tbody></table>',
+        _("Figures compared"),
+        rows,
+    )
+
+
+def _source(finding: Any) -> SafeString | str:
+    if not finding.source_url:
+        return ""
+    official = finding.source_kind == "official" and is_official_source(finding.source_url)
+    date = format_html(" ({})", iso_date(finding.source_date)) if finding.source_date else ""
+    return format_html(
+        '<p class="meta">{}: <a href="{}" rel="noopener noreferrer">{}</a>{}. {}</p>',
+        _("Official source") if official else _("Reported by"),
+        finding.source_url,
+        source_title(finding.source_title),
+        date,
+        _("Rule version in force from %(day)s.") % {"day": iso_date(finding.effective_from)},
+    )
+
+
+@register.simple_tag
+def finding_card(finding: Any, link: str | None, employer_view: bool = False) -> SafeString:
+    """One finding as a card. Built here rather than in an included template: the results
+    page renders several, and an include per finding was most of the page's time."""
+    unverified = ""
+    if finding.certainty in ("uncertain", "secondary"):
+        unverified = format_html(
+            '<p class="notice">{}</p>',
+            _(
+                "We have not verified this rule yet, so we cannot say it was broken. A "
+                "caseworker can check it with you."
+            ),
+        )
+    report = (
+        format_html(
+            '<p><a class="button" href="{}">{}</a></p>', link, _("Open a confidential report")
+        )
+        if link
+        else ""
+    )
+    return format_html(
+        '<li class="card finding finding-{}"><p class="meta"><strong>{}</strong> · {}</p>'
+        "<h2>{}</h2><p>{}</p>{}<p>{}</p>{}{}{}</li>",
+        finding.severity,
+        _verdict(finding.severity, employer_view),
+        finding.rule_id,
+        finding.title,
+        finding.summary,
+        _figures(finding),
+        finding.explanation,
+        unverified,
+        _source(finding),
+        report,
+    )
+
+
+@register.simple_tag
+def finding_verdict(finding: Any, employer_view: bool = False) -> str:
+    """The finding's verdict in words ("Breaks the rule", "No rule known: ask a caseworker")."""
+    return _verdict(finding.severity, employer_view)

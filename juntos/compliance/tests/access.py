@@ -22,6 +22,12 @@ PAY_SLIP = {
     "gross_pay": "1713.60",
     "deduction_housing": "120",
 }
+SEASON = {
+    "province": "BC",
+    "program": "sawp-mx",
+    "rows": "3",
+    **{f"slip-0-{k}": v for k, v in PAY_SLIP.items() if k not in ("province", "program")},
+}
 OFFER = {
     "province": "BC",
     "program": "sawp-mx",
@@ -88,6 +94,14 @@ ACCESS = [
         kwargs=lambda p: {"kind": "payslip"},
         data=lambda p, kw: PAY_SLIP,
         note="anonymous checks keep nothing; the result page is the response",
+    ),
+    Access("compliance:check_season", allow=EVERYONE, worker_page=True),
+    Access(
+        "compliance:check_season",
+        method="POST",
+        allow=EVERYONE,
+        data=lambda p, kw: SEASON,
+        note="several pay slips of one season; anonymous checks keep nothing",
     ),
     Access(
         "compliance:employer_check",

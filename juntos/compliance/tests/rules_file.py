@@ -32,6 +32,7 @@ def file_versions() -> tuple[VersionData, ...]:
                     family=rule.family,
                     known_until=rule.known_until,
                     not_in=rule.not_in,
+                    source_titles=version.source_titles,
                     wordings={
                         lang: Wording(t.title, t.worker_text, t.employer_text)
                         for lang, t in version.texts.items()
