@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -51,6 +52,13 @@ def is_official_source(url: str) -> bool:
 
 def format_figure(value: str, unit: str) -> str:
     """A figure's value for display: money with two decimals, dates spelled out."""
+    return _formatted(value, unit, translation.get_language() or "")
+
+
+# Figures repeat from check to check (rates, caps, days of the year): formatting one with
+# Django's localized number and date formats cost more than the check itself.
+@lru_cache(maxsize=4096)
+def _formatted(value: str, unit: str, language: str) -> str:
     try:
         if unit == "money":
             return _("$%(amount)s") % {
@@ -62,7 +70,7 @@ def format_figure(value: str, unit: str) -> str:
             return formats.number_format(Decimal(value), use_l10n=True) + " %"
         if unit in ("hours", "days", "weeks", "months"):
             return formats.number_format(Decimal(value), use_l10n=True)
-    except (InvalidOperation, ValueError):
+    except (InvalidOperation, TypeError, ValueError):
         return value
     return value
 
@@ -75,10 +83,7 @@ def figure_value(figure: Any) -> str:
 @register.filter
 def iso_date(value: str) -> str:
     """An ISO date string spelled out in the current language."""
-    try:
-        return formats.date_format(dt.date.fromisoformat(value), "DATE_FORMAT")
-    except (TypeError, ValueError):
-        return value
+    return _formatted(value, "date", translation.get_language() or "") if value else value
 
 
 @register.filter
