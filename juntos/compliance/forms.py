@@ -200,7 +200,8 @@ class SeasonSlipForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, empty_permitted=True, use_required_attribute=False, **kwargs)
+        kwargs.update(empty_permitted=True, use_required_attribute=False)
+        super().__init__(*args, **kwargs)
         for kind in SEASON_DEDUCTIONS:
             self.fields[f"deduction_{kind.value}"] = _amount(kind.label)
 
@@ -271,7 +272,7 @@ class SeasonEntry:
     def add_service_errors(self, error: ValidationError) -> None:
         """Put the service's errors on the slip they name ("slips.2.end_date"), else above."""
         filled = self.filled()
-        by_key = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+        by_key = error.error_dict if hasattr(error, "error_dict") else {"": error.error_list}
         for key, problems in by_key.items():
             parts = str(key).split(".")
             slip = _nth(filled, parts[1]) if len(parts) == 3 else None
@@ -297,8 +298,9 @@ class SeasonEntry:
             for name, field in slip.fields.items():
                 raw = str(slip.data.get(slip.add_prefix(name), ""))
                 value = slip.cleaned_data.get(name)
-                amount = isinstance(field, AmountField) and isinstance(value, Decimal)
-                if amount and raw and not is_plain(raw, value):
+                if not isinstance(field, AmountField) or not isinstance(value, Decimal):
+                    continue
+                if raw and not is_plain(raw, value):
                     read.setdefault((str(field.label), raw), value)
         return [(label, raw, value) for (label, raw), value in read.items()]
 

@@ -72,7 +72,7 @@ def _source_titles(data: Mapping[str, Any]) -> dict[str, dict[str, str]]:
     """Title as written in a version -> {language: title}. A publisher's name (a newspaper, a
     radio station) reads the same in every language and is listed in `names` instead."""
     catalogue = data.get("source_titles", {})
-    titles = {name: {} for name in catalogue.get("names", [])}
+    titles: dict[str, dict[str, str]] = {name: {} for name in catalogue.get("names", [])}
     for title, by_language in catalogue.items():
         if title != "names":
             titles[title] = dict(by_language)
