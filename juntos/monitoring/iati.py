@@ -41,7 +41,8 @@ RESULT_TYPE: dict[str, str] = {
 ACTIVITY_STATUS_IMPLEMENTATION = "2"  # ActivityStatus
 DATE_PLANNED_START, DATE_ACTUAL_START = "1", "2"  # ActivityDateType
 ROLE_IMPLEMENTING = "4"  # OrganisationRole
-MEASURE_UNIT = "1"  # IndicatorMeasure
+MEASURE_UNIT = "1"  # IndicatorMeasure: a count
+MEASURE_PERCENTAGE = "2"  # a ratio, in percent
 DESCRIPTION_GENERAL = "1"  # DescriptionType
 
 
@@ -136,7 +137,8 @@ def _result(
 
     element = etree.SubElement(activity, "result", {"type": RESULT_TYPE[indicator.level]})
     _text(element, "title", title)
-    measured = etree.SubElement(element, "indicator", {"measure": MEASURE_UNIT})
+    measure = MEASURE_PERCENTAGE if indicator.is_ratio else MEASURE_UNIT
+    measured = etree.SubElement(element, "indicator", {"measure": measure})
     _text(measured, "title", title)
     if indicator.baseline is not None and indicator.baseline_period[:4].isdigit():
         etree.SubElement(

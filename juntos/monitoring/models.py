@@ -7,6 +7,7 @@ the moment in which events happened.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -57,7 +58,13 @@ class Fact(models.Model):
 
 
 class Indicator(models.Model):
-    """One indicator of the logic model, counted from a kind of fact in the ledger."""
+    """One indicator of the logic model: counted from the ledger, or reported by organisations.
+
+    A count adds up facts of `kind`. A ratio (with `denominator_kind`) is the published count of
+    `kind` as a percentage of the published count of `denominator_kind`: both parts are
+    suppressed and rounded before they are divided. A reported indicator adds up the values
+    organisations entered and a coordinator approved.
+    """
 
     class Level(models.TextChoices):
         IMPACT = "impact", _("Impact")
@@ -67,8 +74,21 @@ class Indicator(models.Model):
 
     slug = models.SlugField(_("slug"), unique=True)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    class Source(models.TextChoices):
+        LEDGER = "ledger", _("Counted by the platform")
+        REPORTED = "reported", _("Reported by organisations")
+
     kind = models.CharField(
         _("counted from"), max_length=80, help_text=_("The kind of fact in the ledger.")
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.LEDGER
+    )
+    denominator_kind = models.CharField(
+        _("divided by"),
+        max_length=80,
+        blank=True,
+        help_text=_("For a ratio: the kind of fact counted below the line."),
     )
     title_en = models.CharField(_("title (English)"), max_length=200)
     title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
@@ -86,6 +106,10 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.slug
 
+    @property
+    def is_ratio(self) -> bool:
+        return bool(self.denominator_kind)
+
     def title_in(self, language: str) -> tuple[str, bool]:
         """The title in the language, or in English with False when it is not translated."""
         text = getattr(self, f"title_{language}", "") or ""
@@ -93,18 +117,95 @@ class Indicator(models.Model):
 
 
 class Target(models.Model):
-    """What the network aims for in one period (a calendar quarter or year)."""
+    """What the network aims for in one period (a calendar quarter or year).
+
+    With a dimension and a value (gender = woman), the target is for that group only; the
+    total's target is the row with neither.
+    """
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     period = models.CharField(_("period"), max_length=7)
+    dimension = models.CharField(_("group by"), max_length=30, blank=True)
+    dimension_value = models.CharField(_("group"), max_length=40, blank=True)
     value = models.PositiveIntegerField(_("target"))
 
     class Meta:
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "period"], name="target_one_per_period")
+            models.UniqueConstraint(
+                fields=["indicator", "period", "dimension", "dimension_value"],
+                name="target_one_per_period_and_group",
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.slug} {self.period} = {self.value}"
+        group = f" {self.dimension}={self.dimension_value}" if self.dimension else ""
+        return f"{self.indicator.slug} {self.period}{group} = {self.value}"
+
+
+class ReportedValue(models.Model):
+    """A figure an organisation reports for an indicator and a period; it counts once approved.
+
+    A row without a dimension is the organisation's total; rows with one are its parts. A total
+    may differ from the sum of its parts (people who did not say, say) when its note says why.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned to the organisation")
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="reported_values"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.CharField(_("period"), max_length=7)
+    dimension = models.CharField(_("group by"), max_length=30, blank=True)
+    dimension_value = models.CharField(_("group"), max_length=40, blank=True)
+    value = models.PositiveIntegerField(_("value"))
+    note = models.TextField(_("note"), blank=True, max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_note = models.TextField(_("reason"), blank=True, max_length=1000)
+    entered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reported value")
+        verbose_name_plural = _("reported values")
+        ordering = ["period", "indicator__position", "organisation__name", "dimension"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "organisation", "period", "dimension", "dimension_value"],
+                name="reported_value_one_per_cell",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.slug} {self.organisation_id} {self.period} = {self.value}"
+
+
+class OpenDataFile(models.Model):
+    """One open-data file as the nightly task generated it; the API serves the stored bytes."""
+
+    name = models.CharField(max_length=200, unique=True)
+    content = models.BinaryField()
+    content_type = models.CharField(max_length=80)
+    etag = models.CharField(max_length=80)
+    generated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("open-data file")
+        verbose_name_plural = _("open-data files")
+
+    def __str__(self) -> str:
+        return self.name

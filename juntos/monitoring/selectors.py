@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.actors import Actor
+from juntos.accounts.selectors import (
+    memberships_of,
+    organisations_by_slug,
+    public_organisations,
+)
 from juntos.monitoring.disclosure import (
     TOTAL,
     DisclosureError,
@@ -25,8 +31,18 @@ from juntos.monitoring.disclosure import (
     rounded,
     suppress,
 )
-from juntos.monitoring.models import DIMENSIONS, Fact, Indicator
-from juntos.monitoring.policies import can_edit_targets
+from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, ReportedValue
+from juntos.monitoring.policies import (
+    can_approve_reported_values,
+    can_edit_targets,
+    can_view_organisation_figures,
+    reporting_organisation_ids,
+    sees_exact_figures_of,
+)
+from juntos.reports.selectors import case_counts_by_month
+
+if TYPE_CHECKING:
+    from juntos.accounts.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -129,24 +145,9 @@ def published_table(
     for row in rows:
         values = [row[name] for name in dimensions] + [(), ()]
         cells[(values[0], values[1])] = row["total"]
-    grid = Grid.from_cells(
-        cells,
-        rows=list(dict.fromkeys(key[0] for key in cells)) or [()],
-        columns=list(dict.fromkeys(key[1] for key in cells)) or [()],
-    )
+    figures = publish_cells(kind, span, dimensions, cells)
     threshold = settings.JUNTOS_SUPPRESSION_THRESHOLD
     base = settings.JUNTOS_ROUNDING_BASE
-    hidden = suppress(grid, threshold)
-    figures = []
-    for key in grid.published_keys():
-        named = {
-            name: value for name, value in zip(dimensions, key, strict=False) if value != TOTAL
-        }
-        count = None
-        if key not in hidden:
-            place = place_of(kind, span, dimensions, key)
-            count = rounded(grid.counts[key], base=base, place=place)
-        figures.append(PublishedFigure(dimensions=named, count=count))
     return PublishedTable(
         kind=kind,
         title=PUBLIC_KINDS[kind],
@@ -158,14 +159,56 @@ def published_table(
     )
 
 
+def publish_cells(
+    kind: str, span: Period, dimensions: tuple[str, ...], cells: dict[Key, int]
+) -> list[PublishedFigure]:
+    """The figures of a table of true counts: suppressed (primary and secondary) and rounded.
+
+    `cells` maps (row value, column value) to a count; a missing dimension is `()`. The figures
+    come cells first, then the margins, the grand total last.
+    """
+    grid = Grid.from_cells(
+        cells,
+        rows=list(dict.fromkeys(key[0] for key in cells)) or [()],
+        columns=list(dict.fromkeys(key[1] for key in cells)) or [()],
+    )
+    base = settings.JUNTOS_ROUNDING_BASE
+    hidden = suppress(grid, settings.JUNTOS_SUPPRESSION_THRESHOLD)
+    figures = []
+    for key in grid.published_keys():
+        named = {
+            name: value for name, value in zip(dimensions, key, strict=False) if value != TOTAL
+        }
+        count = None
+        if key not in hidden:
+            place = place_of(kind, span, dimensions, key)
+            count = rounded(grid.counts[key], base=base, place=place)
+        figures.append(PublishedFigure(dimensions=named, count=count))
+    return figures
+
+
 # --- the public dashboard --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """A target for one group (gender = woman) against the group's published figure."""
+
+    dimension: str
+    value: str
+    actual: int | None
+    target: int
 
 
 @dataclass(frozen=True)
 class PeriodResult:
     period: Period
-    actual: int | None  # None when hidden (fewer than the threshold)
+    actual: int | None  # None when hidden (fewer than the threshold), or a ratio's part is
     target: int | None
+    numerator: int | None = None  # a ratio's published parts
+    denominator: int | None = None
+    groups: tuple[GroupResult, ...] = ()
+    notes: tuple[str, ...] = ()  # why organisations' totals differ from the sum of their parts
 
 
 @dataclass(frozen=True)
@@ -194,62 +237,180 @@ def published_total(kind: str, period: Period, count: int) -> int | None:
     return rounded(count, base=settings.JUNTOS_ROUNDING_BASE, place=place)
 
 
+def ratio_percent(numerator: int | None, denominator: int | None) -> int | None:
+    """A ratio of two published figures, in whole percent; None when a part is hidden or 0."""
+    if numerator is None or not denominator:
+        return None
+    return round(100 * numerator / denominator)
+
+
 def year_quarters(year: int) -> list[Period]:
     """The four calendar quarters of a year."""
     return [period_parse(f"{year}-Q{quarter}") for quarter in range(1, 5)]
 
 
+def quarter_label(month: dt.date) -> str:
+    return f"{month.year}-Q{(month.month - 1) // 3 + 1}"
+
+
 def dashboard_indicators(
     *, language: str, today: dt.date, public_only: bool = True
 ) -> list[IndicatorResult]:
-    """Each indicator against its targets for the recent quarters, in three queries."""
+    """Each indicator against its targets for the recent quarters, in a constant few queries."""
     return indicator_results(recent_quarters(today), language=language, public_only=public_only)
+
+
+@dataclass
+class _Reported:
+    """Approved reported values of the quarters, added up across organisations."""
+
+    totals: dict[tuple[int, str], int]
+    parts: dict[tuple[int, str, str], dict[str, int]]
+    notes: dict[tuple[int, str], list[str]]
+
+
+def _reported(indicator_ids: list[int], labels: list[str]) -> _Reported:
+    """One query: every approved value of these indicators and quarters."""
+    rows = ReportedValue.objects.filter(
+        indicator_id__in=indicator_ids, period__in=labels, status=ReportedValue.Status.APPROVED
+    ).order_by().values_list(
+        "indicator_id", "organisation_id", "period", "dimension", "dimension_value", "value", "note"
+    )
+    totals: dict[tuple[int, str], int] = {}
+    parts: dict[tuple[int, str, str], dict[str, int]] = {}
+    own_totals: dict[tuple[int, int, str], tuple[int, str]] = {}
+    own_parts: dict[tuple[int, int, str, str], int] = {}
+    for indicator_id, organisation_id, period, dimension, value_of, value, note in rows:
+        if not dimension:
+            totals[(indicator_id, period)] = totals.get((indicator_id, period), 0) + value
+            own_totals[(indicator_id, organisation_id, period)] = (value, note)
+            continue
+        group = parts.setdefault((indicator_id, period, dimension), {})
+        group[value_of] = group.get(value_of, 0) + value
+        key = (indicator_id, organisation_id, period, dimension)
+        own_parts[key] = own_parts.get(key, 0) + value
+    notes: dict[tuple[int, str], list[str]] = {}
+    for (indicator_id, organisation_id, period, _dimension), added in own_parts.items():
+        total = own_totals.get((indicator_id, organisation_id, period))
+        if total and total[0] != added and total[1]:
+            found = notes.setdefault((indicator_id, period), [])
+            if total[1] not in found:
+                found.append(total[1])
+    return _Reported(totals=totals, parts=parts, notes=notes)
+
+
+def _group_figures(
+    kind: str, period: Period, dimension: str, counts: dict[str, int]
+) -> dict[str, int | None]:
+    """A one-dimension table's published cells, the same as the downloadable table's."""
+    cells: dict[Key, int] = {(value, ()): count for value, count in counts.items()}
+    figures = publish_cells(kind, period, (dimension,), cells)
+    return {str(f.dimensions[dimension]): f.count for f in figures if dimension in f.dimensions}
 
 
 def indicator_results(
     quarters: list[Period], *, language: str, public_only: bool = True
 ) -> list[IndicatorResult]:
-    """Each indicator against its targets for consecutive quarters, in three queries.
+    """Each indicator against its targets for consecutive quarters.
 
     Every actual is the published total (suppressed and rounded), the same figure as the
-    quarter's table with no dimension: the dashboard, the CSV and the IATI file agree.
+    quarter's table with no dimension: the dashboard, the CSV and the IATI file agree. A ratio
+    divides two published totals; a reported indicator adds up approved values. Queries: the
+    indicators, their targets, the ledger's totals, the reported values, and one per grouping
+    that a target names (at most the public dimensions), whatever the number of facts.
     """
     indicators = Indicator.objects.prefetch_related("targets")
     if public_only:
         indicators = indicators.filter(public=True)
     indicators_list = list(indicators)
-    kinds = {indicator.kind for indicator in indicators_list}
+    labels = [quarter.label for quarter in quarters]
+    start, end = quarters[0].start, quarters[-1].end
+    ledger = [i for i in indicators_list if i.source == Indicator.Source.LEDGER]
+    kinds = {i.kind for i in ledger} | {i.denominator_kind for i in ledger if i.is_ratio}
     totals: dict[tuple[str, str], int] = {}
-    rows = (
-        Fact.objects.filter(
-            kind__in=kinds, month__gte=quarters[0].start, month__lt=quarters[-1].end
+    if kinds:
+        rows = (
+            Fact.objects.filter(kind__in=kinds, month__gte=start, month__lt=end)
+            .values("kind", "month")
+            .annotate(total=Sum("count"))
         )
-        .values("kind", "month")
-        .annotate(total=Sum("count"))
-    )
-    for row in rows:
-        label = f"{row['month'].year}-Q{(row['month'].month - 1) // 3 + 1}"
-        totals[(row["kind"], label)] = totals.get((row["kind"], label), 0) + row["total"]
+        for row in rows:
+            key = (row["kind"], quarter_label(row["month"]))
+            totals[key] = totals.get(key, 0) + row["total"]
+    reported_ids = [i.pk for i in indicators_list if i.source == Indicator.Source.REPORTED]
+    reported = _reported(reported_ids, labels) if reported_ids else _Reported({}, {}, {})
+    # Targets per group in these quarters, and the ledger's counts for each grouping they name.
+    group_targets = {
+        i.pk: [t for t in i.targets.all() if t.dimension and t.period in labels]
+        for i in indicators_list
+    }
+    grouped: dict[tuple[str, str, str], dict[str, int]] = {}
+    wanted: dict[str, set[str]] = {}
+    for indicator in ledger:
+        for target in group_targets[indicator.pk]:
+            if not indicator.is_ratio and target.dimension in PUBLIC_DIMENSIONS:
+                wanted.setdefault(target.dimension, set()).add(indicator.kind)
+    for dimension, dimension_kinds in sorted(wanted.items()):
+        rows = (
+            Fact.objects.filter(kind__in=dimension_kinds, month__gte=start, month__lt=end)
+            .values("kind", "month", dimension)
+            .annotate(total=Sum("count"))
+        )
+        for row in rows:
+            cell = grouped.setdefault((row["kind"], quarter_label(row["month"]), dimension), {})
+            cell[row[dimension]] = cell.get(row[dimension], 0) + row["total"]
+
+    def published(kind: str, quarter: Period) -> int | None:
+        return published_total(kind, quarter, totals.get((kind, quarter.label), 0))
+
     results = []
     for indicator in indicators_list:
-        targets = {target.period: target.value for target in indicator.targets.all()}
+        targets = {t.period: t.value for t in indicator.targets.all() if not t.dimension}
         title, translated = indicator.title_in(language)
-        results.append(
-            IndicatorResult(
-                indicator=indicator,
-                title=title,
-                translated=translated,
-                results=[
-                    PeriodResult(
-                        period=quarter,
-                        actual=published_total(
-                            indicator.kind, quarter, totals.get((indicator.kind, quarter.label), 0)
-                        ),
-                        target=targets.get(quarter.label),
+        periods = []
+        for quarter in quarters:
+            numerator = denominator = None
+            notes: tuple[str, ...] = ()
+            if indicator.source == Indicator.Source.REPORTED:
+                count = reported.totals.get((indicator.pk, quarter.label), 0)
+                actual = published_total(indicator.kind, quarter, count)
+                notes = tuple(reported.notes.get((indicator.pk, quarter.label), ()))
+            elif indicator.is_ratio:
+                numerator = published(indicator.kind, quarter)
+                denominator = published(indicator.denominator_kind, quarter)
+                actual = ratio_percent(numerator, denominator)
+            else:
+                actual = published(indicator.kind, quarter)
+            groups = []
+            for target in group_targets[indicator.pk]:
+                if target.period != quarter.label:
+                    continue
+                if indicator.source == Indicator.Source.REPORTED:
+                    counts = reported.parts.get((indicator.pk, quarter.label, target.dimension), {})
+                else:
+                    counts = grouped.get((indicator.kind, quarter.label, target.dimension), {})
+                figures = _group_figures(indicator.kind, quarter, target.dimension, counts)
+                groups.append(
+                    GroupResult(
+                        dimension=target.dimension,
+                        value=target.dimension_value,
+                        actual=figures.get(target.dimension_value, 0),
+                        target=target.value,
                     )
-                    for quarter in quarters
-                ],
+                )
+            periods.append(
+                PeriodResult(
+                    period=quarter,
+                    actual=actual,
+                    target=targets.get(quarter.label),
+                    numerator=numerator,
+                    denominator=denominator,
+                    groups=tuple(groups),
+                    notes=notes,
+                )
             )
+        results.append(
+            IndicatorResult(indicator=indicator, title=title, translated=translated, results=periods)
         )
     return results
 
@@ -264,3 +425,117 @@ def get_indicator_for_editing(actor: Actor, slug: str) -> Indicator:
     if not can_edit_targets(actor):
         raise Http404
     return get_object_or_404(Indicator, slug=slug)
+
+
+# --- reported values and the staff dashboards ----------------------------------------------
+
+
+def reported_indicators() -> list[Indicator]:
+    """The indicators that organisations report (the others are counted by the platform)."""
+    return list(Indicator.objects.filter(source=Indicator.Source.REPORTED))
+
+
+def reported_values_of(organisation_id: int) -> QuerySet[ReportedValue]:
+    """An organisation's reported values, newest quarter first."""
+    return (
+        ReportedValue.objects.filter(organisation_id=organisation_id)
+        .select_related("indicator")
+        .order_by("-period", "indicator__position", "dimension", "dimension_value")
+    )
+
+
+def reported_values_waiting(actor: Actor) -> QuerySet[ReportedValue]:
+    """Values waiting for a coordinator's approval (none for anyone else)."""
+    if not can_approve_reported_values(actor):
+        return ReportedValue.objects.none()
+    return (
+        ReportedValue.objects.filter(status=ReportedValue.Status.SUBMITTED)
+        .select_related("indicator", "organisation")
+        .order_by("period", "organisation__name", "indicator__position", "dimension")
+    )
+
+
+def get_reported_value_to_decide(actor: Actor, reported_id: int) -> ReportedValue:
+    if not can_approve_reported_values(actor):
+        raise Http404
+    return get_object_or_404(
+        ReportedValue.objects.select_related("indicator", "organisation"), pk=reported_id
+    )
+
+
+def get_organisation_for_figures(actor: Actor, slug: str) -> Organisation:
+    """An organisation whose dashboard the actor may open; 404 otherwise (no existence leak)."""
+    organisation = organisations_by_slug([slug]).get(slug)
+    if organisation is None or not can_view_organisation_figures(actor, organisation.pk):
+        raise Http404
+    return organisation
+
+
+def reporting_organisations_of(actor: Actor) -> list[Organisation]:
+    """The organisations whose figures the actor enters."""
+    ids = reporting_organisation_ids(actor)
+    return [m.organisation for m in memberships_of(actor) if m.organisation_id in ids]
+
+
+@dataclass(frozen=True)
+class OwnFigure:
+    label: str | Promise
+    counts: list[int | None]  # one per quarter; None when hidden from this viewer
+
+
+# What an organisation's own dashboard counts from the ledger (facts carrying its id).
+ORGANISATION_KINDS: dict[str, str | Promise] = {
+    "learning.enrolment": _("Course enrolments"),
+    "learning.completion": _("Courses completed"),
+}
+
+
+def organisation_figures(
+    actor: Actor, organisation: Organisation, quarters: list[Period]
+) -> list[OwnFigure]:
+    """The organisation's cases and courses per quarter, in three queries.
+
+    Its own staff see exact counts; anyone else (a coordinator) sees them as the public does:
+    a count under the threshold hidden, the others rounded with the organisation in the key.
+    """
+    exact = sees_exact_figures_of(actor, organisation.pk)
+    labels = [quarter.label for quarter in quarters]
+    counts: dict[tuple[str, str], int] = {}
+    cases = case_counts_by_month(organisation.pk, since=quarters[0].start)
+    for (what, month), count in cases.items():
+        key = (f"cases.{what}", quarter_label(month))
+        counts[key] = counts.get(key, 0) + count
+    rows = (
+        Fact.objects.filter(
+            organisation_id=organisation.pk,
+            kind__in=list(ORGANISATION_KINDS),
+            month__gte=quarters[0].start,
+            month__lt=quarters[-1].end,
+        )
+        .values("kind", "month")
+        .annotate(total=Sum("count"))
+    )
+    for row in rows:
+        key = (row["kind"], quarter_label(row["month"]))
+        counts[key] = counts.get(key, 0) + row["total"]
+    kinds: dict[str, str | Promise] = {
+        "cases.opened": _("Cases opened"),
+        "cases.closed": _("Cases closed"),
+        **ORGANISATION_KINDS,
+    }
+    figures = []
+    for kind, label in kinds.items():
+        shown: list[int | None] = []
+        for quarter, period_label in zip(quarters, labels, strict=True):
+            count = counts.get((kind, period_label), 0)
+            if exact:
+                shown.append(count)
+            else:
+                shown.append(published_total(f"{kind}@{organisation.pk}", quarter, count))
+        figures.append(OwnFigure(label=label, counts=shown))
+    return figures
+
+
+def organisations_with_figures() -> list[Organisation]:
+    """Organisations that report figures or own cases' facts: the active ones, by name."""
+    return list(public_organisations().only("pk", "name", "slug"))

@@ -14,10 +14,16 @@ from django.utils.translation import gettext as _
 from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record, rows_rewrite
 from juntos.monitoring.disclosure import DisclosureError, period_parse
-from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, Target
-from juntos.monitoring.policies import can_edit_targets
+from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, ReportedValue, Target
+from juntos.monitoring.policies import (
+    can_approve_reported_values,
+    can_edit_targets,
+    can_report_for,
+)
 
 MAX_TARGET = 10_000_000
+# The dimensions a target or a reported part may name (never the organisation).
+PUBLIC_DIMENSIONS = tuple(name for name in DIMENSIONS if name != "organisation_id")
 
 KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_.-]{1,79}$")
 
@@ -83,35 +89,206 @@ def facts_day_rewrite(since: dt.date | None, before: dt.date) -> list[type[model
     return [Fact]
 
 
-def target_set(*, actor: Actor, indicator: Indicator, period: str, value: int | None) -> None:
-    """Set (or, with no value, remove) an indicator's target for a quarter or a year."""
-    if not can_edit_targets(actor):
-        raise PermissionDenied
+def _quarter_or_year(period: str) -> str:
     try:
         span = period_parse(period)
     except DisclosureError as error:
         raise ValidationError({"period": str(error)}) from error
     if span.kind == "month":
         raise ValidationError({"period": _("Targets are set per quarter or per year.")})
-    if value is not None and not 0 <= value <= MAX_TARGET:
+    return span.label
+
+
+def _group_check(dimension: str, value: str) -> tuple[str, str]:
+    """A group is a public dimension and a value, or neither (the total)."""
+    dimension, value = dimension.strip(), value.strip()
+    if not dimension and not value:
+        return "", ""
+    if dimension not in PUBLIC_DIMENSIONS:
         raise ValidationError(
-            {"value": _("A target is a whole number from 0 to %(max)s.") % {"max": MAX_TARGET}}
+            {"dimension": _("Choose one of: %(names)s.") % {"names": ", ".join(PUBLIC_DIMENSIONS)}}
         )
+    if not value or len(value) > 40:
+        raise ValidationError({"dimension_value": _("Name the group (up to 40 characters).")})
+    return dimension, value
+
+
+def target_set(
+    *,
+    actor: Actor,
+    indicator: Indicator,
+    period: str,
+    value: int | None,
+    dimension: str = "",
+    dimension_value: str = "",
+) -> None:
+    """Set (or, with no value, remove) an indicator's target for a quarter or a year.
+
+    With a dimension and a value, the target is for that group (gender = woman) only.
+    """
+    if not can_edit_targets(actor):
+        raise PermissionDenied
+    label = _quarter_or_year(period)
+    dimension, dimension_value = _group_check(dimension, dimension_value)
+    if dimension and indicator.is_ratio:
+        raise ValidationError({"dimension": _("Targets by group are for counts, not ratios.")})
+    limit = 100 if indicator.is_ratio else MAX_TARGET
+    if value is not None and not 0 <= value <= limit:
+        raise ValidationError(
+            {"value": _("A target is a whole number from 0 to %(max)s.") % {"max": limit}}
+        )
+    cell = {
+        "indicator": indicator,
+        "period": label,
+        "dimension": dimension,
+        "dimension_value": dimension_value,
+    }
     with transaction.atomic():
-        before = Target.objects.filter(indicator=indicator, period=span.label).first()
+        before = Target.objects.filter(**cell).first()
         if value is None:
-            Target.objects.filter(indicator=indicator, period=span.label).delete()
+            Target.objects.filter(**cell).delete()
         else:
-            Target.objects.update_or_create(
-                indicator=indicator, period=span.label, defaults={"value": value}
-            )
+            Target.objects.update_or_create(**cell, defaults={"value": value})
         audit_record(
             actor=actor,
             action="monitoring.target_set",
             target=indicator,
             details={
-                "period": span.label,
+                "period": label,
+                "dimension": dimension,
+                "group": dimension_value,
                 "before": before.value if before else None,
                 "after": value,
             },
+        )
+
+
+def reported_value_enter(
+    *,
+    actor: Actor,
+    indicator: Indicator,
+    organisation_id: int,
+    period: str,
+    value: int,
+    dimension: str = "",
+    dimension_value: str = "",
+    note: str = "",
+) -> ReportedValue:
+    """An organisation's staff enter its figure for a quarter; it counts once approved.
+
+    Entering again replaces the figure and waits for approval again.
+    """
+    if not can_report_for(actor, organisation_id):
+        raise PermissionDenied
+    if indicator.source != Indicator.Source.REPORTED:
+        raise ValidationError(
+            {"indicator": _("This indicator is counted by the platform, not reported.")}
+        )
+    try:
+        span = period_parse(period)
+    except DisclosureError as error:
+        raise ValidationError({"period": str(error)}) from error
+    if span.kind != "quarter":
+        raise ValidationError({"period": _("Report per quarter (2026-Q3).")})
+    if span.start > timezone.localdate():
+        raise ValidationError({"period": _("That quarter has not begun yet.")})
+    if not 0 <= value <= MAX_TARGET:
+        raise ValidationError(
+            {"value": _("A value is a whole number from 0 to %(max)s.") % {"max": MAX_TARGET}}
+        )
+    dimension, dimension_value = _group_check(dimension, dimension_value)
+    cell = {
+        "indicator": indicator,
+        "organisation_id": organisation_id,
+        "period": span.label,
+        "dimension": dimension,
+        "dimension_value": dimension_value,
+    }
+    with transaction.atomic():
+        before = ReportedValue.objects.select_for_update().filter(**cell).first()
+        reported, _created = ReportedValue.objects.update_or_create(
+            **cell,
+            defaults={
+                "value": value,
+                "note": note.strip()[:1000],
+                "status": ReportedValue.Status.SUBMITTED,
+                "entered_by": actor,
+                "decided_by": None,
+                "decision_note": "",
+            },
+        )
+        audit_record(
+            actor=actor,
+            action="monitoring.reported_value_entered",
+            target=reported,
+            organisation_id=organisation_id,
+            details={
+                "indicator": indicator.slug,
+                "period": span.label,
+                "dimension": dimension,
+                "group": dimension_value,
+                "before": before.value if before else None,
+                "after": value,
+            },
+        )
+    return reported
+
+
+def _parts_sum(reported: ReportedValue) -> int | None:
+    """The sum of the organisation's approved parts for the total's quarter, if it has any."""
+    parts = ReportedValue.objects.filter(
+        indicator_id=reported.indicator_id,
+        organisation_id=reported.organisation_id,
+        period=reported.period,
+        status=ReportedValue.Status.APPROVED,
+    ).exclude(dimension="")
+    sums: dict[str, int] = {}
+    for dimension, value in parts.values_list("dimension", "value"):
+        sums[dimension] = sums.get(dimension, 0) + value
+    differing = [total for total in sums.values() if total != reported.value]
+    return differing[0] if differing else None
+
+
+def reported_value_decide(
+    *, actor: Actor, reported: ReportedValue, approve: bool, reason: str = ""
+) -> None:
+    """A coordinator approves a reported value (it then counts) or returns it with a reason.
+
+    A total that differs from the sum of the organisation's approved parts is approved only
+    when its note says why (people who did not say, say).
+    """
+    if not can_approve_reported_values(actor):
+        raise PermissionDenied
+    if reported.status != ReportedValue.Status.SUBMITTED:
+        raise ValidationError(_("This value was already decided."))
+    reason = reason.strip()[:1000]
+    if not approve and not reason:
+        raise ValidationError({"reason": _("Say why the value goes back to the organisation.")})
+    with transaction.atomic():
+        reported = ReportedValue.objects.select_for_update().get(pk=reported.pk)
+        if approve and not reported.dimension and not reported.note:
+            added = _parts_sum(reported)
+            if added is not None:
+                raise ValidationError(
+                    _(
+                        "The total (%(total)s) differs from the sum of its parts (%(parts)s) "
+                        "and has no note saying why: return it so that the organisation "
+                        "explains the difference."
+                    )
+                    % {"total": reported.value, "parts": added}
+                )
+        reported.status = (
+            ReportedValue.Status.APPROVED if approve else ReportedValue.Status.RETURNED
+        )
+        reported.decided_by = actor
+        reported.decision_note = "" if approve else reason
+        reported.save(update_fields=["status", "decided_by", "decision_note"])
+        audit_record(
+            actor=actor,
+            action="monitoring.reported_value_approved"
+            if approve
+            else "monitoring.reported_value_returned",
+            target=reported,
+            organisation_id=reported.organisation_id,
+            details={"indicator_id": reported.indicator_id, "period": reported.period},
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +11,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 
 from juntos.accounts.choices import OrganisationKind
@@ -401,3 +403,25 @@ def is_inspector(actor: Any) -> bool:
 def reports_from_source_exist(source: str) -> bool:
     """Whether any report came in through this source (used to keep demo seeding idempotent)."""
     return Report.objects.filter(source=source).exists()
+
+
+def case_counts_by_month(organisation_id: int, *, since: dt.date) -> dict[tuple[str, dt.date], int]:
+    """Cases an organisation opened and closed per month since a day, for its own dashboard.
+
+    Keys are ("opened" | "closed", first day of the month); two queries.
+    """
+    counts: dict[tuple[str, dt.date], int] = {}
+    cases = Case.objects.filter(owner_id=organisation_id)
+    for label, field in (("opened", "opened_on"), ("closed", "closed_on")):
+        rows = (
+            cases.filter(**{f"{field}__gte": since})
+            .annotate(month=TruncMonth(field))
+            .values("month")
+            .annotate(total=Count("id"))
+            .order_by()
+        )
+        for row in rows:
+            month = row["month"]
+            month = month.date() if isinstance(month, dt.datetime) else month
+            counts[(label, month)] = row["total"]
+    return counts
