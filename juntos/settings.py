@@ -172,6 +172,8 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
     "rights.purge-unconfirmed": ("juntos.rights.tasks.purge_unconfirmed_subscriptions", DAY),
     "network.vote-deadline-reminders": ("juntos.network.tasks.send_vote_reminders", 60 * 60),
+    # The open-data files (CSV, data package, IATI) the API serves, from the published figures.
+    "monitoring.regenerate-open-data": ("juntos.monitoring.tasks.regenerate_open_data", DAY),
 }
 
 TASKS = {

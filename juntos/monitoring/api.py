@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import json
-from collections.abc import Callable
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from ninja import Query, Router, Schema, Status
 
+from juntos.monitoring import opendata
 from juntos.monitoring.disclosure import FIRST_YEAR, LAST_YEAR, DisclosureError
 from juntos.monitoring.iati import iati_document
 from juntos.monitoring.selectors import PUBLIC_KINDS, PublishedTable, published_table
 
 router = Router(tags=["monitoring"])
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
-
-# HXL hashtags for each dimension, so that humanitarian tools read the CSV without mapping.
-HXL_TAGS = {
-    "period": "#date+period",
-    "province": "#adm1+code",
-    "program": "#sector+program",
-    "sector": "#sector+code",
-    "gender": "#group+gender",
-    "country_of_origin": "#country+origin+code",
-    "language": "#meta+language",
-    "category": "#indicator+category",
-    "outcome": "#indicator+outcome",
-}
 
 
 class TableQuery(Schema):
@@ -115,34 +97,8 @@ def table(request: HttpRequest, kind: str, query: Query[TableQuery]) -> object:
             return Status(400, {"detail": {error.field: [str(error)]}})
 
 
-def table_csv_text(published: PublishedTable) -> str:
-    """The table as CSV (RFC 4180, UTF-8): a header row, an HXL hashtag row, then the figures."""
-    body = io.StringIO(newline="")
-    writer = csv.writer(body, lineterminator="\r\n")
-    columns = ["period", *published.dimensions]
-    writer.writerow([*columns, "count", "suppressed"])
-    writer.writerow([*(HXL_TAGS[c] for c in columns), "#indicator+num", "#meta+suppressed"])
-    for figure in published.figures:
-        values = [published.period.label]
-        values += [str(figure.dimensions.get(name, "total")) for name in published.dimensions]
-        # A hidden figure is exported empty with a flag, never as 0.
-        count = "" if figure.count is None else str(figure.count)
-        writer.writerow([*values, count, "true" if figure.suppressed else "false"])
-    return body.getvalue()
-
-
-def _with_etag(
-    request: HttpRequest, content: bytes, content_type: str, *, weak_of: bytes | None = None
-) -> HttpResponse:
-    """Answer 304 when the client holds these bytes already; figures change at most daily.
-
-    `weak_of`: the bytes that matter when the content also carries a timestamp; the tag is then
-    weak (the same figures, not the same bytes).
-    """
-    if weak_of is None:
-        tag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-    else:
-        tag = 'W/"' + hashlib.sha256(weak_of).hexdigest()[:32] + '"'
+def _with_etag(request: HttpRequest, content: bytes, content_type: str, tag: str) -> HttpResponse:
+    """Answer 304 when the client holds this version already; figures change at most daily."""
     if tag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponse(status=304)
     else:
@@ -152,21 +108,41 @@ def _with_etag(
     return response
 
 
+def _stored(request: HttpRequest, name: str) -> HttpResponse | None:
+    """The nightly task's version of a file, when there is one."""
+    stored = opendata.stored_file(name)
+    if stored is None:
+        return None
+    return _with_etag(request, bytes(stored.content), stored.content_type, stored.etag)
+
+
 @router.get(
     "/tables/{kind}/csv",
     response={400: PublishedTableErrorOut},
     summary="The same table as CSV (RFC 4180, UTF-8) with an HXL hashtag row",
 )
 def table_csv(request: HttpRequest, kind: str, query: Query[TableQuery]) -> object:
-    with translation.override(_language(request, query.language)):
-        try:
-            published = _table(kind, query)
-        except DisclosureError as error:
-            return Status(400, {"detail": {error.field: [str(error)]}})
-    response = _with_etag(request, table_csv_text(published).encode(), "text/csv; charset=utf-8")
-    filename = f"juntos-{published.kind}-{published.period.label}.csv"
+    filename = f"juntos-{kind}-{query.period}.csv"
+    response = None
+    if query.by == ["province"] and query.period.isdigit() and kind in PUBLIC_KINDS:
+        response = _stored(request, opendata.table_file_name(kind, int(query.period)))
+    if response is None:
+        with translation.override(_language(request, query.language)):
+            try:
+                published = _table(kind, query)
+            except DisclosureError as error:
+                return Status(400, {"detail": {error.field: [str(error)]}})
+        content = opendata.table_csv_text(published).encode()
+        response = _with_etag(
+            request, content, "text/csv; charset=utf-8", opendata.strong_tag(content)
+        )
+        filename = f"juntos-{published.kind}-{published.period.label}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _year(year: int | None) -> int:
+    return year if year and FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
 
 
 @router.get(
@@ -174,13 +150,14 @@ def table_csv(request: HttpRequest, kind: str, query: Query[TableQuery]) -> obje
     summary="A Frictionless data package listing every published table of a year by province",
 )
 def datapackage(request: HttpRequest, year: int | None = None) -> HttpResponse:
-    chosen = year if year and FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
-    base = request.build_absolute_uri("/api/monitoring/tables/")
-    package = datapackage_descriptor(
-        chosen, url_for=lambda kind: f"{base}{kind}/csv?period={chosen}&by=province"
+    chosen = _year(year)
+    stored = _stored(request, opendata.datapackage_file_name(chosen))
+    if stored is not None:
+        return stored
+    content = opendata.datapackage_bytes(
+        chosen, base=request.build_absolute_uri("/api/monitoring/tables/")
     )
-    content = json.dumps(package, ensure_ascii=False, indent=1).encode()
-    return _with_etag(request, content, "application/json")
+    return _with_etag(request, content, "application/json", opendata.strong_tag(content))
 
 
 @router.get(
@@ -188,40 +165,12 @@ def datapackage(request: HttpRequest, year: int | None = None) -> HttpResponse:
     summary="The network's results for a year as an IATI 2.03 activity file",
 )
 def iati(request: HttpRequest, year: int | None = None) -> HttpResponse:
-    chosen = year if year and FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
-    content, figures = iati_document(chosen, today=timezone.localdate(), now=timezone.now())
-    response = _with_etag(request, content, "application/xml; charset=utf-8", weak_of=figures)
+    chosen = _year(year)
+    response = _stored(request, opendata.iati_file_name(chosen))
+    if response is None:
+        content, figures = iati_document(chosen, today=timezone.localdate(), now=timezone.now())
+        response = _with_etag(
+            request, content, "application/xml; charset=utf-8", opendata.weak_tag(figures)
+        )
     response["Content-Disposition"] = f'inline; filename="juntos-iati-{chosen}.xml"'
     return response
-
-
-def datapackage_descriptor(year: int, *, url_for: Callable[[str], str]) -> dict[str, object]:
-    """The data package's descriptor; `url_for(kind)` gives each resource's path or URL."""
-    fields = [
-        {"name": "period", "type": "string", "description": "Calendar year, quarter or month"},
-        {
-            "name": "province",
-            "type": "string",
-            "description": "Province or territory code; 'total' for all",
-        },
-        {"name": "count", "type": "integer", "constraints": {"minimum": 0}},
-        {"name": "suppressed", "type": "boolean"},
-    ]
-    return {
-        "name": f"juntos-figures-{year}",
-        "title": f"Juntos: published figures for {year}",
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "resources": [
-            {
-                "name": kind.replace(".", "-").replace("_", "-"),
-                "title": str(title),
-                "path": url_for(kind),
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": {"headerRows": [1], "commentRows": [2]},  # row 2: HXL hashtags
-                "schema": {"fields": fields, "missingValues": [""]},
-            }
-            for kind, title in PUBLIC_KINDS.items()
-        ],
-    }

@@ -74,6 +74,7 @@ class Indicator(models.Model):
 
     slug = models.SlugField(_("slug"), unique=True)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+
     class Source(models.TextChoices):
         LEDGER = "ledger", _("Counted by the platform")
         REPORTED = "reported", _("Reported by organisations")

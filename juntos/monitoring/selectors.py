@@ -271,10 +271,20 @@ class _Reported:
 
 def _reported(indicator_ids: list[int], labels: list[str]) -> _Reported:
     """One query: every approved value of these indicators and quarters."""
-    rows = ReportedValue.objects.filter(
-        indicator_id__in=indicator_ids, period__in=labels, status=ReportedValue.Status.APPROVED
-    ).order_by().values_list(
-        "indicator_id", "organisation_id", "period", "dimension", "dimension_value", "value", "note"
+    rows = (
+        ReportedValue.objects.filter(
+            indicator_id__in=indicator_ids, period__in=labels, status=ReportedValue.Status.APPROVED
+        )
+        .order_by()
+        .values_list(
+            "indicator_id",
+            "organisation_id",
+            "period",
+            "dimension",
+            "dimension_value",
+            "value",
+            "note",
+        )
     )
     totals: dict[tuple[int, str], int] = {}
     parts: dict[tuple[int, str, str], dict[str, int]] = {}
@@ -410,7 +420,9 @@ def indicator_results(
                 )
             )
         results.append(
-            IndicatorResult(indicator=indicator, title=title, translated=translated, results=periods)
+            IndicatorResult(
+                indicator=indicator, title=title, translated=translated, results=periods
+            )
         )
     return results
 

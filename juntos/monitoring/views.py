@@ -193,7 +193,9 @@ def report(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The value is saved; it counts once a coordinator approves it."))
+            messages.success(
+                request, _("The value is saved; it counts once a coordinator approves it.")
+            )
             return redirect("monitoring:report")
     status = 400 if form.is_bound and form.errors else 200
     context = {"form": form, "organisations": organisations}

@@ -412,10 +412,10 @@ def case_counts_by_month(organisation_id: int, *, since: dt.date) -> dict[tuple[
     """
     counts: dict[tuple[str, dt.date], int] = {}
     cases = Case.objects.filter(owner_id=organisation_id)
-    for label, field in (("opened", "opened_on"), ("closed", "closed_on")):
+    for label, day_field in (("opened", "opened_on"), ("closed", "closed_on")):
         rows = (
-            cases.filter(**{f"{field}__gte": since})
-            .annotate(month=TruncMonth(field))
+            cases.filter(**{f"{day_field}__gte": since})
+            .annotate(month=TruncMonth(day_field))
             .values("month")
             .annotate(total=Count("id"))
             .order_by()

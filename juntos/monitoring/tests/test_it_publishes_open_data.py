@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from frictionless import Package
 
-from juntos.monitoring.api import datapackage_descriptor, table_csv_text
+from juntos.monitoring.opendata import datapackage_descriptor, table_csv_text
 from juntos.monitoring.selectors import PUBLIC_KINDS, published_table
 from juntos.monitoring.services import fact_record
 
