@@ -170,6 +170,10 @@ def report(request: HttpRequest) -> HttpResponse:
     organisations = selectors.reporting_organisations_of(actor)
     if not organisations:
         raise Http404
+    if request.method == "POST" and request.POST.get("organisation", "") not in {
+        str(o.pk) for o in organisations
+    }:
+        raise Http404  # another organisation's figures are not this person's to enter
     language = get_language() or "en"
     indicators = selectors.reported_indicators()
     form = ReportedValueForm(
