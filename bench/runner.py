@@ -187,6 +187,8 @@ def merge(first: loadgen.Outcome, second: loadgen.Outcome) -> loadgen.Outcome:
 def main(options: Options) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="juntos-bench-"))
     os.environ.update(production_environment(tmp))
+    # Scenario modules read this in prepare() to load a small data set in a smoke run.
+    os.environ["JUNTOS_BENCH_SMOKE"] = "1" if options.smoke else ""
     from bench.discovery import scenario_modules
     from bench.report import evaluate, write_results
 
