@@ -25,11 +25,14 @@ DASHBOARD_QUERIES = 5
 def _case(expression: str, values: list[str]) -> str:
     """SQL picking values[expression % len(values)], portable to SQLite and PostgreSQL."""
     whens = " ".join(f"WHEN {i} THEN '{v}'" for i, v in enumerate(values))
-    return f"(CASE ({expression}) % {len(values)} {whens} END)"
+    return f"(CASE ({expression}) %% {len(values)} {whens} END)"
 
 
 def _facts_load(total: int) -> float:
-    """Insert `total` distinct fact cells in one statement; returns the seconds it took."""
+    """Insert `total` distinct fact cells in one statement; returns the seconds it took.
+
+    The SQL doubles each modulo sign: it is sent with parameters, in the pyformat style.
+    """
     from django.db import connection
     from django.utils import timezone
 
@@ -46,18 +49,18 @@ def _facts_load(total: int) -> float:
         "category, outcome, organisation_id, dimension_key, count"
     )
     if connection.vendor == "postgresql":
-        month = f"(%s::date - make_interval(months => ((n / 12) % {MONTHS})::int))::date"
+        month = f"(%s::date - make_interval(months => ((n / 12) %% {MONTHS})::int))::date"
         source = "generate_series(1, %s) AS g(n)"
         key = "'bench|' || n"
         prefix = ""
     else:
-        month = f"date(%s, '-' || ((n / 12) % {MONTHS}) || ' months')"
+        month = f"date(%s, '-' || ((n / 12) %% {MONTHS}) || ' months')"
         source = "g"
         key = "'bench|' || n"
         prefix = "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < %s) "
     select = (
         f"SELECT {kinds}, {month}, {province}, {program}, '', {gender}, 'MX', 'es', "
-        f"{category}, '', NULL, {key}, 1 + n % 7 FROM {source}"
+        f"{category}, '', NULL, {key}, 1 + n %% 7 FROM {source}"
     )
     if prefix:
         sql = f"INSERT INTO monitoring_fact ({columns}) {prefix}{select}"

@@ -1,4 +1,5 @@
-"""Demo figures for the public dashboard: a year of past facts and the coordinator's targets.
+"""Demo figures for the public dashboard: a year of past facts, the coordinator's targets, and
+values reported by two organisations (one approved, one waiting for the coordinator).
 
 The past facts are sample data, recorded straight into the ledger so that the dashboard has
 trends to show; they are added once (running the seed again changes nothing).
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from juntos.accounts.selectors import organisations_by_slug
 from juntos.monitoring import selectors, services
 
 # kind -> counts for the three quarters before the current one, oldest first
@@ -49,3 +51,50 @@ def seed(people: dict[str, Any]) -> None:
                 period=past[-1].label,
                 value=value - value // 4,
             )
+    _reported(people, past[-1].label, current.label)
+
+
+def _reported(people: dict[str, Any], last_quarter: str, this_quarter: str) -> None:
+    """Niagara's outreach last quarter (approved, parts by gender and a note), Fraser Valley's
+    this quarter (waiting), and a target for women reached."""
+    [indicator] = [i for i in selectors.reported_indicators() if i.slug == "workers-reached"]
+    if indicator.reported_values.exists():
+        return
+    orgs = organisations_by_slug(["niagara-workers-centre", "fraser-valley-support"])
+    niagara, fraser = orgs["niagara-workers-centre"], orgs["fraser-valley-support"]
+    common = {"indicator": indicator, "period": last_quarter}
+    for group, value in (("woman", 31), ("man", 40)):
+        part = services.reported_value_enter(
+            actor=people["dana"],
+            organisation_id=niagara.pk,
+            dimension="gender",
+            dimension_value=group,
+            value=value,
+            **common,
+        )
+        services.reported_value_decide(actor=people["ben"], reported=part, approve=True)
+    total = services.reported_value_enter(
+        actor=people["dana"],
+        organisation_id=niagara.pk,
+        value=78,
+        note="Seven people at the Grimsby session did not say their gender.",
+        **common,
+    )
+    services.reported_value_decide(actor=people["ben"], reported=total, approve=True)
+    services.reported_value_enter(
+        actor=people["amina"],
+        indicator=indicator,
+        organisation_id=fraser.pk,
+        period=this_quarter,
+        value=24,
+    )
+    for period in (last_quarter, this_quarter):
+        services.target_set(actor=people["ben"], indicator=indicator, period=period, value=90)
+        services.target_set(
+            actor=people["ben"],
+            indicator=indicator,
+            period=period,
+            value=45,
+            dimension="gender",
+            dimension_value="woman",
+        )
