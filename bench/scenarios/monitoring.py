@@ -70,7 +70,26 @@ def _facts_load(total: int) -> float:
         params = [this_month.isoformat(), total]
     started = time.perf_counter()
     with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(sql, params)
+            return time.perf_counter() - started
+        # Building the indexes once after the load is many times faster than keeping them up
+        # to date over 5 million inserts.
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'monitoring_fact' "
+            "AND indexname NOT IN ('monitoring_fact_pkey', 'fact_unique_cell')"
+        )
+        indexes = cursor.fetchall()
+        cursor.execute("ALTER TABLE monitoring_fact DROP CONSTRAINT fact_unique_cell")
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
         cursor.execute(sql, params)
+        cursor.execute(
+            "ALTER TABLE monitoring_fact ADD CONSTRAINT fact_unique_cell "
+            "UNIQUE (kind, month, dimension_key)"
+        )
+        for _name, definition in indexes:
+            cursor.execute(definition)
     return time.perf_counter() - started
 
 

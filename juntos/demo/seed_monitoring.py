@@ -62,23 +62,24 @@ def _reported(people: dict[str, Any], last_quarter: str, this_quarter: str) -> N
         return
     orgs = organisations_by_slug(["niagara-workers-centre", "fraser-valley-support"])
     niagara, fraser = orgs["niagara-workers-centre"], orgs["fraser-valley-support"]
-    common = {"indicator": indicator, "period": last_quarter}
     for group, value in (("woman", 31), ("man", 40)):
         part = services.reported_value_enter(
             actor=people["dana"],
+            indicator=indicator,
             organisation_id=niagara.pk,
+            period=last_quarter,
             dimension="gender",
             dimension_value=group,
             value=value,
-            **common,
         )
         services.reported_value_decide(actor=people["ben"], reported=part, approve=True)
     total = services.reported_value_enter(
         actor=people["dana"],
+        indicator=indicator,
         organisation_id=niagara.pk,
+        period=last_quarter,
         value=78,
         note="Seven people at the Grimsby session did not say their gender.",
-        **common,
     )
     services.reported_value_decide(actor=people["ben"], reported=total, approve=True)
     services.reported_value_enter(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -137,7 +138,7 @@ def target_set(
         raise ValidationError(
             {"value": _("A target is a whole number from 0 to %(max)s.") % {"max": limit}}
         )
-    cell = {
+    cell: dict[str, Any] = {
         "indicator": indicator,
         "period": label,
         "dimension": dimension,
@@ -197,7 +198,7 @@ def reported_value_enter(
             {"value": _("A value is a whole number from 0 to %(max)s.") % {"max": MAX_TARGET}}
         )
     dimension, dimension_value = _group_check(dimension, dimension_value)
-    cell = {
+    cell: dict[str, Any] = {
         "indicator": indicator,
         "organisation_id": organisation_id,
         "period": span.label,
@@ -212,8 +213,8 @@ def reported_value_enter(
                 "value": value,
                 "note": note.strip()[:1000],
                 "status": ReportedValue.Status.SUBMITTED,
-                "entered_by": actor,
-                "decided_by": None,
+                "entered_by_id": actor.pk,
+                "decided_by_id": None,
                 "decision_note": "",
             },
         )
@@ -280,7 +281,7 @@ def reported_value_decide(
         reported.status = (
             ReportedValue.Status.APPROVED if approve else ReportedValue.Status.RETURNED
         )
-        reported.decided_by = actor
+        reported.decided_by_id = actor.pk
         reported.decision_note = "" if approve else reason
         reported.save(update_fields=["status", "decided_by", "decision_note"])
         audit_record(
