@@ -80,6 +80,7 @@ def _reported(people: dict[str, Any], last_quarter: str, this_quarter: str) -> N
         period=last_quarter,
         value=78,
         note="Seven people at the Grimsby session did not say their gender.",
+        note_language="en",
     )
     services.reported_value_decide(actor=people["ben"], reported=total, approve=True)
     services.reported_value_enter(

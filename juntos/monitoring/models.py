@@ -171,6 +171,9 @@ class ReportedValue(models.Model):
     dimension_value = models.CharField(_("group"), max_length=40, blank=True)
     value = models.PositiveIntegerField(_("value"))
     note = models.TextField(_("note"), blank=True, max_length=1000)
+    # The language the note was written in (the page's), so that pages in other languages
+    # mark it as such.
+    note_language = models.CharField(max_length=8, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
     )

@@ -208,7 +208,8 @@ class PeriodResult:
     numerator: int | None = None  # a ratio's published parts
     denominator: int | None = None
     groups: tuple[GroupResult, ...] = ()
-    notes: tuple[str, ...] = ()  # why organisations' totals differ from the sum of their parts
+    # Why organisations' totals differ from the sum of their parts: (note, its language).
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,7 @@ class _Reported:
 
     totals: dict[tuple[int, str], int]
     parts: dict[tuple[int, str, str], dict[str, int]]
-    notes: dict[tuple[int, str], list[str]]
+    notes: dict[tuple[int, str], list[tuple[str, str]]]
 
 
 def _reported(indicator_ids: list[int], labels: list[str]) -> _Reported:
@@ -284,25 +285,26 @@ def _reported(indicator_ids: list[int], labels: list[str]) -> _Reported:
             "dimension_value",
             "value",
             "note",
+            "note_language",
         )
     )
     totals: dict[tuple[int, str], int] = {}
     parts: dict[tuple[int, str, str], dict[str, int]] = {}
-    own_totals: dict[tuple[int, int, str], tuple[int, str]] = {}
+    own_totals: dict[tuple[int, int, str], tuple[int, tuple[str, str]]] = {}
     own_parts: dict[tuple[int, int, str, str], int] = {}
-    for indicator_id, organisation_id, period, dimension, value_of, value, note in rows:
+    for indicator_id, organisation_id, period, dimension, value_of, value, note, lang in rows:
         if not dimension:
             totals[(indicator_id, period)] = totals.get((indicator_id, period), 0) + value
-            own_totals[(indicator_id, organisation_id, period)] = (value, note)
+            own_totals[(indicator_id, organisation_id, period)] = (value, (note, lang))
             continue
         group = parts.setdefault((indicator_id, period, dimension), {})
         group[value_of] = group.get(value_of, 0) + value
         key = (indicator_id, organisation_id, period, dimension)
         own_parts[key] = own_parts.get(key, 0) + value
-    notes: dict[tuple[int, str], list[str]] = {}
+    notes: dict[tuple[int, str], list[tuple[str, str]]] = {}
     for (indicator_id, organisation_id, period, _dimension), added in own_parts.items():
         total = own_totals.get((indicator_id, organisation_id, period))
-        if total and total[0] != added and total[1]:
+        if total and total[0] != added and total[1][0]:
             found = notes.setdefault((indicator_id, period), [])
             if total[1] not in found:
                 found.append(total[1])
@@ -380,7 +382,7 @@ def indicator_results(
         periods = []
         for quarter in quarters:
             numerator = denominator = None
-            notes: tuple[str, ...] = ()
+            notes: tuple[tuple[str, str], ...] = ()
             if indicator.source == Indicator.Source.REPORTED:
                 count = reported.totals.get((indicator.pk, quarter.label), 0)
                 actual = published_total(indicator.kind, quarter, count)

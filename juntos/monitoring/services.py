@@ -174,6 +174,7 @@ def reported_value_enter(
     dimension: str = "",
     dimension_value: str = "",
     note: str = "",
+    note_language: str = "",
 ) -> ReportedValue:
     """An organisation's staff enter its figure for a quarter; it counts once approved.
 
@@ -212,6 +213,7 @@ def reported_value_enter(
             defaults={
                 "value": value,
                 "note": note.strip()[:1000],
+                "note_language": note_language[:8] if note.strip() else "",
                 "status": ReportedValue.Status.SUBMITTED,
                 "entered_by_id": actor.pk,
                 "decided_by_id": None,

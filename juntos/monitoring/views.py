@@ -112,8 +112,9 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
         language=get_language() or "en", today=timezone.localdate(), public_only=False
     )
     context = _chart_context(request, indicators)
+    language = get_language() or "en"
     context["waiting"] = [
-        (reported, DecisionForm(prefix=f"r{reported.pk}"))
+        (reported, reported.indicator.title_in(language), DecisionForm(prefix=f"r{reported.pk}"))
         for reported in selectors.reported_values_waiting(actor)[:200]
     ]
     context["organisations"] = selectors.organisations_with_figures()
@@ -156,7 +157,10 @@ def organisation_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "quarters": quarters,
         "figures": selectors.organisation_figures(actor, organisation, quarters),
         "exact": sees_exact_figures_of(actor, organisation.pk),
-        "reported": list(selectors.reported_values_of(organisation.pk)[:200]),
+        "reported": [
+            (value, value.indicator.title_in(get_language() or "en"))
+            for value in selectors.reported_values_of(organisation.pk)[:200]
+        ],
         "threshold": settings.JUNTOS_SUPPRESSION_THRESHOLD,
     }
     return render(request, "monitoring/organisation.html", context)
@@ -193,6 +197,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 dimension=form.cleaned_data["dimension"],
                 dimension_value=form.cleaned_data["dimension_value"],
                 note=form.cleaned_data["note"],
+                note_language=language,
             )
         except ValidationError as error:
             add_service_errors(form, error)

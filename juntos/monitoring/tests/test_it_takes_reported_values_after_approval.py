@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.utils import timezone
 
 from juntos.accounts.models import Organisation
@@ -121,7 +122,9 @@ def test_a_total_that_differs_from_its_parts_needs_a_note(personas, settings):
     with pytest.raises(ValidationError, match="differs from the sum"):
         reported_value_decide(actor=personas.ben, reported=total, approve=True)
     reported_value_decide(actor=personas.ben, reported=total, approve=False, reason="Parts?")
-    total = reported_value_enter(**common, value=40, note="Five people did not say.")
+    total = reported_value_enter(
+        **common, value=40, note="Cinq personnes n’ont pas répondu.", note_language="fr"
+    )
     reported_value_decide(actor=personas.ben, reported=total, approve=True)
     [result] = [
         r.results[-1]
@@ -129,7 +132,9 @@ def test_a_total_that_differs_from_its_parts_needs_a_note(personas, settings):
         if r.indicator.slug == "workers-reached"
     ]
     assert result.actual == 40
-    assert result.notes == ("Five people did not say.",)
+    assert result.notes == (("Cinq personnes n’ont pas répondu.", "fr"),)
+    body = Client().get("/es/monitoring/").content.decode()
+    assert '<q lang="fr">Cinq personnes n’ont pas répondu.</q>' in body
 
 
 def test_it_refuses_months_future_quarters_and_counted_indicators(personas):
