@@ -60,6 +60,23 @@ class Fact(models.Model):
         return f"{self.kind} {self.month:%Y-%m} {self.dimension_key} = {self.count}"
 
 
+class MonthTotal(models.Model):
+    """A kind's total for a month over every combination of dimensions, kept with the facts.
+
+    The dashboard reads a few dozen of these instead of adding up millions of cells.
+    """
+
+    kind = models.CharField(max_length=80)
+    month = models.DateField()
+    count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "month"], name="month_total_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.month:%Y-%m} = {self.count}"
+
+
 class Indicator(models.Model):
     """One indicator of the logic model: counted from the ledger, or reported by organisations.
 

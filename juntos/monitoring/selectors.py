@@ -31,7 +31,7 @@ from juntos.monitoring.disclosure import (
     rounded,
     suppress,
 )
-from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, ReportedValue
+from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, MonthTotal, ReportedValue
 from juntos.monitoring.policies import (
     can_approve_reported_values,
     can_edit_targets,
@@ -341,14 +341,12 @@ def indicator_results(
     kinds = {i.kind for i in ledger} | {i.denominator_kind for i in ledger if i.is_ratio}
     totals: dict[tuple[str, str], int] = {}
     if kinds:
-        rows = (
-            Fact.objects.filter(kind__in=kinds, month__gte=start, month__lt=end)
-            .values("kind", "month")
-            .annotate(total=Sum("count"))
-        )
-        for row in rows:
-            key = (row["kind"], quarter_label(row["month"]))
-            totals[key] = totals.get(key, 0) + row["total"]
+        month_totals = MonthTotal.objects.filter(
+            kind__in=kinds, month__gte=start, month__lt=end
+        ).values_list("kind", "month", "count")
+        for kind, month, count in month_totals:
+            key = (kind, quarter_label(month))
+            totals[key] = totals.get(key, 0) + count
     reported_ids = [i.pk for i in indicators_list if i.source == Indicator.Source.REPORTED]
     reported = _reported(reported_ids, labels) if reported_ids else _Reported({}, {}, {})
     # Targets per group in these quarters, and the ledger's counts for each grouping they name.

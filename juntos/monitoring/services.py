@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record, rows_rewrite
 from juntos.monitoring.disclosure import DisclosureError, period_parse
-from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, ReportedValue, Target
+from juntos.monitoring.models import (
+    DIMENSIONS,
+    Fact,
+    Indicator,
+    MonthTotal,
+    ReportedValue,
+    Target,
+)
 from juntos.monitoring.policies import (
     can_approve_reported_values,
     can_edit_targets,
@@ -68,13 +75,24 @@ def fact_record(
     key = "|".join(f"{name}={values[name] or ''}" for name in DIMENSIONS)
     cell = {"kind": kind, "month": first_of_month(month), "dimension_key": key}
     with transaction.atomic(savepoint=False):  # a transaction, but no savepoint round trip
-        if Fact.objects.filter(**cell).update(count=F("count") + count):
-            return
-        try:
-            with transaction.atomic():
-                Fact.objects.create(**cell, **values, count=count)
-        except IntegrityError:  # another process created the cell first
-            Fact.objects.filter(**cell).update(count=F("count") + count)
+        _add(Fact, cell, count, values)
+        _add(MonthTotal, {"kind": kind, "month": cell["month"]}, count, {})
+
+
+def _add(
+    model: type[Fact] | type[MonthTotal],
+    cell: dict[str, Any],
+    count: int,
+    values: dict[str, Any],
+) -> None:
+    """Add to a counter row, creating it when it is the first of its kind."""
+    if model.objects.filter(**cell).update(count=F("count") + count):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**cell, **values, count=count)
+    except IntegrityError:  # another process created the row first
+        model.objects.filter(**cell).update(count=F("count") + count)
 
 
 def facts_day_rewrite(since: dt.date | None, before: dt.date) -> list[type[models.Model]]:
@@ -84,10 +102,13 @@ def facts_day_rewrite(since: dt.date | None, before: dt.date) -> list[type[model
     transaction id would tie its last count to the anonymous write beside it.
     """
     cells = Fact.objects.all()
+    totals = MonthTotal.objects.all()
     if since is not None:
         cells = cells.filter(month__gte=first_of_month(since))
+        totals = totals.filter(month__gte=first_of_month(since))
     rows_rewrite(cells, new_ids=True)
-    return [Fact]
+    rows_rewrite(totals, new_ids=True)
+    return [Fact, MonthTotal]
 
 
 def _quarter_or_year(period: str) -> str:
