@@ -91,3 +91,20 @@ def test_concurrent_recorders_lose_no_count():
     for thread in threads:
         thread.join()
     assert Fact.objects.get().count == 40
+
+
+@pytest.mark.django_db
+def test_it_keeps_each_kinds_month_total_equal_to_its_cells():
+    from django.db.models import Sum
+
+    from juntos.monitoring.models import MonthTotal
+
+    month = dt.date(2026, 4, 1)
+    fact_record(kind="reports.received", month=month, province="BC", count=2)
+    fact_record(kind="reports.received", month=month, province="ON", count=5)
+    fact_record(kind="reports.received", month=month, province="BC")
+    fact_record(kind="reports.closed", month=month)
+    cells = Fact.objects.filter(kind="reports.received", month=month).aggregate(n=Sum("count"))
+    total = MonthTotal.objects.get(kind="reports.received", month=month)
+    assert total.count == cells["n"] == 8
+    assert MonthTotal.objects.get(kind="reports.closed", month=month).count == 1
