@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of
 from juntos.rights.policies import can_edit_rights
+
+if TYPE_CHECKING:
+    from juntos.compliance.models import SavedCheck
 
 
 def can_manage_rules(actor: Actor) -> bool:
@@ -28,7 +31,7 @@ def can_save_check(actor: Actor) -> bool:
     return bool(actor.is_authenticated)
 
 
-def can_view_saved_check(actor: Actor, saved: Any) -> bool:
+def can_view_saved_check(actor: Actor, saved: SavedCheck) -> bool:
     """A kept result is visible to the person who kept it, and to nobody else."""
     return bool(actor.is_authenticated and saved.owner_id == actor.pk)
 

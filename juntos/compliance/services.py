@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.actors import Actor, SignedIn
@@ -74,7 +74,7 @@ class CheckResult:
     audience: str
     province: str
     program: str
-    facts: dict[str, Any]
+    facts: dict[str, object]
     findings: list[Finding] = field(default_factory=list)
     # A season check: each pay slip with its own findings (the season's are in `findings`).
     slips: tuple[SlipFindings, ...] = ()
@@ -87,7 +87,7 @@ class CheckResult:
                 return str(severity)
         return "clear"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind,
             "language": self.language,
@@ -107,7 +107,7 @@ MAX_SLIPS = 40
 def check_document(
     *,
     kind: str,
-    facts: Mapping[str, Any],
+    facts: Mapping[str, object],
     language: str,
     audience: str = Audience.WORKER,
     record_facts: bool = True,
@@ -133,7 +133,7 @@ def check_document(
     return result
 
 
-def _season_documents(facts: Mapping[str, Any]) -> list[Document]:
+def _season_documents(facts: Mapping[str, object]) -> list[Document]:
     slips = facts.get("slips") if isinstance(facts, Mapping) else None
     if not isinstance(slips, list) or not 1 <= len(slips) <= MAX_SLIPS:
         raise ValidationError(
@@ -172,7 +172,7 @@ def _with_season_totals(documents: list[Document]) -> list[Document]:
 
 
 def _check_season(
-    facts: Mapping[str, Any], language: str, audience: str, record_facts: bool
+    facts: Mapping[str, object], language: str, audience: str, record_facts: bool
 ) -> CheckResult:
     documents = _with_season_totals(_season_documents(facts))
     versions = rule_versions_for(province=documents[0].province)
@@ -253,7 +253,7 @@ def rule_version_add(
     rule: Rule,
     effective_from: dt.date,
     certainty: str,
-    params: Mapping[str, Any],
+    params: Mapping[str, object],
     source_url: str,
     source_title: str,
     source_date: dt.date | None,
@@ -383,10 +383,10 @@ def _check_new_version(
     rule: Rule,
     effective_from: dt.date,
     certainty: str,
-    params: Mapping[str, Any],
+    params: Mapping[str, object],
     texts: Mapping[str, TextSpec],
 ) -> None:
-    errors: dict[str, list[Any]] = {}
+    errors: dict[str, Sequence[str | Promise]] = {}
     live = rule.versions.exclude(status=VersionStatus.REJECTED)
     if live.filter(effective_from=effective_from).exists():
         errors["effective_from"] = [_("This rule already has a version starting on that day.")]
@@ -405,7 +405,7 @@ def _check_new_version(
 def _check_known_until(
     rule: Rule, effective_from: dt.date, known_until: dt.date | None, source_kind: str
 ) -> None:
-    errors: dict[str, list[Any]] = {}
+    errors: dict[str, Sequence[str | Promise]] = {}
     if source_kind not in SourceKind.values:
         errors["source_kind"] = [_("Choose official or secondary.")]
     if known_until is not None and known_until < effective_from:
@@ -420,7 +420,7 @@ def _check_known_until(
         raise ValidationError(errors)
 
 
-def _create_version(rule: Rule, *, texts: Mapping[str, TextSpec], **fields: Any) -> RuleVersion:
+def _create_version(rule: Rule, *, texts: Mapping[str, TextSpec], **fields: object) -> RuleVersion:
     version = RuleVersion.objects.create(rule=rule, **fields)
     RuleExplanation.objects.bulk_create(
         RuleExplanation(

@@ -15,10 +15,11 @@ import logging
 import threading
 import time
 from collections import Counter
+from typing import cast
 
 from django.db import transaction
 
-from juntos.core.services import fact_record
+from juntos.core.services import FactDimensions, fact_record
 
 logger = logging.getLogger(__name__)
 FLUSH_SECONDS = 5.0
@@ -49,7 +50,7 @@ def flush() -> None:
         return
     with transaction.atomic():
         for (kind, dimensions), count in sorted(pending.items()):
-            fact_record(kind=kind, count=count, **dict(dimensions))
+            fact_record(kind=kind, count=count, **cast(FactDimensions, dict(dimensions)))
 
 
 def _flush_at_exit() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from juntos.accounts.actors import Actor
 
 
-def can_read_outbox(user: Any) -> bool:
+def can_read_outbox(user: Actor) -> bool:
     """Only platform operators read the development outbox: it holds people's addresses."""
     return bool(user.is_authenticated and (user.is_superuser or user.is_staff))

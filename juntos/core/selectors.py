@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
+from juntos.accounts.actors import Actor
 from juntos.core.checkpoints import checkpoint_feed
 from juntos.core.models import OutboxMessage
 from juntos.core.policies import can_read_outbox
 
 
-def outbox_messages_for(user: Any, *, channel: str = "") -> QuerySet[OutboxMessage]:
+def outbox_messages_for(user: Actor, *, channel: str = "") -> QuerySet[OutboxMessage]:
     """The outbox, newest first, for a platform operator."""
     if not can_read_outbox(user):
         raise PermissionDenied
@@ -22,6 +21,6 @@ def outbox_messages_for(user: Any, *, channel: str = "") -> QuerySet[OutboxMessa
     return messages
 
 
-def audit_checkpoints_published(*, limit: int) -> dict[str, Any]:
+def audit_checkpoints_published(*, limit: int) -> dict[str, object]:
     """The audit log's public key and newest signed checkpoints: public by design."""
     return checkpoint_feed(limit=limit)

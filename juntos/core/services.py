@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Protocol, TypedDict, Unpack
 
 from django.db import transaction
 from django.utils import translation
@@ -97,18 +98,55 @@ def notify_person(
 
 # The fact ledger lives in the monitoring app, a layer above the domain apps. Domain apps call
 # `fact_record` here; monitoring registers the real recorder when it starts.
-_fact_sinks: list[Callable[..., None]] = []
+class FactDimensions(TypedDict, total=False):
+    """The ledger's dimensions of a fact: coarse categories, never a person."""
+
+    province: str
+    program: str
+    sector: str
+    gender: str
+    country_of_origin: str
+    language: str
+    category: str
+    outcome: str
+    organisation_id: int | None
 
 
-def fact_sink_register(sink: Callable[..., None]) -> None:
+class FactSink(Protocol):
+    """The ledger's recorder: one count for a kind, a month and a combination of dimensions."""
+
+    def __call__(
+        self,
+        *,
+        kind: str,
+        month: dt.date | None = None,
+        count: int = 1,
+        province: str = "",
+        program: str = "",
+        sector: str = "",
+        gender: str = "",
+        country_of_origin: str = "",
+        language: str = "",
+        category: str = "",
+        outcome: str = "",
+        organisation_id: int | None = None,
+    ) -> None: ...
+
+
+_fact_sinks: list[FactSink] = []
+
+
+def fact_sink_register(sink: FactSink) -> None:
     """Called once by the monitoring app at start-up."""
     if sink not in _fact_sinks:
         _fact_sinks.append(sink)
 
 
-def fact_record(*, kind: str, **dimensions: Any) -> None:
+def fact_record(
+    *, kind: str, month: dt.date | None = None, count: int = 1, **dimensions: Unpack[FactDimensions]
+) -> None:
     """Record one coarse fact (kind, month and dimensions; never a person) in the ledger."""
     if not _fact_sinks:
         raise RuntimeError("no fact ledger is installed (is juntos.monitoring in INSTALLED_APPS?)")
     for sink in _fact_sinks:
-        sink(kind=kind, **dimensions)
+        sink(kind=kind, month=month, count=count, **dimensions)

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from ninja.security import django_auth
 
+from juntos.accounts.actors import signed_in
 from juntos.learning import selectors
 
 router = Router(tags=["learning"])
@@ -121,7 +122,7 @@ def profile(request: HttpRequest) -> dict[str, object]:
     found = selectors.profile_details_of(request.user)
     if found is None:
         raise Http404
-    completed = selectors.completed_course_ids(request.user)
+    completed = selectors.completed_course_ids(signed_in(request))
     return {
         "id": found.pk,
         "display_name": found.display_name,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone, translation
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import organisation_ids_for, public_organisations
 from juntos.learning.choices import PROFILE_VIEWER_KINDS, EnrolmentStatus
 from juntos.learning.models import (
@@ -55,7 +55,7 @@ def granted_organisation_ids(profile: WorkerProfile) -> set[int]:
     )
 
 
-def own_profile(user: Any) -> WorkerProfile | None:
+def own_profile(user: Actor) -> WorkerProfile | None:
     """The signed-in worker's own profile, if she has one."""
     if not user.is_authenticated:
         return None
@@ -91,7 +91,7 @@ def _profile_details() -> QuerySet[WorkerProfile]:
     )
 
 
-def get_profile_for(actor: Any, profile_id: int) -> WorkerProfile:
+def get_profile_for(actor: Actor, profile_id: int) -> WorkerProfile:
     """A profile with its details, for its owner or staff of a granted organisation; else 404."""
     profile = _profile_details().filter(pk=profile_id).first()
     if profile is None or not can_view_profile(actor, profile, granted_organisation_ids(profile)):
@@ -99,12 +99,12 @@ def get_profile_for(actor: Any, profile_id: int) -> WorkerProfile:
     return profile
 
 
-def profile_details_of(user: Any) -> WorkerProfile | None:
+def profile_details_of(user: Actor) -> WorkerProfile | None:
     """The worker's own profile with everything it shows."""
     return _profile_details().filter(user=user).first() if user.is_authenticated else None
 
 
-def advisees_for(actor: Any) -> QuerySet[WorkerProfile]:
+def advisees_for(actor: Actor) -> QuerySet[WorkerProfile]:
     """Profiles shared with an organisation where the actor is staff (her advisees)."""
     org_ids = organisation_ids_for(actor, LEARNING_STAFF)
     return (
@@ -116,7 +116,7 @@ def advisees_for(actor: Any) -> QuerySet[WorkerProfile]:
     )
 
 
-def completed_course_ids(user: Any) -> set[int]:
+def completed_course_ids(user: SignedIn | None) -> set[int]:
     """Courses the person has completed (to show plan progress)."""
     if user is None:
         return set()
@@ -162,9 +162,11 @@ def _text_q(text: str) -> Q:
 
 # The columns a course is counted by, in the order the facet query returns them.
 _COURSE_FACETS = ("topic", "provider", "format", "language", "province")
+# (topic, organisation id, format, language, province, schedule or None, courses)
+FacetGroup = tuple[str, int, str, str, str, str | None, int]
 
 
-def _facet_groups(text: str, today: dt.date) -> list[tuple[Any, ...]]:
+def _facet_groups(text: str, today: dt.date) -> list[FacetGroup]:
     """Published courses matching the text, grouped by every facet, in one aggregate query.
 
     Each row is (topic, organisation id, format, language, province, schedule, courses). Rows
@@ -190,7 +192,7 @@ def _facet_groups(text: str, today: dt.date) -> list[tuple[Any, ...]]:
     return list(by_course.union(by_session, all=True))
 
 
-def _matches(group: tuple[Any, ...], filters: dict[str, str], skip: str) -> bool:
+def _matches(group: FacetGroup, filters: dict[str, str], skip: str) -> bool:
     for index, name in enumerate(_COURSE_FACETS):
         wanted = filters.get(name)
         if wanted and name != skip and str(group[index]) != wanted:
@@ -199,7 +201,7 @@ def _matches(group: tuple[Any, ...], filters: dict[str, str], skip: str) -> bool
 
 
 def _count_groups(
-    groups: list[tuple[Any, ...]], filters: dict[str, str], skip: str = ""
+    groups: list[FacetGroup], filters: dict[str, str], skip: str = ""
 ) -> dict[str, int]:
     """Courses per value of the facet `skip` (or in all under "") matching the other filters."""
     schedule = filters.get("schedule") if skip != "schedule" else ""
@@ -216,7 +218,7 @@ def _count_groups(
 
 
 def _facet_counts(
-    groups: list[tuple[Any, ...]], filters: dict[str, str]
+    groups: list[FacetGroup], filters: dict[str, str]
 ) -> dict[str, list[tuple[str, int]]]:
     """For each facet, how many courses each of its values gives with the other filters."""
     filters = {k: v for k, v in filters.items() if v and k in FACETS}
@@ -301,8 +303,10 @@ def get_course(course_id: int) -> Course:
     return course
 
 
-def enrolments_of(user: Any) -> QuerySet[Enrolment]:
+def enrolments_of(user: Actor) -> QuerySet[Enrolment]:
     """The person's own enrolments, newest session first."""
+    if not user.is_authenticated:
+        return Enrolment.objects.none()
     return (
         Enrolment.objects.filter(user=user)
         .select_related("session__course")
@@ -311,7 +315,7 @@ def enrolments_of(user: Any) -> QuerySet[Enrolment]:
     )
 
 
-def get_roster_for(actor: Any, session_id: int) -> Session:
+def get_roster_for(actor: Actor, session_id: int) -> Session:
     """A session with its enrolments, for staff of the provider; else 404."""
     session = Session.objects.select_related("course").filter(pk=session_id).first()
     if session is None or not can_manage_course(actor, session.course):
@@ -319,7 +323,7 @@ def get_roster_for(actor: Any, session_id: int) -> Session:
     return session
 
 
-def get_session_to_edit(actor: Any, session_id: int) -> Session:
+def get_session_to_edit(actor: Actor, session_id: int) -> Session:
     """A session with its places held and people waiting counted, for staff of the provider."""
     session = (
         Session.objects.select_related("course")
@@ -345,7 +349,7 @@ def roster_enrolments(session: Session) -> QuerySet[Enrolment]:
     )
 
 
-def courses_managed_by(actor: Any) -> QuerySet[Course]:
+def courses_managed_by(actor: Actor) -> QuerySet[Course]:
     """Courses of the organisations where the actor is staff."""
     org_ids = organisation_ids_for(actor, LEARNING_STAFF)
     return (
@@ -358,7 +362,7 @@ def courses_managed_by(actor: Any) -> QuerySet[Course]:
 # Workshops -----------------------------------------------------------------------------
 
 
-def workshops_for(actor: Any) -> QuerySet[Workshop]:
+def workshops_for(actor: Actor) -> QuerySet[Workshop]:
     """Workshops of the organisations where the actor is staff."""
     org_ids = organisation_ids_for(actor, LEARNING_STAFF)
     return Workshop.objects.filter(organisation_id__in=org_ids).annotate(
@@ -366,7 +370,7 @@ def workshops_for(actor: Any) -> QuerySet[Workshop]:
     )
 
 
-def get_workshop_for(actor: Any, workshop_id: int) -> Workshop:
+def get_workshop_for(actor: Actor, workshop_id: int) -> Workshop:
     """A workshop for staff of its organisation; else 404."""
     workshop = Workshop.objects.filter(pk=workshop_id).first()
     if workshop is None or not can_run_workshops(actor, workshop.organisation_id):
@@ -377,8 +381,10 @@ def get_workshop_for(actor: Any, workshop_id: int) -> Workshop:
 # Vault ---------------------------------------------------------------------------------
 
 
-def vault_documents_of(user: Any) -> QuerySet[VaultDocument]:
+def vault_documents_of(user: Actor) -> QuerySet[VaultDocument]:
     """The worker's own documents with their active shares (no file contents)."""
+    if not user.is_authenticated:
+        return VaultDocument.objects.none()
     active = DocumentShare.objects.filter(revoked_at__isnull=True).select_related("caseworker")
     return (
         VaultDocument.objects.filter(owner=user)
@@ -387,7 +393,7 @@ def vault_documents_of(user: Any) -> QuerySet[VaultDocument]:
     )
 
 
-def get_document_for(actor: Any, document_id: int) -> VaultDocument:
+def get_document_for(actor: Actor, document_id: int) -> VaultDocument:
     """A document for its owner or a caseworker it is shared with; else 404."""
     document = VaultDocument.objects.filter(pk=document_id).first()
     if document is None:
@@ -402,7 +408,7 @@ def get_document_for(actor: Any, document_id: int) -> VaultDocument:
     return document
 
 
-def get_own_document(actor: Any, document_id: int) -> VaultDocument:
+def get_own_document(actor: Actor, document_id: int) -> VaultDocument:
     """A document only its owner may change; else 404."""
     document = VaultDocument.objects.filter(pk=document_id, owner_id=actor.pk).first()
     if document is None or not actor.is_authenticated:
@@ -410,7 +416,7 @@ def get_own_document(actor: Any, document_id: int) -> VaultDocument:
     return document
 
 
-def documents_shared_with(actor: Any) -> QuerySet[DocumentShare]:
+def documents_shared_with(actor: Actor) -> QuerySet[DocumentShare]:
     """Active shares addressed to the actor, for organisations where he is still staff."""
     org_ids = organisation_ids_for(actor, CASEWORKER_ROLES)
     return (
@@ -437,8 +443,10 @@ def get_open_session(session_id: int) -> Session:
     return session
 
 
-def get_own_enrolment(actor: Any, enrolment_id: int) -> Enrolment:
+def get_own_enrolment(actor: Actor, enrolment_id: int) -> Enrolment:
     """One of the actor's own enrolments; else 404."""
+    if not actor.is_authenticated:
+        raise Http404
     enrolment = (
         Enrolment.objects.select_related("session__course")
         .filter(pk=enrolment_id, user_id=actor.pk)
@@ -449,7 +457,7 @@ def get_own_enrolment(actor: Any, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def get_enrolment_for_teacher(actor: Any, enrolment_id: int) -> Enrolment:
+def get_enrolment_for_teacher(actor: Actor, enrolment_id: int) -> Enrolment:
     """An enrolment, for staff of the course's provider; else 404."""
     enrolment = Enrolment.objects.select_related("session__course").filter(pk=enrolment_id).first()
     if enrolment is None or not can_manage_course(actor, enrolment.session.course):
@@ -457,7 +465,7 @@ def get_enrolment_for_teacher(actor: Any, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def enrolments_in_course(user: Any, course: Course) -> dict[int, Enrolment]:
+def enrolments_in_course(user: Actor, course: Course) -> dict[int, Enrolment]:
     """The person's enrolments in a course's sessions, by session id."""
     if not user.is_authenticated:
         return {}
@@ -465,7 +473,7 @@ def enrolments_in_course(user: Any, course: Course) -> dict[int, Enrolment]:
     return {e.session_id: e for e in found}
 
 
-def get_managed_course(actor: Any, course_id: int) -> Course:
+def get_managed_course(actor: Actor, course_id: int) -> Course:
     """A course (published or not), for staff of its provider; else 404."""
     course = Course.objects.prefetch_related("texts").filter(pk=course_id).first()
     if course is None or not can_manage_course(actor, course):
@@ -473,7 +481,7 @@ def get_managed_course(actor: Any, course_id: int) -> Course:
     return course
 
 
-def get_own_objective(actor: Any, objective_id: int) -> Objective:
+def get_own_objective(actor: Actor, objective_id: int) -> Objective:
     """A plan objective, for the worker or her advisor; else 404."""
     objective = Objective.objects.select_related("profile").filter(pk=objective_id).first()
     if objective is None:
@@ -484,8 +492,10 @@ def get_own_objective(actor: Any, objective_id: int) -> Objective:
     return objective
 
 
-def get_own_grant(actor: Any, grant_id: int) -> ProfileGrant:
+def get_own_grant(actor: Actor, grant_id: int) -> ProfileGrant:
     """One of the worker's own profile grants; else 404."""
+    if not actor.is_authenticated:
+        raise Http404
     grant = (
         ProfileGrant.objects.select_related("profile")
         .filter(pk=grant_id, profile__user_id=actor.pk)
@@ -496,7 +506,7 @@ def get_own_grant(actor: Any, grant_id: int) -> ProfileGrant:
     return grant
 
 
-def get_own_share(actor: Any, share_id: int) -> DocumentShare:
+def get_own_share(actor: Actor, share_id: int) -> DocumentShare:
     """A share of one of the actor's own documents; else 404."""
     share = (
         DocumentShare.objects.select_related("document")

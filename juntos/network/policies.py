@@ -7,32 +7,38 @@ steer their working group. Everyone else, dana included, sees nothing but public
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import memberships_of
 from juntos.network.choices import RecommendationStatus, VoteStatus
 from juntos.network.models import NetworkMember
 
+if TYPE_CHECKING:
+    from juntos.network.models import Recommendation, Vote, WorkingGroup
 
-def forget_network_member(user: Any) -> None:
+
+_CACHED = "_juntos_network_member"
+
+
+def forget_network_member(user: Actor) -> None:
     """Drop the membership cached on this user object, after it changed."""
-    if hasattr(user, "_juntos_network_member"):
-        del user._juntos_network_member
+    vars(user).pop(_CACHED, None)
 
 
-def network_member_of(user: Any) -> Any:
+def network_member_of(user: Actor) -> NetworkMember | None:
     """The person's active network membership, fetched once per request object."""
     if not user.is_authenticated:
         return None
-    if not hasattr(user, "_juntos_network_member"):
-        user._juntos_network_member = NetworkMember.objects.filter(
-            user=user, is_active=True
-        ).first()
-    return user._juntos_network_member
+    cache = vars(user)
+    if _CACHED not in cache:
+        cache[_CACHED] = NetworkMember.objects.filter(user=user, is_active=True).first()
+    member: NetworkMember | None = cache[_CACHED]
+    return member
 
 
-def is_coordinator(user: Any) -> bool:
+def is_coordinator(user: Actor) -> bool:
     """A coordinator of a network secretariat (second factor enforced by the middleware)."""
     if not user.is_authenticated:
         return False
@@ -42,34 +48,34 @@ def is_coordinator(user: Any) -> bool:
     )
 
 
-def can_view_network(user: Any) -> bool:
+def can_view_network(user: Actor) -> bool:
     """Members and coordinators see groups, meetings, recommendations and decisions."""
     return network_member_of(user) is not None or is_coordinator(user)
 
 
-def can_manage_network(user: Any) -> bool:
+def can_manage_network(user: Actor) -> bool:
     """Only the coordinator creates groups, schedules meetings and runs votes."""
     return is_coordinator(user)
 
 
-def can_take_part(user: Any) -> bool:
+def can_take_part(user: Actor) -> bool:
     """Only members mark availability, register, comment and vote."""
     return network_member_of(user) is not None
 
 
-def is_group_member(user: Any, group: Any) -> bool:
+def is_group_member(user: Actor, group: WorkingGroup) -> bool:
     """A member of the working group (co-chairs included)."""
     member = network_member_of(user)
     return member is not None and group.memberships.filter(member=member).exists()
 
 
-def is_co_chair(user: Any, group: Any) -> bool:
+def is_co_chair(user: Actor, group: WorkingGroup) -> bool:
     """A co-chair of the working group."""
     member = network_member_of(user)
     return member is not None and group.memberships.filter(member=member, is_co_chair=True).exists()
 
 
-def can_view_recommendation(user: Any, recommendation: Any) -> bool:
+def can_view_recommendation(user: Actor, recommendation: Recommendation) -> bool:
     """Drafts stay inside their group (and the coordinator); after endorsement every member."""
     if not can_view_network(user):
         return False
@@ -78,19 +84,19 @@ def can_view_recommendation(user: Any, recommendation: Any) -> bool:
     return is_coordinator(user) or is_group_member(user, recommendation.group)
 
 
-def can_edit_recommendation(user: Any, recommendation: Any) -> bool:
+def can_edit_recommendation(user: Actor, recommendation: Recommendation) -> bool:
     """Members of the drafting group revise a draft; nobody edits it once endorsed."""
     return recommendation.status == RecommendationStatus.DRAFT and is_group_member(
         user, recommendation.group
     )
 
 
-def can_endorse_recommendation(user: Any, recommendation: Any) -> bool:
+def can_endorse_recommendation(user: Actor, recommendation: Recommendation) -> bool:
     """A co-chair endorses on behalf of the group."""
     return is_co_chair(user, recommendation.group)
 
 
-def can_vote(user: Any, vote: Any) -> bool:
+def can_vote(user: Actor, vote: Vote) -> bool:
     """A member in the vote's electorate (fixed when it opened) while it is open."""
     member = network_member_of(user)
     return (
@@ -100,7 +106,7 @@ def can_vote(user: Any, vote: Any) -> bool:
     )
 
 
-def can_translate_network(user: Any) -> bool:
+def can_translate_network(user: Actor) -> bool:
     """The coordinator and the members who interpret for the network add translations."""
     if is_coordinator(user):
         return True

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -25,12 +25,14 @@ from juntos.network.models import (
     GroupMembership,
     Meeting,
     NetworkMember,
+    PollOption,
     Recommendation,
     TrusteeKey,
     Vote,
     VoteTrustee,
     WorkingGroup,
 )
+from juntos.network.models.texts import Translatable
 from juntos.network.policies import (
     can_translate_network,
     can_view_network,
@@ -42,18 +44,18 @@ from juntos.network.services.members import FEED_TOKEN_PURPOSE
 from juntos.network.services.votes import receipt_hash, tally_recount
 
 
-def _require_view(actor: Any) -> None:
+def _require_view(actor: Actor) -> None:
     if not can_view_network(actor):
         raise Http404
 
 
-def groups_for(actor: Any) -> QuerySet[WorkingGroup]:
+def groups_for(actor: Actor) -> QuerySet[WorkingGroup]:
     """Working groups with their member counts, for members and the coordinator."""
     _require_view(actor)
     return WorkingGroup.objects.annotate(member_count=Count("memberships"))
 
 
-def get_group_for(actor: Any, group_id: int) -> WorkingGroup:
+def get_group_for(actor: Actor, group_id: int) -> WorkingGroup:
     """One working group with its members (co-chairs first)."""
     _require_view(actor)
     memberships = GroupMembership.objects.select_related("member")
@@ -73,19 +75,19 @@ def co_chair_sectors_differ(group: WorkingGroup) -> bool:
     return len(sectors) > 1
 
 
-def members_for(actor: Any) -> QuerySet[NetworkMember]:
+def members_for(actor: Actor) -> QuerySet[NetworkMember]:
     """Active members, for pickers in the coordinator's forms and for proxies."""
     _require_view(actor)
     return NetworkMember.objects.filter(is_active=True).order_by("name")
 
 
-def meetings_for(actor: Any) -> QuerySet[Meeting]:
+def meetings_for(actor: Actor) -> QuerySet[Meeting]:
     """Every meeting of the network, newest first."""
     _require_view(actor)
     return Meeting.objects.select_related("group").order_by("-starts_at", "-id")
 
 
-def get_meeting_for(actor: Any, meeting_id: int) -> Meeting:
+def get_meeting_for(actor: Actor, meeting_id: int) -> Meeting:
     """One meeting with its poll, agenda, registrations, interpreters and minutes."""
     _require_view(actor)
     meeting = (
@@ -107,13 +109,13 @@ def get_meeting_for(actor: Any, meeting_id: int) -> Meeting:
 
 @dataclass(frozen=True)
 class PollRow:
-    option: Any
+    option: PollOption
     workers: int
     others: int
     mine: bool
 
 
-def poll_rows(meeting: Meeting, actor: Any) -> list[PollRow]:
+def poll_rows(meeting: Meeting, actor: Actor) -> list[PollRow]:
     """Each proposed time with migrant workers' availability counted apart from the rest."""
     me = network_member_of(actor)
     rows = []
@@ -149,7 +151,7 @@ def interpretation_summary(meeting: Meeting) -> list[InterpretationRow]:
     ]
 
 
-def recommendations_for(actor: Any) -> QuerySet[Recommendation]:
+def recommendations_for(actor: Actor) -> QuerySet[Recommendation]:
     """Recommendations the actor may see: past the draft stage, or drafts of her groups."""
     _require_view(actor)
     found = Recommendation.objects.select_related("group")
@@ -161,7 +163,7 @@ def recommendations_for(actor: Any) -> QuerySet[Recommendation]:
     ).distinct()
 
 
-def get_recommendation_for(actor: Any, recommendation_id: int) -> Recommendation:
+def get_recommendation_for(actor: Actor, recommendation_id: int) -> Recommendation:
     """One recommendation with revisions, comments, milestones and votes."""
     recommendation = (
         Recommendation.objects.select_related("group")
@@ -174,7 +176,7 @@ def get_recommendation_for(actor: Any, recommendation_id: int) -> Recommendation
     return recommendation
 
 
-def decisions_for(actor: Any) -> QuerySet[Recommendation]:
+def decisions_for(actor: Actor) -> QuerySet[Recommendation]:
     """The history of the plenary's decisions, newest first, with their tracking."""
     _require_view(actor)
     return (
@@ -187,7 +189,7 @@ def decisions_for(actor: Any) -> QuerySet[Recommendation]:
     )
 
 
-def get_vote_for(actor: Any, vote_id: int) -> Vote:
+def get_vote_for(actor: Actor, vote_id: int) -> Vote:
     """A vote, for members and the coordinator."""
     _require_view(actor)
     vote = Vote.objects.select_related("recommendation", "meeting").filter(pk=vote_id).first()
@@ -196,19 +198,19 @@ def get_vote_for(actor: Any, vote_id: int) -> Vote:
     return vote
 
 
-def open_votes_for(actor: Any) -> QuerySet[Vote]:
+def open_votes_for(actor: Actor) -> QuerySet[Vote]:
     """Votes still open."""
     _require_view(actor)
     return Vote.objects.filter(status=VoteStatus.OPEN).select_related("recommendation")
 
 
-def has_voted(vote: Vote, actor: Any) -> bool:
+def has_voted(vote: Vote, actor: Actor) -> bool:
     """Whether the actor's own vote is in (shows the thank-you instead of the ballot)."""
     member = network_member_of(actor)
     return member is not None and vote.participations.filter(voter=member).exists()
 
 
-def proxies_held(vote: Vote, actor: Any) -> list[Any]:
+def proxies_held(vote: Vote, actor: Actor) -> list[NetworkMember]:
     """Members whose proxy the actor holds and who have not voted yet."""
     member = network_member_of(actor)
     if member is None:
@@ -312,7 +314,7 @@ def meetings_of_member(member: NetworkMember) -> QuerySet[Meeting]:
     )
 
 
-def meetings_and_recommendations_titled(titles: list[str]) -> list[Any]:
+def meetings_and_recommendations_titled(titles: list[str]) -> list[Meeting | Recommendation]:
     """Meetings and recommendations with these titles (for demo data; no authorisation)."""
     return [
         *Meeting.objects.filter(title__in=titles),
@@ -332,7 +334,7 @@ class FundingInputRef:
     id: int
     title: str
     group: str
-    decided_on: Any
+    decided_on: dt.date | None
 
 
 def funding_call_inputs() -> list[FundingInputRef]:
@@ -357,7 +359,7 @@ class QueueRow:
     """One thing people wrote and the languages it still lacks (or has out of date)."""
 
     kind: str
-    source: Any
+    source: Translatable
     missing: list[str]
     out_of_date: list[str]
 
@@ -369,7 +371,7 @@ def translation_queue_for(actor: Actor) -> list[QueueRow]:
     from juntos.network.texts import is_current
 
     languages = [code for code, _ in settings.LANGUAGES]
-    sources: list[tuple[str, Any]] = [
+    sources: list[tuple[str, Translatable]] = [
         *(("group", g) for g in WorkingGroup.objects.prefetch_related("texts")),
         *(("recommendation", r) for r in recommendations_for(actor).prefetch_related("texts")),
         *(("meeting", m) for m in Meeting.objects.prefetch_related("texts").order_by("-id")),
@@ -385,7 +387,7 @@ def translation_queue_for(actor: Actor) -> list[QueueRow]:
     return rows
 
 
-def get_translatable_for(actor: Actor, kind: str, source_id: int) -> Any:
+def get_translatable_for(actor: Actor, kind: str, source_id: int) -> Translatable:
     """A group, recommendation or meeting an interpreter may translate (404 otherwise)."""
     if not can_translate_network(actor) or kind not in TRANSLATABLE_KINDS:
         raise Http404

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role, Sector
 from juntos.accounts.policies import has_role
 from juntos.accounts.selectors import memberships_of
+
+if TYPE_CHECKING:
+    from juntos.registry.models import Employer, EmployerSite, Recruiter, Review
 
 ANY_ROLE = frozenset(Role.values)
 
@@ -19,7 +22,7 @@ def _is_secretariat_coordinator(actor: Actor) -> bool:
     )
 
 
-def can_review_site(actor: Actor, site: Any) -> bool:
+def can_review_site(actor: Actor, site: EmployerSite) -> bool:
     """Workers with an account review sites; nobody reviews their own organisation's sites."""
     if not actor.is_authenticated or actor.sector != Sector.MIGRANT_WORKER:
         return False
@@ -31,7 +34,7 @@ def can_moderate_reviews(actor: Actor) -> bool:
     return bool(actor.is_authenticated) and _is_secretariat_coordinator(actor)
 
 
-def can_reply_to_review(actor: Actor, review: Any) -> bool:
+def can_reply_to_review(actor: Actor, review: Review) -> bool:
     """People of the reviewed employer's organisation answer published reviews."""
     if not actor.is_authenticated or review.published_on is None:
         return False
@@ -39,7 +42,7 @@ def can_reply_to_review(actor: Actor, review: Any) -> bool:
     return organisation_id is not None and has_role(actor, organisation_id, ANY_ROLE)
 
 
-def can_speak_for_entry(actor: Actor, entry: Any) -> bool:
+def can_speak_for_entry(actor: Actor, entry: Employer | Recruiter) -> bool:
     """A member of the organisation linked to an employer or recruiter entry."""
     if not actor.is_authenticated or entry.organisation_id is None:
         return False

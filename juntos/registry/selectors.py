@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -68,7 +69,10 @@ def _site_ref(site: EmployerSite) -> EmployerSiteRef:
     )
 
 
-def _ranked(queryset: QuerySet[Any], query: str, limit: int) -> list[int]:
+_Entry = TypeVar("_Entry", bound=Model)
+
+
+def _ranked(queryset: QuerySet[_Entry], query: str, limit: int) -> list[int]:
     condition = candidate_filter(query)
     if condition is None:
         return []
@@ -81,7 +85,7 @@ def _ranked(queryset: QuerySet[Any], query: str, limit: int) -> list[int]:
     return rank(query, keyed, limit=limit)
 
 
-def _in_order(queryset: QuerySet[Any], ids: list[int]) -> list[Any]:
+def _in_order(queryset: QuerySet[_Entry], ids: list[int]) -> list[_Entry]:
     found = queryset.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
@@ -158,7 +162,7 @@ def _published_reviews() -> QuerySet[Review]:
     )
 
 
-def _approved_replies() -> Prefetch[Any]:
+def _approved_replies() -> Prefetch[str, QuerySet[ReviewReply], str]:
     """Sets `approved_replies` (zero or one reply): the only replies the public ever sees."""
     approved = ReviewReply.objects.filter(status=ReviewStatus.APPROVED)
     return Prefetch("replies", queryset=approved, to_attr="approved_replies")
@@ -238,7 +242,7 @@ def pending_replies_for(actor: Actor) -> QuerySet[ReviewReply]:
     )
 
 
-def get_pending_review_for(actor: Actor, review_id: Any) -> Review:
+def get_pending_review_for(actor: Actor, review_id: uuid.UUID | str) -> Review:
     """One review waiting for moderation; 404 for anyone else or anything else."""
     if not can_moderate_reviews(actor):
         raise Http404
@@ -262,7 +266,7 @@ def get_pending_reply_for(actor: Actor, reply_id: int) -> ReviewReply:
     return reply
 
 
-def get_review_to_reply_for(actor: Actor, review_id: Any) -> Review:
+def get_review_to_reply_for(actor: Actor, review_id: uuid.UUID | str) -> Review:
     """A published review the actor's organisation may answer; 404 otherwise."""
     review = _published_reviews().select_related("employer").filter(pk=review_id).first()
     if review is None or not can_reply_to_review(actor, review):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -54,7 +56,7 @@ ALREADY_ANSWERED = gettext_lazy(
 )
 
 
-def _unique_slug(model: Any, name: str) -> str:
+def _unique_slug(model: type[Employer] | type[Recruiter], name: str) -> str:
     base = slugify(name)[:200] or "entry"
     slug, number = base, 1
     while model.objects.filter(slug=slug).exists():
@@ -175,7 +177,7 @@ def _with_link(body: str, url_name: str) -> str:
     return f"{body}\n{settings.SITE_URL}{reverse(url_name)}"
 
 
-def _tell_moderators(message: Any = NEW_REVIEW_WAITING) -> None:
+def _tell_moderators(message: str | Promise = NEW_REVIEW_WAITING) -> None:
     for organisation in organisations_of_kind(OrganisationKind.NETWORK_SECRETARIAT):
         for person in people_with_role(organisation.pk, {Role.COORDINATOR}):
             notify_person(person, lambda: ("", _with_link(str(message), "registry:moderation")))
@@ -428,7 +430,31 @@ class ImportRejected(Exception):
         self.problems = problems
 
 
-def _same_name(model: Any, name: str, fields: tuple[str, str]) -> Any:
+ImportRow = dict[str, object]  # one checked line of an official list
+_Named = TypeVar("_Named", Employer, Recruiter)
+
+
+def _text(row: ImportRow, key: str) -> str:
+    """A text column of a checked row ("" when the list leaves it out)."""
+    value = row.get(key)
+    return "" if value is None else str(value)
+
+
+def _date(row: ImportRow, key: str) -> dt.date | None:
+    """A date column of a checked row (the parser already turned it into a date or None)."""
+    value = row.get(key)
+    return value if isinstance(value, dt.date) else None
+
+
+def _decided_on(row: ImportRow) -> dt.date:
+    """The date of the final decision, which the parser requires of every non-compliance row."""
+    decided = _date(row, "decision_date")
+    if decided is None:
+        raise ValueError("a checked non-compliance row has no decision date")
+    return decided
+
+
+def _same_name(model: type[_Named], name: str, fields: tuple[str, str]) -> _Named | None:
     """An existing row whose name, normalised, equals this one (names differ in punctuation)."""
     wanted = normalise(name)
     if not wanted:
@@ -439,36 +465,40 @@ def _same_name(model: Any, name: str, fields: tuple[str, str]) -> Any:
     return None
 
 
-def _import_noncompliant(
-    actor: Actor | None, rows: list[dict[str, Any]], batch: RegistryImport
-) -> int:
+def _import_noncompliant(actor: Actor | None, rows: list[ImportRow], batch: RegistryImport) -> int:
     created = 0
     for row in rows:
         key = record_key(row)
         if NonComplianceRecord.objects.filter(record_key=key).exists():
             continue
-        employer = _same_name(Employer, row["legal_name"], ("legal_name", "operating_name"))
-        if employer is None and row["operating_name"]:
-            employer = _same_name(Employer, row["operating_name"], ("legal_name", "operating_name"))
+        employer = _same_name(Employer, _text(row, "legal_name"), ("legal_name", "operating_name"))
+        if employer is None and _text(row, "operating_name"):
+            employer = _same_name(
+                Employer, _text(row, "operating_name"), ("legal_name", "operating_name")
+            )
         if employer is None:
             employer = employer_create(
-                actor=actor, legal_name=row["legal_name"], operating_name=row["operating_name"]
+                actor=actor,
+                legal_name=_text(row, "legal_name"),
+                operating_name=_text(row, "operating_name"),
             )
-            if row["province"]:
+            if _text(row, "province"):
                 employer_site_add(
                     actor=actor,
                     employer=employer,
-                    name=row["address"][:200],
-                    province=row["province"],
+                    name=_text(row, "address")[:200],
+                    province=_text(row, "province"),
                 )
         NonComplianceRecord.objects.create(
             employer=employer,
-            listed_name=" / ".join(filter(None, (row["operating_name"], row["legal_name"]))),
-            address=row.get("address", "")[:400],
-            reasons=row["reasons"],
-            decision_date=row["decision_date"],
-            penalty=row["penalty"][:300],
-            status=row.get("status", "")[:120],
+            listed_name=" / ".join(
+                filter(None, (_text(row, "operating_name"), _text(row, "legal_name")))
+            ),
+            address=_text(row, "address")[:400],
+            reasons=_text(row, "reasons"),
+            decision_date=_decided_on(row),
+            penalty=_text(row, "penalty")[:300],
+            status=_text(row, "status")[:120],
             record_key=key,
             source_import=batch,
         )
@@ -476,27 +506,27 @@ def _import_noncompliant(
     return created
 
 
-def _import_recruiters(
-    actor: Actor | None, rows: list[dict[str, Any]], batch: RegistryImport
-) -> int:
+def _import_recruiters(actor: Actor | None, rows: list[ImportRow], batch: RegistryImport) -> int:
     for row in rows:
         licence = RecruiterLicence.objects.filter(
-            province=batch.province, number=row["number"]
+            province=batch.province, number=_text(row, "number")
         ).first()
         recruiter = licence.recruiter if licence else None
-        recruiter = recruiter or _same_name(Recruiter, row["name"], ("name", "business_name"))
+        recruiter = recruiter or _same_name(
+            Recruiter, _text(row, "name"), ("name", "business_name")
+        )
         if recruiter is None:
             recruiter = recruiter_create(
-                actor=actor, name=row["name"], business_name=row.get("business_name", "")
+                actor=actor, name=_text(row, "name"), business_name=_text(row, "business_name")
             )
         RecruiterLicence.objects.update_or_create(
             province=batch.province,
-            number=row["number"],
+            number=_text(row, "number"),
             defaults={
                 "recruiter": recruiter,
-                "status": row["status"],
-                "expires_on": row["expires_on"],
-                "conditions": row.get("conditions", ""),
+                "status": _text(row, "status"),
+                "expires_on": _date(row, "expires_on"),
+                "conditions": _text(row, "conditions"),
                 "source_import": batch,
             },
         )
@@ -514,7 +544,7 @@ def official_list_import(
     text: str,
     filename: str,
     source: str,
-    source_date: Any,
+    source_date: dt.date,
 ) -> RegistryImport:
     """Import an official list all-or-nothing; raises ImportRejected listing every bad line."""
     if not can_import_official_lists(actor):

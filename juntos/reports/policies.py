@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.policies import has_role
 from juntos.reports.choices import (
     INSPECTOR_ROLES,
@@ -13,27 +14,30 @@ from juntos.reports.choices import (
     KeyRole,
 )
 
+if TYPE_CHECKING:
+    from juntos.reports.models import Case, Referral, ReportKey
+
 CASE_WORKING_ROLES = frozenset({KeyRole.OWNER, KeyRole.HELPER})
 
 
-def is_support_staff(actor: Any, organisation_id: int) -> bool:
+def is_support_staff(actor: Actor, organisation_id: int) -> bool:
     """Caseworkers, supervisors and administrators of the organisation."""
     return has_role(actor, organisation_id, SUPPORT_STAFF_ROLES)
 
 
-def can_read_report(actor: Any, key: Any) -> bool:
+def can_read_report(actor: Actor, key: ReportKey) -> bool:
     """Support staff of an organisation holding the report's key for casework or triage."""
     if key.role == KeyRole.INSPECTOR:
         return has_role(actor, key.organisation_id, INSPECTOR_ROLES)
     return is_support_staff(actor, key.organisation_id)
 
 
-def can_open_case(actor: Any, key: Any) -> bool:
+def can_open_case(actor: Actor, key: ReportKey) -> bool:
     """Staff of an organisation that received the report for triage, before anyone opened it."""
     return key.role == KeyRole.RECIPIENT and is_support_staff(actor, key.organisation_id)
 
 
-def can_work_on_case(actor: Any, case: Any, key: Any) -> bool:
+def can_work_on_case(actor: Actor, case: Case, key: ReportKey) -> bool:
     """Owner or helper staff write notes and messages on an open case."""
     return (
         key.role in CASE_WORKING_ROLES
@@ -42,12 +46,12 @@ def can_work_on_case(actor: Any, case: Any, key: Any) -> bool:
     )
 
 
-def can_manage_case(actor: Any, case: Any) -> bool:
+def can_manage_case(actor: Actor, case: Case) -> bool:
     """Only the owning organisation assigns, refers, transfers and closes."""
     return case.status != CaseStatus.CLOSED and is_support_staff(actor, case.owner_id)
 
 
-def can_read_contact(actor: Any, case: Any) -> bool:
+def can_read_contact(actor: Actor, case: Case) -> bool:
     """Confidential contact details: the assigned caseworker alone."""
     return bool(
         actor.is_authenticated
@@ -56,17 +60,17 @@ def can_read_contact(actor: Any, case: Any) -> bool:
     )
 
 
-def can_answer_offer(actor: Any, referral: Any) -> bool:
+def can_answer_offer(actor: Actor, referral: Referral) -> bool:
     """Staff of the receiving organisation accept or decline a referral or transfer."""
     return is_support_staff(actor, referral.to_organisation_id)
 
 
-def can_manage_routing(actor: Any, organisation_id: int) -> bool:
+def can_manage_routing(actor: Actor, organisation_id: int) -> bool:
     """Supervisors and administrators of a support organisation set its routing and on-call."""
     return has_role(actor, organisation_id, ROUTING_MANAGER_ROLES)
 
 
-def can_set_on_call(actor: Any, organisation_id: int, person: Any) -> bool:
+def can_set_on_call(actor: Actor, organisation_id: int, person: Actor) -> bool:
     """Caseworkers put themselves on call; supervisors and administrators anyone of theirs."""
     if can_manage_routing(actor, organisation_id):
         return True

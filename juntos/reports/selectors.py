@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, cast
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import caches
@@ -14,6 +14,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import organisation_ids_for, organisations_of_kind
 from juntos.registry import selectors as registry_selectors
@@ -58,7 +59,7 @@ class OpenedReport:
         return sealing.key_unwrap(self.key)
 
     @cached_property
-    def content(self) -> dict[str, Any]:
+    def content(self) -> dict[str, object]:
         return sealing.content_of(self.data_key, self.report)
 
 
@@ -67,7 +68,7 @@ class ThreadMessage:
     sender: str
     organisation: str
     body: str
-    sent_on: Any
+    sent_on: dt.date
 
 
 @dataclass(frozen=True)
@@ -78,19 +79,19 @@ class SitePattern:
     in_network: int | None  # None when below the suppression threshold
 
 
-def _parse_uuid(value: Any) -> uuid.UUID:
+def _parse_uuid(value: object) -> uuid.UUID:
     try:
         return uuid.UUID(str(value))
     except ValueError as exc:
         raise Http404 from exc
 
 
-def staff_organisation_ids(actor: Any) -> set[int]:
+def staff_organisation_ids(actor: Actor) -> set[int]:
     """Organisations in which the person works on reports."""
     return organisation_ids_for(actor, SUPPORT_STAFF_ROLES)
 
 
-def get_report_for(actor: Any, report_id: Any) -> OpenedReport:
+def get_report_for(actor: Actor, report_id: object) -> OpenedReport:
     """A report received by, offered to or handled by one of the actor's organisations."""
     key = (
         ReportKey.objects.select_related("report", "organisation")
@@ -107,7 +108,7 @@ def get_report_for(actor: Any, report_id: Any) -> OpenedReport:
     return OpenedReport(report=key.report, key=key)
 
 
-def get_case_for(actor: Any, case_id: Any) -> tuple[Case, OpenedReport]:
+def get_case_for(actor: Actor, case_id: int) -> tuple[Case, OpenedReport]:
     """A case the actor's organisation owns, helps on, or has been offered."""
     case = Case.objects.select_related("report", "owner", "assigned_to").filter(pk=case_id).first()
     if case is None:
@@ -126,7 +127,7 @@ def get_case_for(actor: Any, case_id: Any) -> tuple[Case, OpenedReport]:
     return case, OpenedReport(report=case.report, key=key)
 
 
-def triage_queue_for(actor: Any) -> QuerySet[ReportKey]:
+def triage_queue_for(actor: Actor) -> QuerySet[ReportKey]:
     """New reports waiting for one of the actor's organisations to open a case."""
     return (
         ReportKey.objects.filter(
@@ -137,7 +138,7 @@ def triage_queue_for(actor: Any) -> QuerySet[ReportKey]:
     )
 
 
-def cases_for(actor: Any, *, include_closed: bool = False) -> QuerySet[Case]:
+def cases_for(actor: Actor, *, include_closed: bool = False) -> QuerySet[Case]:
     """Cases the actor's organisations own or help on."""
     cases = Case.objects.filter(
         report__keys__organisation_id__in=staff_organisation_ids(actor),
@@ -159,7 +160,7 @@ def cases_for(actor: Any, *, include_closed: bool = False) -> QuerySet[Case]:
     )
 
 
-def offers_for(actor: Any) -> QuerySet[Referral]:
+def offers_for(actor: Actor) -> QuerySet[Referral]:
     """Referrals and transfers waiting for the actor's organisations to answer."""
     return (
         Referral.objects.filter(
@@ -171,7 +172,7 @@ def offers_for(actor: Any) -> QuerySet[Referral]:
     )
 
 
-def inspector_referrals_for(actor: Any) -> QuerySet[Referral]:
+def inspector_referrals_for(actor: Actor) -> QuerySet[Referral]:
     """Reports referred, with the worker's consent, to the inspector's agency."""
     return Referral.objects.filter(
         kind=ReferralKind.INSPECTORATE,
@@ -179,7 +180,7 @@ def inspector_referrals_for(actor: Any) -> QuerySet[Referral]:
     ).select_related("case__report", "from_organisation")
 
 
-def get_inspector_referral_for(actor: Any, referral_id: Any) -> tuple[Referral, OpenedReport]:
+def get_inspector_referral_for(actor: Actor, referral_id: int) -> tuple[Referral, OpenedReport]:
     """One referral to the inspector's agency, with the key the worker's consent released."""
     referral = inspector_referrals_for(actor).filter(pk=referral_id).first()
     if referral is None:
@@ -194,7 +195,7 @@ def get_inspector_referral_for(actor: Any, referral_id: Any) -> tuple[Referral, 
     return referral, OpenedReport(report=referral.case.report, key=key)
 
 
-def get_attachment_for(actor: Any, attachment_id: Any) -> tuple[Attachment, OpenedReport]:
+def get_attachment_for(actor: Actor, attachment_id: object) -> tuple[Attachment, OpenedReport]:
     """A file of a report the actor may read (staff, or the inspectorate it was referred to)."""
     attachment = (
         Attachment.objects.select_related("report").filter(pk=_parse_uuid(attachment_id)).first()
@@ -376,7 +377,7 @@ def employer_site_choice(site_id: int | None) -> tuple[int, str] | None:
     return (site.id, _site_label(site)) if site else None
 
 
-def _site_label(site: Any) -> str:
+def _site_label(site: registry_selectors.EmployerSiteRef) -> str:
     name = " — ".join(part for part in (site.employer_name, site.site_name) if part)
     return f"{name} ({site.province})" if site.province else name
 
@@ -396,7 +397,7 @@ def get_routing_rule_for(organisation_ids: set[int], rule_id: int) -> RoutingRul
     return rule
 
 
-def is_inspector(actor: Any) -> bool:
+def is_inspector(actor: Actor) -> bool:
     return bool(organisation_ids_for(actor, INSPECTOR_ROLES))
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import memberships_of
+
+if TYPE_CHECKING:
+    from juntos.rights.models import ArticleVersion
 
 
 def can_edit_rights(actor: Actor | None) -> bool:
@@ -21,7 +24,7 @@ def can_edit_rights(actor: Actor | None) -> bool:
     )
 
 
-def can_publish_version(actor: Actor, version: Any) -> bool:
+def can_publish_version(actor: Actor, version: ArticleVersion) -> bool:
     """A second editor publishes: not the one who wrote or last changed the version (four eyes)."""
     if not can_edit_rights(actor):
         return False

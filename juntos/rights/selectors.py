@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
 from django.core import signing
 from django.core.cache import caches
@@ -249,7 +249,18 @@ def article_history(
 # Editors
 
 
-def editor_articles_for(actor: Actor) -> list[dict[str, Any]]:
+class EditorRow(TypedDict):
+    """One article on the editors' desk, with how its translations stand."""
+
+    article: Article
+    versions: list[ArticleVersion]
+    stale: list[str]
+    figures: list[str]
+    pending: list[ArticleVersion]
+    pending_stale: list[tuple[ArticleVersion, list[str]]]
+
+
+def editor_articles_for(actor: Actor) -> list[EditorRow]:
     """Every article with its versions and how its translations stand, for editors.
 
     "stale": languages of the published version older than its English text; "figures":
@@ -262,7 +273,7 @@ def editor_articles_for(actor: Actor) -> list[dict[str, Any]]:
     articles = Article.objects.prefetch_related(
         Prefetch("versions", queryset=ArticleVersion.objects.prefetch_related("texts"))
     ).select_related("current_version")
-    rows = []
+    rows: list[EditorRow] = []
     for article in articles:
         versions = list(article.versions.all())
         current = next((v for v in versions if v.pk == article.current_version_id), None)

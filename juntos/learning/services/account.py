@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import zipfile
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.services import person_delete
 from juntos.core.services import audit_record
 from juntos.learning.choices import EnrolmentStatus
@@ -19,22 +20,28 @@ from juntos.learning.selectors import organisation_names
 from juntos.learning.services.courses import enrolment_withdraw
 from juntos.learning.services.vault import document_plaintext
 
+Exported = dict[str, object]  # one JSON object of the export
 
-def _rows(queryset: Any, *fields: str) -> list[dict[str, Any]]:
+
+def _rows(
+    queryset: models.QuerySet[models.Model] | models.Manager[models.Model], *fields: str
+) -> list[Exported]:
     return [{k: _plain(v) for k, v in row.items()} for row in queryset.values(*fields)]
 
 
-def _plain(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, (dt.date, dt.time)) else value
 
 
-def _profile_data(profile: WorkerProfile | None) -> dict[str, Any] | None:
+def _profile_data(profile: WorkerProfile | None) -> Exported | None:
     if profile is None:
         return None
     grants = _rows(profile.grants, "organisation_id", "granted_at", "revoked_at")
-    names = organisation_names({g["organisation_id"] for g in grants})
+    ids = {g["organisation_id"] for g in grants}
+    names = organisation_names({pk for pk in ids if isinstance(pk, int)})
     for grant in grants:
-        grant["organisation"] = names.get(grant["organisation_id"], "")
+        pk = grant["organisation_id"]
+        grant["organisation"] = names.get(pk, "") if isinstance(pk, int) else ""
     return {
         "name": profile.display_name,
         "home_country": profile.home_country,
@@ -55,7 +62,7 @@ def _profile_data(profile: WorkerProfile | None) -> dict[str, Any] | None:
     }
 
 
-def _person_data(user: Any) -> dict[str, Any]:
+def _person_data(user: SignedIn) -> Exported:
     return {
         "account": {
             "name": user.display_name,
@@ -82,7 +89,7 @@ SHARE_FIELDS = (
 )  # fmt: skip
 
 
-def _activity_data(user: Any) -> dict[str, Any]:
+def _activity_data(user: SignedIn) -> Exported:
     return {
         "enrolments": _rows(Enrolment.objects.filter(user=user), *ENROLMENT_FIELDS),
         "completions": _rows(user.learning_completions, *COMPLETION_FIELDS),
@@ -91,7 +98,7 @@ def _activity_data(user: Any) -> dict[str, Any]:
     }
 
 
-def _documents(user: Any) -> list[dict[str, Any]]:
+def _documents(user: SignedIn) -> list[Exported]:
     """Her documents' details, with the title and file name unsealed (not the files)."""
     documents = VaultDocument.objects.filter(owner=user).defer("ciphertext").order_by("pk")
     return [
@@ -104,7 +111,7 @@ def _documents(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def person_export(*, actor: Any) -> bytes:
+def person_export(*, actor: Actor) -> bytes:
     """A zip of everything the learning app holds about her: data.json and her files, decrypted."""
     if not actor.is_authenticated:
         raise PermissionDenied
@@ -120,7 +127,7 @@ def person_export(*, actor: Any) -> bytes:
     return buffer.getvalue()
 
 
-def person_erase(*, actor: Any, user: Any) -> None:
+def person_erase(*, actor: Actor, user: SignedIn) -> None:
     """Delete her learning data (giving up her places fairly), then her account."""
     if not (actor.pk == user.pk or actor.is_superuser):
         raise PermissionDenied

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record
 from juntos.learning.models import Course, CourseText
 from juntos.learning.policies import can_manage_course, can_run_workshops
@@ -17,7 +16,7 @@ from juntos.learning.services._common import apply_changes, save_valid
 
 def course_create(
     *,
-    actor: Any,
+    actor: Actor,
     organisation_id: int,
     topic: str,
     format: str,
@@ -66,7 +65,7 @@ def _check_attendance_percent(percent: int) -> None:
 
 def course_update(
     *,
-    actor: Any,
+    actor: Actor,
     course: Course,
     topic: str,
     format: str,
@@ -111,7 +110,7 @@ def course_update(
 
 
 def course_text_set(
-    *, actor: Any, course: Course, language: str, title: str, summary: str = ""
+    *, actor: Actor, course: Course, language: str, title: str, summary: str = ""
 ) -> CourseText | None:
     """Give a course's title and summary in one language; an empty title removes a translation."""
     if not can_manage_course(actor, course):
@@ -139,7 +138,7 @@ def course_text_set(
 
 
 def _course_text_remove(
-    actor: Any, course: Course, existing: CourseText | None, language: str, summary: str
+    actor: Actor, course: Course, existing: CourseText | None, language: str, summary: str
 ) -> None:
     if language == course.language:
         raise ValidationError(

@@ -7,7 +7,7 @@ under the same row lock as enrolment.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record
 from juntos.learning.choices import CompletionRule, EnrolmentStatus
 from juntos.learning.models import (
@@ -40,7 +41,7 @@ WINDOW_CLOSED = gettext_lazy("Enrolment for this session is not open.")
 
 def session_create(
     *,
-    actor: Any,
+    actor: Actor,
     course: Course,
     schedule: str,
     starts_on: dt.date,
@@ -95,7 +96,7 @@ class SessionUpdate(NamedTuple):
 
 def session_update(
     *,
-    actor: Any,
+    actor: Actor,
     session: Session,
     schedule: str,
     starts_on: dt.date,
@@ -195,7 +196,7 @@ def _places_taken(session: Session) -> int:
     return session.enrolments.filter(status__in=HOLDS_A_PLACE).count()
 
 
-def enrolment_create(*, actor: Any, session: Session) -> Enrolment:
+def enrolment_create(*, actor: Actor, session: Session) -> Enrolment:
     """Enrol in a session, or join its waiting list when it is full."""
     if not actor.is_authenticated:
         raise PermissionDenied
@@ -225,7 +226,7 @@ def enrolment_create(*, actor: Any, session: Session) -> Enrolment:
     return enrolment
 
 
-def enrolment_withdraw(*, actor: Any, enrolment: Enrolment) -> Enrolment:
+def enrolment_withdraw(*, actor: Actor, enrolment: Enrolment) -> Enrolment:
     """Leave a session or its waiting list; a freed place goes to the next person waiting."""
     session = enrolment.session
     if not (enrolment.user_id == actor.pk or can_manage_course(actor, session.course)):
@@ -299,7 +300,7 @@ def _tell_promoted(enrolment: Enrolment, session: Session) -> None:
 
 
 def attendance_record(
-    *, actor: Any, session: Session, met_on: dt.date, present_enrolment_ids: set[int]
+    *, actor: Actor, session: Session, met_on: dt.date, present_enrolment_ids: set[int]
 ) -> int:
     """Record one class: who was present among the people enrolled.
 
@@ -333,18 +334,18 @@ def attendance_record(
     return len(enrolled)
 
 
-def assessment_record(*, actor: Any, enrolment: Enrolment, passed: bool) -> Enrolment:
+def assessment_record(*, actor: Actor, enrolment: Enrolment, passed: bool) -> Enrolment:
     """Record the result of the course's assessment for one person."""
     return _teacher_update(actor, enrolment, {"assessment_passed": passed}, "learning.assessed")
 
 
-def enrolment_sign_off(*, actor: Any, enrolment: Enrolment) -> Enrolment:
+def enrolment_sign_off(*, actor: Actor, enrolment: Enrolment) -> Enrolment:
     """The teacher signs off that the person completed the course."""
     return _teacher_update(actor, enrolment, {"signed_off": True}, "learning.signed_off")
 
 
 def _teacher_update(
-    actor: Any, enrolment: Enrolment, changes: dict[str, Any], action: str
+    actor: Actor, enrolment: Enrolment, changes: dict[str, bool], action: str
 ) -> Enrolment:
     session = enrolment.session
     if not can_manage_course(actor, session.course):
@@ -373,13 +374,17 @@ def _require_started(session: Session) -> None:
         )
 
 
-def completion_met(enrolment: Enrolment, session: Session) -> tuple[bool, dict[str, Any]]:
+# What decided a completion, as stored on its record: counts and yes/no answers.
+Evidence = dict[str, int | bool | None]
+
+
+def completion_met(enrolment: Enrolment, session: Session) -> tuple[bool, Evidence]:
     """Whether the course's rule is met, with the evidence that decides it."""
     course = session.course
     if course.completion_rule == CompletionRule.ATTENDANCE:
         present = enrolment.marks.filter(present=True).count()
         share = round(100 * present / session.meetings)
-        evidence = {"present": present, "meetings": session.meetings, "percent": share}
+        evidence: Evidence = {"present": present, "meetings": session.meetings, "percent": share}
         return share >= course.min_attendance_percent, evidence
     if course.completion_rule == CompletionRule.ASSESSMENT:
         return bool(enrolment.assessment_passed), {"assessment_passed": enrolment.assessment_passed}
@@ -409,7 +414,7 @@ def completion_evaluate(*, enrolment: Enrolment, session: Session) -> Completion
 
 
 def _completion_record_create(
-    enrolment: Enrolment, session: Session, evidence: dict[str, Any]
+    enrolment: Enrolment, session: Session, evidence: Evidence
 ) -> CompletionRecord:
     course = session.course
     text = course_text(course, course.language)

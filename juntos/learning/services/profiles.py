@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import public_organisations
 from juntos.core.crypto import keyed_hash, normalise_code, random_code
 from juntos.core.ratelimit import rate_hit, rate_limited
@@ -50,7 +50,7 @@ def claim_code_issue(profile: WorkerProfile) -> str:
     return code
 
 
-def profile_start(*, actor: Any) -> WorkerProfile:
+def profile_start(*, actor: Actor) -> WorkerProfile:
     """Create the signed-in worker's own profile if she has none."""
     if not actor.is_authenticated:
         raise PermissionDenied
@@ -64,7 +64,7 @@ def profile_start(*, actor: Any) -> WorkerProfile:
     return profile
 
 
-def profile_claim(*, actor: Any, code: str) -> WorkerProfile:
+def profile_claim(*, actor: Actor, code: str) -> WorkerProfile:
     """The worker takes the profile made for her at a workshop, with the code she was sent."""
     if not actor.is_authenticated:
         raise PermissionDenied
@@ -84,7 +84,7 @@ def profile_claim(*, actor: Any, code: str) -> WorkerProfile:
     raise ValidationError({"code": WRONG_CODE})
 
 
-def _claim(actor: Any, found: WorkerProfile) -> WorkerProfile:
+def _claim(actor: SignedIn, found: WorkerProfile) -> WorkerProfile:
     """Give the found profile to the worker (the caller holds the transaction and the lock)."""
     existing = WorkerProfile.objects.filter(user=actor).first()
     profile = _merge_into(existing, found) if existing else found
@@ -110,14 +110,14 @@ def _merge_into(existing: WorkerProfile, found: WorkerProfile) -> WorkerProfile:
     return existing
 
 
-def _own(actor: Any, profile: WorkerProfile) -> None:
+def _own(actor: Actor, profile: WorkerProfile) -> None:
     if not is_profile_owner(actor, profile):
         raise PermissionDenied
 
 
 def profile_update(
     *,
-    actor: Any,
+    actor: Actor,
     profile: WorkerProfile,
     home_country: str,
     home_state: str,
@@ -138,7 +138,7 @@ def profile_update(
 
 
 def profile_language_add(
-    *, actor: Any, profile: WorkerProfile, language: str, level: str
+    *, actor: Actor, profile: WorkerProfile, language: str, level: str
 ) -> ProfileLanguage:
     """Add a language she speaks, with her level."""
     _own(actor, profile)
@@ -152,7 +152,7 @@ def profile_language_add(
 
 def season_add(
     *,
-    actor: Any,
+    actor: Actor,
     profile: WorkerProfile,
     employer_name: str,
     province: str,
@@ -180,7 +180,7 @@ def season_add(
 
 
 def skill_add(
-    *, actor: Any, profile: WorkerProfile, occupation: str, description: str, years: int
+    *, actor: Actor, profile: WorkerProfile, occupation: str, description: str, years: int
 ) -> Skill:
     """Add a skill, coded to a NOC 2021 occupation where one fits."""
     _own(actor, profile)
@@ -194,7 +194,7 @@ def skill_add(
     return skill
 
 
-def goal_set(*, actor: Any, profile: WorkerProfile, kind: str, note: str = "") -> Goal:
+def goal_set(*, actor: Actor, profile: WorkerProfile, kind: str, note: str = "") -> Goal:
     """Set one of her goals (each kind once; setting it again updates the note)."""
     _own(actor, profile)
     if kind not in GoalKind.values:
@@ -209,7 +209,7 @@ def goal_set(*, actor: Any, profile: WorkerProfile, kind: str, note: str = "") -
     return goal
 
 
-PROFILE_ITEMS: dict[str, Any] = {
+PROFILE_ITEMS: dict[str, type[ProfileLanguage | Season | Skill | Goal]] = {
     "language": ProfileLanguage,
     "season": Season,
     "skill": Skill,
@@ -217,7 +217,7 @@ PROFILE_ITEMS: dict[str, Any] = {
 }
 
 
-def profile_item_remove(*, actor: Any, profile: WorkerProfile, item: str, item_id: int) -> None:
+def profile_item_remove(*, actor: Actor, profile: WorkerProfile, item: str, item_id: int) -> None:
     """Remove one language, season, skill or goal from her profile."""
     _own(actor, profile)
     model = PROFILE_ITEMS.get(item)
@@ -234,7 +234,7 @@ def profile_item_remove(*, actor: Any, profile: WorkerProfile, item: str, item_i
             )
 
 
-def grant_add(*, actor: Any, profile: WorkerProfile, organisation_id: int) -> ProfileGrant:
+def grant_add(*, actor: Actor, profile: WorkerProfile, organisation_id: int) -> ProfileGrant:
     """Let one support, training or consular organisation see her profile and plan."""
     _own(actor, profile)
     allowed = public_organisations().filter(pk=organisation_id, kind__in=PROFILE_VIEWER_KINDS)
@@ -253,7 +253,7 @@ def grant_add(*, actor: Any, profile: WorkerProfile, organisation_id: int) -> Pr
     return grant
 
 
-def grant_revoke(*, actor: Any, grant: ProfileGrant) -> None:
+def grant_revoke(*, actor: Actor, grant: ProfileGrant) -> None:
     """Stop an organisation seeing her profile from now on."""
     _own(actor, grant.profile)
     with transaction.atomic():
@@ -268,14 +268,14 @@ def grant_revoke(*, actor: Any, grant: ProfileGrant) -> None:
             )
 
 
-def _may_plan(actor: Any, profile: WorkerProfile) -> None:
+def _may_plan(actor: Actor, profile: WorkerProfile) -> None:
     if not can_edit_plan(actor, profile, granted_organisation_ids(profile)):
         raise PermissionDenied
 
 
 def objective_add(
     *,
-    actor: Any,
+    actor: Actor,
     profile: WorkerProfile,
     title: str,
     target_on: dt.date,
@@ -295,7 +295,7 @@ def objective_add(
     return objective
 
 
-def objective_mark(*, actor: Any, objective: Objective, done: bool) -> Objective:
+def objective_mark(*, actor: Actor, objective: Objective, done: bool) -> Objective:
     """Mark a plan step done, or not done again."""
     _may_plan(actor, objective.profile)
     with transaction.atomic():

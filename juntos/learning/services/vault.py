@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -11,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import user_by_identifier
 from juntos.core.crypto import decrypt, encrypt, new_key, unwrap_key, wrap_key
 from juntos.core.files import ImageTooLarge, UnreadableFile, sniff_content_type, without_metadata
@@ -51,7 +50,7 @@ def _context(user_id: int) -> str:
 
 
 def document_upload(
-    *, actor: Any, kind: str, title: str, filename: str, data: bytes
+    *, actor: Actor, kind: str, title: str, filename: str, data: bytes
 ) -> VaultDocument:
     """Store a document in her vault, encrypted under a new data key wrapped for her.
 
@@ -96,7 +95,7 @@ def document_plaintext(document: VaultDocument) -> bytes:
     return decrypt(data_key, bytes(document.ciphertext), context=_context(document.owner_id))
 
 
-def document_open(*, actor: Any, document_id: int) -> tuple[VaultDocument, bytes]:
+def document_open(*, actor: Actor, document_id: int) -> tuple[VaultDocument, bytes]:
     """Authorise, decrypt and audit one reading of a document."""
     document = get_document_for(actor, document_id)
     data = document_plaintext(document)
@@ -112,7 +111,7 @@ def document_open(*, actor: Any, document_id: int) -> tuple[VaultDocument, bytes
     return document, data
 
 
-def document_delete(*, actor: Any, document: VaultDocument) -> None:
+def document_delete(*, actor: Actor, document: VaultDocument) -> None:
     """Delete a document and every share of it."""
     if document.owner_id != actor.pk:
         raise PermissionDenied
@@ -121,7 +120,9 @@ def document_delete(*, actor: Any, document: VaultDocument) -> None:
         document.delete()
 
 
-def document_share(*, actor: Any, document: VaultDocument, caseworker_email: str) -> DocumentShare:
+def document_share(
+    *, actor: Actor, document: VaultDocument, caseworker_email: str
+) -> DocumentShare:
     """Share one document with a caseworker of a support organisation."""
     if document.owner_id != actor.pk:
         raise PermissionDenied
@@ -146,7 +147,7 @@ def document_share(*, actor: Any, document: VaultDocument, caseworker_email: str
     return share
 
 
-def _share_message(caseworker: Any) -> tuple[str, str]:
+def _share_message(caseworker: SignedIn) -> tuple[str, str]:
     link = site_link("learning:shared_with_me", caseworker.preferred_language)
     return (
         _("A worker shared a document with you"),
@@ -154,7 +155,7 @@ def _share_message(caseworker: Any) -> tuple[str, str]:
     )
 
 
-def share_revoke(*, actor: Any, share: DocumentShare) -> None:
+def share_revoke(*, actor: Actor, share: DocumentShare) -> None:
     """Stop sharing a document with a caseworker, from now on."""
     if share.document.owner_id != actor.pk:
         raise PermissionDenied
@@ -186,7 +187,7 @@ def _attach_one(receipt_code: str, document: VaultDocument) -> None:
 
 
 def documents_attach_to_case(
-    *, actor: Any, receipt_code: str, documents: list[VaultDocument]
+    *, actor: Actor, receipt_code: str, documents: list[VaultDocument]
 ) -> int:
     """Send copies of chosen documents to the case that has her receipt code."""
     if any(d.owner_id != actor.pk for d in documents):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -13,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record, notify
 from juntos.learning.models import ProfileGrant, WorkerProfile, Workshop, WorkshopAttendance
 from juntos.learning.policies import can_run_workshops
@@ -26,7 +26,7 @@ BAD_PHONE = gettext_lazy("Write the number with the country code, e.g. +52 951 1
 
 def workshop_create(
     *,
-    actor: Any,
+    actor: Actor,
     organisation_id: int,
     title: str,
     held_on: dt.date,
@@ -71,7 +71,7 @@ def _contact(phone: str, email: str) -> tuple[str, str]:
 
 
 def workshop_attendee_add(
-    *, actor: Any, workshop: Workshop, display_name: str, phone: str = "", email: str = ""
+    *, actor: Actor, workshop: Workshop, display_name: str, phone: str = "", email: str = ""
 ) -> WorkerProfile:
     """Create (or find) an attendee's profile by phone or email and send her a claim code.
 
@@ -129,7 +129,7 @@ def _send_claim_code(
 
 
 def workshop_attendance_mark(
-    *, actor: Any, workshop: Workshop, attended_profile_ids: set[int]
+    *, actor: Actor, workshop: Workshop, attended_profile_ids: set[int]
 ) -> int:
     """Record who came: the ticked attendees attended, the others did not."""
     if not can_run_workshops(actor, workshop.organisation_id):

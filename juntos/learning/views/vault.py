@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from juntos.accounts.actors import signed_in
 from juntos.accounts.policies import holds_any_role
 from juntos.learning import selectors, services
 from juntos.learning.forms import AttachForm, DeleteAccountForm, DocumentForm, ShareForm
@@ -171,7 +172,7 @@ def export(request: HttpRequest) -> HttpResponse:
 def account_delete(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        user = signed_in(request)
         logout(request)
         services.person_erase(actor=user, user=user)
         messages.success(request, _("Your account and everything in it were deleted."))

@@ -10,6 +10,7 @@ learning app's course texts (one row per course and language).
 from __future__ import annotations
 
 import hashlib
+from typing import TypeAlias
 
 from django.conf import settings
 from django.db import models
@@ -18,6 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from juntos.network.models.bodies import WorkingGroup
 from juntos.network.models.meetings import Meeting
 from juntos.network.models.recommendations import Recommendation
+
+# What people write in one language and interpreters give in the others.
+Translatable: TypeAlias = WorkingGroup | Recommendation | Meeting
 
 
 def source_digest(*parts: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -30,7 +29,7 @@ def plenary_digest_queue(*, meeting: Meeting) -> None:
     transaction.on_commit(lambda: send_plenary_digest.enqueue(meeting_id=meeting.pk))
 
 
-def digest_context(meeting: Meeting) -> dict[str, Any]:
+def digest_context(meeting: Meeting) -> dict[str, object]:
     """What was decided at the plenary, what is being carried out, and what comes next."""
     decided = list(
         Vote.objects.filter(meeting=meeting, status=VoteStatus.CLOSED, counted=True).select_related(

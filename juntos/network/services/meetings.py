@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record, fact_record
 from juntos.network.choices import (
     INTERPRETATION_LANGUAGES,
@@ -28,6 +28,7 @@ from juntos.network.models import (
     Meeting,
     Minutes,
     PollOption,
+    Recommendation,
     Registration,
     WorkingGroup,
 )
@@ -56,7 +57,7 @@ def _check_times(times: Sequence[tuple[dt.datetime, dt.datetime]]) -> None:
 
 def meeting_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     group: WorkingGroup | None,
     title: str,
     meeting_format: str,
@@ -89,7 +90,7 @@ def meeting_create(
     return meeting
 
 
-def availability_set(*, actor: Any, meeting: Meeting, option_ids: Iterable[int]) -> int:
+def availability_set(*, actor: Actor, meeting: Meeting, option_ids: Iterable[int]) -> int:
     """Replace the member's marks in the poll with the times she can attend."""
     member = require_member(actor)
     if meeting.status != MeetingStatus.POLLING:
@@ -105,7 +106,7 @@ def availability_set(*, actor: Any, meeting: Meeting, option_ids: Iterable[int])
     return len(options)
 
 
-def meeting_schedule(*, actor: Any, meeting: Meeting, option_id: int) -> Meeting:
+def meeting_schedule(*, actor: Actor | None, meeting: Meeting, option_id: int) -> Meeting:
     """Fix the meeting at one of the poll's times."""
     require_coordinator(actor)
     option = meeting.poll_options.filter(pk=option_id).first()
@@ -128,7 +129,7 @@ def meeting_schedule(*, actor: Any, meeting: Meeting, option_id: int) -> Meeting
 
 
 def registration_save(
-    *, actor: Any, meeting: Meeting, interpretation_language: str = ""
+    *, actor: Actor, meeting: Meeting, interpretation_language: str = ""
 ) -> Registration:
     """Register the member for a scheduled meeting, with the language she needs interpreted."""
     member = require_member(actor)
@@ -152,7 +153,7 @@ def registration_save(
 
 
 def interpreter_assign(
-    *, actor: Any, meeting: Meeting, language: str, interpreter_name: str
+    *, actor: Actor | None, meeting: Meeting, language: str, interpreter_name: str
 ) -> InterpreterAssignment:
     """The coordinator books an impartial interpreter for one language."""
     require_coordinator(actor)
@@ -173,7 +174,11 @@ def interpreter_assign(
 
 
 def agenda_item_add(
-    *, actor: Any, meeting: Meeting, title: str, recommendation: Any = None
+    *,
+    actor: Actor | None,
+    meeting: Meeting,
+    title: str,
+    recommendation: Recommendation | None = None,
 ) -> AgendaItem:
     """Append an item after worker voices and whatever is already on the agenda."""
     require_coordinator(actor)
@@ -191,7 +196,7 @@ def agenda_item_add(
     return item
 
 
-def minutes_save(*, actor: Any, meeting: Meeting, language: str, body: str) -> Minutes:
+def minutes_save(*, actor: Actor | None, meeting: Meeting, language: str, body: str) -> Minutes:
     """Publish (or correct) the minutes in one language."""
     require_coordinator(actor)
     if language not in dict(settings.LANGUAGES):
@@ -207,7 +212,9 @@ def minutes_save(*, actor: Any, meeting: Meeting, language: str, body: str) -> M
     return minutes
 
 
-def meeting_record_held(*, actor: Any, meeting: Meeting, attended_member_ids: Iterable[int]) -> int:
+def meeting_record_held(
+    *, actor: Actor | None, meeting: Meeting, attended_member_ids: Iterable[int]
+) -> int:
     """Record who attended and that the meeting took place; a plenary sends the digest."""
     require_coordinator(actor)
     if meeting.status != MeetingStatus.SCHEDULED:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.choices import Sector
 from juntos.core.crypto import keyed_hash
 from juntos.core.services import audit_record
@@ -24,8 +24,8 @@ FEED_TOKEN_PURPOSE = "network-calendar-feed"
 
 def member_add(
     *,
-    actor: Any,
-    user: Any,
+    actor: Actor | None,
+    user: SignedIn,
     kind: str = MemberKind.PERSON,
     organisation_id: int | None = None,
     name: str = "",
@@ -69,7 +69,7 @@ def member_add(
 
 
 def group_create(
-    *, actor: Any, name: str, mandate: str, co_chairs: Iterable[NetworkMember]
+    *, actor: Actor | None, name: str, mandate: str, co_chairs: Iterable[NetworkMember]
 ) -> WorkingGroup:
     """Create a working group with its mandate and (usually two) co-chairs."""
     require_coordinator(actor)
@@ -98,7 +98,7 @@ def group_create(
 
 
 def group_member_add(
-    *, actor: Any, group: WorkingGroup, member: NetworkMember, is_co_chair: bool = False
+    *, actor: Actor | None, group: WorkingGroup, member: NetworkMember, is_co_chair: bool = False
 ) -> GroupMembership:
     """Add a member to a working group, or change whether she co-chairs it."""
     require_coordinator(actor)
@@ -115,7 +115,7 @@ def group_member_add(
     return membership
 
 
-def feed_token_reset(*, actor: Any) -> str:
+def feed_token_reset(*, actor: Actor) -> str:
     """Give the member a new secret calendar-feed token (shown once; the old link stops)."""
     member = require_member(actor)
     token = secrets.token_urlsafe(24)

@@ -7,13 +7,13 @@ the day before voting ends, to electors who have not voted yet and gave no proxy
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from juntos.accounts.actors import SignedIn
 from juntos.core.services import audit_record, notify_person
 from juntos.network.choices import VoteStatus
 from juntos.network.models import NetworkMember, Vote
@@ -50,7 +50,7 @@ def vote_notices_deliver(*, vote_id: int, kind: str) -> int:
     for member in _recipients(vote, kind):
         user = member.user
 
-        def render(user: Any = user) -> tuple[str, str]:
+        def render(user: SignedIn = user) -> tuple[str, str]:
             context = {
                 "vote": vote,
                 "kind": kind,

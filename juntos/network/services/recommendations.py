@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record
 from juntos.network.choices import (
     ImplementationStatus,
@@ -36,10 +36,10 @@ from juntos.network.services.meetings import agenda_item_add
 
 
 def recommendation_draft(
-    *, actor: Any, group: WorkingGroup, title: str, body: str, language: str = "en"
+    *, actor: Actor, group: WorkingGroup, title: str, body: str, language: str = "en"
 ) -> Recommendation:
     """A member of the working group starts a recommendation (revision 1), in her language."""
-    if not is_group_member(actor, group):
+    if not actor.is_authenticated or not is_group_member(actor, group):
         raise PermissionDenied
     if language not in dict(settings.LANGUAGES):
         raise ValidationError({"language": _("Choose English, Spanish or French.")})
@@ -57,10 +57,10 @@ def recommendation_draft(
 
 
 def recommendation_revise(
-    *, actor: Any, recommendation: Recommendation, title: str, body: str, note: str = ""
+    *, actor: Actor, recommendation: Recommendation, title: str, body: str, note: str = ""
 ) -> Revision:
     """Change the draft's text, keeping every earlier version."""
-    if not can_edit_recommendation(actor, recommendation):
+    if not actor.is_authenticated or not can_edit_recommendation(actor, recommendation):
         raise PermissionDenied
     title = require_text(title, field="title", limit=300)
     body = require_text(body, field="body", limit=20000)
@@ -85,7 +85,7 @@ def recommendation_revise(
     return revision
 
 
-def comment_add(*, actor: Any, recommendation: Recommendation, body: str) -> Comment:
+def comment_add(*, actor: Actor, recommendation: Recommendation, body: str) -> Comment:
     """A member who can see the recommendation comments on it."""
     member = require_member(actor)
     if not can_view_recommendation(actor, recommendation):
@@ -97,7 +97,7 @@ def comment_add(*, actor: Any, recommendation: Recommendation, body: str) -> Com
     return comment
 
 
-def recommendation_endorse(*, actor: Any, recommendation: Recommendation) -> Recommendation:
+def recommendation_endorse(*, actor: Actor, recommendation: Recommendation) -> Recommendation:
     """A co-chair records the group's endorsement; the text is then frozen for the plenary."""
     if not can_endorse_recommendation(actor, recommendation):
         raise PermissionDenied
@@ -111,7 +111,7 @@ def recommendation_endorse(*, actor: Any, recommendation: Recommendation) -> Rec
 
 
 def recommendation_put_on_agenda(
-    *, actor: Any, recommendation: Recommendation, meeting: Meeting
+    *, actor: Actor | None, recommendation: Recommendation, meeting: Meeting
 ) -> Recommendation:
     """The coordinator places an endorsed recommendation on a coming plenary's agenda."""
     require_coordinator(actor)
@@ -131,7 +131,7 @@ def recommendation_put_on_agenda(
 
 def recommendation_track(
     *,
-    actor: Any,
+    actor: Actor | None,
     recommendation: Recommendation,
     responsible_body: str,
     implementation_status: str,
@@ -162,7 +162,7 @@ def recommendation_track(
 
 
 def milestone_add(
-    *, actor: Any, recommendation: Recommendation, title: str, due_on: dt.date | None
+    *, actor: Actor | None, recommendation: Recommendation, title: str, due_on: dt.date | None
 ) -> Milestone:
     """Add a step towards implementing an adopted recommendation."""
     require_coordinator(actor)
@@ -177,7 +177,7 @@ def milestone_add(
     return milestone
 
 
-def milestone_complete(*, actor: Any, milestone: Milestone, done_on: dt.date) -> Milestone:
+def milestone_complete(*, actor: Actor | None, milestone: Milestone, done_on: dt.date) -> Milestone:
     """Mark a milestone as reached on a day."""
     require_coordinator(actor)
     with transaction.atomic():

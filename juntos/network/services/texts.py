@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,14 +9,14 @@ from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
 from juntos.core.services import audit_record
-from juntos.network.models.texts import ContentText, source_digest
+from juntos.network.models.texts import ContentText, Translatable, source_digest
 from juntos.network.policies import can_translate_network
 from juntos.network.services._common import require_text
 from juntos.network.texts import TEXT_MODELS
 
 
 def content_text_set(
-    *, actor: Actor | None, source: Any, language: str, title: str, body: str = ""
+    *, actor: Actor | None, source: Translatable, language: str, title: str, body: str = ""
 ) -> ContentText:
     """Give a group, recommendation or meeting its text in one more language.
 

@@ -7,8 +7,7 @@ vote opens. At the count, the trustee types the passphrase again (see `votes.tal
 
 from __future__ import annotations
 
-from typing import Any
-
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,7 +22,7 @@ from juntos.network.policies import is_coordinator
 PASSPHRASE_MIN_LENGTH = 12
 
 
-def _owner(user: Any) -> str:
+def _owner(user: Actor) -> str:
     return f"user:{user.pk}"
 
 
@@ -38,7 +37,7 @@ def stored_key(key: TrusteeKey) -> ballot_crypto.WrappedTrusteeKey:
     )
 
 
-def trustee_private_key(key: TrusteeKey, passphrase: str) -> Any:
+def trustee_private_key(key: TrusteeKey, passphrase: str) -> X25519PrivateKey:
     """The trustee's X25519 private key, or a form error naming the passphrase field."""
     try:
         return ballot_crypto.trustee_key_open(stored_key(key), passphrase, owner=_owner(key.user))
@@ -48,7 +47,9 @@ def trustee_private_key(key: TrusteeKey, passphrase: str) -> Any:
         ) from exc
 
 
-def trustee_key_set(*, actor: Actor, passphrase: str, current_passphrase: str = "") -> TrusteeKey:
+def trustee_key_set(
+    *, actor: Actor | None, passphrase: str, current_passphrase: str = ""
+) -> TrusteeKey:
     """Set (or change, with the current one) the actor's trustee passphrase."""
     if actor is None or not actor.is_authenticated or not is_coordinator(actor):
         raise PermissionDenied
@@ -89,7 +90,7 @@ def trustee_key_set(*, actor: Actor, passphrase: str, current_passphrase: str = 
     return key
 
 
-def _current_private_key(key: TrusteeKey, current_passphrase: str) -> Any:
+def _current_private_key(key: TrusteeKey, current_passphrase: str) -> X25519PrivateKey:
     try:
         return trustee_private_key(key, current_passphrase)
     except ValidationError as exc:

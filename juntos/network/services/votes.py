@@ -14,7 +14,6 @@ import math
 import random
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, OperationalError, transaction
@@ -36,6 +35,7 @@ from juntos.network.models import (
     AgendaItem,
     Ballot,
     Elector,
+    Meeting,
     NetworkMember,
     Participation,
     Proxy,
@@ -70,7 +70,7 @@ def receipt_hash(code: str) -> str:
 
 def vote_open(
     *,
-    actor: Any,
+    actor: Actor | None,
     recommendation: Recommendation,
     ballot_kind: str,
     threshold: str,
@@ -175,7 +175,7 @@ def _snapshot_electorate(vote: Vote) -> None:
     vote.save(update_fields=["electorate_size"])
 
 
-def _plenary_for(recommendation: Recommendation) -> Any:
+def _plenary_for(recommendation: Recommendation) -> Meeting | None:
     item = (
         AgendaItem.objects.filter(recommendation=recommendation, meeting__group__isnull=True)
         .select_related("meeting")
@@ -185,7 +185,7 @@ def _plenary_for(recommendation: Recommendation) -> Any:
     return item.meeting if item else None
 
 
-def proxy_grant(*, actor: Any, vote: Vote, holder: NetworkMember) -> Proxy:
+def proxy_grant(*, actor: Actor, vote: Vote, holder: NetworkMember) -> Proxy:
     """Ask another elector to vote for you; each member gives and holds at most one proxy."""
     grantor = require_member(actor)
     if not vote.allow_proxies or vote.status != VoteStatus.OPEN:
@@ -217,7 +217,7 @@ class CastReceipt:
 
 
 def ballot_cast(
-    *, actor: Any, vote: Vote, choice: str, on_behalf_of: NetworkMember | None = None
+    *, actor: Actor, vote: Vote, choice: str, on_behalf_of: NetworkMember | None = None
 ) -> CastReceipt:
     """Cast one ballot (one's own, or by proxy) and return the receipt code, shown once."""
     caster = require_member(actor)
@@ -264,7 +264,7 @@ def _open_ballot(vote: Vote, voter: NetworkMember, choice: str) -> tuple[Ballot,
 
 
 def _store_ballot(
-    actor: Any, vote: Vote, *, caster: NetworkMember, voter: NetworkMember, ballot: Ballot
+    actor: Actor, vote: Vote, *, caster: NetworkMember, voter: NetworkMember, ballot: Ballot
 ) -> None:
     with transaction.atomic():
         _check_can_cast(vote, caster=caster, voter=voter)
@@ -365,7 +365,7 @@ def _open_totals(vote: Vote, opened: list[VoteTrustee]) -> Tally | None:
     )
 
 
-def vote_close(*, actor: Any, vote: Vote, reason: str = "") -> Vote:
+def vote_close(*, actor: Actor | None, vote: Vote, reason: str = "") -> Vote:
     """Close the vote. An open ballot's tally is published now; a secret one's waits for the
     trustees (`tally_share_open`), and until then only turnout is known."""
     require_coordinator(actor)
@@ -446,7 +446,7 @@ def tally_share_open(*, actor: Actor | None, vote: Vote, passphrase: str) -> Vot
     return vote
 
 
-def _count_if_enough(actor: Any, vote: Vote) -> None:
+def _count_if_enough(actor: Actor | None, vote: Vote) -> None:
     opened = list(vote.trustees.exclude(partial_decryption=""))
     if len(opened) < vote.trustees_needed:
         return

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 
-def today() -> Any:
+def today() -> dt.date:
     return timezone.localdate()
 
 

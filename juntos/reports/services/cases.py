@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.selectors import people_with_role
 from juntos.core.services import audit_record, fact_record, notify
 from juntos.reports import policies, sealing
@@ -26,7 +25,7 @@ from juntos.reports.services._common import today
 from juntos.reports.services.intake import message_append
 
 
-def case_open(*, actor: Any, opened: OpenedReport) -> Case:
+def case_open(*, actor: Actor, opened: OpenedReport) -> Case:
     """Open a case from a report in the triage queue; the other recipients let it go."""
     key = opened.key
     if key is None or not policies.can_open_case(actor, key):
@@ -48,7 +47,7 @@ def case_open(*, actor: Any, opened: OpenedReport) -> Case:
     return case
 
 
-def case_assign(*, actor: Any, case: Case, assignee_id: int | None) -> None:
+def case_assign(*, actor: Actor, case: Case, assignee_id: int | None) -> None:
     """Give the case to a caseworker of the owning organisation (or to no one)."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
@@ -69,7 +68,7 @@ def case_assign(*, actor: Any, case: Case, assignee_id: int | None) -> None:
         )
 
 
-def case_set_status(*, actor: Any, case: Case, status: str) -> None:
+def case_set_status(*, actor: Actor, case: Case, status: str) -> None:
     """Move an open case between working statuses (closing has its own service)."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
@@ -87,9 +86,11 @@ def case_set_status(*, actor: Any, case: Case, status: str) -> None:
         )
 
 
-def case_note_add(*, actor: Any, case: Case, opened: OpenedReport, body: str) -> CaseNote:
+def case_note_add(*, actor: Actor, case: Case, opened: OpenedReport, body: str) -> CaseNote:
     """A private note for the organisations working on the case; the worker never sees it."""
-    if opened.key is None or not policies.can_work_on_case(actor, case, opened.key):
+    if not actor.is_authenticated or opened.key is None:
+        raise PermissionDenied
+    if not policies.can_work_on_case(actor, case, opened.key):
         raise PermissionDenied
     if not body.strip():
         raise ValidationError({"body": _("Please write the note.")})
@@ -110,7 +111,7 @@ def case_note_add(*, actor: Any, case: Case, opened: OpenedReport, body: str) ->
     return note
 
 
-def case_message_send(*, actor: Any, case: Case, opened: OpenedReport, body: str) -> None:
+def case_message_send(*, actor: Actor, case: Case, opened: OpenedReport, body: str) -> None:
     """Write to the worker; she reads it with her code (and hears of it, if she chose a channel)."""
     if opened.key is None or not policies.can_work_on_case(actor, case, opened.key):
         raise PermissionDenied
@@ -151,7 +152,7 @@ def tell_worker(opened: OpenedReport) -> None:
     notify(channel=contact["channel"], recipient=contact["address"], body=body, in_rounds=True)
 
 
-def case_contact_read(*, actor: Any, case: Case, opened: OpenedReport) -> dict[str, str]:
+def case_contact_read(*, actor: Actor, case: Case, opened: OpenedReport) -> dict[str, str]:
     """The worker's contact details, for the assigned caseworker only; every reading is audited."""
     if not policies.can_read_contact(actor, case):
         raise PermissionDenied
@@ -162,7 +163,7 @@ def case_contact_read(*, actor: Any, case: Case, opened: OpenedReport) -> dict[s
     return contact
 
 
-def case_close(*, actor: Any, case: Case, outcome: str) -> None:
+def case_close(*, actor: Actor, case: Case, outcome: str) -> None:
     """Close the case with an outcome; the worker sees "closed" and the ledger counts it."""
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied

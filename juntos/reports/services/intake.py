@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import SignedIn
 from juntos.accounts.choices import Role
 from juntos.accounts.selectors import people_with_role
 from juntos.core import crypto
@@ -228,7 +228,7 @@ def _alert_on_call(organisation_ids: list[int]) -> None:
             _alert(person)
 
 
-def _alert(person: Any) -> None:
+def _alert(person: SignedIn) -> None:
     notify_person(
         person,
         lambda: (

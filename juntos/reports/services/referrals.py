@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import organisations_of_kind, people_with_role
 from juntos.core.services import audit_record, fact_record, notify_person
@@ -37,7 +38,7 @@ def _give_key(opened: OpenedReport, organisation_id: int, role: str) -> None:
 
 
 def referral_create(
-    *, actor: Any, case: Case, opened: OpenedReport, to_organisation_id: int, kind: str
+    *, actor: Actor, case: Case, opened: OpenedReport, to_organisation_id: int, kind: str
 ) -> Referral:
     """Offer the case to another support group: to help (referral) or to take it (transfer)."""
     if not policies.can_manage_case(actor, case):
@@ -82,7 +83,7 @@ def _check_offer(case: Case, to_organisation_id: int, kind: str) -> None:
         raise ValidationError({"to_organisation": _("This organisation already has this case.")})
 
 
-def referral_respond(*, actor: Any, referral: Referral, accept: bool) -> None:
+def referral_respond(*, actor: Actor, referral: Referral, accept: bool) -> None:
     """The receiving organisation accepts (helps, or takes ownership) or declines."""
     if referral.status != ReferralStatus.PENDING or not policies.can_answer_offer(actor, referral):
         raise PermissionDenied
@@ -124,7 +125,7 @@ def _take_over(case: Case, referral: Referral) -> None:
 
 
 def consent_request(
-    *, actor: Any, case: Case, opened: OpenedReport, inspectorate_id: int
+    *, actor: Actor, case: Case, opened: OpenedReport, inspectorate_id: int
 ) -> ConsentRequest:
     """Ask the worker, through her receipt code, whether the report may go to an inspectorate."""
     if not policies.can_manage_case(actor, case):
@@ -156,7 +157,7 @@ def consent_request(
     return consent
 
 
-def consent_answer(*, code: str, consent_id: Any, give: bool) -> None:
+def consent_answer(*, code: str, consent_id: uuid.UUID, give: bool) -> None:
     """The worker answers a consent request; a yes sends the referral to the inspectorate."""
     opened = receipt_open(code=code)
     with transaction.atomic():

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.policies import has_role
 from juntos.core.services import audit_record
 from juntos.reports import policies
@@ -17,7 +16,7 @@ from juntos.reports.selectors import forget_routing
 
 
 def routing_rule_add(
-    *, actor: Any, organisation_id: int, province: str, language: str, category: str
+    *, actor: Actor, organisation_id: int, province: str, language: str, category: str
 ) -> RoutingRule:
     """Send reports matching these (blank = any) to the organisation."""
     if not policies.can_manage_routing(actor, organisation_id):
@@ -41,7 +40,7 @@ def routing_rule_add(
     return rule
 
 
-def routing_rule_remove(*, actor: Any, rule: RoutingRule) -> None:
+def routing_rule_remove(*, actor: Actor, rule: RoutingRule) -> None:
     """Stop routing reports by this rule."""
     if not policies.can_manage_routing(actor, rule.organisation_id):
         raise PermissionDenied
@@ -56,7 +55,7 @@ def routing_rule_remove(*, actor: Any, rule: RoutingRule) -> None:
     forget_routing()
 
 
-def on_call_set(*, actor: Any, organisation_id: int, person: Any, on_call: bool) -> None:
+def on_call_set(*, actor: Actor, organisation_id: int, person: SignedIn, on_call: bool) -> None:
     """Put a caseworker on or off call for emergencies."""
     if not policies.can_set_on_call(actor, organisation_id, person):
         raise PermissionDenied

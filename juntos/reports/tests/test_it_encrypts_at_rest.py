@@ -55,7 +55,7 @@ def test_each_organisation_opens_only_its_own_wrapping(personas):
     report = SubmissionFactory.create().report
     key = ReportKey.objects.get(report=report)
     opened = OpenedReport(report=report, key=key)
-    assert opened.content["details"].startswith("No nos pagaron")
+    assert str(opened.content["details"]).startswith("No nos pagaron")
     moved = ReportKey(
         report=report,
         organisation_id=key.organisation_id + 999,

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from juntos.accounts.actors import signed_in
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, people_with_role
 from juntos.reports import policies, sealing, selectors, services
@@ -80,10 +81,11 @@ def on_call(request: HttpRequest) -> HttpResponse:
     form = OnCallForm(request.POST)
     if not form.is_valid() or form.cleaned_data["organisation"] not in organisation_ids:
         raise Http404
+    person = signed_in(request)
     services.on_call_set(
-        actor=request.user,
+        actor=person,
         organisation_id=form.cleaned_data["organisation"],
-        person=request.user,
+        person=person,
         on_call=form.cleaned_data["on_call"],
     )
     return redirect("reports:queue")
@@ -105,7 +107,8 @@ def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
 
 def _report_context(opened: selectors.OpenedReport) -> dict[str, Any]:
     content = opened.content
-    site = selectors.employer_site_choice(content.get("employer_site_id"))
+    site_id = content.get("employer_site_id")
+    site = selectors.employer_site_choice(site_id if isinstance(site_id, int) else None)
     return {
         "opened": opened,
         "report": opened.report,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
-from juntos.rights.content import article_specs
+from juntos.accounts.actors import Actor
+from juntos.rights.content import VersionSpec, article_specs
 from juntos.rights.models import Article
 from juntos.rights.services.editorial import (
     TextFields,
@@ -17,7 +17,7 @@ from juntos.rights.services.editorial import (
 )
 
 
-def content_load(*, actor: Any = None, notify_subscribers: bool = True) -> tuple[int, int]:
+def content_load(*, actor: Actor | None = None, notify_subscribers: bool = True) -> tuple[int, int]:
     """Create missing articles and publish versions not yet loaded; returns (articles, versions).
 
     Running it twice changes nothing: a version is loaded only when the article has fewer
@@ -45,7 +45,7 @@ def content_load(*, actor: Any = None, notify_subscribers: bool = True) -> tuple
 
 
 def _load_version(
-    actor: Any, article: Article, spec: dict[str, Any], notify_subscribers: bool
+    actor: Actor | None, article: Article, spec: VersionSpec, notify_subscribers: bool
 ) -> None:
     texts: dict[str, TextFields] = {
         language: dict(fields) for language, fields in spec["texts"].items()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.jurisdictions import Program, Province
 from juntos.core.services import audit_record
 from juntos.rights.choices import CONTENT_LANGUAGES, SOURCE_LANGUAGE, Topic, VersionStatus
@@ -36,14 +37,17 @@ TEXT_FIELDS = ("title", "summary", "body", "what_changed", "obligation", "keywor
 TextFields = dict[str, str]
 
 
-def _check_editor(actor: Any) -> None:
-    # actor None is the system itself: the content loader and scheduled publication.
-    if actor is not None and not can_edit_rights(actor):
+def _check_editor(actor: Actor | None) -> SignedIn | None:
+    """The editor acting, or None for the system itself (content loader, scheduled publication)."""
+    if actor is None:
+        return None
+    if not actor.is_authenticated or not can_edit_rights(actor):
         raise PermissionDenied
+    return actor
 
 
 def _check_codes(*, topics: list[str], jurisdictions: list[str], programs: list[str]) -> None:
-    errors: dict[str, Any] = {}
+    errors: dict[str, str | Promise] = {}
     if not topics or set(topics) - set(Topic.values):
         errors["topics"] = _("Choose at least one topic from the list.")
     if not jurisdictions or set(jurisdictions) - set(Province.values):
@@ -56,7 +60,7 @@ def _check_codes(*, topics: list[str], jurisdictions: list[str], programs: list[
 
 def article_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     slug: str,
     topics: list[str],
     jurisdictions: list[str],
@@ -99,8 +103,8 @@ def _set_scope(
     )
 
 
-def _check_version_fields(*, effective_from: Any, source_url: str, source_title: str) -> None:
-    errors: dict[str, Any] = {}
+def _check_version_fields(*, effective_from: object, source_url: str, source_title: str) -> None:
+    errors: dict[str, str | Promise] = {}
     if not isinstance(effective_from, dt.date):
         errors["effective_from"] = _("Give the date this takes effect.")
     if not source_url.startswith(("https://", "http://")):
@@ -113,7 +117,7 @@ def _check_version_fields(*, effective_from: Any, source_url: str, source_title:
 
 def version_draft(
     *,
-    actor: Any,
+    actor: Actor | None,
     article: Article,
     effective_from: dt.date,
     source_url: str,
@@ -123,7 +127,7 @@ def version_draft(
     texts: dict[str, TextFields] | None = None,
 ) -> ArticleVersion:
     """Start a new version; without texts, it starts from the latest version's texts."""
-    _check_editor(actor)
+    editor = _check_editor(actor)
     _check_version_fields(
         effective_from=effective_from, source_url=source_url, source_title=source_title
     )
@@ -138,7 +142,7 @@ def version_draft(
             source_title=source_title.strip(),
             source_date=source_date,
             is_uncertain=is_uncertain,
-            created_by=actor,
+            created_by=editor,
         )
         if texts is None and latest is not None:
             _copy_texts(latest, version)
@@ -238,7 +242,7 @@ def _save_text(
 
 def version_update(
     *,
-    actor: Any,
+    actor: Actor | None,
     version: ArticleVersion,
     effective_from: dt.date,
     source_url: str,
@@ -249,7 +253,7 @@ def version_update(
     up_to_date: set[str],
 ) -> ArticleVersion:
     """Edit a version that is not yet published."""
-    _check_editor(actor)
+    editor = _check_editor(actor)
     if version.status not in (VersionStatus.DRAFT, VersionStatus.IN_REVIEW):
         raise ValidationError(_("Only drafts and versions in review can be changed."))
     _check_version_fields(
@@ -261,7 +265,7 @@ def version_update(
         version.source_title = source_title.strip()
         version.source_date = source_date
         version.is_uncertain = is_uncertain
-        version.last_edited_by = actor
+        version.last_edited_by = editor
         version.save()
         _write_texts(version, texts, up_to_date=up_to_date)
         audit_record(
@@ -273,12 +277,12 @@ def version_update(
     return version
 
 
-def version_submit(*, actor: Any, version: ArticleVersion) -> ArticleVersion:
+def version_submit(*, actor: Actor | None, version: ArticleVersion) -> ArticleVersion:
     """Send a draft for review."""
     return _move(actor, version, VersionStatus.DRAFT, VersionStatus.IN_REVIEW, "submitted")
 
 
-def version_return(*, actor: Any, version: ArticleVersion) -> ArticleVersion:
+def version_return(*, actor: Actor | None, version: ArticleVersion) -> ArticleVersion:
     """Send a version in review (or a scheduled one) back to draft."""
     _check_editor(actor)
     if version.status == VersionStatus.SCHEDULED:
@@ -287,7 +291,7 @@ def version_return(*, actor: Any, version: ArticleVersion) -> ArticleVersion:
 
 
 def _move(
-    actor: Any, version: ArticleVersion, source: str, target: str, verb: str
+    actor: Actor | None, version: ArticleVersion, source: str, target: str, verb: str
 ) -> ArticleVersion:
     _check_editor(actor)
     if version.status != source:
@@ -300,7 +304,7 @@ def _move(
 
 
 def version_publish(
-    *, actor: Any, version: ArticleVersion, notify_subscribers: bool = True
+    *, actor: Actor | None, version: ArticleVersion, notify_subscribers: bool = True
 ) -> ArticleVersion:
     """Publish a reviewed version now, or schedule it when its effective date is to come."""
     _check_editor(actor)
@@ -328,7 +332,9 @@ def version_publish(
     return version
 
 
-def _make_current(actor: Any, version: ArticleVersion, *, notify_subscribers: bool) -> None:
+def _make_current(
+    actor: Actor | None, version: ArticleVersion, *, notify_subscribers: bool
+) -> None:
     from juntos.rights.services.alerts import alerts_enqueue_for_version
 
     article = version.article

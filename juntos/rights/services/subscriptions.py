@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
 
 import phonenumbers
 from django.conf import settings
@@ -17,9 +16,11 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from juntos.accounts.actors import Actor
 from juntos.core.crypto import keyed_hash
 from juntos.core.jurisdictions import Program, Province
 from juntos.core.ratelimit import rate_hit, rate_limited, rate_reset
@@ -59,7 +60,7 @@ def normalise_address(channel: str, address: str) -> str:
 
 
 def _check_choices(province: str, programs: list[str], topics: list[str], language: str) -> None:
-    errors: dict[str, Any] = {}
+    errors: dict[str, str | Promise] = {}
     if province not in Province.values:
         errors["province"] = _("Choose your province from the list.")
     if set(programs) - set(Program.values):
@@ -74,7 +75,7 @@ def _check_choices(province: str, programs: list[str], topics: list[str], langua
 
 def subscription_create(
     *,
-    actor: Any,
+    actor: Actor | None,
     channel: str,
     address: str,
     province: str,
@@ -89,16 +90,16 @@ def subscription_create(
     if frequency not in Frequency.values:
         raise ValidationError({"frequency": _("Choose how often.")})
     _check_choices(province, programs, topics, language)
-    signed_in = actor is not None and actor.is_authenticated
+    person = actor if actor is not None and actor.is_authenticated else None
     address = normalise_address(channel, address)
     # An address already proven by the account needs no code; any other address does.
-    proven = signed_in and address in {(actor.email or "").lower(), actor.phone or ""}
+    proven = person is not None and address in {(person.email or "").lower(), person.phone or ""}
     if not proven and rate_limited("rights-code", address, limit=CODE_LIMIT_PER_HOUR):
         raise ValidationError({"address": TOO_MANY})
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
         subscription = Subscription(
-            user=actor if signed_in else None,
+            user=person,
             channel=channel,
             province=province,
             programs=",".join(dict.fromkeys(programs)),
@@ -112,11 +113,11 @@ def subscription_create(
         subscription.address = address  # sealed by the model
         subscription.save(force_insert=True)
         audit_record(
-            actor=actor if signed_in else None,
+            actor=person,
             action="rights.subscription_created",
             target=subscription,
             details={"channel": channel, "province": province},
-            anonymous=not signed_in,
+            anonymous=person is None,
         )
         if proven:
             _record_facts(subscription)
