@@ -142,9 +142,7 @@ def _rule_out(rule: Rule, language: str) -> dict[str, Any]:
 
 @router.get("/rules", response=list[RuleOut], summary="Every rule with its versions")
 def rules(request: HttpRequest, province: str = "", language: str = "en") -> list[dict[str, Any]]:
-    found = selectors.rules_listing()
-    if province:
-        found = found.filter(jurisdiction__in=["CA", province.upper()[:2]])
+    found = selectors.rules_listing(province=province)
     return [_rule_out(rule, _language(language)) for rule in found]
 
 

@@ -86,9 +86,10 @@ def forget_rules() -> None:
     _memory.clear()
 
 
-def rules_listing() -> QuerySet[Rule]:
-    """All rules with their versions and wordings, for the public list (three queries)."""
-    return Rule.objects.prefetch_related(
+def rules_listing(*, province: str = "") -> QuerySet[Rule]:
+    """All rules with their versions and wordings, for the public list (three queries); with a
+    province, the federal rules and that province's."""
+    found = Rule.objects.prefetch_related(
         Prefetch(
             "versions",
             queryset=RuleVersion.objects.filter(status=VersionStatus.APPROVED)
@@ -96,6 +97,7 @@ def rules_listing() -> QuerySet[Rule]:
             .prefetch_related("explanations"),
         )
     ).order_by("jurisdiction", "rule_id")
+    return found.filter(jurisdiction__in=["CA", province.upper()[:2]]) if province else found
 
 
 def rules_running_out(*, today: dt.date, within_days: int = 60) -> list[Rule]:

@@ -323,7 +323,7 @@ def get_roster_for(actor: Actor, session_id: int) -> Session:
     return session
 
 
-def get_session_to_edit(actor: Actor, session_id: int) -> Session:
+def get_editable_session_for(actor: Actor, session_id: int) -> Session:
     """A session with its places held and people waiting counted, for staff of the provider."""
     session = (
         Session.objects.select_related("course")
@@ -408,7 +408,7 @@ def get_document_for(actor: Actor, document_id: int) -> VaultDocument:
     return document
 
 
-def get_own_document(actor: Actor, document_id: int) -> VaultDocument:
+def get_own_document_for(actor: Actor, document_id: int) -> VaultDocument:
     """A document only its owner may change; else 404."""
     document = VaultDocument.objects.filter(pk=document_id, owner_id=actor.pk).first()
     if document is None or not actor.is_authenticated:
@@ -443,7 +443,7 @@ def get_open_session(session_id: int) -> Session:
     return session
 
 
-def get_own_enrolment(actor: Actor, enrolment_id: int) -> Enrolment:
+def get_own_enrolment_for(actor: Actor, enrolment_id: int) -> Enrolment:
     """One of the actor's own enrolments; else 404."""
     if not actor.is_authenticated:
         raise Http404
@@ -457,7 +457,7 @@ def get_own_enrolment(actor: Actor, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def get_enrolment_for_teacher(actor: Actor, enrolment_id: int) -> Enrolment:
+def get_taught_enrolment_for(actor: Actor, enrolment_id: int) -> Enrolment:
     """An enrolment, for staff of the course's provider; else 404."""
     enrolment = Enrolment.objects.select_related("session__course").filter(pk=enrolment_id).first()
     if enrolment is None or not can_manage_course(actor, enrolment.session.course):
@@ -473,7 +473,7 @@ def enrolments_in_course(user: Actor, course: Course) -> dict[int, Enrolment]:
     return {e.session_id: e for e in found}
 
 
-def get_managed_course(actor: Actor, course_id: int) -> Course:
+def get_managed_course_for(actor: Actor, course_id: int) -> Course:
     """A course (published or not), for staff of its provider; else 404."""
     course = Course.objects.prefetch_related("texts").filter(pk=course_id).first()
     if course is None or not can_manage_course(actor, course):
@@ -481,7 +481,7 @@ def get_managed_course(actor: Actor, course_id: int) -> Course:
     return course
 
 
-def get_own_objective(actor: Actor, objective_id: int) -> Objective:
+def get_own_objective_for(actor: Actor, objective_id: int) -> Objective:
     """A plan objective, for the worker or her advisor; else 404."""
     objective = Objective.objects.select_related("profile").filter(pk=objective_id).first()
     if objective is None:
@@ -492,7 +492,7 @@ def get_own_objective(actor: Actor, objective_id: int) -> Objective:
     return objective
 
 
-def get_own_grant(actor: Actor, grant_id: int) -> ProfileGrant:
+def get_own_grant_for(actor: Actor, grant_id: int) -> ProfileGrant:
     """One of the worker's own profile grants; else 404."""
     if not actor.is_authenticated:
         raise Http404
@@ -506,7 +506,7 @@ def get_own_grant(actor: Actor, grant_id: int) -> ProfileGrant:
     return grant
 
 
-def get_own_share(actor: Actor, share_id: int) -> DocumentShare:
+def get_own_share_for(actor: Actor, share_id: int) -> DocumentShare:
     """A share of one of the actor's own documents; else 404."""
     share = (
         DocumentShare.objects.select_related("document")
@@ -552,3 +552,16 @@ def profile_viewer_organisations() -> list[tuple[int, str]]:
     """(id, name) of the organisations a worker may let see her profile."""
     found = public_organisations().filter(kind__in=PROFILE_VIEWER_KINDS)
     return list(found.values_list("pk", "name"))
+
+
+# Parts of pages already authorised by the caller --------------------------------------
+
+
+def attendees_of(workshop: Workshop) -> QuerySet[WorkshopAttendance]:
+    """Who came to a workshop, by name."""
+    return workshop.attendees.select_related("profile").order_by("profile__display_name")
+
+
+def sessions_of(course: Course) -> QuerySet[Session]:
+    """A course's sessions, the latest first."""
+    return course.sessions.order_by("-starts_on")

@@ -31,7 +31,7 @@ from juntos.monitoring.disclosure import (
     rounded,
     suppress,
 )
-from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, MonthTotal, ReportedValue
+from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, MonthTotal, ReportedValue, Target
 from juntos.monitoring.policies import (
     can_approve_reported_values,
     can_edit_targets,
@@ -432,7 +432,12 @@ def first_counted_month() -> dt.date | None:
     return Fact.objects.order_by("month").values_list("month", flat=True).first()
 
 
-def get_indicator_for_editing(actor: Actor, slug: str) -> Indicator:
+def targets_of(indicator: Indicator) -> QuerySet[Target]:
+    """An indicator's targets, by period and dimension."""
+    return indicator.targets.order_by("period", "dimension", "dimension_value")
+
+
+def get_editable_indicator_for(actor: Actor, slug: str) -> Indicator:
     """An indicator whose targets the actor may set; 404 otherwise."""
     if not can_edit_targets(actor):
         raise Http404

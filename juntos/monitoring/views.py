@@ -215,7 +215,7 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def targets(request: HttpRequest, slug: str) -> HttpResponse:
     actor = signed_in(request)
-    indicator = selectors.get_indicator_for_editing(actor, slug)
+    indicator = selectors.get_editable_indicator_for(actor, slug)
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -236,7 +236,7 @@ def targets(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "indicator": indicator,
         "title": indicator.title_in(get_language() or "en")[0],
-        "targets": indicator.targets.order_by("period", "dimension", "dimension_value"),
+        "targets": selectors.targets_of(indicator),
         "form": form,
     }
     return render(request, "monitoring/targets.html", context, status=status)

@@ -152,7 +152,7 @@ def meeting(request: HttpRequest, meeting_id: int) -> dict[str, object]:
     summary="Recommendations and their implementation",
 )
 def recommendations(request: HttpRequest) -> list[dict[str, object]]:
-    found = selectors.recommendations_for(request.user).order_by("-created_at", "-id")[:500]
+    found = selectors.recommendations_listed_for(request.user)[:500]
     return [_recommendation(r) for r in found]
 
 

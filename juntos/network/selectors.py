@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import Sector
@@ -24,6 +25,7 @@ from juntos.network.models import (
     Ballot,
     GroupMembership,
     Meeting,
+    Milestone,
     NetworkMember,
     PollOption,
     Recommendation,
@@ -32,7 +34,7 @@ from juntos.network.models import (
     VoteTrustee,
     WorkingGroup,
 )
-from juntos.network.models.texts import Translatable
+from juntos.network.models.texts import ContentText, Translatable
 from juntos.network.policies import (
     can_translate_network,
     can_view_network,
@@ -85,6 +87,27 @@ def meetings_for(actor: Actor) -> QuerySet[Meeting]:
     """Every meeting of the network, newest first."""
     _require_view(actor)
     return Meeting.objects.select_related("group").order_by("-starts_at", "-id")
+
+
+def upcoming_meetings_for(actor: Actor, *, limit: int) -> list[Meeting]:
+    """The next meetings of the network, soonest first."""
+    coming = meetings_for(actor).filter(starts_at__gte=timezone.now()).order_by("starts_at")
+    return list(coming[:limit])
+
+
+def polling_meetings_for(actor: Actor, *, limit: int) -> list[Meeting]:
+    """Meetings still asking members when they can come."""
+    return list(meetings_for(actor).filter(status=MeetingStatus.POLLING)[:limit])
+
+
+def group_meetings_for(actor: Actor, group: WorkingGroup, *, limit: int) -> list[Meeting]:
+    """The working group's meetings, newest first."""
+    return list(meetings_for(actor).filter(group=group)[:limit])
+
+
+def open_plenaries_for(actor: Actor) -> QuerySet[Meeting]:
+    """Plenaries not yet held, where a recommendation may be put on the agenda."""
+    return meetings_for(actor).filter(group__isnull=True).exclude(status=MeetingStatus.HELD)
 
 
 def get_meeting_for(actor: Actor, meeting_id: int) -> Meeting:
@@ -163,6 +186,26 @@ def recommendations_for(actor: Actor) -> QuerySet[Recommendation]:
     ).distinct()
 
 
+def recommendations_listed_for(actor: Actor, *, status: str = "") -> QuerySet[Recommendation]:
+    """The recommendations the actor may see, newest first, of one status when given."""
+    found = recommendations_for(actor).order_by("-created_at", "-id")
+    return found.filter(status=status) if status else found
+
+
+def get_milestone_for(actor: Actor, recommendation_id: int, milestone_id: int) -> Milestone:
+    """One milestone of a recommendation the actor may see; else 404."""
+    recommendation = get_recommendation_for(actor, recommendation_id)
+    milestone = recommendation.milestones.filter(pk=milestone_id).first()
+    if milestone is None:
+        raise Http404
+    return milestone
+
+
+def group_recommendations_for(actor: Actor, group: WorkingGroup) -> QuerySet[Recommendation]:
+    """The recommendations of one working group that the actor may see."""
+    return recommendations_for(actor).filter(group=group)
+
+
 def get_recommendation_for(actor: Actor, recommendation_id: int) -> Recommendation:
     """One recommendation with revisions, comments, milestones and votes."""
     recommendation = (
@@ -202,6 +245,19 @@ def open_votes_for(actor: Actor) -> QuerySet[Vote]:
     """Votes still open."""
     _require_view(actor)
     return Vote.objects.filter(status=VoteStatus.OPEN).select_related("recommendation")
+
+
+def electors_for(actor: Actor, vote: Vote, *, but_self: bool = True) -> QuerySet[NetworkMember]:
+    """The vote's electorate (fixed when it opened), as proxy holders; without the actor."""
+    electors = members_for(actor).filter(pk__in=vote.electors.values("member"))
+    member = network_member_of(actor)
+    return electors.exclude(pk=member.pk) if but_self and member is not None else electors
+
+
+def has_given_proxy(vote: Vote, actor: Actor) -> bool:
+    """Whether the actor gave her vote in this ballot to another member."""
+    member = network_member_of(actor)
+    return member is not None and vote.proxies.filter(grantor=member).exists()
 
 
 def has_voted(vote: Vote, actor: Actor) -> bool:
@@ -385,6 +441,12 @@ def translation_queue_for(actor: Actor) -> list[QueueRow]:
         if missing or stale:
             rows.append(QueueRow(kind, source, missing, stale))
     return rows
+
+
+def text_in(source: Translatable, language: str) -> ContentText | None:
+    """The source's text in one language, if an interpreter gave it."""
+    text: ContentText | None = source.texts.filter(language=language).first()
+    return text
 
 
 def get_translatable_for(actor: Actor, kind: str, source_id: int) -> Translatable:

@@ -39,6 +39,7 @@ from juntos.reports.models import (
     ReportKey,
     RoutingRule,
 )
+from juntos.reports.policies import can_manage_routing
 
 STAFF_KEY_ROLES = (KeyRole.RECIPIENT, KeyRole.OWNER, KeyRole.HELPER, KeyRole.OFFERED)
 
@@ -170,6 +171,14 @@ def offers_for(actor: Actor) -> QuerySet[Referral]:
         .exclude(kind=ReferralKind.INSPECTORATE)
         .select_related("case__report", "from_organisation", "to_organisation")
     )
+
+
+def get_offer_for(actor: Actor, referral_id: int) -> Referral:
+    """A referral or transfer waiting for one of the actor's organisations to answer; else 404."""
+    referral = offers_for(actor).filter(pk=referral_id).first()
+    if referral is None:
+        raise Http404
+    return referral
 
 
 def inspector_referrals_for(actor: Actor) -> QuerySet[Referral]:
@@ -389,10 +398,10 @@ def pending_offer_to(case: Case, organisation_id: int) -> Referral | None:
     ).first()
 
 
-def get_routing_rule_for(organisation_ids: set[int], rule_id: int) -> RoutingRule:
-    """A routing rule of one of the organisations the actor manages."""
-    rule = RoutingRule.objects.filter(pk=rule_id, organisation_id__in=organisation_ids).first()
-    if rule is None:
+def get_routing_rule_for(actor: Actor, rule_id: int) -> RoutingRule:
+    """A routing rule of one of the organisations whose routing the actor manages; else 404."""
+    rule = RoutingRule.objects.filter(pk=rule_id).first()
+    if rule is None or not can_manage_routing(actor, rule.organisation_id):
         raise Http404
     return rule
 

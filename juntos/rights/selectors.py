@@ -320,7 +320,7 @@ def figure_differences(texts: list[ArticleText]) -> dict[str, FigureDifference]:
     return {language: d for language, d in differences.items() if d}
 
 
-def get_article_for_editor(actor: Actor, slug: str) -> Article:
+def get_article_for(actor: Actor, slug: str) -> Article:
     """An article and its versions, for editors only (404 for anyone else)."""
     if not can_edit_rights(actor):
         raise Http404
@@ -330,7 +330,12 @@ def get_article_for_editor(actor: Actor, slug: str) -> Article:
     return article
 
 
-def get_version_for_editor(actor: Actor, version_id: int) -> ArticleVersion:
+def versions_of(article: Article) -> QuerySet[ArticleVersion]:
+    """An article's versions, the newest first (the caller already authorised the article)."""
+    return article.versions.order_by("-number")
+
+
+def get_version_for(actor: Actor, version_id: int) -> ArticleVersion:
     """A version with its texts, for editors only (404 for anyone else)."""
     if not can_edit_rights(actor):
         raise Http404

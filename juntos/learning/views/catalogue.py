@@ -179,7 +179,7 @@ def enrol(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, enrolment_id: int) -> HttpResponse:
-    enrolment = selectors.get_own_enrolment(request.user, enrolment_id)
+    enrolment = selectors.get_own_enrolment_for(request.user, enrolment_id)
     services.enrolment_withdraw(actor=request.user, enrolment=enrolment)
     messages.success(request, _("You have left the session."))
     return redirect("learning:my_courses")

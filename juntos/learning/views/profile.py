@@ -208,7 +208,7 @@ def grant_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def grant_revoke(request: HttpRequest, grant_id: int) -> HttpResponse:
-    grant = selectors.get_own_grant(request.user, grant_id)
+    grant = selectors.get_own_grant_for(request.user, grant_id)
     services.grant_revoke(actor=request.user, grant=grant)
     messages.success(request, _("This organisation can no longer see your profile."))
     return redirect("learning:profile")
@@ -244,7 +244,7 @@ def objective_add(request: HttpRequest, profile_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def objective_mark(request: HttpRequest, objective_id: int) -> HttpResponse:
-    objective = selectors.get_own_objective(request.user, objective_id)
+    objective = selectors.get_own_objective_for(request.user, objective_id)
     services.objective_mark(
         actor=request.user, objective=objective, done=request.POST.get("done") == "1"
     )

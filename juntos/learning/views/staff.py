@@ -65,7 +65,7 @@ def workshops(request: HttpRequest) -> HttpResponse:
 def _workshop_page(
     request: HttpRequest, workshop: Workshop, form: AttendeeForm | None = None
 ) -> HttpResponse:
-    attendees = workshop.attendees.select_related("profile").order_by("profile__display_name")
+    attendees = selectors.attendees_of(workshop)
     return render(
         request,
         "learning/workshop.html",
@@ -203,7 +203,7 @@ def _course_page(
         {
             "course": course,
             "text": selectors.course_text(course),
-            "sessions": course.sessions.order_by("-starts_on"),
+            "sessions": selectors.sessions_of(course),
             "form": session_form or SessionForm(),
             "course_form": course_form or CourseSettingsForm(initial=settings_initial),
             "text_rows": _text_rows(course, text_form),
@@ -215,7 +215,7 @@ def _course_page(
 @login_required
 @require_http_methods(["GET", "POST"])
 def teach_course(request: HttpRequest, course_id: int) -> HttpResponse:
-    found = selectors.get_managed_course(request.user, course_id)
+    found = selectors.get_managed_course_for(request.user, course_id)
     if request.method != "POST":
         return _course_page(request, found)
     form = SessionForm(request.POST)
@@ -233,7 +233,7 @@ def teach_course(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def course_edit(request: HttpRequest, course_id: int) -> HttpResponse:
-    found = selectors.get_managed_course(request.user, course_id)
+    found = selectors.get_managed_course_for(request.user, course_id)
     form = CourseSettingsForm(request.POST)
     if form.is_valid():
         try:
@@ -249,7 +249,7 @@ def course_edit(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def course_text(request: HttpRequest, course_id: int, language: str) -> HttpResponse:
-    found = selectors.get_managed_course(request.user, course_id)
+    found = selectors.get_managed_course_for(request.user, course_id)
     if language not in dict(settings.LANGUAGES):
         raise Http404
     form = CourseTextForm(
@@ -271,7 +271,7 @@ def course_text(request: HttpRequest, course_id: int, language: str) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = selectors.get_session_to_edit(request.user, session_id)
+    session = selectors.get_editable_session_for(request.user, session_id)
     initial = {name: getattr(session, name) for name in SESSION_FIELDS}
     form = SessionForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -350,7 +350,7 @@ def roster_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def enrolment_assess(request: HttpRequest, enrolment_id: int) -> HttpResponse:
-    enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
+    enrolment = selectors.get_taught_enrolment_for(request.user, enrolment_id)
     passed = request.POST.get("passed") == "1"
     name = enrolment.user.display_name
     try:
@@ -369,7 +369,7 @@ def enrolment_assess(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def enrolment_sign_off(request: HttpRequest, enrolment_id: int) -> HttpResponse:
-    enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
+    enrolment = selectors.get_taught_enrolment_for(request.user, enrolment_id)
     try:
         services.enrolment_sign_off(actor=request.user, enrolment=enrolment)
     except ValidationError as error:
@@ -389,7 +389,7 @@ def enrolment_sign_off(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def enrolment_remove(request: HttpRequest, enrolment_id: int) -> HttpResponse:
-    enrolment = selectors.get_enrolment_for_teacher(request.user, enrolment_id)
+    enrolment = selectors.get_taught_enrolment_for(request.user, enrolment_id)
     services.enrolment_withdraw(actor=request.user, enrolment=enrolment)
     messages.success(request, _("Removed. If a place was freed, the next person waiting has it."))
     return redirect("learning:roster", session_id=enrolment.session_id)

@@ -78,7 +78,7 @@ def document_file(request: HttpRequest, document_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def document_share(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = selectors.get_own_document(request.user, document_id)
+    document = selectors.get_own_document_for(request.user, document_id)
     form = ShareForm(request.POST)
     if form.is_valid():
         try:
@@ -98,7 +98,7 @@ def document_share(request: HttpRequest, document_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def share_revoke(request: HttpRequest, share_id: int) -> HttpResponse:
-    share = selectors.get_own_share(request.user, share_id)
+    share = selectors.get_own_share_for(request.user, share_id)
     services.share_revoke(actor=request.user, share=share)
     messages.success(request, _("You stopped sharing this document."))
     return redirect("learning:vault")
@@ -107,7 +107,7 @@ def share_revoke(request: HttpRequest, share_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def document_delete(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = selectors.get_own_document(request.user, document_id)
+    document = selectors.get_own_document_for(request.user, document_id)
     services.document_delete(actor=request.user, document=document)
     messages.success(request, _("Deleted."))
     return redirect("learning:vault")

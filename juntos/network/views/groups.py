@@ -9,13 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from juntos.accounts.selectors import public_organisations, user_by_identifier
 from juntos.network import selectors, services
-from juntos.network.choices import MeetingStatus, MemberKind
+from juntos.network.choices import MemberKind
 from juntos.network.forms import GroupForm, GroupMemberForm, MemberAddForm
 from juntos.network.models import WorkingGroup
 from juntos.network.policies import (
@@ -34,12 +33,10 @@ def index(request: HttpRequest) -> HttpResponse:
         results = list(selectors.public_results()[:20])
         return render(request, "network/outsider.html", {"results": results})
     groups = list(selectors.groups_for(request.user))
-    now = timezone.now()
-    meetings = selectors.meetings_for(request.user)
     context = {
         "groups": groups,
-        "coming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
-        "polling": list(meetings.filter(status=MeetingStatus.POLLING)[:10]),
+        "coming": selectors.upcoming_meetings_for(request.user, limit=10),
+        "polling": selectors.polling_meetings_for(request.user, limit=10),
         "open_votes": list(selectors.open_votes_for(request.user)[:10]),
         "member": network_member_of(request.user),
         "is_coordinator": can_manage_network(request.user),
@@ -80,8 +77,8 @@ def _group_page(request: HttpRequest, group: WorkingGroup, form: GroupMemberForm
     context = {
         "group": group,
         "sectors_differ": selectors.co_chair_sectors_differ(group),
-        "recommendations": selectors.recommendations_for(request.user).filter(group=group),
-        "meetings": selectors.meetings_for(request.user).filter(group=group)[:10],
+        "recommendations": selectors.group_recommendations_for(request.user, group),
+        "meetings": selectors.group_meetings_for(request.user, group, limit=10),
         "form": form,
         "is_coordinator": can_manage_network(request.user),
         "member": network_member_of(request.user),

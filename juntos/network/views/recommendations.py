@@ -9,14 +9,15 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from juntos.network import selectors, services
-from juntos.network.choices import MeetingStatus, RecommendationStatus
+from juntos.network.choices import RecommendationStatus
 from juntos.network.forms import (
     AgendaPlacementForm,
     CommentForm,
@@ -26,7 +27,7 @@ from juntos.network.forms import (
     TrackingForm,
     VoteOpenForm,
 )
-from juntos.network.models import Recommendation
+from juntos.network.models import Meeting, Recommendation
 from juntos.network.policies import (
     can_edit_recommendation,
     can_endorse_recommendation,
@@ -38,10 +39,10 @@ from juntos.network.views._submit import submit
 
 @login_required
 def recommendation_list(request: HttpRequest) -> HttpResponse:
-    found = selectors.recommendations_for(request.user).order_by("-created_at", "-id")
     status = request.GET.get("status", "")
-    if status in RecommendationStatus.values:
-        found = found.filter(status=status)
+    if status not in RecommendationStatus.values:
+        status = ""
+    found = selectors.recommendations_listed_for(request.user, status=status)
     context = {
         "recommendations": list(found[:200]),
         "statuses": RecommendationStatus.choices,
@@ -75,12 +76,8 @@ def recommendation_create(request: HttpRequest, group_id: int) -> HttpResponse:
     return render(request, "network/recommendation_form.html", {"form": form, "group": group})
 
 
-def _plenaries(request: HttpRequest) -> Any:
-    return (
-        selectors.meetings_for(request.user)
-        .filter(group__isnull=True)
-        .exclude(status=MeetingStatus.HELD)
-    )
+def _plenaries(request: HttpRequest) -> QuerySet[Meeting]:
+    return selectors.open_plenaries_for(request.user)
 
 
 def _page(
@@ -245,10 +242,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_done(request: HttpRequest, recommendation_id: int, milestone_id: int) -> HttpResponse:
-    recommendation = selectors.get_recommendation_for(request.user, recommendation_id)
-    found = recommendation.milestones.filter(pk=milestone_id).first()
-    if found is None:
-        raise Http404
+    found = selectors.get_milestone_for(request.user, recommendation_id, milestone_id)
     services.milestone_complete(actor=request.user, milestone=found, done_on=timezone.localdate())
     messages.success(request, _("The milestone is marked as reached."))
-    return redirect("network:recommendation", recommendation_id=recommendation.pk)
+    return redirect("network:recommendation", recommendation_id=found.recommendation_id)

@@ -28,7 +28,7 @@ def translate(request: HttpRequest, kind: str, source_id: int, language: str) ->
     if language not in dict(settings.LANGUAGES) or language == source.language:
         raise Http404
     title, body = source.source_fields()
-    existing = source.texts.filter(language=language).first()
+    existing = selectors.text_in(source, language)
     initial = {"title": existing.title, "body": existing.body} if existing else {}
     form = ContentTextForm(request.POST or None, initial=initial, has_body=bool(body))
     if request.method == "POST" and form.is_valid():

@@ -33,15 +33,13 @@ def _vote_page(
 ) -> HttpResponse:
     user = request.user
     member = network_member_of(user)
-    electors = selectors.members_for(user).filter(pk__in=vote.electors.values("member"))
-    if member is not None:
-        electors = electors.exclude(pk=member.pk)
+    electors = selectors.electors_for(user, vote)
     context = {
         "vote": vote,
         "member": member,
         "can_vote": can_vote(user, vote),
         "has_voted": selectors.has_voted(vote, user),
-        "gave_proxy": member is not None and vote.proxies.filter(grantor=member).exists(),
+        "gave_proxy": selectors.has_given_proxy(vote, user),
         "proxies_held": selectors.proxies_held(vote, user)
         if vote.status == VoteStatus.OPEN
         else [],
@@ -100,7 +98,7 @@ def vote_cast(request: HttpRequest, vote_id: int) -> HttpResponse:
 @require_POST
 def vote_proxy(request: HttpRequest, vote_id: int) -> HttpResponse:
     vote = selectors.get_vote_for(request.user, vote_id)
-    electors = selectors.members_for(request.user).filter(pk__in=vote.electors.values("member"))
+    electors = selectors.electors_for(request.user, vote, but_self=False)
     form = ProxyForm(request.POST, members=electors)
     if form.is_valid() and submit(
         form,

@@ -302,9 +302,9 @@ def case_contact(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def offer_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral = selectors.offers_for(request.user).filter(pk=referral_id).first()
+    referral = selectors.get_offer_for(request.user, referral_id)
     form = OfferAnswerForm(request.POST)
-    if referral is None or not form.is_valid():
+    if not form.is_valid():
         raise Http404
     services.referral_respond(
         actor=request.user, referral=referral, accept=form.cleaned_data["accept"] == "yes"
@@ -390,8 +390,7 @@ def routing(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def routing_delete(request: HttpRequest, rule_id: int) -> HttpResponse:
-    organisations = _routing_organisations(request)
-    rule = selectors.get_routing_rule_for({o.pk for o in organisations}, rule_id)
+    rule = selectors.get_routing_rule_for(request.user, rule_id)
     services.routing_rule_remove(actor=request.user, rule=rule)
     messages.success(request, _("Rule removed."))
     return redirect("reports:routing")

@@ -54,9 +54,9 @@ def article_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An article's versions; POST starts a new draft from the latest version."""
-    article = selectors.get_article_for_editor(request.user, slug)
+    article = selectors.get_article_for(request.user, slug)
     if request.method == "POST":
-        latest = article.versions.order_by("-number").first()
+        latest = selectors.versions_of(article).first()
         version = services.version_draft(
             actor=request.user,
             article=article,
@@ -67,7 +67,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             is_uncertain=latest.is_uncertain if latest else False,
         )
         return redirect("rights:editor_version", version_id=version.pk)
-    versions = article.versions.order_by("-number")
+    versions = selectors.versions_of(article)
     return render(request, "rights/editor/article.html", {"article": article, "versions": versions})
 
 
@@ -86,7 +86,7 @@ def _initial(version_texts: Mapping[str, Any], version: Any) -> dict[str, object
 @require_http_methods(["GET", "POST"])
 def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
     """Edit a draft in every language; say which translations match the English."""
-    version = selectors.get_version_for_editor(request.user, version_id)
+    version = selectors.get_version_for(request.user, version_id)
     texts = {t.language: t for t in version.texts.all()}
     shown = {lang: selectors.shown_text(list(texts.values()), lang) for lang in texts}
     stale = sorted(lang for lang, s in shown.items() if s is not None and s.out_of_date)
@@ -137,7 +137,7 @@ ACTIONS: dict[str, Callable[..., Any]] = {
 @require_POST
 def version_action(request: HttpRequest, version_id: int) -> HttpResponse:
     """Move a version: submit for review, return to draft, publish or schedule."""
-    version = selectors.get_version_for_editor(request.user, version_id)
+    version = selectors.get_version_for(request.user, version_id)
     action = ACTIONS.get(request.POST.get("action", ""))
     if action is None:
         messages.error(request, _("Choose one of the buttons."))
