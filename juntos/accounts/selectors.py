@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.models import Membership, Organisation, User
@@ -84,3 +85,19 @@ def staff_with_roles() -> QuerySet[User]:
         .distinct()
         .order_by("email")
     )
+
+
+def second_factor_device_of(user: User) -> TOTPDevice | None:
+    """The person's confirmed authenticator device, if she set one up."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def second_factor_current_code(user: User) -> str:
+    """The code the person's device shows now (for the demo's printed instructions)."""
+    from django_otp.oath import TOTP
+
+    device = second_factor_device_of(user)
+    if device is None:
+        return ""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"

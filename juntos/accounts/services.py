@@ -5,17 +5,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import Channel, Role, Sector
 from juntos.accounts.models import Membership, Organisation, User
 from juntos.accounts.phones import looks_like_email, normalise_phone
 from juntos.accounts.policies import can_manage_memberships, forget_memberships
-from juntos.accounts.second_factor import current_code as second_factor_current_code
-from juntos.accounts.second_factor import second_factor_install
+from juntos.accounts.selectors import second_factor_device_of
 from juntos.core.ratelimit import rate_hit, rate_limited, rate_reset
 from juntos.core.services import audit_record
 
@@ -30,8 +32,10 @@ __all__ = [
     "organisation_create",
     "person_create",
     "person_delete",
-    "second_factor_current_code",
+    "second_factor_confirm",
     "second_factor_install",
+    "second_factor_prepare",
+    "second_factor_verify",
     "user_update_preferences",
 ]
 
@@ -265,3 +269,51 @@ def person_delete(*, actor: Actor, user: User) -> None:
     with transaction.atomic():
         audit_record(actor=None, action="accounts.person_deleted", details={"person": user.pk})
         user.delete()
+
+
+# Second factor (django-otp's TOTP devices) ---------------------------------------------
+
+
+def second_factor_prepare(*, user: User) -> TOTPDevice:
+    """The unconfirmed device being set up, created on first use."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    return device
+
+
+def second_factor_confirm(*, request: HttpRequest, user: User, token: str) -> bool:
+    """Confirm a new device with its first code and mark this session as verified."""
+    device = second_factor_prepare(user=user)
+    if not device.verify_token(token.strip().replace(" ", "")):
+        return False
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        audit_record(actor=user, action="accounts.second_factor_enrolled", target=user)
+    otp_login(request, device)
+    return True
+
+
+def second_factor_verify(*, request: HttpRequest, user: User, token: str) -> bool:
+    """Check a code from the person's confirmed device and mark the session as verified."""
+    device = second_factor_device_of(user)
+    if device is None or not device.verify_token(token.strip().replace(" ", "")):
+        return False
+    otp_login(request, device)
+    audit_record(actor=user, action="accounts.second_factor_passed", target=user)
+    return True
+
+
+def second_factor_install(*, actor: Actor | None, user: User, key_hex: str) -> TOTPDevice:
+    """Install a confirmed device with a given key (operators provisioning, and demo data)."""
+    if actor is not None and not actor.is_superuser:
+        raise PermissionDenied
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        device = TOTPDevice.objects.create(
+            user=user, name="authenticator", key=key_hex, confirmed=True
+        )
+        audit_record(actor=actor, action="accounts.second_factor_installed", target=user)
+    return device

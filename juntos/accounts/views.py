@@ -28,7 +28,7 @@ from juntos.accounts.forms import (
     SignupForm,
 )
 from juntos.accounts.policies import requires_second_factor
-from juntos.accounts.selectors import memberships_of
+from juntos.accounts.selectors import memberships_of, second_factor_device_of
 from juntos.core.forms import add_service_errors
 from juntos.core.privacy import client_address
 
@@ -182,7 +182,7 @@ def _after_login(user: Any, next_url: str) -> HttpResponseRedirect:
         if requires_second_factor(user):
             step = (
                 "accounts:second_factor"
-                if second_factor.confirmed_device(user)
+                if second_factor_device_of(user)
                 else "accounts:second_factor_setup"
             )
             target = reverse(step) + (f"?next={next_url}" if next_url else "")
@@ -222,11 +222,11 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def second_factor_verify(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
-    if second_factor.confirmed_device(user) is None:
+    if second_factor_device_of(user) is None:
         return redirect("accounts:second_factor_setup")
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if second_factor.second_factor_verify(
+        if services.second_factor_verify(
             request=request,
             user=user,
             token=form.cleaned_data["token"],
@@ -242,14 +242,14 @@ def second_factor_verify(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def second_factor_setup(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
-    if second_factor.confirmed_device(user) is not None:
+    if second_factor_device_of(user) is not None:
         # Replacing a device needs the current one first; otherwise a stolen password would do.
         verified = user.is_verified()  # type: ignore[attr-defined]
         return redirect("accounts:home" if verified else "accounts:second_factor")
-    device = second_factor.pending_device(user)
+    device = services.second_factor_prepare(user=user)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if second_factor.second_factor_confirm(
+        if services.second_factor_confirm(
             request=request,
             user=user,
             token=form.cleaned_data["token"],

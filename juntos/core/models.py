@@ -208,7 +208,7 @@ class OutboxMessage(SealedMessage):
 
 
 class PeriodicRun(models.Model):
-    """When a periodic job was last enqueued (see juntos/core/periodic.py)."""
+    """When a periodic job was last enqueued (see `core.services.periodic_enqueue_due`)."""
 
     name = models.CharField(max_length=100, unique=True)
     last_enqueued_at = models.DateTimeField(null=True, blank=True)

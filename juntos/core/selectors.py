@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from juntos.accounts.actors import Actor
 from juntos.core.checkpoints import checkpoint_feed
 from juntos.core.models import OutboxMessage
-from juntos.core.policies import can_read_outbox
+from juntos.core.policies import Visitor, can_read_outbox
 
 
-def outbox_messages_for(user: Actor, *, channel: str = "") -> QuerySet[OutboxMessage]:
+def outbox_messages_for(user: Visitor, *, channel: str = "") -> QuerySet[OutboxMessage]:
     """The outbox, newest first, for a platform operator."""
     if not can_read_outbox(user):
         raise PermissionDenied
@@ -24,3 +26,11 @@ def outbox_messages_for(user: Actor, *, channel: str = "") -> QuerySet[OutboxMes
 def audit_checkpoints_published(*, limit: int) -> dict[str, object]:
     """The audit log's public key and newest signed checkpoints: public by design."""
     return checkpoint_feed(limit=limit)
+
+
+def periodic_jobs() -> dict[str, tuple[str, dt.timedelta]]:
+    """The configured periodic jobs: name -> (task path, interval)."""
+    return {
+        name: (path, dt.timedelta(seconds=seconds))
+        for name, (path, seconds) in settings.JUNTOS_PERIODIC_TASKS.items()
+    }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Protocol, TypedDict, Unpack
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 
 from juntos.core.audit import (
     audit_record,
@@ -19,8 +21,12 @@ from juntos.core.audit import (
 from juntos.core.checkpoints import audit_verify, checkpoint_latest_summary, checkpoint_make
 from juntos.core.dayseal import day_rewriter_register, day_seal, rows_rewrite, tables_hold
 from juntos.core.delivery import pending_create
+from juntos.core.models import PeriodicRun
+from juntos.core.selectors import periodic_jobs
 from juntos.core.tasks import deliver_message
 from juntos.core.transports.base import Message
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "audit_record",
@@ -36,6 +42,7 @@ __all__ = [
     "fact_sink_register",
     "notify",
     "notify_person",
+    "periodic_enqueue_due",
     "rows_rewrite",
     "tables_hold",
 ]
@@ -150,3 +157,32 @@ def fact_record(
         raise RuntimeError("no fact ledger is installed (is juntos.monitoring in INSTALLED_APPS?)")
     for sink in _fact_sinks:
         sink(kind=kind, month=month, count=count, **dimensions)
+
+
+# Periodic jobs. django-tasks runs tasks but does not schedule them: `manage.py
+# schedule_periodic --loop` (or the same command without --loop, from cron) enqueues the tasks
+# named in settings.JUNTOS_PERIODIC_TASKS when they are due. A row lock on each job's last run
+# makes two schedulers enqueue a job once.
+
+
+class _Enqueueable(Protocol):
+    def enqueue(self) -> object: ...
+
+
+def periodic_enqueue_due(*, now: dt.datetime | None = None) -> list[str]:
+    """Enqueue every job whose interval has passed; return the names enqueued."""
+    now = now or timezone.now()
+    enqueued = []
+    for name, (path, every) in periodic_jobs().items():
+        with transaction.atomic():
+            PeriodicRun.objects.get_or_create(name=name)
+            run = PeriodicRun.objects.select_for_update().get(name=name)
+            if run.last_enqueued_at and run.last_enqueued_at + every > now:
+                continue
+            task: _Enqueueable = import_string(path)
+            task.enqueue()
+            run.last_enqueued_at = now
+            run.save(update_fields=["last_enqueued_at"])
+        enqueued.append(name)
+        logger.info("enqueued periodic job %s", name)
+    return enqueued

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from juntos.core.models import AuditEntry, PendingAnonymousAuditEntry, PeriodicRun
-from juntos.core.periodic import periodic_enqueue_due
+from juntos.core.services import periodic_enqueue_due
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import datetime as dt
 from django.core import mail
 from django.utils import timezone
 
-from juntos.core.periodic import periodic_jobs
+from juntos.core.selectors import periodic_jobs
 from juntos.network import services
 from juntos.network.tests.factories import MEMBERS, make_recommendation, make_trustee
 from juntos.testing.outbox import outbox_messages, outbox_one

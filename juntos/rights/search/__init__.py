@@ -1,7 +1,8 @@
 """Full-text search of the rights library, on SQLite (FTS5) or PostgreSQL (tsvector).
 
-The one entry point for reading is `search_articles`; `index_article` keeps an article's
-documents in step with its current version and is called when a version is published. The
+The one entry point for reading is `search_articles`. The index is written by the service
+`search_index_update` (services/search_index.py) when a version is published, from the
+documents `document_for` builds here. The
 backend is chosen by the database in use; both receive the same normalised terms.
 """
 
@@ -20,13 +21,12 @@ from juntos.rights.search.base import SearchRequest
 from juntos.rights.search.normalise import (
     MAX_QUERY_TERMS,
     scope_query,
-    scope_terms,
     term_words,
     terms,
 )
 from juntos.rights.search.synonyms import alternatives
 
-__all__ = ["SearchHit", "SearchOutcome", "index_article", "search_articles", "search_page"]
+__all__ = ["SearchHit", "SearchOutcome", "document_for", "search_articles", "search_page"]
 
 
 @dataclass(frozen=True)
@@ -72,22 +72,6 @@ def document_for(article: Article, text: ArticleText, scope: str) -> SearchDocum
         body_terms=" ".join(terms(f"{text.summary}\n{text.body}", text.language)),
         scope_terms=scope,
     )
-
-
-def index_article(article: Article) -> int:
-    """Replace the article's documents with those of its current version; returns how many."""
-    SearchDocument.objects.filter(article=article).delete()
-    if article.current_version_id is None:
-        return 0
-    scope = scope_terms(
-        list(article.jurisdictions.values_list("code", flat=True)),
-        list(article.programs.values_list("code", flat=True)),
-    )
-    texts = list(ArticleText.objects.filter(version_id=article.current_version_id))
-    documents = [document_for(article, text, scope) for text in texts]
-    SearchDocument.objects.bulk_create(documents)
-    vocabulary.record_terms(texts)
-    return len(documents)
 
 
 @dataclass(frozen=True)

@@ -34,19 +34,15 @@ class _Vocabulary:
 _memory: dict[str, _Vocabulary] = {}
 
 
-def record_terms(texts: list[ArticleText]) -> None:
-    """Add the terms of these texts to their languages' vocabularies (existing ones stay)."""
+def terms_of(texts: list[ArticleText]) -> list[SearchTerm]:
+    """The vocabulary rows of these texts' terms, one per language and term (not saved)."""
     rows: dict[tuple[str, str], str] = {}
     for text in texts:
         content = f"{text.title}\n{text.keywords}\n{text.summary}\n{text.body}"
         for term, word in term_words(content, text.language):
             if len(term) <= MAX_TERM_LENGTH and len(word) <= MAX_TERM_LENGTH:
                 rows.setdefault((text.language, term), word)
-    SearchTerm.objects.bulk_create(
-        [SearchTerm(language=lang, term=term, word=word) for (lang, term), word in rows.items()],
-        ignore_conflicts=True,
-    )
-    forget()
+    return [SearchTerm(language=lang, term=term, word=word) for (lang, term), word in rows.items()]
 
 
 def forget() -> None:

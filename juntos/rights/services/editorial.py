@@ -26,8 +26,8 @@ from juntos.rights.models import (
     ArticleVersion,
 )
 from juntos.rights.policies import can_edit_rights, can_publish_version
-from juntos.rights.search import index_article
 from juntos.rights.selectors import forget_current_version
+from juntos.rights.services.search_index import search_index_update
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_FIELDS = ("title", "summary", "body", "what_changed", "obligation", "keywords")
@@ -349,7 +349,7 @@ def _make_current(
     # This process answers the new version at once; others within a few seconds. (Forgetting
     # before the commit is harmless: a rollback only costs one more query.)
     forget_current_version(article.slug)
-    index_article(article)
+    search_index_update(article=article)
     audit_record(
         actor=actor,
         action="rights.version_published",

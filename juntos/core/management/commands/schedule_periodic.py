@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from juntos.core.periodic import periodic_enqueue_due
+from juntos.core.services import periodic_enqueue_due
 
 
 class Command(BaseCommand):

@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING
 
 from django.core.management.base import BaseCommand, CommandError
 
-from juntos.accounts.selectors import staff_with_roles, user_by_identifier
-from juntos.accounts.services import second_factor_current_code
+from juntos.accounts.selectors import (
+    second_factor_current_code,
+    staff_with_roles,
+    user_by_identifier,
+)
 from juntos.demo.personas import PERSONAS
 
 if TYPE_CHECKING:

@@ -11,8 +11,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from juntos.accounts.policies import requires_second_factor
-from juntos.accounts.selectors import staff_with_roles, staff_without_second_factor
-from juntos.accounts.services import second_factor_current_code, second_factor_install
+from juntos.accounts.selectors import (
+    second_factor_current_code,
+    staff_with_roles,
+    staff_without_second_factor,
+)
+from juntos.accounts.services import second_factor_install
 from juntos.demo.management.commands.demo_code import demo_short_name
 from juntos.demo.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
 from juntos.demo.seed_network import DEMO_TRUSTEES
