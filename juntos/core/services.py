@@ -128,15 +128,7 @@ class FactSink(Protocol):
         kind: str,
         month: dt.date | None = None,
         count: int = 1,
-        province: str = "",
-        program: str = "",
-        sector: str = "",
-        gender: str = "",
-        country_of_origin: str = "",
-        language: str = "",
-        category: str = "",
-        outcome: str = "",
-        organisation_id: int | None = None,
+        **dimensions: Unpack[FactDimensions],
     ) -> None: ...
 
 
