@@ -30,7 +30,7 @@ from juntos.network.forms import (
 )
 from juntos.network.models import Meeting
 from juntos.network.policies import can_manage_network, network_member_of
-from juntos.network.views._submit import submit
+from juntos.network.views._submit import submit, submit_then
 
 
 def _slot_label(option: Any) -> str:
@@ -126,10 +126,14 @@ def _post(
 ) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, meeting_id)
     form = make_form(meeting)
-    if form.is_valid() and submit(form, lambda: call(meeting, form)) is not None:
-        messages.success(request, done)
-        return redirect("network:meeting", meeting_id=meeting.pk)
-    return _meeting_page(request, meeting, **{key: form})
+    return submit_then(
+        request,
+        form,
+        lambda: call(meeting, form),
+        done=done,
+        success=lambda: redirect("network:meeting", meeting_id=meeting.pk),
+        failure=lambda: _meeting_page(request, meeting, **{key: form}),
+    )
 
 
 @login_required

@@ -34,7 +34,7 @@ from juntos.network.policies import (
     can_manage_network,
     is_group_member,
 )
-from juntos.network.views._submit import submit
+from juntos.network.views._submit import submit, submit_then
 
 
 @login_required
@@ -124,10 +124,14 @@ def _post(
 ) -> HttpResponse:
     recommendation = selectors.get_recommendation_for(request.user, recommendation_id)
     form = make_form()
-    if form.is_valid() and submit(form, lambda: call(recommendation, form)) is not None:
-        messages.success(request, done)
-        return redirect("network:recommendation", recommendation_id=recommendation.pk)
-    return _page(request, recommendation, **{key: form})
+    return submit_then(
+        request,
+        form,
+        lambda: call(recommendation, form),
+        done=done,
+        success=lambda: redirect("network:recommendation", recommendation_id=recommendation.pk),
+        failure=lambda: _page(request, recommendation, **{key: form}),
+    )
 
 
 @login_required

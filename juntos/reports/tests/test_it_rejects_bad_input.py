@@ -10,6 +10,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from juntos.core.crypto import CODE_ALPHABET
 from juntos.reports.models import Report
 from juntos.reports.tests.factories import SubmissionFactory
 
@@ -103,7 +104,7 @@ def test_repeated_wrong_codes_are_slowed_down_but_the_right_code_opens(personas,
     assert right.status_code == 200
 
 
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+ALPHABET = CODE_ALPHABET  # the one alphabet receipt codes are written in
 LOOK_ALIKES = {"1": "il", "0": "oO", "V": "uU"}
 
 
