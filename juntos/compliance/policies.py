@@ -10,7 +10,7 @@ from juntos.accounts.selectors import memberships_of
 from juntos.rights.policies import can_edit_rights
 
 if TYPE_CHECKING:
-    from juntos.compliance.models import SavedCheck
+    from juntos.compliance.models import RuleVersion, SavedCheck
 
 
 def can_manage_rules(actor: Actor) -> bool:
@@ -19,7 +19,7 @@ def can_manage_rules(actor: Actor) -> bool:
     return can_edit_rights(actor)
 
 
-def can_approve_rule_version(actor: Actor, version: Any) -> bool:
+def can_approve_rule_version(actor: Actor, version: RuleVersion) -> bool:
     """A second editor approves or rejects a proposed version: never the one who proposed it."""
     if not can_manage_rules(actor):
         return False

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import people_with_role_in_kind
 from juntos.compliance.choices import VersionStatus
@@ -130,7 +129,7 @@ def get_proposed_version(version_id: int) -> RuleVersion:
     return version
 
 
-def rule_editors() -> QuerySet[Any]:
+def rule_editors() -> QuerySet[SignedIn]:
     """The people who edit rules: the network secretariat's coordinators (to tell them)."""
     return people_with_role_in_kind(OrganisationKind.NETWORK_SECRETARIAT, [Role.COORDINATOR])
 

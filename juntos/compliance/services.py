@@ -369,7 +369,7 @@ def rule_version_reject(*, actor: Actor, version: RuleVersion) -> RuleVersion:
     return version
 
 
-def _is_money(value: Any) -> bool:
+def _is_money(value: object) -> bool:
     if not isinstance(value, str):
         return False
     try:
