@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import TypedDict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -79,11 +80,26 @@ def fact_record(
         _add(MonthTotal, {"kind": kind, "month": cell["month"]}, count, {})
 
 
+class TargetCell(TypedDict):
+    """Which target: an indicator, a period and a group (or none)."""
+
+    indicator: Indicator
+    period: str
+    dimension: str
+    dimension_value: str
+
+
+class ReportedCell(TargetCell):
+    """Which reported figure: a target's cell, for one organisation."""
+
+    organisation_id: int
+
+
 def _add(
     model: type[Fact] | type[MonthTotal],
-    cell: dict[str, Any],
+    cell: dict[str, object],
     count: int,
-    values: dict[str, Any],
+    values: Mapping[str, object],
 ) -> None:
     """Add to a counter row, creating it when it is the first of its kind."""
     if model.objects.filter(**cell).update(count=F("count") + count):
@@ -159,7 +175,7 @@ def target_set(
         raise ValidationError(
             {"value": _("A target is a whole number from 0 to %(max)s.") % {"max": limit}}
         )
-    cell: dict[str, Any] = {
+    cell: TargetCell = {
         "indicator": indicator,
         "period": label,
         "dimension": dimension,
@@ -220,7 +236,7 @@ def reported_value_enter(
             {"value": _("A value is a whole number from 0 to %(max)s.") % {"max": MAX_TARGET}}
         )
     dimension, dimension_value = _group_check(dimension, dimension_value)
-    cell: dict[str, Any] = {
+    cell: ReportedCell = {
         "indicator": indicator,
         "organisation_id": organisation_id,
         "period": span.label,

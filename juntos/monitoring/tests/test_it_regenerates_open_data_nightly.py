@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from juntos.core.periodic import periodic_jobs
+from juntos.core.selectors import periodic_jobs
 from juntos.monitoring.models import OpenDataFile
 from juntos.monitoring.opendata import open_data_regenerate
 from juntos.monitoring.services import fact_record
