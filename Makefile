@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt package.json scripts/setup-system
 	./scripts/setup-system
 	test -x $(BIN)/python || $$(command -v $(PYTHON) || command -v python3) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24"
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev,redis]"  # the tests run the Redis cache against a real server
 	test ! -f package-lock.json || npm ci --silent --no-audit --no-fund
 	touch $(STAMP)
 
