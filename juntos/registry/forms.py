@@ -87,6 +87,40 @@ class ReviewForm(forms.Form):
         self.fields["season"].choices = [(year, str(year)), (year - 1, str(year - 1))]  # type: ignore[attr-defined]
 
 
+class RecruiterReviewForm(forms.Form):
+    season = forms.TypedChoiceField(label=_("Which season are you reviewing?"), coerce=int)
+    fee_charged = forms.ChoiceField(
+        label=_("Did this recruiter ask you to pay a fee?"),
+        help_text=_("Recruitment fees charged to workers are not allowed."),
+        choices=YesNo.choices,
+        widget=forms.RadioSelect,
+    )
+    promise_kept = forms.TypedChoiceField(
+        label=_("Was the job what the recruiter promised?"),
+        choices=_three(_("Yes"), _("Partly"), _("No")),
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    explained_clearly = forms.TypedChoiceField(
+        label=_("Did the recruiter explain the contract clearly, in your language?"),
+        choices=_three(_("Yes"), _("Partly"), _("No")),
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    respect = forms.TypedChoiceField(
+        label=_("Did the recruiter treat you with respect?"),
+        choices=_three(_("Yes"), _("Partly"), _("No")),
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    text = ReviewForm.base_fields["text"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        year = timezone.localdate().year
+        self.fields["season"].choices = [(year, str(year)), (year - 1, str(year - 1))]  # type: ignore[attr-defined]
+
+
 class ModerationForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),

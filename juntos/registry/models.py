@@ -271,3 +271,60 @@ class ReviewReply(models.Model):
     @property
     def rejected_rule_label(self) -> str:
         return str(ReplyRule(self.rejected_rule).label) if self.rejected_rule else ""
+
+
+class RecruiterReview(models.Model):
+    """A worker's review of a recruiter or agency, moderated and published like a site review.
+
+    Holds no account id either: the keyed hash lets the database refuse a second review of the
+    same recruiter by the same worker in the same season.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    recruiter = models.ForeignKey(Recruiter, on_delete=models.CASCADE, related_name="reviews")
+    reviewer_key = models.CharField(max_length=64, editable=False)
+    season = models.PositiveSmallIntegerField(_("season"))
+    fee_charged = models.CharField(
+        _("did the recruiter ask you to pay a fee?"), max_length=10, choices=YesNo.choices
+    )
+    promise_kept = models.PositiveSmallIntegerField(
+        _("the job was what the recruiter promised"), choices=Rating.choices
+    )
+    explained_clearly = models.PositiveSmallIntegerField(
+        _("the recruiter explained the contract clearly"), choices=Rating.choices
+    )
+    respect = models.PositiveSmallIntegerField(_("respect"), choices=Rating.choices)
+    text = models.TextField(_("in your own words"), blank=True, max_length=2000)
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
+    )
+    rejected_rule = models.CharField(max_length=30, blank=True)
+    redacted_rule = models.CharField(max_length=30, blank=True)
+    submitted_on = models.DateField()
+    published_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-season", "-submitted_on"]
+        verbose_name = _("recruiter review")
+        verbose_name_plural = _("recruiter reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recruiter", "reviewer_key", "season"],
+                name="recruiter_review_one_per_worker_season",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | Q(status=ReviewStatus.APPROVED),
+                name="recruiter_review_published_only_if_approved",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"recruiter review {self.pk}"
+
+    @property
+    def rejected_rule_label(self) -> str:
+        return str(ModerationRule(self.rejected_rule).label) if self.rejected_rule else ""
+
+    @property
+    def redacted_rule_label(self) -> str:
+        return str(ModerationRule(self.redacted_rule).label) if self.redacted_rule else ""

@@ -29,6 +29,13 @@ def can_review_site(actor: Actor, site: EmployerSite) -> bool:
     return not has_role(actor, site.employer.organisation_id, ANY_ROLE)
 
 
+def can_review_recruiter(actor: Actor, recruiter: Any) -> bool:
+    """Workers with an account review recruiters; nobody reviews their own organisation."""
+    if not actor.is_authenticated or actor.sector != Sector.MIGRANT_WORKER:
+        return False
+    return not has_role(actor, recruiter.organisation_id, ANY_ROLE)
+
+
 def can_moderate_reviews(actor: Actor) -> bool:
     """Coordinators of the network secretariat moderate reviews (they never see authors)."""
     return bool(actor.is_authenticated) and _is_secretariat_coordinator(actor)

@@ -22,6 +22,7 @@ from juntos.registry.models import (
     NonComplianceRecord,
     Recruiter,
     RecruiterLicence,
+    RecruiterReview,
     RegistryImport,
     Review,
     ReviewReply,
@@ -29,6 +30,7 @@ from juntos.registry.models import (
 from juntos.registry.policies import (
     can_moderate_reviews,
     can_reply_to_review,
+    can_review_recruiter,
     can_review_site,
 )
 from juntos.registry.search import candidate_filter, rank, shared_pieces
@@ -190,9 +192,16 @@ def employer_by_slug(slug: str) -> Employer:
 
 
 def recruiter_by_slug(slug: str) -> Recruiter:
-    """A public recruiter page's entry with its licences and where each was listed."""
+    """A public recruiter page's entry with its licences, where each was listed, and its
+    published reviews (in random order within a season, like site reviews)."""
+    published = RecruiterReview.objects.filter(published_on__isnull=False).order_by("-season", "id")
     recruiter = (
-        Recruiter.objects.prefetch_related("licences__source_import").filter(slug=slug).first()
+        Recruiter.objects.prefetch_related(
+            "licences__source_import",
+            Prefetch("reviews", queryset=published, to_attr="published_reviews"),
+        )
+        .filter(slug=slug)
+        .first()
     )
     if recruiter is None:
         raise Http404
@@ -207,6 +216,47 @@ def get_site_to_review_for(actor: Actor, site_id: int) -> EmployerSite:
     if not can_review_site(actor, site):
         raise PermissionDenied
     return site
+
+
+def get_recruiter_to_review_for(actor: Actor, slug: str) -> Recruiter:
+    """A recruiter the actor may review; 404 for unknown ones, 403 for people who may not."""
+    recruiter = Recruiter.objects.filter(slug=slug).first()
+    if recruiter is None:
+        raise Http404
+    if not can_review_recruiter(actor, recruiter):
+        raise PermissionDenied
+    return recruiter
+
+
+def own_recruiter_review_of(
+    actor: Actor, recruiter: Recruiter, season: int
+) -> RecruiterReview | None:
+    """The actor's own review of this recruiter in this season, found through the keyed hash."""
+    return RecruiterReview.objects.filter(
+        recruiter=recruiter, season=season, reviewer_key=reviewer_key_for(actor)
+    ).first()
+
+
+def pending_recruiter_reviews_for(actor: Actor) -> QuerySet[RecruiterReview]:
+    """Reviews of recruiters waiting for moderation, oldest first; only for moderators."""
+    if not can_moderate_reviews(actor):
+        raise PermissionDenied
+    return (
+        RecruiterReview.objects.filter(status=ReviewStatus.PENDING)
+        .select_related("recruiter")
+        .defer("reviewer_key")
+        .order_by("submitted_on", "id")
+    )
+
+
+def get_pending_recruiter_review_for(actor: Actor, review_id: Any) -> RecruiterReview:
+    """One review of a recruiter waiting for moderation; 404 for anyone else or anything else."""
+    if not can_moderate_reviews(actor):
+        raise Http404
+    review = RecruiterReview.objects.filter(pk=review_id, status=ReviewStatus.PENDING).first()
+    if review is None:
+        raise Http404
+    return review
 
 
 def own_review_of(actor: Actor, employer: Employer, season: int) -> Review | None:

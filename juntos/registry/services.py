@@ -31,6 +31,7 @@ from juntos.registry.models import (
     NonComplianceRecord,
     Recruiter,
     RecruiterLicence,
+    RecruiterReview,
     RegistryImport,
     Review,
     ReviewReply,
@@ -39,6 +40,7 @@ from juntos.registry.policies import (
     can_import_official_lists,
     can_moderate_reviews,
     can_reply_to_review,
+    can_review_recruiter,
     can_review_site,
 )
 from juntos.registry.search import normalise, search_key
@@ -50,6 +52,10 @@ ALREADY_REVIEWED = gettext_lazy(
 SEASON_OUT_OF_RANGE = gettext_lazy("Choose this season or the one before.")
 TEXT_TOO_LONG = gettext_lazy("Keep it under 2,000 characters.")
 TEXT_LIMIT = 2000
+ALREADY_REVIEWED_RECRUITER = gettext_lazy(
+    "You have already reviewed this recruiter for this season. Each worker reviews a recruiter "
+    "once per season."
+)
 ALREADY_ANSWERED = gettext_lazy(
     "Your organisation has already answered this review. A new reply is possible only if a "
     "moderator does not accept the current one."
@@ -289,8 +295,67 @@ def _tell_employer(employer: Employer) -> None:
         notify_person(person, render)
 
 
+def _tell_recruiter(recruiter: Recruiter) -> None:
+    """Let the recruiter's people know that reviews of them are now public."""
+    if recruiter.organisation_id is None:
+        return
+
+    def render() -> tuple[str, str]:
+        body = _("New worker reviews of %(recruiter)s are published on Juntos.") % {
+            "recruiter": recruiter.name
+        }
+        return (
+            "",
+            f"{body}\n{settings.SITE_URL}{reverse('registry:recruiter', args=[recruiter.slug])}",
+        )
+
+    for person in people_with_role(recruiter.organisation_id, Role.values):
+        notify_person(person, render)
+
+
 # What stands in a published review where a moderator removed a passage.
 REDACTED_MARK = "[…]"
+
+
+def _check_decision(actor: Actor, *, approve: bool, rule: str, passage: str) -> None:
+    if not can_moderate_reviews(actor):
+        raise PermissionDenied
+    if (not approve or passage) and rule not in ModerationRule.values:
+        raise ValidationError({"rule": _("Choose the rule the review breaks.")})
+    if passage and not approve:
+        raise ValidationError(_("A passage is removed only from a review that is published."))
+
+
+def _decide(locked: Review | RecruiterReview, *, approve: bool, rule: str, passage: str) -> None:
+    """Write a moderator's decision on a locked review that is still waiting."""
+    if locked.status != ReviewStatus.PENDING:
+        raise ValidationError(_("This review has already been moderated."))
+    if passage:
+        if passage not in locked.text:
+            raise ValidationError(
+                {"passage": _("Copy the passage exactly as the review writes it.")}
+            )
+        locked.text = locked.text.replace(passage, REDACTED_MARK)
+    locked.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
+    locked.rejected_rule = "" if approve else rule
+    locked.redacted_rule = rule if passage else ""
+    locked.save(update_fields=["status", "rejected_rule", "redacted_rule", "text"])
+
+
+def _audit_decision(
+    actor: Actor, locked: Review | RecruiterReview, *, redacted: bool, published: int
+) -> None:
+    audit_record(
+        actor=actor,
+        action="registry.review_moderate",
+        target=locked,
+        details={
+            "status": locked.status,
+            "rule": locked.rejected_rule or locked.redacted_rule,
+            "redacted": redacted,
+            "published": published,
+        },
+    )
 
 
 def review_moderate(
@@ -298,41 +363,113 @@ def review_moderate(
 ) -> Review:
     """Approve a review, reject it under one of the published rules, or approve it without one
     passage (`redact`) that breaks a rule, so the rest of what the worker said is published."""
-    if not can_moderate_reviews(actor):
-        raise PermissionDenied
     passage = redact.strip()
-    if (not approve or passage) and rule not in ModerationRule.values:
-        raise ValidationError({"rule": _("Choose the rule the review breaks.")})
-    if passage and not approve:
-        raise ValidationError(_("A passage is removed only from a review that is published."))
+    _check_decision(actor, approve=approve, rule=rule, passage=passage)
     with transaction.atomic():
         # Locked and re-read, so that two moderators cannot both decide the same review.
         locked = Review.objects.select_for_update().select_related("site").get(pk=review.pk)
-        if locked.status != ReviewStatus.PENDING:
-            raise ValidationError(_("This review has already been moderated."))
-        if passage:
-            if passage not in locked.text:
-                raise ValidationError(
-                    {"passage": _("Copy the passage exactly as the review writes it.")}
-                )
-            locked.text = locked.text.replace(passage, REDACTED_MARK)
-        locked.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
-        locked.rejected_rule = "" if approve else rule
-        locked.redacted_rule = rule if passage else ""
-        locked.save(update_fields=["status", "rejected_rule", "redacted_rule", "text"])
+        _decide(locked, approve=approve, rule=rule, passage=passage)
         published = _publish_ready(locked.site) if approve else 0
-        audit_record(
-            actor=actor,
-            action="registry.review_moderate",
-            target=locked,
-            details={
-                "status": locked.status,
-                "rule": locked.rejected_rule or locked.redacted_rule,
-                "redacted": bool(passage),
-                "published": published,
-            },
-        )
+        _audit_decision(actor, locked, redacted=bool(passage), published=published)
     review.refresh_from_db()  # the caller's copy shows the decision and any publication
+    return review
+
+
+def recruiter_review_submit(
+    *,
+    actor: Actor,
+    recruiter: Recruiter,
+    season: int,
+    fee_charged: str,
+    promise_kept: int,
+    explained_clearly: int,
+    respect: int,
+    text: str = "",
+) -> RecruiterReview:
+    """Record a worker's review of a recruiter for moderation (no account id, a keyed hash).
+
+    As with sites, a rejected review is replaced by sending the form again for the same season.
+    """
+    if not can_review_recruiter(actor, recruiter):
+        raise PermissionDenied
+    _check_season(season)
+    if len(text) > TEXT_LIMIT:
+        raise ValidationError({"text": TEXT_TOO_LONG})
+    review = RecruiterReview(
+        recruiter=recruiter,
+        reviewer_key=reviewer_key_for(actor),
+        season=season,
+        fee_charged=fee_charged,
+        promise_kept=promise_kept,
+        explained_clearly=explained_clearly,
+        respect=respect,
+        text=text.strip(),
+        submitted_on=timezone.localdate(),
+    )
+    review.full_clean(exclude=["reviewer_key"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            rejected = (
+                RecruiterReview.objects.select_for_update()
+                .filter(
+                    recruiter=recruiter,
+                    season=season,
+                    reviewer_key=review.reviewer_key,
+                    status=ReviewStatus.REJECTED,
+                )
+                .first()
+            )
+            action = "registry.recruiter_review_submit"
+            if rejected is not None:
+                for field in (*_RECRUITER_ANSWERS, "text", "submitted_on"):
+                    setattr(rejected, field, getattr(review, field))
+                rejected.status = ReviewStatus.PENDING
+                rejected.rejected_rule = rejected.redacted_rule = ""
+                review, action = rejected, "registry.recruiter_review_resubmit"
+                review.save()
+            else:
+                review.save(force_insert=True)
+            audit_record(actor=None, action=action, target=review, anonymous=True)
+            _tell_moderators()
+    except IntegrityError as error:
+        raise ValidationError({"season": ALREADY_REVIEWED_RECRUITER}) from error
+    return review
+
+
+_RECRUITER_ANSWERS = ("fee_charged", "promise_kept", "explained_clearly", "respect")
+
+
+def _publish_ready_recruiter(recruiter: Recruiter) -> int:
+    """Publish a recruiter's approved reviews once enough independent workers wrote them."""
+    approved = RecruiterReview.objects.filter(recruiter=recruiter, status=ReviewStatus.APPROVED)
+    reviewers = approved.aggregate(n=Count("reviewer_key", distinct=True))["n"]
+    if reviewers < publication_threshold():
+        return 0
+    waiting = list(approved.filter(published_on__isnull=True))
+    RecruiterReview.objects.filter(pk__in=[r.pk for r in waiting]).update(
+        published_on=timezone.localdate()
+    )
+    if waiting:
+        _tell_recruiter(recruiter)
+    return len(waiting)
+
+
+def recruiter_review_moderate(
+    *, actor: Actor, review: RecruiterReview, approve: bool, rule: str = "", redact: str = ""
+) -> RecruiterReview:
+    """Approve, reject or approve without one passage a review of a recruiter (as for sites)."""
+    passage = redact.strip()
+    _check_decision(actor, approve=approve, rule=rule, passage=passage)
+    with transaction.atomic():
+        locked = (
+            RecruiterReview.objects.select_for_update()
+            .select_related("recruiter")
+            .get(pk=review.pk)
+        )
+        _decide(locked, approve=approve, rule=rule, passage=passage)
+        published = _publish_ready_recruiter(locked.recruiter) if approve else 0
+        _audit_decision(actor, locked, redacted=bool(passage), published=published)
+    review.refresh_from_db()
     return review
 
 

@@ -22,6 +22,7 @@ from juntos.registry.anonymity import publication_threshold
 from juntos.registry.choices import ModerationRule, ReplyRule, ReviewStatus
 from juntos.registry.forms import (
     ModerationForm,
+    RecruiterReviewForm,
     ReplyForm,
     ReplyModerationForm,
     ReviewForm,
@@ -29,6 +30,7 @@ from juntos.registry.forms import (
 )
 from juntos.registry.policies import (
     can_moderate_reviews,
+    can_review_recruiter,
     can_review_site,
     may_speak_for_an_entry,
 )
@@ -87,9 +89,16 @@ def recruiter(request: HttpRequest, slug: str) -> HttpResponse:
     report_url = _url_if_served(
         "reports:intake", category="recruitment-fees", details=entry.name, source="registry"
     )
-    return render(
-        request, "registry/recruiter.html", {"recruiter": entry, "report_url": report_url}
-    )
+    user = request.user
+    context = {
+        "recruiter": entry,
+        "reviews": entry.published_reviews,  # type: ignore[attr-defined]
+        # Anonymous visitors get the link (it leads to log in); signed-in people only if they may.
+        "reviewable": not user.is_authenticated or can_review_recruiter(user, entry),
+        "threshold": publication_threshold(),
+        "report_url": report_url,
+    }
+    return render(request, "registry/recruiter.html", context)
 
 
 @require_GET
@@ -141,6 +150,39 @@ def review(request: HttpRequest, site_id: int) -> HttpResponse:
     return render(request, "registry/review.html", context)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def recruiter_review(request: HttpRequest, slug: str) -> HttpResponse:
+    entry = selectors.get_recruiter_to_review_for(request.user, slug)
+    season = timezone.localdate().year
+    already = selectors.own_recruiter_review_of(request.user, entry, season)
+    rejected = already if already and already.status == ReviewStatus.REJECTED else None
+    initial = None
+    if rejected:
+        fields = ("season", "fee_charged", "promise_kept", "explained_clearly", "respect", "text")
+        initial = {name: getattr(rejected, name) for name in fields}
+    form = RecruiterReviewForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recruiter_review_submit(
+                actor=request.user, recruiter=entry, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Thank you. Your review will be checked before it is published.")
+            )
+            return redirect("registry:recruiter", slug=entry.slug)
+    context = {
+        "recruiter": entry,
+        "form": form,
+        "already": already,
+        "threshold": publication_threshold(),
+    }
+    return render(request, "registry/recruiter_review.html", context)
+
+
 def _answers(review: Any) -> dict[str, Any]:
     fields = ("season", "fee_charged", "contract_matched", "paid_on_time", "housing")
     return {name: getattr(review, name) for name in (*fields, "respect_safety", "text")}
@@ -149,19 +191,23 @@ def _answers(review: Any) -> dict[str, Any]:
 def _queue(request: HttpRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
     reviews = list(selectors.pending_reviews_for(request.user)[:50])
     replies = list(selectors.pending_replies_for(request.user)[:50])
+    of_recruiters = list(selectors.pending_recruiter_reviews_for(request.user)[:50])
     bound = bound or {}
     items = [(r, bound.get(str(r.pk)) or ModerationForm(prefix=str(r.pk))) for r in reviews]
+    recruiter_items = [
+        (r, bound.get(str(r.pk)) or ModerationForm(prefix=str(r.pk))) for r in of_recruiters
+    ]
     reply_items = [
         (r, bound.get(_reply_prefix(r)) or ReplyModerationForm(prefix=_reply_prefix(r)))
         for r in replies
     ]
     # A row another moderator decided meanwhile has left the queue: say so above it.
-    shown = {str(r.pk) for r in reviews} | {_reply_prefix(r) for r in replies}
+    shown = {str(r.pk) for r in (*reviews, *of_recruiters)} | {_reply_prefix(r) for r in replies}
     for prefix, form in bound.items():
         if prefix not in shown:
             for problem in form.non_field_errors():
                 messages.error(request, problem)
-    context = {"items": items, "reply_items": reply_items}
+    context = {"items": items, "recruiter_items": recruiter_items, "reply_items": reply_items}
     return render(request, "registry/moderation.html", context, status=400 if bound else 200)
 
 
@@ -177,12 +223,23 @@ def moderation(request: HttpRequest) -> HttpResponse:
 @require_POST
 def moderate(request: HttpRequest, review_id: str) -> HttpResponse:
     target = selectors.get_pending_review_for(request.user, review_id)
+    return _decide(request, target, services.review_moderate)
+
+
+@require_POST
+def moderate_recruiter_review(request: HttpRequest, review_id: str) -> HttpResponse:
+    target = selectors.get_pending_recruiter_review_for(request.user, review_id)
+    return _decide(request, target, services.recruiter_review_moderate)
+
+
+def _decide(request: HttpRequest, target: Any, moderate_with: Any) -> HttpResponse:
+    """One moderator decision on a review of a site or of a recruiter (the same form)."""
     form = ModerationForm(request.POST, prefix=str(target.pk))
     if form.is_valid():
         decision = form.cleaned_data["decision"]
         approve = decision in ("approve", "redact")
         try:
-            services.review_moderate(
+            moderate_with(
                 actor=request.user,
                 review=target,
                 approve=approve,

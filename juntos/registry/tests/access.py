@@ -30,6 +30,27 @@ def recruiter_kwargs(p: Any) -> dict[str, Any]:
     return {"slug": recruiter.slug}
 
 
+def ritas_recruiter_kwargs(p: Any) -> dict[str, Any]:
+    """A recruiter entry linked to rita's firm: workers may review it, rita may not."""
+    firm = organisations_by_slug(["pacific-agri-recruitment"])["pacific-agri-recruitment"]
+    return {"slug": factories.recruiter("Access Agency", organisation_id=firm.pk).slug}
+
+
+def pending_recruiter_review_kwargs(p: Any) -> dict[str, Any]:
+    return {"review_id": factories.recruiter_review_row(factories.recruiter()).pk}
+
+
+def recruiter_review_data(p: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "season": timezone.localdate().year,
+        "fee_charged": "no",
+        "promise_kept": 3,
+        "explained_clearly": 2,
+        "respect": 3,
+        "text": "",
+    }
+
+
 def site_kwargs(p: Any) -> dict[str, Any]:
     return {"site_id": carls_site(p).pk}
 
@@ -118,6 +139,28 @@ ACCESS = [
         allow=WORKERS,
         kwargs=site_kwargs,
         data=review_data,
+    ),
+    Access(
+        "registry:recruiter_review",
+        allow=WORKERS,
+        kwargs=ritas_recruiter_kwargs,
+        worker_page=True,
+        note="workers with an account; the recruiter's own people (rita) may not",
+    ),
+    Access(
+        "registry:recruiter_review",
+        method="POST",
+        allow=WORKERS,
+        kwargs=ritas_recruiter_kwargs,
+        data=recruiter_review_data,
+    ),
+    Access(
+        "registry:moderate_recruiter_review",
+        method="POST",
+        allow=MODERATORS,
+        kwargs=pending_recruiter_review_kwargs,
+        data=moderation_data,
+        note="coordinators of the network secretariat",
     ),
     Access(
         "registry:moderation",

@@ -15,6 +15,7 @@ from juntos.registry.models import (
     EmployerSite,
     Recruiter,
     RecruiterLicence,
+    RecruiterReview,
     RegistryImport,
     Review,
 )
@@ -115,4 +116,29 @@ def review_row(
         submitted_on=today,
         text=text,
         **values,
+    )
+
+
+def recruiter_review_row(
+    target: Recruiter,
+    *,
+    reviewer: str = "",
+    status: str = ReviewStatus.PENDING,
+    published: bool = False,
+    text: str = "",
+) -> RecruiterReview:
+    """A review of a recruiter written directly, with an arbitrary reviewer key."""
+    today = timezone.localdate()
+    return RecruiterReview.objects.create(
+        recruiter=target,
+        reviewer_key=reviewer or f"key-{next(_numbers)}",
+        season=today.year,
+        fee_charged=YesNo.NO,
+        promise_kept=Rating.GOOD,
+        explained_clearly=Rating.MIXED,
+        respect=Rating.GOOD,
+        status=ReviewStatus.APPROVED if published else status,
+        published_on=today if published else None,
+        submitted_on=today,
+        text=text,
     )
