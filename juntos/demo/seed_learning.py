@@ -18,15 +18,17 @@ if TYPE_CHECKING:
 
 PARTNER_SLUG = "centro-formacion-oaxaca"
 
-# (topic, format, language, completion rule, schedule, note, titles by language, summary in es)
-COURSES: list[tuple[str, str, str, str, str, str, dict[str, str], str]] = [
+# (topic, format, language, completion rule, schedule, (weekdays, from, until), titles by
+# language, summary in es). Weekdays are numbers (0 = Monday) so pages name them in each language.
+Hours = tuple[list[int], str, str]
+COURSES: list[tuple[str, str, str, str, str, Hours, dict[str, str], str]] = [
     (
         "english",
         "in-person",
         "en",
         "attendance",
         "evenings",
-        "Tue and Thu, 19:00–21:00",
+        ([1, 3], "19:00", "21:00"),
         {
             "en": "English for the farm and the town",
             "es": "Inglés para el campo y el pueblo",
@@ -40,7 +42,7 @@ COURSES: list[tuple[str, str, str, str, str, str, dict[str, str], str]] = [
         "es",
         "attendance",
         "weekends",
-        "Sundays, 10:00–12:00",
+        ([6], "10:00", "12:00"),
         {"es": "Ahorro y envíos de dinero", "en": "Saving and sending money home"},
         "Cómo ahorrar, comparar envíos de dinero y planear el regreso.",
     ),
@@ -50,7 +52,7 @@ COURSES: list[tuple[str, str, str, str, str, str, dict[str, str], str]] = [
         "es",
         "sign-off",
         "rain-days",
-        "Rain days, 13:00–16:00",
+        ([], "13:00", "16:00"),
         {
             "es": "Pesticidas y calor: cuidarse en el campo",
             "en": "Pesticides and heat: staying safe",
@@ -73,7 +75,7 @@ COURSES: list[tuple[str, str, str, str, str, str, dict[str, str], str]] = [
         "en",
         "sign-off",
         "weekends",
-        "Saturdays, 09:00–13:00",
+        ([5], "09:00", "13:00"),
         {"en": "Orchard pruning basics", "es": "Poda de frutales: lo básico"},
         "Poda de manzanos y cerezos, herramientas y seguridad.",
     ),
@@ -83,7 +85,7 @@ COURSES: list[tuple[str, str, str, str, str, str, dict[str, str], str]] = [
         "fr",
         "attendance",
         "evenings",
-        "Mon and Wed, 20:00–21:00",
+        ([0, 2], "20:00", "21:00"),
         {"fr": "Français de base", "es": "Francés básico", "en": "Basic French"},
         "Para quienes trabajan en Quebec.",
     ),
@@ -119,7 +121,7 @@ def _courses(teacher: User, organisation_id: int) -> None:
     if selectors.courses_managed_by(teacher).exists():
         return
     today = timezone.localdate()
-    for topic, fmt, language, rule, schedule, note, titles, summary in COURSES:
+    for topic, fmt, language, rule, schedule, (weekdays, start, end), titles, summary in COURSES:
         texts = {lang: (title, summary if lang == "es" else "") for lang, title in titles.items()}
         course = services.course_create(
             actor=teacher,
@@ -136,7 +138,9 @@ def _courses(teacher: User, organisation_id: int) -> None:
             actor=teacher,
             course=course,
             schedule=schedule,
-            schedule_note=note,
+            weekdays=weekdays,
+            starts_at=dt.time.fromisoformat(start),
+            ends_at=dt.time.fromisoformat(end),
             starts_on=today + dt.timedelta(days=10),
             ends_on=today + dt.timedelta(days=80),
             meetings=8,

@@ -21,9 +21,11 @@ from juntos.learning.choices import (
     Topic,
 )
 from juntos.learning.models import WorkerProfile
+from juntos.learning.weekdays import WEEKDAY_CHOICES
 
 # ISO dates whatever the page's language: a date input shows nothing for "01/05/2027".
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 ANY = [("", _("Any"))]
 
 
@@ -201,7 +203,21 @@ class CourseTextForm(forms.Form):
 
 class SessionForm(forms.Form):
     schedule = forms.ChoiceField(label=_("When"), choices=Schedule.choices)
-    schedule_note = forms.CharField(label=_("Days and hours"), required=False, max_length=200)
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Days of the week"),
+        choices=WEEKDAY_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    starts_at = forms.TimeField(label=_("Classes start at"), required=False, widget=TIME)
+    ends_at = forms.TimeField(label=_("Classes end at"), required=False, widget=TIME)
+    schedule_note = forms.CharField(
+        label=_("Other details"),
+        help_text=_("Only what the days and hours do not say, in the language of the course."),
+        required=False,
+        max_length=200,
+    )
     starts_on = forms.DateField(label=_("Starts"), widget=DATE)
     ends_on = forms.DateField(label=_("Ends"), widget=DATE)
     meetings = forms.IntegerField(label=_("Number of classes"), min_value=1, max_value=200)

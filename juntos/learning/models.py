@@ -24,6 +24,7 @@ from juntos.learning.choices import (
     Schedule,
     Topic,
 )
+from juntos.learning.weekdays import describe_days_and_hours
 
 USER = settings.AUTH_USER_MODEL
 
@@ -210,7 +211,12 @@ class Session(models.Model):
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
     schedule = models.CharField(_("when"), max_length=20, choices=Schedule.choices)
-    schedule_note = models.CharField(_("days and hours"), max_length=200, blank=True)
+    # Days of the week the classes meet (0 = Monday … 6 = Sunday), and their hours: stored as
+    # data, so that every page and message names them in the reader's language.
+    weekdays = models.JSONField(_("days of the week"), default=list, blank=True)
+    starts_at = models.TimeField(_("from"), null=True, blank=True)
+    ends_at = models.TimeField(_("until"), null=True, blank=True)
+    schedule_note = models.CharField(_("other details"), max_length=200, blank=True)
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
     meetings = models.PositiveSmallIntegerField(_("number of classes"), default=1)
@@ -223,6 +229,11 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"session {self.pk} of course {self.course_id}"
+
+    @property
+    def days_and_hours(self) -> str:
+        """ "martes y jueves, 19:00–21:00" in the active language ("" when none are set)."""
+        return describe_days_and_hours(self.weekdays, self.starts_at, self.ends_at)
 
     @property
     def places_left(self) -> int:

@@ -7,6 +7,7 @@ under the same row lock as enrolment.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -51,15 +52,20 @@ def session_create(
     enrolment_closes: dt.date,
     meetings: int = 1,
     schedule_note: str = "",
+    weekdays: Iterable[int] = (),
+    starts_at: dt.time | None = None,
+    ends_at: dt.time | None = None,
 ) -> Session:
     """Add a session (a run of the course) with its schedule, places and enrolment window."""
     if not can_manage_course(actor, course):
         raise PermissionDenied
     _check_session(starts_on, ends_on, enrolment_opens, enrolment_closes, capacity, meetings)
+    days = _check_days_and_hours(weekdays, starts_at, ends_at)
     with transaction.atomic():
         session = save_valid(
             Session(
                 course=course, schedule=schedule, schedule_note=schedule_note.strip(),
+                weekdays=days, starts_at=starts_at, ends_at=ends_at,
                 starts_on=starts_on, ends_on=ends_on, capacity=capacity, meetings=meetings,
                 enrolment_opens=enrolment_opens, enrolment_closes=enrolment_closes,
             )
@@ -87,6 +93,18 @@ def _check_session(
         raise ValidationError({"capacity": _("A session needs at least one place and one class.")})
 
 
+def _check_days_and_hours(
+    weekdays: Iterable[int], starts_at: dt.time | None, ends_at: dt.time | None
+) -> list[int]:
+    """The days as stored (sorted, once each); refuses unknown days and hours out of order."""
+    days = sorted(set(weekdays))
+    if any(not isinstance(day, int) or not 0 <= day <= 6 for day in days):
+        raise ValidationError({"weekdays": _("Choose days of the week from the list.")})
+    if ends_at is not None and (starts_at is None or ends_at <= starts_at):
+        raise ValidationError({"ends_at": _("Classes end after they start.")})
+    return days
+
+
 class SessionUpdate(NamedTuple):
     """The changed session and the people the new places went to, in queue order."""
 
@@ -106,11 +124,15 @@ def session_update(
     enrolment_closes: dt.date,
     meetings: int = 1,
     schedule_note: str = "",
+    weekdays: Iterable[int] = (),
+    starts_at: dt.time | None = None,
+    ends_at: dt.time | None = None,
 ) -> SessionUpdate:
     """Change a session's schedule, dates and places; new places go to the people waiting."""
     if not can_manage_course(actor, session.course):
         raise PermissionDenied
     _check_session(starts_on, ends_on, enrolment_opens, enrolment_closes, capacity, meetings)
+    days = _check_days_and_hours(weekdays, starts_at, ends_at)
     with transaction.atomic():
         session = _locked_session(session.pk)
         held = _places_taken(session)
@@ -125,7 +147,8 @@ def session_update(
             raise ValidationError({"capacity": message % {"count": held}})
         before = session.capacity
         changes = {
-            "schedule": schedule, "schedule_note": schedule_note.strip(), "starts_on": starts_on,
+            "schedule": schedule, "schedule_note": schedule_note.strip(), "weekdays": days,
+            "starts_at": starts_at, "ends_at": ends_at, "starts_on": starts_on,
             "ends_on": ends_on, "meetings": meetings, "capacity": capacity,
             "enrolment_opens": enrolment_opens, "enrolment_closes": enrolment_closes,
         }  # fmt: skip
@@ -150,7 +173,9 @@ def session_update(
 
 
 # A change to any of these is told to everyone enrolled or waiting: they plan their work by them.
-WHAT_PEOPLE_PLAN_BY = {"schedule", "schedule_note", "starts_on", "ends_on"}
+WHAT_PEOPLE_PLAN_BY = {
+    "schedule", "schedule_note", "weekdays", "starts_at", "ends_at", "starts_on", "ends_on",
+}  # fmt: skip
 
 
 def _tell_changed(enrolment: Enrolment, session: Session) -> None:
@@ -159,9 +184,11 @@ def _tell_changed(enrolment: Enrolment, session: Session) -> None:
     def render() -> tuple[str, str]:
         text = course_text(session.course, user.preferred_language)
         title = text.title if text else ""
+        # Rendered in her language: the weekday names and times come out localised.
+        details = ", ".join(filter(None, (session.days_and_hours, session.schedule_note)))
         when = session.get_schedule_display()
-        if session.schedule_note:
-            when = f"{when} ({session.schedule_note})"
+        if details:
+            when = f"{when} ({details})"
         values = {
             "course": title,
             "when": when,

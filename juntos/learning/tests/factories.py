@@ -50,7 +50,9 @@ class SessionFactory(factory.django.DjangoModelFactory[Session]):
 
     course = factory.SubFactory(CourseFactory)
     schedule = Schedule.EVENINGS
-    schedule_note = "Tue, Thu 19:00–21:00"
+    weekdays = factory.LazyFunction(lambda: [1, 3])
+    starts_at = dt.time(19, 0)
+    ends_at = dt.time(21, 0)
     starts_on = factory.LazyFunction(lambda: today() + dt.timedelta(days=14))
     ends_on = factory.LazyFunction(lambda: today() + dt.timedelta(days=70))
     meetings = 4

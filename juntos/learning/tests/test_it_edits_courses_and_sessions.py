@@ -26,8 +26,8 @@ from juntos.testing.queries import assert_max_queries, assert_queries_do_not_gro
 
 OUTSIDERS = ("amina", "dana", "carl", "rosa")  # other organisations' staff, employer, worker
 SESSION_FIELDS = (
-    "schedule", "schedule_note", "starts_on", "ends_on", "meetings", "capacity",
-    "enrolment_opens", "enrolment_closes",
+    "schedule", "weekdays", "starts_at", "ends_at", "schedule_note", "starts_on", "ends_on",
+    "meetings", "capacity", "enrolment_opens", "enrolment_closes",
 )  # fmt: skip
 
 COURSE_EDIT = {
@@ -81,12 +81,17 @@ def _queue(session: Session, people: list[Any]) -> list[Enrolment]:
     return enrolments
 
 
-def _as_typed(session: Session, **changes: Any) -> dict[str, str]:
+def _typed(value: Any) -> Any:
+    if isinstance(value, list):  # the ticked weekdays
+        return [str(item) for item in value]
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _as_typed(session: Session, **changes: Any) -> dict[str, Any]:
     """The session's edit form as it comes prefilled, with these changes typed in."""
-    fields = {name: getattr(session, name) for name in SESSION_FIELDS}
-    typed = {
-        name: v.isoformat() if hasattr(v, "isoformat") else str(v) for name, v in fields.items()
-    }
+    typed = {name: _typed(getattr(session, name)) for name in SESSION_FIELDS}
     return {**typed, **{name: str(value) for name, value in changes.items()}}
 
 
@@ -354,7 +359,8 @@ def test_staff_change_a_session_s_dates_and_note(provider, course):
     staff = logged_in_client(provider.staff)
     page = staff.get(f"/en/learning/sessions/{session.pk}/edit/").content.decode()
     assert f'value="{session.starts_on.isoformat()}"' in page  # prefilled, ISO for date inputs
-    assert 'value="Tue, Thu 19:00–21:00"' in page
+    assert 'name="weekdays" value="1" id="id_weekdays_1" checked' in page
+    assert 'value="19:00"' in page and 'value="21:00"' in page
     typed = _session_edit(meetings=8)
     response = staff.post(f"/en/learning/sessions/{session.pk}/edit/", typed)
     assert response.status_code == 302

@@ -78,7 +78,10 @@ def _session_line(session: Any, schedules: dict[str, str]) -> str:
         if left
         else _("full, waiting list open")
     )
-    return f"{schedules.get(session.schedule, session.schedule)}: {dates} · {places}"
+    when = schedules.get(session.schedule, session.schedule)
+    if session.days_and_hours:  # "martes y jueves, 19:00–21:00" in the page's language
+        when = f"{when} ({session.days_and_hours})"
+    return f"{when}: {dates} · {places}"
 
 
 def _cards(result: selectors.CatalogueResult) -> list[Card]:

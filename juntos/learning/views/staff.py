@@ -158,8 +158,8 @@ COURSE_SETTINGS = (
     "min_attendance_percent",
 )  # fmt: skip
 SESSION_FIELDS = (
-    "schedule", "schedule_note", "starts_on", "ends_on", "meetings", "capacity",
-    "enrolment_opens", "enrolment_closes",
+    "schedule", "weekdays", "starts_at", "ends_at", "schedule_note", "starts_on", "ends_on",
+    "meetings", "capacity", "enrolment_opens", "enrolment_closes",
 )  # fmt: skip
 
 
