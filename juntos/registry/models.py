@@ -8,6 +8,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import Program, Province
@@ -20,6 +21,7 @@ from juntos.registry.choices import (
     ReviewStatus,
     YesNo,
 )
+from juntos.registry.official_terms import Shown, shown_penalty, shown_reasons, shown_status
 
 
 class Employer(models.Model):
@@ -95,6 +97,8 @@ class RegistryImport(models.Model):
     source = models.CharField(_("source"), max_length=500)
     source_date = models.DateField(_("published on"))
     filename = models.CharField(max_length=255)
+    # A sample file shipped with Juntos (the demo), not a list anyone published.
+    sample = models.BooleanField(default=False)
     row_count = models.PositiveIntegerField(default=0)
     imported_at = models.DateTimeField(auto_now_add=True)
 
@@ -105,6 +109,16 @@ class RegistryImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.province} {self.source_date}"
+
+    @property
+    def source_label(self) -> str:
+        """Where the list comes from, as the page says it: a sample says so in every language;
+        a real list's publisher and address are shown as they were given at import."""
+        if self.sample:
+            return gettext("Sample data shipped with Juntos (%(file)s), not an official list") % {
+                "file": self.filename
+            }
+        return self.source
 
 
 class RecruiterLicence(models.Model):
@@ -169,6 +183,18 @@ class NonComplianceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.listed_name} {self.decision_date}"
+
+    @property
+    def shown_reasons(self) -> list[Shown]:
+        return shown_reasons(self.reasons)
+
+    @property
+    def shown_penalty(self) -> Shown:
+        return shown_penalty(self.penalty)
+
+    @property
+    def shown_status(self) -> Shown:
+        return shown_status(self.status)
 
 
 class Review(models.Model):

@@ -682,6 +682,7 @@ def official_list_import(
     filename: str,
     source: str,
     source_date: dt.date,
+    sample: bool = False,
 ) -> RegistryImport:
     """Import an official list all-or-nothing; raises ImportRejected listing every bad line."""
     if not can_import_official_lists(actor):
@@ -698,6 +699,7 @@ def official_list_import(
             source=source,
             source_date=source_date,
             filename=filename[:255],
+            sample=sample,
         )
         writer = _import_noncompliant if kind == ImportKind.NONCOMPLIANT else _import_recruiters
         batch.row_count = writer(actor, parsed.rows, batch)

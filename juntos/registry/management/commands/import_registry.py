@@ -35,6 +35,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published", default="", help="Date the list was published, YYYY-MM-DD."
         )
+        parser.add_argument(
+            "--sample",
+            action="store_true",
+            help="A sample file, not a published list: pages say so in every language.",
+        )
         parser.add_argument("file", help="The CSV file (UTF-8).")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -61,6 +66,7 @@ class Command(BaseCommand):
                 filename=path.name,
                 source=options["source"] or DEFAULT_SOURCES[kind],
                 source_date=published or timezone.localdate(),
+                sample=options["sample"],
             )
         except ImportRejected as rejected:
             for problem in rejected.problems:
