@@ -101,6 +101,7 @@ def seed(people: dict[str, User]) -> None:
                 filename=filename,
                 source=f"Sample data shipped with Juntos ({filename}), not an official list",
                 source_date=timezone.localdate(),
+                sample=True,
             )
     workers = [_reviewer(phone, n) for n, phone in enumerate(REVIEWERS, start=1)]
     texts = [
