@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program, Province
@@ -132,6 +133,8 @@ class VersionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for language in CONTENT_LANGUAGES:
+            # The language by name in the editor's language: staff read "Spanish", never "es".
+            named = get_language_info(language)["name_translated"]
             for name, label in TEXT_LABELS.items():
                 widget = (
                     forms.Textarea(attrs={"rows": 4})
@@ -139,12 +142,12 @@ class VersionForm(forms.Form):
                     else forms.TextInput
                 )
                 self.fields[f"{language}_{name}"] = forms.CharField(
-                    label=f"{label} ({language})", required=False, widget=widget, max_length=20000
+                    label=f"{label} ({named})", required=False, widget=widget, max_length=20000
                 )
             if language != CONTENT_LANGUAGES[0]:
                 self.fields[f"{language}_up_to_date"] = forms.BooleanField(
                     label=_("This translation says the same as the English text (%(lang)s)")
-                    % {"lang": language},
+                    % {"lang": named},
                     required=False,
                     help_text=_(
                         "Tick only after comparing it with the English text as it is now. "

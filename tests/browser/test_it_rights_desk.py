@@ -42,17 +42,19 @@ def test_a_changed_english_text_publishes_its_translations_as_out_of_date(
     for language in ("es", "fr"):
         box = ben.get_by_label(f"This translation says the same as the English text ({language})")
         assert not box.is_checked(), f"the {language} box is pre-checked"
-    summary = ben.get_by_label("The answer, in one or two sentences (en)")
+    summary = ben.get_by_label("The answer, in one or two sentences (English)")
     summary.fill(summary.input_value().replace("$7.11", "$7.32").replace("$946.95", "$975.45"))
     ben.get_by_role("button", name="Save").click()
     ben.get_by_text("Out of date against the English text: es, fr.").wait_for()
     assert "975.45" in ben.locator(".notice").all_inner_texts()[-1]  # the figures differ
 
     # Ticking Spanish without fixing its amounts is refused, and the typed English stays.
-    ben.get_by_label("This translation says the same as the English text (es)").check()
+    ben.get_by_label("This translation says the same as the English text (Spanish)").check()
     ben.get_by_role("button", name="Save").click()
     ben.get_by_text("The figures differ from the English text").first.wait_for()
-    assert "$975.45" in ben.get_by_label("The answer, in one or two sentences (en)").input_value()
+    assert (
+        "$975.45" in ben.get_by_label("The answer, in one or two sentences (English)").input_value()
+    )
 
     ben.get_by_role("button", name="Send for review").click()
     ben.get_by_text("You wrote or changed this version").first.wait_for()

@@ -76,7 +76,7 @@ def test_a_coordinator_drafts_and_a_second_editor_publishes_through_the_desk(per
     )
     assert client.post(edit_url, form).status_code == 302
     desk = client.get(edit_url).content.decode()
-    assert "Out of date against the English text: es, fr." in desk  # only English changed
+    assert "Out of date against the English text: Spanish, French." in desk  # only English changed
     action_url = reverse("rights:editor_version_action", kwargs={"version_id": version.pk})
     client.post(action_url, {"action": "submit"})
     refused = client.post(action_url, {"action": "publish"}, follow=True).content.decode()
@@ -94,7 +94,7 @@ def test_a_coordinator_drafts_and_a_second_editor_publishes_through_the_desk(per
         actor=personas.admin, action="rights.version_published"
     ).exists()
     desk = client.get(reverse("rights:editor")).content.decode()
-    assert "older than the English text: es, fr" in desk
+    assert "older than the English text: Spanish, French" in desk
     spanish = Client().get(f"/es/rights/articles/{article.slug}/").content.decode()
     assert "Esta traducción es más antigua que el texto en inglés" in spanish
     assert "$7.50" in spanish  # the current English is offered beside it
