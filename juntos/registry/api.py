@@ -91,6 +91,30 @@ class ReviewIn(Schema):
     text: str = ""
 
 
+class RecruiterReviewOut(Schema):
+    """A published review of a recruiter. There is no author field, by design."""
+
+    season: int
+    fee_charged: str
+    promise_kept: int
+    explained_clearly: int
+    respect: int
+    text: str
+
+
+class RecruiterDetailOut(RecruiterOut):
+    reviews: list[RecruiterReviewOut]
+
+
+class RecruiterReviewIn(Schema):
+    season: int
+    fee_charged: str
+    promise_kept: int
+    explained_clearly: int
+    respect: int
+    text: str = ""
+
+
 class ReviewSubmittedOut(Schema):
     status: str
 
@@ -186,9 +210,41 @@ def recruiters(request: HttpRequest, q: str = "", province: str = "") -> list[di
     return [_recruiter(r) for r in selectors.search_recruiters(q[:120], province=province[:2])]
 
 
-@router.get("/recruiters/{slug}", response=RecruiterOut, summary="One recruiter and licences")
+@router.get(
+    "/recruiters/{slug}",
+    response=RecruiterDetailOut,
+    summary="One recruiter, its licences and its published reviews",
+)
 def recruiter(request: HttpRequest, slug: str) -> dict[str, Any]:
-    return _recruiter(selectors.recruiter_by_slug(slug))
+    entry = selectors.recruiter_by_slug(slug)
+    fields = ("season", "fee_charged", "promise_kept", "explained_clearly", "respect", "text")
+    reviews = [
+        {name: getattr(review, name) for name in fields}
+        for review in entry.published_reviews  # type: ignore[attr-defined]
+    ]
+    return {**_recruiter(entry), "reviews": reviews}
+
+
+@router.post(
+    "/recruiters/{slug}/reviews",
+    response={201: ReviewSubmittedOut},
+    auth=django_auth,
+    summary="Send a review of a recruiter for moderation (workers only)",
+)
+def recruiter_review_create(
+    request: HttpRequest, slug: str, payload: RecruiterReviewIn
+) -> Status[dict]:
+    try:
+        entry = selectors.get_recruiter_to_review_for(request.user, slug)
+    except PermissionDenied as error:
+        raise HttpError(403, "Only workers may review a recruiter.") from error
+    try:
+        made = services.recruiter_review_submit(
+            actor=request.user, recruiter=entry, **payload.dict()
+        )
+    except ValidationError as error:
+        raise HttpError(422, "; ".join(error.messages)) from error
+    return Status(201, {"status": made.status})
 
 
 @router.post(

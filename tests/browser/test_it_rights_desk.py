@@ -39,13 +39,13 @@ def test_a_changed_english_text_publishes_its_translations_as_out_of_date(
     ben.goto(f"/en/rights/desk/articles/{SLUG}/")
     ben.get_by_role("button", name="Start a new version").click()
     ben.get_by_role("heading", name=re.compile(r"v\d+$")).wait_for()
-    for language in ("es", "fr"):
+    for language in ("Spanish", "French"):
         box = ben.get_by_label(f"This translation says the same as the English text ({language})")
         assert not box.is_checked(), f"the {language} box is pre-checked"
     summary = ben.get_by_label("The answer, in one or two sentences (English)")
     summary.fill(summary.input_value().replace("$7.11", "$7.32").replace("$946.95", "$975.45"))
     ben.get_by_role("button", name="Save").click()
-    ben.get_by_text("Out of date against the English text: es, fr.").wait_for()
+    ben.get_by_text("Out of date against the English text: Spanish, French.").wait_for()
     assert "975.45" in ben.locator(".notice").all_inner_texts()[-1]  # the figures differ
 
     # Ticking Spanish without fixing its amounts is refused, and the typed English stays.
@@ -68,7 +68,7 @@ def test_a_changed_english_text_publishes_its_translations_as_out_of_date(
     operator.goto("/en/rights/desk/")
     operator.get_by_text(f"{SLUG}").first.wait_for()
     desk = operator.locator("main").inner_text()
-    assert "older than the English text: es, fr" in desk
+    assert "older than the English text: Spanish, French" in desk
 
     rosa = new_page(viewport=PHONE, javascript=False)
     rosa.goto(f"/es/rights/articles/{SLUG}/")

@@ -201,6 +201,14 @@ ACCESS = [
     Access("GET /api/registry/recruiters", allow=EVERYONE, query="?q=recruiting"),
     Access("GET /api/registry/recruiters/{slug}", allow=EVERYONE, kwargs=recruiter_kwargs),
     Access(
+        "POST /api/registry/recruiters/{slug}/reviews",
+        method="POST",
+        allow=WORKERS,
+        kwargs=ritas_recruiter_kwargs,
+        data=recruiter_review_data,
+        note="workers; the recruiter's own people (rita) may not",
+    ),
+    Access(
         "POST /api/registry/sites/{site_id}/reviews",
         method="POST",
         allow=WORKERS,

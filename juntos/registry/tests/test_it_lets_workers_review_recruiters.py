@@ -192,5 +192,34 @@ def test_recruiter_page_and_queue_queries_stay_flat(client, client_as, db):
         rows=cards,
     )
     assert_queries_do_not_grow(
+        add_items=add_published,
+        fetch=lambda: client.get(f"/api/registry/recruiters/{agency.slug}"),
+        limit=5,
+        rows=lambda response: len(response.json()["reviews"]),
+    )
+    assert_queries_do_not_grow(
         add_items=add_pending, fetch=lambda: ben.get("/en/registry/moderation/"), limit=12
     )
+
+
+def test_the_api_takes_a_review_and_shows_only_published_ones_without_authors(client_as, db):
+    agency = factories.recruiter("Agencia API")
+    for _ in range(3):
+        factories.recruiter_review_row(agency, published=True, text="publicada")
+    factories.recruiter_review_row(agency, text="en espera")
+    rosa = client_as("rosa")
+    response = rosa.post(
+        f"/api/registry/recruiters/{agency.slug}/reviews",
+        {k: (int(v) if k not in ("fee_charged", "text") else v) for k, v in form_data().items()},
+        content_type="application/json",
+    )
+    assert response.status_code == 201 and response.json() == {"status": "pending"}
+    detail = client_as("dana").get(f"/api/registry/recruiters/{agency.slug}").json()
+    assert [r["text"] for r in detail["reviews"]] == ["publicada"] * 3
+    assert all("reviewer_key" not in r for r in detail["reviews"])
+    refused = client_as("rita").post(
+        f"/api/registry/recruiters/{ritas_agency().slug}/reviews",
+        {k: (int(v) if k not in ("fee_charged", "text") else v) for k, v in form_data().items()},
+        content_type="application/json",
+    )
+    assert refused.status_code == 403
