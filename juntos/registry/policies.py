@@ -29,7 +29,7 @@ def can_review_site(actor: Actor, site: EmployerSite) -> bool:
     return not has_role(actor, site.employer.organisation_id, ANY_ROLE)
 
 
-def can_review_recruiter(actor: Actor, recruiter: Any) -> bool:
+def can_review_recruiter(actor: Actor, recruiter: Recruiter) -> bool:
     """Workers with an account review recruiters; nobody reviews their own organisation."""
     if not actor.is_authenticated or actor.sector != Sector.MIGRANT_WORKER:
         return False

@@ -249,7 +249,7 @@ def pending_recruiter_reviews_for(actor: Actor) -> QuerySet[RecruiterReview]:
     )
 
 
-def get_pending_recruiter_review_for(actor: Actor, review_id: Any) -> RecruiterReview:
+def get_pending_recruiter_review_for(actor: Actor, review_id: uuid.UUID | str) -> RecruiterReview:
     """One review of a recruiter waiting for moderation; 404 for anyone else or anything else."""
     if not can_moderate_reviews(actor):
         raise Http404
