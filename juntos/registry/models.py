@@ -21,7 +21,13 @@ from juntos.registry.choices import (
     ReviewStatus,
     YesNo,
 )
-from juntos.registry.official_terms import Shown, shown_penalty, shown_reasons, shown_status
+from juntos.registry.official_terms import (
+    Shown,
+    shown_conditions,
+    shown_penalty,
+    shown_reasons,
+    shown_status,
+)
 
 
 class Employer(models.Model):
@@ -153,6 +159,10 @@ class RecruiterLicence(models.Model):
     @property
     def in_good_standing(self) -> bool:
         return self.in_good_standing_on(timezone.localdate())
+
+    @property
+    def shown_conditions(self) -> Shown:
+        return shown_conditions(self.conditions)
 
     @property
     def past_expiry(self) -> bool:

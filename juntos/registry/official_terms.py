@@ -2,7 +2,8 @@
 
 The federal list of non-compliant employers is imported in English. Its statuses ("Eligible"),
 penalties ("Warning", "$45,000 and a 5-year ban") and reasons come from a small, fixed set of
-phrasings, so each known one goes through the catalogue. Anything else is shown as published
+phrasings, so each known one goes through the catalogue; so do the licence conditions that the
+provincial recruiter lists use. Anything else is shown as published
 and marked as English (`lang="en"`), never passed off as a translation.
 """
 
@@ -60,6 +61,21 @@ REASONS: dict[str, Promise] = {
         (
             "The employer did not cooperate with an inspection",
             _("The employer did not cooperate with an inspection."),
+        ),
+    )
+}
+
+
+CONDITIONS: dict[str, Promise] = {
+    normalise(english): translated
+    for english, translated in (
+        (
+            "Suspended pending investigation of fees charged to workers",
+            _("Suspended while fees charged to workers are investigated."),
+        ),
+        (
+            "May recruit only for agricultural employers",
+            _("May recruit only for agricultural employers."),
         ),
     )
 }
@@ -125,3 +141,9 @@ def shown_reasons(reasons: str) -> list[Shown]:
         known = REASONS.get(normalise(part))
         shown.append(Shown(str(known)) if known else Shown(part, "en"))
     return shown
+
+
+def shown_conditions(conditions: str) -> Shown:
+    """A licence's conditions in the reader's language when the list uses known wording."""
+    known = CONDITIONS.get(normalise(conditions))
+    return Shown(str(known)) if known else Shown(conditions, "en")

@@ -1,5 +1,6 @@
-"""An official list's own words (statuses, penalties, reasons) and a sample list's notice are
-shown in the reader's language; words we cannot translate are marked as the list's English."""
+"""An official list's own words (statuses, penalties, reasons, licence conditions) and a sample
+list's notice are shown in the reader's language; words we cannot translate are marked as the
+list's English."""
 
 from __future__ import annotations
 
@@ -91,3 +92,31 @@ def test_an_unknown_value_is_marked_so_the_page_does_not_pass_it_off(client):
     record.save()
     html = client.get(f"/es/registry/employers/{record.employer.slug}/").content.decode()
     assert '<span lang="en">Banned until the penalty is paid</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "conditions"),
+    [
+        ("es", "Suspendida mientras se investigan cobros hechos a trabajadores."),
+        ("fr", "Suspendu pendant l’enquête sur des frais demandés aux travailleurs."),
+    ],
+)
+def test_a_recruiters_licence_conditions_are_in_the_page_language(client, language, conditions):
+    recruiters = SAMPLE.parent / "recruiters-bc.csv"
+    batch = services.official_list_import(
+        actor=None,
+        kind="recruiters",
+        province="BC",
+        text=recruiters.read_text(encoding="utf-8"),
+        filename=recruiters.name,
+        source="Sample data shipped with Juntos, not an official list",
+        source_date=timezone.localdate(),
+        sample=True,
+    )
+    licence = batch.licences.get(number="FWR-2020-0387")
+    html = client.get(f"/{language}/registry/recruiters/{licence.recruiter.slug}/").content.decode()
+    assert conditions in html and "Suspended pending" not in html
+    licence.conditions = "Must post a bond"
+    licence.save()
+    html = client.get(f"/{language}/registry/recruiters/{licence.recruiter.slug}/").content.decode()
+    assert '<span lang="en">Must post a bond</span>' in html
