@@ -207,19 +207,47 @@ class NonComplianceRecord(models.Model):
         return shown_status(self.status)
 
 
-class Review(models.Model):
-    """A worker's review of one site. Holds no account id: only a keyed hash of it.
+class ModeratedReview(models.Model):
+    """What every worker review holds, whatever it is about: no account id, only a keyed hash.
 
-    The hash lets the database refuse a second review by the same worker of the same employer in
+    The hash lets the database refuse a second review by the same worker of the same subject in
     the same season, while nobody reading the table (moderators included) can tell who wrote it.
+    Each concrete review names its own constraints: constraint names are unique per database.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    reviewer_key = models.CharField(max_length=64, editable=False)
+    season = models.PositiveSmallIntegerField(_("season"))
+    text = models.TextField(_("in your own words"), blank=True, max_length=2000)
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
+    )
+    rejected_rule = models.CharField(max_length=30, blank=True)
+    # The rule a passage broke when a moderator published the review without that passage.
+    redacted_rule = models.CharField(max_length=30, blank=True)
+    # Dates only: the day is coarse enough not to point at one worker's shift or departure.
+    submitted_on = models.DateField()
+    published_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-season", "-submitted_on"]
+
+    @property
+    def rejected_rule_label(self) -> str:
+        return str(ModerationRule(self.rejected_rule).label) if self.rejected_rule else ""
+
+    @property
+    def redacted_rule_label(self) -> str:
+        return str(ModerationRule(self.redacted_rule).label) if self.redacted_rule else ""
+
+
+class Review(ModeratedReview):
+    """A worker's review of one site; one per worker, employer and season."""
+
     site = models.ForeignKey(EmployerSite, on_delete=models.CASCADE, related_name="reviews")
     # Copied from the site so that the one-per-employer-per-season rule is a database constraint.
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="reviews")
-    reviewer_key = models.CharField(max_length=64, editable=False)
-    season = models.PositiveSmallIntegerField(_("season"))
     fee_charged = models.CharField(
         _("were you charged a fee to get this job?"), max_length=10, choices=YesNo.choices
     )
@@ -235,19 +263,8 @@ class Review(models.Model):
     respect_safety = models.PositiveSmallIntegerField(
         _("respect and safety"), choices=Rating.choices
     )
-    text = models.TextField(_("in your own words"), blank=True, max_length=2000)
-    status = models.CharField(
-        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
-    )
-    rejected_rule = models.CharField(max_length=30, blank=True)
-    # The rule a passage broke when a moderator published the review without that passage.
-    redacted_rule = models.CharField(max_length=30, blank=True)
-    # Dates only: the day is coarse enough not to point at one worker's shift or departure.
-    submitted_on = models.DateField()
-    published_on = models.DateField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-season", "-submitted_on"]
+    class Meta(ModeratedReview.Meta):
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
         constraints = [
@@ -263,14 +280,6 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review {self.pk}"
-
-    @property
-    def rejected_rule_label(self) -> str:
-        return str(ModerationRule(self.rejected_rule).label) if self.rejected_rule else ""
-
-    @property
-    def redacted_rule_label(self) -> str:
-        return str(ModerationRule(self.redacted_rule).label) if self.redacted_rule else ""
 
 
 class ReviewReply(models.Model):
@@ -309,17 +318,10 @@ class ReviewReply(models.Model):
         return str(ReplyRule(self.rejected_rule).label) if self.rejected_rule else ""
 
 
-class RecruiterReview(models.Model):
-    """A worker's review of a recruiter or agency, moderated and published like a site review.
+class RecruiterReview(ModeratedReview):
+    """A worker's review of a recruiter or agency; one per worker, recruiter and season."""
 
-    Holds no account id either: the keyed hash lets the database refuse a second review of the
-    same recruiter by the same worker in the same season.
-    """
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     recruiter = models.ForeignKey(Recruiter, on_delete=models.CASCADE, related_name="reviews")
-    reviewer_key = models.CharField(max_length=64, editable=False)
-    season = models.PositiveSmallIntegerField(_("season"))
     fee_charged = models.CharField(
         _("did the recruiter ask you to pay a fee?"), max_length=10, choices=YesNo.choices
     )
@@ -330,17 +332,8 @@ class RecruiterReview(models.Model):
         _("the recruiter explained the contract clearly"), choices=Rating.choices
     )
     respect = models.PositiveSmallIntegerField(_("respect"), choices=Rating.choices)
-    text = models.TextField(_("in your own words"), blank=True, max_length=2000)
-    status = models.CharField(
-        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
-    )
-    rejected_rule = models.CharField(max_length=30, blank=True)
-    redacted_rule = models.CharField(max_length=30, blank=True)
-    submitted_on = models.DateField()
-    published_on = models.DateField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-season", "-submitted_on"]
+    class Meta(ModeratedReview.Meta):
         verbose_name = _("recruiter review")
         verbose_name_plural = _("recruiter reviews")
         constraints = [
@@ -356,11 +349,3 @@ class RecruiterReview(models.Model):
 
     def __str__(self) -> str:
         return f"recruiter review {self.pk}"
-
-    @property
-    def rejected_rule_label(self) -> str:
-        return str(ModerationRule(self.rejected_rule).label) if self.rejected_rule else ""
-
-    @property
-    def redacted_rule_label(self) -> str:
-        return str(ModerationRule(self.redacted_rule).label) if self.redacted_rule else ""

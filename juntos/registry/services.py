@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -224,59 +224,87 @@ def review_submit(
         text=text.strip(),
         submitted_on=timezone.localdate(),
     )
+    return _submit_or_resubmit(
+        review,
+        same_season={"employer": review.employer},
+        answers=(
+            "site",
+            "fee_charged",
+            "contract_matched",
+            "paid_on_time",
+            "housing",
+            "respect_safety",
+        ),
+        actions=("registry.review_submit", "registry.review_resubmit"),
+        already_reviewed=ALREADY_REVIEWED,
+    )
+
+
+_Reviewed = TypeVar("_Reviewed", Review, RecruiterReview)
+
+
+def _submit_or_resubmit(
+    review: _Reviewed,
+    *,
+    same_season: dict[str, object],
+    answers: tuple[str, ...],
+    actions: tuple[str, str],
+    already_reviewed: Promise,
+) -> _Reviewed:
+    """Save a new review, or let its answers replace her rejected one for the same subject and
+    season, which then waits for moderation again. `actions`: the audit action of each case."""
     review.full_clean(exclude=["reviewer_key"], validate_constraints=False)
     try:
         with transaction.atomic():
             rejected = (
-                Review.objects.select_for_update()
+                type(review)
+                ._default_manager.select_for_update()
                 .filter(
-                    employer=review.employer,
-                    season=season,
+                    **same_season,
+                    season=review.season,
                     reviewer_key=review.reviewer_key,
                     status=ReviewStatus.REJECTED,
                 )
                 .first()
             )
             if rejected is not None:
-                return _resubmit(rejected, review)
-            review.save(force_insert=True)
+                for field in (*answers, "text", "submitted_on"):
+                    setattr(rejected, field, getattr(review, field))
+                rejected.status = ReviewStatus.PENDING
+                rejected.rejected_rule = rejected.redacted_rule = ""
+                review, action = rejected, actions[1]
+                review.save()
+            else:
+                review.save(force_insert=True)
+                action = actions[0]
             # Anonymous audit: the day only and no actor, so the log cannot name the reviewer.
-            audit_record(actor=None, action="registry.review_submit", target=review, anonymous=True)
+            audit_record(actor=None, action=action, target=review, anonymous=True)
             _tell_moderators()
     except IntegrityError as error:
-        raise ValidationError({"season": ALREADY_REVIEWED}) from error
+        raise ValidationError({"season": already_reviewed}) from error
     return review
 
 
-_ANSWERS = ("site", "fee_charged", "contract_matched", "paid_on_time", "housing", "respect_safety")
-
-
-def _resubmit(rejected: Review, edited: Review) -> Review:
-    """Her new answers replace the rejected review's, which waits for moderation again."""
-    for field in (*_ANSWERS, "text", "submitted_on"):
-        setattr(rejected, field, getattr(edited, field))
-    rejected.status = ReviewStatus.PENDING
-    rejected.rejected_rule = ""
-    rejected.redacted_rule = ""
-    rejected.save()
-    audit_record(actor=None, action="registry.review_resubmit", target=rejected, anonymous=True)
-    _tell_moderators()
-    return rejected
-
-
-def _publish_ready(site: EmployerSite) -> int:
-    """Publish the site's approved reviews once enough independent workers wrote them."""
-    approved = Review.objects.filter(site=site, status=ReviewStatus.APPROVED)
+def _publish_when_ready(approved: QuerySet[_Reviewed]) -> int:
+    """Publish these approved reviews once enough independent workers wrote them; how many."""
     reviewers = approved.aggregate(n=Count("reviewer_key", distinct=True))["n"]
     if reviewers < publication_threshold():
         return 0
     waiting = list(approved.filter(published_on__isnull=True))
-    today = timezone.localdate()
-    Review.objects.filter(pk__in=[r.pk for r in waiting]).update(published_on=today)
-    if waiting:
-        fact_record(kind="registry.review_published", province=site.province, count=len(waiting))
-        _tell_employer(site.employer)
+    approved.model._default_manager.filter(pk__in=[r.pk for r in waiting]).update(
+        published_on=timezone.localdate()
+    )
     return len(waiting)
+
+
+def _publish_ready(review: Review) -> int:
+    """Publish the approved reviews of this review's site once enough workers wrote them."""
+    site = review.site
+    published = _publish_when_ready(Review.objects.filter(site=site, status=ReviewStatus.APPROVED))
+    if published:
+        fact_record(kind="registry.review_published", province=site.province, count=published)
+        _tell_employer(site.employer)
+    return published
 
 
 def _tell_employer(employer: Employer) -> None:
@@ -326,36 +354,54 @@ def _check_decision(actor: Actor, *, approve: bool, rule: str, passage: str) -> 
         raise ValidationError(_("A passage is removed only from a review that is published."))
 
 
-def _decide(locked: Review | RecruiterReview, *, approve: bool, rule: str, passage: str) -> None:
-    """Write a moderator's decision on a locked review that is still waiting."""
-    if locked.status != ReviewStatus.PENDING:
-        raise ValidationError(_("This review has already been moderated."))
-    if passage:
-        if passage not in locked.text:
-            raise ValidationError(
-                {"passage": _("Copy the passage exactly as the review writes it.")}
-            )
-        locked.text = locked.text.replace(passage, REDACTED_MARK)
-    locked.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
-    locked.rejected_rule = "" if approve else rule
-    locked.redacted_rule = rule if passage else ""
-    locked.save(update_fields=["status", "rejected_rule", "redacted_rule", "text"])
-
-
-def _audit_decision(
-    actor: Actor, locked: Review | RecruiterReview, *, redacted: bool, published: int
-) -> None:
-    audit_record(
-        actor=actor,
-        action="registry.review_moderate",
-        target=locked,
-        details={
-            "status": locked.status,
-            "rule": locked.rejected_rule or locked.redacted_rule,
-            "redacted": redacted,
-            "published": published,
-        },
-    )
+def _moderate(
+    actor: Actor,
+    review: _Reviewed,
+    *,
+    subject: str,
+    approve: bool,
+    rule: str,
+    redact: str,
+    publish: Callable[[_Reviewed], int],
+) -> _Reviewed:
+    """Write a moderator's decision on a review still waiting, publish what is then ready
+    (`publish`, given the locked review) and audit it; `subject` is what the review is about."""
+    passage = redact.strip()
+    _check_decision(actor, approve=approve, rule=rule, passage=passage)
+    with transaction.atomic():
+        # Locked and re-read, so that two moderators cannot both decide the same review.
+        locked = (
+            type(review)
+            ._default_manager.select_for_update()
+            .select_related(subject)
+            .get(pk=review.pk)
+        )
+        if locked.status != ReviewStatus.PENDING:
+            raise ValidationError(_("This review has already been moderated."))
+        if passage:
+            if passage not in locked.text:
+                raise ValidationError(
+                    {"passage": _("Copy the passage exactly as the review writes it.")}
+                )
+            locked.text = locked.text.replace(passage, REDACTED_MARK)
+        locked.status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
+        locked.rejected_rule = "" if approve else rule
+        locked.redacted_rule = rule if passage else ""
+        locked.save(update_fields=["status", "rejected_rule", "redacted_rule", "text"])
+        published = publish(locked) if approve else 0
+        audit_record(
+            actor=actor,
+            action="registry.review_moderate",
+            target=locked,
+            details={
+                "status": locked.status,
+                "rule": locked.rejected_rule or locked.redacted_rule,
+                "redacted": bool(passage),
+                "published": published,
+            },
+        )
+    review.refresh_from_db()  # the caller's copy shows the decision and any publication
+    return review
 
 
 def review_moderate(
@@ -363,16 +409,15 @@ def review_moderate(
 ) -> Review:
     """Approve a review, reject it under one of the published rules, or approve it without one
     passage (`redact`) that breaks a rule, so the rest of what the worker said is published."""
-    passage = redact.strip()
-    _check_decision(actor, approve=approve, rule=rule, passage=passage)
-    with transaction.atomic():
-        # Locked and re-read, so that two moderators cannot both decide the same review.
-        locked = Review.objects.select_for_update().select_related("site").get(pk=review.pk)
-        _decide(locked, approve=approve, rule=rule, passage=passage)
-        published = _publish_ready(locked.site) if approve else 0
-        _audit_decision(actor, locked, redacted=bool(passage), published=published)
-    review.refresh_from_db()  # the caller's copy shows the decision and any publication
-    return review
+    return _moderate(
+        actor,
+        review,
+        subject="site",
+        approve=approve,
+        rule=rule,
+        redact=redact,
+        publish=_publish_ready,
+    )
 
 
 def recruiter_review_submit(
@@ -406,71 +451,39 @@ def recruiter_review_submit(
         text=text.strip(),
         submitted_on=timezone.localdate(),
     )
-    review.full_clean(exclude=["reviewer_key"], validate_constraints=False)
-    try:
-        with transaction.atomic():
-            rejected = (
-                RecruiterReview.objects.select_for_update()
-                .filter(
-                    recruiter=recruiter,
-                    season=season,
-                    reviewer_key=review.reviewer_key,
-                    status=ReviewStatus.REJECTED,
-                )
-                .first()
-            )
-            action = "registry.recruiter_review_submit"
-            if rejected is not None:
-                for field in (*_RECRUITER_ANSWERS, "text", "submitted_on"):
-                    setattr(rejected, field, getattr(review, field))
-                rejected.status = ReviewStatus.PENDING
-                rejected.rejected_rule = rejected.redacted_rule = ""
-                review, action = rejected, "registry.recruiter_review_resubmit"
-                review.save()
-            else:
-                review.save(force_insert=True)
-            audit_record(actor=None, action=action, target=review, anonymous=True)
-            _tell_moderators()
-    except IntegrityError as error:
-        raise ValidationError({"season": ALREADY_REVIEWED_RECRUITER}) from error
-    return review
-
-
-_RECRUITER_ANSWERS = ("fee_charged", "promise_kept", "explained_clearly", "respect")
-
-
-def _publish_ready_recruiter(recruiter: Recruiter) -> int:
-    """Publish a recruiter's approved reviews once enough independent workers wrote them."""
-    approved = RecruiterReview.objects.filter(recruiter=recruiter, status=ReviewStatus.APPROVED)
-    reviewers = approved.aggregate(n=Count("reviewer_key", distinct=True))["n"]
-    if reviewers < publication_threshold():
-        return 0
-    waiting = list(approved.filter(published_on__isnull=True))
-    RecruiterReview.objects.filter(pk__in=[r.pk for r in waiting]).update(
-        published_on=timezone.localdate()
+    return _submit_or_resubmit(
+        review,
+        same_season={"recruiter": recruiter},
+        answers=("fee_charged", "promise_kept", "explained_clearly", "respect"),
+        actions=("registry.recruiter_review_submit", "registry.recruiter_review_resubmit"),
+        already_reviewed=ALREADY_REVIEWED_RECRUITER,
     )
-    if waiting:
+
+
+def _publish_ready_recruiter(review: RecruiterReview) -> int:
+    """Publish the approved reviews of this review's recruiter once enough workers wrote them."""
+    recruiter = review.recruiter
+    published = _publish_when_ready(
+        RecruiterReview.objects.filter(recruiter=recruiter, status=ReviewStatus.APPROVED)
+    )
+    if published:
         _tell_recruiter(recruiter)
-    return len(waiting)
+    return published
 
 
 def recruiter_review_moderate(
     *, actor: Actor, review: RecruiterReview, approve: bool, rule: str = "", redact: str = ""
 ) -> RecruiterReview:
     """Approve, reject or approve without one passage a review of a recruiter (as for sites)."""
-    passage = redact.strip()
-    _check_decision(actor, approve=approve, rule=rule, passage=passage)
-    with transaction.atomic():
-        locked = (
-            RecruiterReview.objects.select_for_update()
-            .select_related("recruiter")
-            .get(pk=review.pk)
-        )
-        _decide(locked, approve=approve, rule=rule, passage=passage)
-        published = _publish_ready_recruiter(locked.recruiter) if approve else 0
-        _audit_decision(actor, locked, redacted=bool(passage), published=published)
-    review.refresh_from_db()
-    return review
+    return _moderate(
+        actor,
+        review,
+        subject="recruiter",
+        approve=approve,
+        rule=rule,
+        redact=redact,
+        publish=_publish_ready_recruiter,
+    )
 
 
 def review_reply(*, actor: Actor, review: Review, body: str) -> ReviewReply:
