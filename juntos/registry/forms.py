@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import Province
 from juntos.registry.choices import ModerationRule, ReplyRule, YesNo
 
-StrOrPromise = str | Promise
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 KINDS = [
     ("", _("Employers and recruiters")),
@@ -39,40 +40,32 @@ def _three(good: StrOrPromise, mixed: StrOrPromise, bad: StrOrPromise) -> list[t
     return [(3, good), (2, mixed), (1, bad)]
 
 
-class ReviewForm(forms.Form):
-    season = forms.TypedChoiceField(label=_("Which season are you reviewing?"), coerce=int)
-    fee_charged = forms.ChoiceField(
-        label=_("Did you pay anyone a fee to get this job?"),
+def _fee_question(label: StrOrPromise) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
         help_text=_("Recruitment fees charged to workers are not allowed."),
         choices=YesNo.choices,
         widget=forms.RadioSelect,
     )
-    contract_matched = forms.TypedChoiceField(
-        label=_("Did the contract match the real job?"),
-        choices=_three(_("Yes"), _("Partly"), _("No")),
-        coerce=int,
-        widget=forms.RadioSelect,
+
+
+PARTLY = _("Partly")
+
+
+def _rated(label: StrOrPromise, mixed: StrOrPromise = PARTLY) -> forms.TypedChoiceField:
+    """A question answered yes, `mixed` or no, kept as the rating 3, 2 or 1."""
+    return forms.TypedChoiceField(
+        label=label, choices=_three(_("Yes"), mixed, _("No")), coerce=int, widget=forms.RadioSelect
     )
-    paid_on_time = forms.TypedChoiceField(
-        label=_("Were you paid on time and in full?"),
-        choices=_three(_("Yes"), _("Sometimes"), _("No")),
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    housing = forms.TypedChoiceField(
-        label=_("How was the housing?"),
-        choices=[*_three(_("Good"), _("Acceptable"), _("Poor")), ("", _("No housing given"))],
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    respect_safety = forms.TypedChoiceField(
-        label=_("Were you treated with respect, and was the work safe?"),
-        choices=_three(_("Yes"), _("Partly"), _("No")),
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
+
+
+class SeasonReviewForm(forms.Form):
+    """What every worker review asks: the season (this one or the one before) and her words.
+
+    Her words come last, after the questions each kind of review adds.
+    """
+
+    season = forms.TypedChoiceField(label=_("Which season are you reviewing?"), coerce=int)
     text = forms.CharField(
         label=_("Anything else other workers should know?"),
         help_text=_("Do not write names, phone numbers or anything that could identify you."),
@@ -85,40 +78,31 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         year = timezone.localdate().year
         self.fields["season"].choices = [(year, str(year)), (year - 1, str(year - 1))]  # type: ignore[attr-defined]
+        self.fields["text"] = self.fields.pop("text")
 
 
-class RecruiterReviewForm(forms.Form):
-    season = forms.TypedChoiceField(label=_("Which season are you reviewing?"), coerce=int)
-    fee_charged = forms.ChoiceField(
-        label=_("Did this recruiter ask you to pay a fee?"),
-        help_text=_("Recruitment fees charged to workers are not allowed."),
-        choices=YesNo.choices,
-        widget=forms.RadioSelect,
-    )
-    promise_kept = forms.TypedChoiceField(
-        label=_("Was the job what the recruiter promised?"),
-        choices=_three(_("Yes"), _("Partly"), _("No")),
+class ReviewForm(SeasonReviewForm):
+    fee_charged = _fee_question(_("Did you pay anyone a fee to get this job?"))
+    contract_matched = _rated(_("Did the contract match the real job?"))
+    paid_on_time = _rated(_("Were you paid on time and in full?"), _("Sometimes"))
+    housing = forms.TypedChoiceField(
+        label=_("How was the housing?"),
+        choices=[*_three(_("Good"), _("Acceptable"), _("Poor")), ("", _("No housing given"))],
         coerce=int,
+        empty_value=None,
+        required=False,
         widget=forms.RadioSelect,
     )
-    explained_clearly = forms.TypedChoiceField(
-        label=_("Did the recruiter explain the contract clearly, in your language?"),
-        choices=_three(_("Yes"), _("Partly"), _("No")),
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    respect = forms.TypedChoiceField(
-        label=_("Did the recruiter treat you with respect?"),
-        choices=_three(_("Yes"), _("Partly"), _("No")),
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    text = ReviewForm.base_fields["text"]
+    respect_safety = _rated(_("Were you treated with respect, and was the work safe?"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        year = timezone.localdate().year
-        self.fields["season"].choices = [(year, str(year)), (year - 1, str(year - 1))]  # type: ignore[attr-defined]
+
+class RecruiterReviewForm(SeasonReviewForm):
+    fee_charged = _fee_question(_("Did this recruiter ask you to pay a fee?"))
+    promise_kept = _rated(_("Was the job what the recruiter promised?"))
+    explained_clearly = _rated(
+        _("Did the recruiter explain the contract clearly, in your language?")
+    )
+    respect = _rated(_("Did the recruiter treat you with respect?"))
 
 
 class ModerationForm(forms.Form):

@@ -228,13 +228,33 @@ def get_recruiter_to_review_for(actor: Actor, slug: str) -> Recruiter:
     return recruiter
 
 
+_Reviewed = TypeVar("_Reviewed", Review, RecruiterReview)
+
+
+def _own_of(
+    model: type[_Reviewed], actor: Actor, season: int, **subject: Model
+) -> _Reviewed | None:
+    """The actor's own review of this subject in this season, found through the keyed hash."""
+    return model._default_manager.filter(
+        **subject, season=season, reviewer_key=reviewer_key_for(actor)
+    ).first()
+
+
+def _pending_one(model: type[_Reviewed], actor: Actor, review_id: uuid.UUID | str) -> _Reviewed:
+    """One review waiting for moderation; 404 for anyone but a moderator or anything else."""
+    if not can_moderate_reviews(actor):
+        raise Http404
+    review = model._default_manager.filter(pk=review_id, status=ReviewStatus.PENDING).first()
+    if review is None:
+        raise Http404
+    return review
+
+
 def own_recruiter_review_of(
     actor: Actor, recruiter: Recruiter, season: int
 ) -> RecruiterReview | None:
     """The actor's own review of this recruiter in this season, found through the keyed hash."""
-    return RecruiterReview.objects.filter(
-        recruiter=recruiter, season=season, reviewer_key=reviewer_key_for(actor)
-    ).first()
+    return _own_of(RecruiterReview, actor, season, recruiter=recruiter)
 
 
 def pending_recruiter_reviews_for(actor: Actor) -> QuerySet[RecruiterReview]:
@@ -251,19 +271,12 @@ def pending_recruiter_reviews_for(actor: Actor) -> QuerySet[RecruiterReview]:
 
 def get_pending_recruiter_review_for(actor: Actor, review_id: uuid.UUID | str) -> RecruiterReview:
     """One review of a recruiter waiting for moderation; 404 for anyone else or anything else."""
-    if not can_moderate_reviews(actor):
-        raise Http404
-    review = RecruiterReview.objects.filter(pk=review_id, status=ReviewStatus.PENDING).first()
-    if review is None:
-        raise Http404
-    return review
+    return _pending_one(RecruiterReview, actor, review_id)
 
 
 def own_review_of(actor: Actor, employer: Employer, season: int) -> Review | None:
     """The actor's own review of this employer in this season, found through the keyed hash."""
-    return Review.objects.filter(
-        employer=employer, season=season, reviewer_key=reviewer_key_for(actor)
-    ).first()
+    return _own_of(Review, actor, season, employer=employer)
 
 
 def pending_reviews_for(actor: Actor) -> QuerySet[Review]:
@@ -294,12 +307,7 @@ def pending_replies_for(actor: Actor) -> QuerySet[ReviewReply]:
 
 def get_pending_review_for(actor: Actor, review_id: uuid.UUID | str) -> Review:
     """One review waiting for moderation; 404 for anyone else or anything else."""
-    if not can_moderate_reviews(actor):
-        raise Http404
-    review = Review.objects.filter(pk=review_id, status=ReviewStatus.PENDING).first()
-    if review is None:
-        raise Http404
-    return review
+    return _pending_one(Review, actor, review_id)
 
 
 def get_pending_reply_for(actor: Actor, reply_id: int) -> ReviewReply:
