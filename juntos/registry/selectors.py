@@ -240,6 +240,17 @@ def _own_of(
     ).first()
 
 
+def _pending_queue(model: type[_Reviewed], actor: Actor, *subject: str) -> QuerySet[_Reviewed]:
+    """Reviews waiting for moderation with what they are about, oldest first; for moderators."""
+    if not can_moderate_reviews(actor):
+        raise PermissionDenied
+    return (
+        model._default_manager.filter(status=ReviewStatus.PENDING)
+        .select_related(*subject)
+        .order_by("submitted_on", "id")
+    )
+
+
 def _pending_one(model: type[_Reviewed], actor: Actor, review_id: uuid.UUID | str) -> _Reviewed:
     """One review waiting for moderation; 404 for anyone but a moderator or anything else."""
     if not can_moderate_reviews(actor):
@@ -259,14 +270,7 @@ def own_recruiter_review_of(
 
 def pending_recruiter_reviews_for(actor: Actor) -> QuerySet[RecruiterReview]:
     """Reviews of recruiters waiting for moderation, oldest first; only for moderators."""
-    if not can_moderate_reviews(actor):
-        raise PermissionDenied
-    return (
-        RecruiterReview.objects.filter(status=ReviewStatus.PENDING)
-        .select_related("recruiter")
-        .defer("reviewer_key")
-        .order_by("submitted_on", "id")
-    )
+    return _pending_queue(RecruiterReview, actor, "recruiter").defer("reviewer_key")
 
 
 def get_pending_recruiter_review_for(actor: Actor, review_id: uuid.UUID | str) -> RecruiterReview:
@@ -281,13 +285,7 @@ def own_review_of(actor: Actor, employer: Employer, season: int) -> Review | Non
 
 def pending_reviews_for(actor: Actor) -> QuerySet[Review]:
     """The moderation queue, oldest first; only for moderators. Carries no author."""
-    if not can_moderate_reviews(actor):
-        raise PermissionDenied
-    return (
-        Review.objects.filter(status=ReviewStatus.PENDING)
-        .select_related("site", "employer")
-        .order_by("submitted_on", "id")
-    )
+    return _pending_queue(Review, actor, "site", "employer")
 
 
 def pending_replies_for(actor: Actor) -> QuerySet[ReviewReply]:

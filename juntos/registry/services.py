@@ -166,10 +166,13 @@ def recruiter_create(
     return recruiter
 
 
-def _check_season(season: int) -> None:
+def _check_season_and_text(season: int, text: str) -> None:
+    """A review is of this season or the one before, in words that fit the limit."""
     this_year = timezone.localdate().year
     if season not in (this_year, this_year - 1):
         raise ValidationError({"season": SEASON_OUT_OF_RANGE})
+    if len(text) > TEXT_LIMIT:
+        raise ValidationError({"text": TEXT_TOO_LONG})
 
 
 NEW_REVIEW_WAITING = gettext_lazy("A new worker review is waiting for moderation on Juntos.")
@@ -208,9 +211,7 @@ def review_submit(
     """
     if not can_review_site(actor, site):
         raise PermissionDenied
-    _check_season(season)
-    if len(text) > TEXT_LIMIT:
-        raise ValidationError({"text": TEXT_TOO_LONG})
+    _check_season_and_text(season, text)
     review = Review(
         site=site,
         employer=site.employer,
@@ -437,9 +438,7 @@ def recruiter_review_submit(
     """
     if not can_review_recruiter(actor, recruiter):
         raise PermissionDenied
-    _check_season(season)
-    if len(text) > TEXT_LIMIT:
-        raise ValidationError({"text": TEXT_TOO_LONG})
+    _check_season_and_text(season, text)
     review = RecruiterReview(
         recruiter=recruiter,
         reviewer_key=reviewer_key_for(actor),

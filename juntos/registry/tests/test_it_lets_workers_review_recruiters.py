@@ -14,6 +14,7 @@ from juntos.registry.models import RecruiterReview
 from juntos.registry.policies import can_review_recruiter
 from juntos.registry.selectors import pending_recruiter_reviews_for
 from juntos.registry.tests import factories
+from juntos.registry.tests.query_counts import assert_page_and_api_stay_flat
 from juntos.testing.queries import assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -185,17 +186,13 @@ def test_recruiter_page_and_queue_queries_stay_flat(client, client_as, db):
     def cards(response):
         return response.content.decode().count("PUBLISHED")
 
-    assert_queries_do_not_grow(
+    assert_page_and_api_stay_flat(
+        client,
         add_items=add_published,
-        fetch=lambda: client.get(f"/en/registry/recruiters/{agency.slug}/"),
-        limit=7,
-        rows=cards,
-    )
-    assert_queries_do_not_grow(
-        add_items=add_published,
-        fetch=lambda: client.get(f"/api/registry/recruiters/{agency.slug}"),
-        limit=5,
-        rows=lambda response: len(response.json()["reviews"]),
+        page=f"/en/registry/recruiters/{agency.slug}/",
+        api=f"/api/registry/recruiters/{agency.slug}",
+        limits=(7, 5),
+        page_rows=cards,
     )
     assert_queries_do_not_grow(
         add_items=add_pending, fetch=lambda: ben.get("/en/registry/moderation/"), limit=12
