@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
@@ -38,6 +40,17 @@ def _shown(settings) -> int | None:
     return result.actual
 
 
+def _enter_niagaras_40(personas: Any) -> ReportedValue:
+    """Dana enters 40 workers reached for Niagara this quarter."""
+    return reported_value_enter(
+        actor=personas.dana,
+        indicator=_reached(),
+        organisation_id=_niagara().pk,
+        period=_quarter(),
+        value=40,
+    )
+
+
 def test_it_lets_only_an_organisations_staff_report_for_it(personas):
     niagara = _niagara()
     assert policies.can_report_for(personas.dana, niagara.pk)
@@ -57,26 +70,14 @@ def test_it_lets_only_coordinators_approve(personas):
     assert policies.can_approve_reported_values(personas.ben)
     for key in ("rosa", "amina", "carl", "ines", "dana"):
         assert not policies.can_approve_reported_values(getattr(personas, key)), key
-    reported = reported_value_enter(
-        actor=personas.dana,
-        indicator=_reached(),
-        organisation_id=_niagara().pk,
-        period=_quarter(),
-        value=40,
-    )
+    reported = _enter_niagaras_40(personas)
     with pytest.raises(PermissionDenied):
         reported_value_decide(actor=personas.dana, reported=reported, approve=True)
 
 
 def test_a_value_counts_only_once_approved_and_every_step_is_audited(personas, settings):
     settings.JUNTOS_ROUNDING_BASE = 1
-    reported = reported_value_enter(
-        actor=personas.dana,
-        indicator=_reached(),
-        organisation_id=_niagara().pk,
-        period=_quarter(),
-        value=40,
-    )
+    reported = _enter_niagaras_40(personas)
     assert _shown(settings) == 0
     reported_value_decide(actor=personas.ben, reported=reported, approve=True)
     assert _shown(settings) == 40
@@ -149,13 +150,7 @@ def test_it_refuses_months_future_quarters_and_counted_indicators(personas):
 
 
 def test_a_returned_value_needs_a_reason(personas):
-    reported = reported_value_enter(
-        actor=personas.dana,
-        indicator=_reached(),
-        organisation_id=_niagara().pk,
-        period=_quarter(),
-        value=40,
-    )
+    reported = _enter_niagaras_40(personas)
     with pytest.raises(ValidationError):
         reported_value_decide(actor=personas.ben, reported=reported, approve=False)
 
@@ -191,13 +186,7 @@ def test_the_report_page_saves_a_value(client_as):
 
 
 def test_the_coordinator_approves_from_the_staff_dashboard(personas, client_as):
-    reported = reported_value_enter(
-        actor=personas.dana,
-        indicator=_reached(),
-        organisation_id=_niagara().pk,
-        period=_quarter(),
-        value=40,
-    )
+    reported = _enter_niagaras_40(personas)
     ben = client_as("ben")
     assert "40" in ben.get("/en/monitoring/staff/").content.decode()
     page = ben.post(
