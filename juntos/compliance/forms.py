@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -59,6 +59,28 @@ def _amount(label: Any, help_text: Any = "", required: bool = False) -> AmountFi
     return AmountField(label=label, help_text=help_text, required=required)
 
 
+FormClass = TypeVar("FormClass", bound=type[forms.Form])
+
+
+def with_deduction_fields(
+    kinds: Sequence[DeductionType], help_text: Any = ""
+) -> Callable[[FormClass], FormClass]:
+    """Class decorator: one amount field per deduction kind, after the declared fields.
+
+    Declared on the class, as Django's own fields are, rather than added to every instance:
+    the checker builds a form on each request and building fields was a good part of its time.
+    """
+
+    def add(form_class: FormClass) -> FormClass:
+        for kind in kinds:
+            field = _amount(kind.label, help_text)
+            form_class.base_fields[f"deduction_{kind.value}"] = field
+            form_class.declared_fields[f"deduction_{kind.value}"] = field
+        return form_class
+
+    return add
+
+
 class _CheckForm(forms.Form):
     deduction_kinds: Sequence[DeductionType] = ()
 
@@ -76,8 +98,6 @@ class _CheckForm(forms.Form):
 
     def __init__(self, *args: Any, keep_allowed: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for kind in self.deduction_kinds:
-            self.fields[f"deduction_{kind.value}"] = _amount(kind.label)
         if keep_allowed:
             self.fields["keep"] = forms.BooleanField(
                 label=_("Keep this result in my account (only you can see it)"), required=False
@@ -110,6 +130,7 @@ class _CheckForm(forms.Form):
         return data
 
 
+@with_deduction_fields(PAY_SLIP_DEDUCTIONS)
 class PaySlipForm(_CheckForm):
     deduction_kinds = PAY_SLIP_DEDUCTIONS
 
@@ -136,6 +157,7 @@ class PaySlipForm(_CheckForm):
     )
 
 
+@with_deduction_fields(CONTRACT_DEDUCTIONS, _("Amount per working day."))
 class ContractForm(_CheckForm):
     deduction_kinds = CONTRACT_DEDUCTIONS
 
@@ -160,11 +182,6 @@ class ContractForm(_CheckForm):
         label=_("Transferred from another farm after finishing a contract"), required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for kind in self.deduction_kinds:
-            self.fields[f"deduction_{kind.value}"].help_text = _("Amount per working day.")
-
 
 # The season form: rows of pay slips, more added by a plain submit button (no JavaScript).
 SEASON_FIRST_ROWS = 3
@@ -179,6 +196,7 @@ class SeasonForm(forms.Form):
     program = forms.ChoiceField(label=_("Program"), choices=PROGRAM_CHOICES)
 
 
+@with_deduction_fields(SEASON_DEDUCTIONS)
 class SeasonSlipForm(forms.Form):
     """One pay slip of the season; a row left blank is not a pay slip and is skipped."""
 
@@ -202,8 +220,6 @@ class SeasonSlipForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.update(empty_permitted=True, use_required_attribute=False)
         super().__init__(*args, **kwargs)
-        for kind in SEASON_DEDUCTIONS:
-            self.fields[f"deduction_{kind.value}"] = _amount(kind.label)
 
     def is_blank(self) -> bool:
         return not any(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 from django.conf import settings
-from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
@@ -22,8 +21,3 @@ def section_templates(kind: str) -> tuple[str, ...]:
             continue
         found.append(name)
     return tuple(found)
-
-
-def navigation(request: HttpRequest) -> dict[str, object]:
-    """Context processor: the navigation links of every app, and where "Quick exit" goes."""
-    return {"juntos_nav": section_templates("nav"), "quick_exit_url": settings.QUICK_EXIT_URL}
