@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from juntos.core.memory import forget_everything
 from juntos.testing.personas import Personas, logged_in_client, make_personas
+
+
+@pytest.fixture(autouse=True)
+def nothing_remembered_from_another_test() -> None:
+    """Each test has its own database: no process memory (juntos/core/memory.py) carries over."""
+    forget_everything()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
@@ -17,6 +16,7 @@ from juntos.compliance.engine import VersionData, Wording
 from juntos.compliance.loader import source_titles_of
 from juntos.compliance.models import Rule, RuleExplanation, RuleVersion, SavedCheck
 from juntos.compliance.policies import can_view_saved_check
+from juntos.core.memory import ShortMemory
 
 
 def _as_data(version: RuleVersion) -> VersionData:
@@ -50,10 +50,8 @@ def _as_data(version: RuleVersion) -> VersionData:
 RULES_MEMORY_SECONDS = 5
 
 
-# province -> (monotonic time read, versions). A plain dict, not a cache backend: the versions
-# are frozen dataclasses, shared as they are, and unpickling them on every check cost more
-# than the check.
-_memory: dict[str, tuple[float, list[VersionData]]] = {}
+# province -> versions: frozen dataclasses, shared as they are (see juntos/core/memory.py).
+_memory: ShortMemory[list[VersionData]] = ShortMemory(seconds=RULES_MEMORY_SECONDS)
 
 
 # The key of every rule's versions (the rights articles' figures), next to the provinces'.
@@ -71,18 +69,15 @@ def _load_versions(province: str) -> list[VersionData]:
 def rule_versions_for(*, province: str) -> list[VersionData]:
     """Every version of the federal rules and of the province's rules (two queries, or none
     when this process read them in the last few seconds: rules change rarely)."""
-    now = time.monotonic()
     remembered = _memory.get(province)
-    if remembered is not None and now - remembered[0] < RULES_MEMORY_SECONDS:
-        return remembered[1]
-    versions = _load_versions(province)
-    _memory[province] = (now, versions)
-    return versions
+    if remembered is not None:
+        return remembered
+    return _memory.put(province, _load_versions(province))
 
 
 def forget_rules() -> None:
     """Drop this process's memory of the rules (after a version is added or rules loaded)."""
-    _memory.clear()
+    _memory.forget()
 
 
 def rules_listing(*, province: str = "") -> QuerySet[Rule]:

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import organisation_ids_for, public_organisations
+from juntos.core.memory import ShortMemory
 from juntos.learning.choices import PROFILE_VIEWER_KINDS, EnrolmentStatus
 from juntos.learning.models import (
     CompletionRecord,
@@ -230,6 +231,24 @@ def _facet_counts(
     return facets
 
 
+# The public catalogue is the same for every visitor for a while, so a process remembers what
+# it found for a few seconds (juntos/core/memory.py). Any change to a course, its texts, its
+# sessions or an enrolment in this process forgets at once (the model signals in apps.py);
+# another process's pages may show places left up to this many seconds old. Enrolling always
+# counts the places again.
+CATALOGUE_MEMORY_SECONDS = 5
+_catalogue_memory: ShortMemory[CatalogueResult] = ShortMemory(seconds=CATALOGUE_MEMORY_SECONDS)
+_provider_memory: ShortMemory[dict[int, str]] = ShortMemory(
+    seconds=CATALOGUE_MEMORY_SECONDS, most=1
+)
+
+
+def forget_catalogue(*args: object, **kwargs: object) -> None:
+    """Forget the remembered catalogue (a model signal's receiver: it ignores the arguments)."""
+    _catalogue_memory.forget()
+    _provider_memory.forget()
+
+
 def catalogue_search(
     *,
     filters: dict[str, str],
@@ -240,9 +259,26 @@ def catalogue_search(
     """Published courses matching the facets, with their sessions, and the count per facet.
 
     The facets and the total come from one aggregate query, however many values they have;
-    `provider_names` (from `provider_choices`) saves looking the providers up again.
+    `provider_names` (from `provider_choices`) saves looking the providers up again. What was
+    found is remembered for a few seconds (see CATALOGUE_MEMORY_SECONDS).
     """
     today = timezone.localdate()
+    wanted = {k: v for k, v in filters.items() if v and k in FACETS}
+    key = (today, tuple(sorted(wanted.items())), text, limit)
+    remembered = _catalogue_memory.get(key)
+    if remembered is not None:
+        return remembered
+    found = _catalogue_search(today, filters, text, limit, provider_names)
+    return _catalogue_memory.put(key, found)
+
+
+def _catalogue_search(
+    today: dt.date,
+    filters: dict[str, str],
+    text: str,
+    limit: int,
+    provider_names: dict[int, str] | None,
+) -> CatalogueResult:
     sessions = upcoming_sessions(today).annotate(
         taken=Count("enrolments", filter=Q(enrolments__status__in=HOLDS_A_PLACE))
     )
@@ -265,9 +301,14 @@ def catalogue_search(
 
 
 def provider_names() -> dict[int, str]:
-    """Names of the organisations that offer published courses, in one query."""
+    """Names of the organisations that offer published courses, in one query (or none, when
+    this process looked them up in the last few seconds)."""
+    remembered = _provider_memory.get("")
+    if remembered is not None:
+        return remembered
     offering = Course.objects.filter(is_published=True).values("organisation_id")
-    return dict(public_organisations().filter(pk__in=offering).values_list("pk", "name"))
+    names = dict(public_organisations().filter(pk__in=offering).values_list("pk", "name"))
+    return _provider_memory.put("", names)
 
 
 def provider_choices(names: dict[int, str] | None = None) -> list[tuple[str, str]]:

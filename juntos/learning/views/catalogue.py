@@ -11,12 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from juntos.core.memory import ShortMemory
 from juntos.learning import selectors, services
 from juntos.learning.choices import CourseFormat, EnrolmentStatus, Schedule, Topic
 from juntos.learning.forms import CatalogueForm
@@ -126,16 +128,53 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     elif request.GET:
         form = CatalogueForm(None, providers=providers)
     result = selectors.catalogue_search(filters=filters, text=text, provider_names=names)
+    listing = _listing(form, result, filters, text)
     return render(
         request,
         "learning/catalogue.html",
         {
             "form": form,
-            "facets": _facets(form, result.facets),
-            "cards": _cards(result),
+            "facets_html": listing.facets_html,
+            "cards_html": listing.cards_html,
+            "shown": listing.shown,
             "total": result.total,
             "filtered": bool(text or any(filters.values())),
         },
+    )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The catalogue's facets and cards as HTML, for one language, choice and result."""
+
+    result: selectors.CatalogueResult
+    facets_html: str
+    cards_html: str
+    shown: int
+
+
+# (language, filters, text) -> the listing, written once for as long as the selectors remember
+# the catalogue it shows: writing 24 cards and six selects was most of the page's time.
+_listings: ShortMemory[Listing] = ShortMemory(seconds=selectors.CATALOGUE_MEMORY_SECONDS)
+
+
+def _listing(
+    form: CatalogueForm, result: selectors.CatalogueResult, filters: dict[str, str], text: str
+) -> Listing:
+    key = (get_language(), tuple(sorted(filters.items())), text)
+    remembered = _listings.get(key)
+    if remembered is not None and remembered.result is result:
+        return remembered
+    cards = _cards(result)
+    facets = _facets(form, result.facets)
+    return _listings.put(
+        key,
+        Listing(
+            result=result,
+            facets_html=render_to_string("learning/_catalogue_facets.html", {"facets": facets}),
+            cards_html=render_to_string("learning/_catalogue_cards.html", {"cards": cards}),
+            shown=len(cards),
+        ),
     )
 
 
