@@ -1,16 +1,18 @@
 """The site's header and footer, which every page carries.
 
 Rendering the header (language switcher, every app's navigation links, the log-in links) costs
-more than most pages' own content. For a visitor who is not signed in it depends only on the
-language, so it is rendered once per language and process, with two marks where the request's
-CSRF token and path go; a signed-in person's header is rendered for her each time, since the
-links depend on her roles. The footer depends only on the language.
+more than most pages' own content. Apart from the request's CSRF token and path, it depends
+only on the language and on whether the person is signed in, so each process renders that
+shell once per language and kind of reader, with marks where the token and the path go. A
+signed-in person's app links depend on her roles: they alone are rendered for her on each
+request. The footer depends only on the language.
 """
 
 from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -27,49 +29,55 @@ register = template.Library()
 # Marks that survive HTML escaping unchanged and never occur in a page's own text.
 _CSRF_MARK = "juntosframecsrfmark0"
 _PATH_MARK = "juntosframepathmark0"
-_anonymous_headers: dict[str, str] = {}
+_NAV_MARK = "juntosframenavmark0"
+_headers: dict[tuple[str, bool], str] = {}
 _footers: dict[str, str] = {}
 
 
 @receiver(setting_changed)
 def _forget_frames(**kwargs: object) -> None:
     """A changed setting (the quick-exit address, the languages) changes the frame."""
-    _anonymous_headers.clear()
+    _headers.clear()
     _footers.clear()
 
 
-def _header_context(csrf_token: str, next_path: str) -> dict[str, object]:
-    return {
-        "juntos_nav": section_templates("nav"),
-        "quick_exit_url": settings.QUICK_EXIT_URL,
-        "csrf_token": csrf_token,
-        "next_path": next_path,
-    }
+def _nav_items(user: object) -> str:
+    return render_to_string(
+        "core/_nav_items.html", {"juntos_nav": section_templates("nav"), "user": user}
+    )
+
+
+def _shell(language: str, user: object, signed_in: bool) -> str:
+    shell = _headers.get((language, signed_in))
+    if shell is None:
+        # A visitor's app links are the same for every visitor: they go in the shell.
+        nav = _NAV_MARK if signed_in else _nav_items(user)
+        context = {
+            "user": user,
+            "nav_items": mark_safe(nav),  # noqa: S308 - a mark or a rendered template
+            "quick_exit_url": settings.QUICK_EXIT_URL,
+            "csrf_token": _CSRF_MARK,
+            "next_path": _PATH_MARK,
+        }
+        shell = _headers[(language, signed_in)] = render_to_string(
+            "core/_site_header.html", context
+        )
+    return shell
 
 
 @register.simple_tag(takes_context=True)
 def site_header(context: template.Context) -> SafeString:
     """The header: brand, quick exit, language switcher and navigation."""
     request: HttpRequest | None = context.get("request")
-    user = context.get("user")
-    if request is None or user is None or user.is_authenticated:
-        page: dict[str, object] = {str(key): value for key, value in context.flatten().items()}
-        token = str(page.get("csrf_token", "NOTPROVIDED"))
-        path = request.get_full_path() if request is not None else ""
-        return SafeString(
-            render_to_string("core/_site_header.html", page | _header_context(token, path))
-        )
-    language = get_language()
-    shell = _anonymous_headers.get(language)
-    if shell is None:
-        shell = render_to_string(
-            "core/_site_header.html", {"user": user, **_header_context(_CSRF_MARK, _PATH_MARK)}
-        )
-        _anonymous_headers[language] = shell
-    html = shell.replace(_CSRF_MARK, get_token(request)).replace(
-        _PATH_MARK, escape(request.get_full_path())
-    )
-    return mark_safe(html)  # noqa: S308 - the shell is a rendered template; the path is escaped
+    user = context.get("user") or AnonymousUser()
+    signed_in = bool(user.is_authenticated)
+    token = get_token(request) if request is not None else ""
+    path = escape(request.get_full_path()) if request is not None else ""
+    html = _shell(get_language(), user, signed_in).replace(_CSRF_MARK, token)
+    html = html.replace(_PATH_MARK, path)
+    if signed_in:
+        html = html.replace(_NAV_MARK, _nav_items(user))
+    return mark_safe(html)  # noqa: S308 - rendered templates; the path is escaped
 
 
 @register.simple_tag
