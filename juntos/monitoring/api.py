@@ -113,7 +113,7 @@ def _stored(request: HttpRequest, name: str) -> HttpResponse | None:
     stored = opendata.stored_file(name)
     if stored is None:
         return None
-    return _with_etag(request, bytes(stored.content), stored.content_type, stored.etag)
+    return _with_etag(request, stored.content, stored.content_type, stored.etag)
 
 
 @router.get(

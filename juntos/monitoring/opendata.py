@@ -11,11 +11,13 @@ import hashlib
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from juntos.core.memory import ShortMemory
 from juntos.monitoring.iati import iati_document
 from juntos.monitoring.models import OpenDataFile
 from juntos.monitoring.selectors import PUBLIC_KINDS, PublishedTable, published_table
@@ -112,12 +114,38 @@ def datapackage_bytes(year: int, *, base: str) -> bytes:
     return json.dumps(package, ensure_ascii=False, indent=1).encode()
 
 
-def stored_file(name: str) -> OpenDataFile | None:
+@dataclass(frozen=True)
+class StoredFile:
+    """An open-data file as the nightly task stored it."""
+
+    content: bytes
+    content_type: str
+    etag: str
+
+
+# The files change once a night, and open data is read in bursts (a tool fetching every table):
+# each process keeps what it read for a minute (juntos/core/memory.py), so most downloads cost
+# no query. The task that writes them forgets at once in its own process; the others serve the
+# new night's files within this many seconds.
+STORED_FILE_MEMORY_SECONDS = 60
+_stored_files: ShortMemory[tuple[StoredFile | None]] = ShortMemory(
+    seconds=STORED_FILE_MEMORY_SECONDS
+)
+
+
+def stored_file(name: str) -> StoredFile | None:
     """The last generated version of an open-data file, if the nightly task made one."""
-    return OpenDataFile.objects.filter(name=name).first()
+    remembered = _stored_files.get(name)
+    if remembered is not None:
+        return remembered[0]
+    row = OpenDataFile.objects.filter(name=name).first()
+    found = None if row is None else StoredFile(bytes(row.content), row.content_type, row.etag)
+    return _stored_files.put(name, (found,))[0]
 
 
 def _store(name: str, content: bytes, content_type: str, etag: str, now: object) -> None:
+    _stored_files.forget()
+    transaction.on_commit(_stored_files.forget)  # and again, in case it was read meanwhile
     OpenDataFile.objects.update_or_create(
         name=name,
         defaults={

@@ -56,3 +56,24 @@ def test_a_file_never_generated_is_built_on_the_spot():
     response = Client().get("/api/monitoring/tables/reports.received/csv?period=2024&by=province")
     assert response.status_code == 200
     assert not OpenDataFile.objects.exists()
+
+
+def test_a_download_in_a_burst_costs_no_query_and_a_new_night_shows_within_the_memory(
+    monkeypatch, django_assert_num_queries
+):
+    from juntos.core import memory
+    from juntos.monitoring import opendata
+
+    now = [500.0]
+    monkeypatch.setattr(memory.time, "monotonic", lambda: now[0])
+    year = timezone.localdate().year
+    open_data_regenerate(years=[year])
+    url = f"/api/monitoring/datapackage.json?year={year}"
+    first = Client().get(url)
+    with django_assert_num_queries(0):
+        assert Client().get(url).content == first.content
+    # Another process's nightly run: no forgetting reaches this process.
+    OpenDataFile.objects.filter(name=f"datapackage-{year}.json").update(content=b"{}", etag='"n"')
+    assert Client().get(url).content == first.content
+    now[0] += opendata.STORED_FILE_MEMORY_SECONDS
+    assert Client().get(url).content == b"{}"
