@@ -41,4 +41,18 @@ class Gender(models.TextChoices):
     UNDISCLOSED = "undisclosed", _("Prefers not to say")
 
 
+class MarginalisedGroup(models.TextChoices):
+    """A group a worker may choose to be counted with, so the network sees who is left out.
+
+    One group per person (the one she chooses), so that counts by group still add up to the
+    total of those who said; blank when she did not say.
+    """
+
+    INDIGENOUS = "indigenous", _("Indigenous person")
+    INDIGENOUS_LANGUAGE = "indigenous-language", _("First language is an Indigenous language")
+    DISABILITY = "disability", _("Person with a disability")
+    LGBTQ = "2slgbtqi", _("2SLGBTQI+ person")
+    NONE = "none", _("None of these")
+
+
 PROVINCES_ONLY = [choice for choice in Province if choice != Province.FEDERAL]

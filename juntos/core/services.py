@@ -113,6 +113,7 @@ class FactDimensions(TypedDict, total=False):
     sector: str
     gender: str
     country_of_origin: str
+    marginalised_group: str
     language: str
     category: str
     outcome: str

@@ -75,8 +75,14 @@ class ClaimForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = WorkerProfile
-        fields = ["home_country", "home_state", "home_municipality", "gender"]
-        help_texts = {"gender": _("Optional. Counted only in totals, to see who is left out.")}
+        fields = ["home_country", "home_state", "home_municipality", "gender", "marginalised_group"]
+        help_texts = {
+            "gender": _("Optional. Counted only in totals, to see who is left out."),
+            "marginalised_group": _(
+                "Optional. If you wish, one group you want to be counted with. It is never "
+                "shown with your name, only in totals, to see who is left out."
+            ),
+        }
 
 
 class LanguageForm(forms.Form):

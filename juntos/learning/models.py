@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.crypto import decrypt, encrypt, unwrap_key
-from juntos.core.jurisdictions import Gender, Program, Province
+from juntos.core.jurisdictions import Gender, MarginalisedGroup, Program, Province
 from juntos.learning.choices import (
     CompletionRule,
     Country,
@@ -48,6 +48,12 @@ class WorkerProfile(models.Model):
     home_state = models.CharField(_("state or department"), max_length=100, blank=True)
     home_municipality = models.CharField(_("municipality or town"), max_length=100, blank=True)
     gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    marginalised_group = models.CharField(
+        _("group to be counted with"),
+        max_length=20,
+        choices=MarginalisedGroup.choices,
+        blank=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
 

@@ -18,6 +18,7 @@ DIMENSION_LABELS = {
     "language": _("Language"),
     "category": _("Category"),
     "outcome": _("Outcome"),
+    "marginalised_group": _("Group people chose to be counted with"),
 }
 DIMENSION_CHOICES = [("", _("No group: the total"))] + [
     (name, DIMENSION_LABELS[name]) for name in PUBLIC_DIMENSIONS

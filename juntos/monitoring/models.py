@@ -21,6 +21,7 @@ DIMENSIONS = (
     "category",
     "outcome",
     "organisation_id",
+    "marginalised_group",
 )
 
 
@@ -35,6 +36,10 @@ class Fact(models.Model):
     language = models.CharField(max_length=8, blank=True)
     category = models.CharField(max_length=40, blank=True)
     outcome = models.CharField(max_length=40, blank=True)
+    # The group a worker chose to be counted with (core.jurisdictions.MarginalisedGroup), or
+    # blank. Last in the key, so that the cells recorded before it existed keep their keys
+    # with "|marginalised_group=" added (migration 0007).
+    marginalised_group = models.CharField(max_length=20, blank=True)
     organisation = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -33,6 +33,7 @@ HXL_TAGS = {
     "language": "#meta+language",
     "category": "#indicator+category",
     "outcome": "#indicator+outcome",
+    "marginalised_group": "#group+marginalised",
 }
 
 

@@ -56,6 +56,7 @@ def fact_record(
     category: str = "",
     outcome: str = "",
     organisation_id: int | None = None,
+    marginalised_group: str = "",
 ) -> None:
     """Add `count` to the ledger cell for this kind, month and combination of dimensions."""
     if not KIND_PATTERN.match(kind):
@@ -72,6 +73,7 @@ def fact_record(
         "category": category,
         "outcome": outcome,
         "organisation_id": organisation_id,
+        "marginalised_group": marginalised_group,
     }
     key = "|".join(f"{name}={values[name] or ''}" for name in DIMENSIONS)
     cell = {"kind": kind, "month": first_of_month(month), "dimension_key": key}

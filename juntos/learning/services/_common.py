@@ -44,11 +44,13 @@ def site_link(url_name: str, language: str, **kwargs: str | int) -> str:
 
 
 def equity_fact(*, kind: str, user: SignedIn, course: Course, outcome: str) -> None:
-    """One coarse fact for the ledger: who takes part, by gender, origin, province and sector."""
+    """One coarse fact for the ledger: who takes part, by gender, group (where she chose to say),
+    origin, province and sector."""
     profile = getattr(user, "learning_profile", None)
     fact_record(
         kind=kind,
         gender=(profile.gender if profile else "") or "",
+        marginalised_group=(profile.marginalised_group if profile else "") or "",
         country_of_origin=(profile.home_country if profile else "") or "",
         province=course.province or user.province or "",
         sector=user.sector or "",

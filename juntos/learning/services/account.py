@@ -48,6 +48,7 @@ def _profile_data(profile: WorkerProfile | None) -> Exported | None:
         "home_state": profile.home_state,
         "home_municipality": profile.home_municipality,
         "gender": profile.gender,
+        "marginalised_group": profile.marginalised_group,
         "languages": _rows(profile.languages, "language", "level"),
         "seasons": _rows(
             profile.seasons, "employer_name", "province", "program", "started_on", "ended_on"

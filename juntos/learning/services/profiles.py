@@ -123,14 +123,17 @@ def profile_update(
     home_state: str,
     home_municipality: str,
     gender: str,
+    marginalised_group: str = "",
 ) -> WorkerProfile:
-    """The worker changes her home community and (optionally) her gender."""
+    """The worker changes her home community and (optionally) her gender and the group she
+    chooses to be counted with."""
     _own(actor, profile)
     with transaction.atomic():
         profile.home_country = home_country
         profile.home_state = home_state.strip()
         profile.home_municipality = home_municipality.strip()
         profile.gender = gender
+        profile.marginalised_group = marginalised_group
         profile.full_clean()
         profile.save()
         audit_record(actor=actor, action="learning.profile_updated", target=profile)
