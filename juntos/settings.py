@@ -133,7 +133,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # do not live here: a cache evicts, and an evicted counter is a wiped one (JUNTOS_THROTTLE_STORE).
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+        {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "juntos_cache"}
     ),
@@ -334,6 +334,9 @@ JUNTOS_LOGIN_FAILURES_PER_ADDRESS = env_int("JUNTOS_LOGIN_FAILURES_PER_ADDRESS",
 JUNTOS_LOGIN_WINDOW_SECONDS = env_int("JUNTOS_LOGIN_WINDOW_SECONDS", 15 * 60)
 # Where throttle counters live: a class with hit/count/reset/purge_expired (core/ratelimit.py).
 JUNTOS_THROTTLE_STORE = env("JUNTOS_THROTTLE_STORE", "juntos.core.ratelimit.DatabaseThrottleStore")
+# The Redis that keeps the counters with juntos.core.ratelimit.RedisThrottleStore (REDIS_URL
+# unless set): it must never evict (maxmemory-policy noeviction), which the system check holds.
+JUNTOS_THROTTLE_REDIS_URL = env("JUNTOS_THROTTLE_REDIS_URL", env("REDIS_URL"))
 
 LOGGING = {
     "version": 1,

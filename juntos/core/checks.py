@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import CheckMessage, Warning, register
+from django.core.checks import CheckMessage, Error, Warning, register
 
 
 @register(deploy=True)
@@ -30,3 +30,46 @@ def keys_are_configured(app_configs: Any = None, **kwargs: Any) -> list[CheckMes
         )
         for name in missing
     ]
+
+
+REDIS_THROTTLE_STORE = "juntos.core.ratelimit.RedisThrottleStore"
+
+
+@register()
+def throttles_are_never_evicted(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Throttle counters in Redis hold only on a Redis that never evicts: an evicting one lets
+    whoever fills it wipe the counts (core/ratelimit.py)."""
+    if settings.JUNTOS_THROTTLE_STORE != REDIS_THROTTLE_STORE:
+        return []
+    if not settings.JUNTOS_THROTTLE_REDIS_URL:
+        return [
+            Error(
+                "JUNTOS_THROTTLE_STORE names the Redis store but no Redis is set.",
+                hint="Set JUNTOS_THROTTLE_REDIS_URL or REDIS_URL.",
+                id="juntos.E001",
+            )
+        ]
+    import redis
+
+    try:
+        policy = redis.Redis.from_url(settings.JUNTOS_THROTTLE_REDIS_URL).config_get(
+            "maxmemory-policy"
+        )
+    except redis.RedisError as error:
+        return [
+            Warning(
+                f"Could not read the throttle Redis's maxmemory-policy ({error}).",
+                hint="Make sure it is noeviction: an evicting Redis lets throttles be wiped.",
+                id="juntos.W002",
+            )
+        ]
+    found = str(policy.get("maxmemory-policy", ""))  # type: ignore[union-attr]
+    if found != "noeviction":
+        return [
+            Error(
+                f"The throttle Redis evicts keys (maxmemory-policy {found}).",
+                hint="Set maxmemory-policy noeviction on it, or use a Redis of its own.",
+                id="juntos.E002",
+            )
+        ]
+    return []

@@ -3,8 +3,9 @@
 The raw key (an address, an account, a code) is never stored: only an HMAC of it, which the
 database cannot reverse without the hash key kept in the environment. The counters live in the
 `Throttle` table by default, so that no number of other keys can push a live counter out (a
-cache culls, and an attacker could fill it to wipe the counts). Another store (Redis) can take
-its place by naming a class with the same four methods in `settings.JUNTOS_THROTTLE_STORE`.
+cache culls, and an attacker could fill it to wipe the counts). With several servers, Redis can
+keep them instead (`RedisThrottleStore`, named in `settings.JUNTOS_THROTTLE_STORE`), on a Redis
+that never evicts (`maxmemory-policy noeviction`: the system check refuses any other policy).
 
 Windows are fixed from the first hit, and their end is rounded up to the minute, so a row dates
 nothing more precisely than that. Count a refusal outside the transaction that the refusal rolls
@@ -82,6 +83,43 @@ class DatabaseThrottleStore:
     def purge_expired(self) -> int:
         deleted, _ = Throttle.objects.filter(expires_at__lte=timezone.now()).delete()
         return deleted
+
+
+# One atomic step on the Redis server: count the hit, and give the window its end on the first.
+_REDIS_HIT = """
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIREAT', KEYS[1], ARGV[1]) end
+return n
+"""
+REDIS_PREFIX = "juntos:throttle:"
+
+
+class RedisThrottleStore:
+    """Counters in Redis (`JUNTOS_THROTTLE_REDIS_URL`, else `REDIS_URL`), for many servers.
+
+    A hit is one server-side script (INCR, then EXPIREAT on the first hit), so concurrent hits
+    from any number of processes never lose a count; Redis removes a window when it ends.
+    """
+
+    def __init__(self) -> None:
+        import redis
+
+        self.client = redis.Redis.from_url(settings.JUNTOS_THROTTLE_REDIS_URL)
+        self._hit = self.client.register_script(_REDIS_HIT)
+
+    def hit(self, key: str, *, window_seconds: int) -> int:
+        end = _window_end(timezone.now(), window_seconds)
+        return int(self._hit(keys=[REDIS_PREFIX + key], args=[int(end.timestamp())]))
+
+    def count(self, key: str) -> int:
+        found = self.client.get(REDIS_PREFIX + key)
+        return int(found or 0)  # type: ignore[arg-type]
+
+    def reset(self, key: str) -> None:
+        self.client.delete(REDIS_PREFIX + key)
+
+    def purge_expired(self) -> int:
+        return 0  # Redis removes each counter when its window ends
 
 
 def throttle_store() -> ThrottleStore:

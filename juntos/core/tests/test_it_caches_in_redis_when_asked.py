@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import runpy
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,16 +11,17 @@ from django.core.cache import caches
 from django.test import override_settings
 
 import juntos
+from juntos.testing.redis import redis_server
 
 SETTINGS = Path(juntos.__file__).parent / "settings.py"
 
 
-def test_redis_url_selects_djangos_redis_cache(monkeypatch):
+def test_redis_url_selects_django_redis(monkeypatch):
     monkeypatch.setenv("DJANGO_DEBUG", "1")
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6390/0")
     default = runpy.run_path(str(SETTINGS))["CACHES"]["default"]
     assert default == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6390/0",
     }
     monkeypatch.delenv("REDIS_URL")
@@ -33,32 +30,12 @@ def test_redis_url_selects_djangos_redis_cache(monkeypatch):
 
 @pytest.fixture
 def redis_url() -> Iterator[str]:
-    """A real redis-server on a free port (Debian's package: scripts/setup-system --redis)."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.skip("redis-server is not installed: scripts/setup-system --redis")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with redis_server() as url:
+        yield url
 
 
 def test_the_shared_cache_works_against_a_real_redis(redis_url):
-    config = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    config = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}
     with override_settings(CACHES={"default": config}):
         cache = caches.create_connection("default")
         cache.set("juntos:test", {"articles": [1, 2]}, timeout=30)
