@@ -63,7 +63,7 @@ def throttles_are_never_evicted(app_configs: Any = None, **kwargs: Any) -> list[
                 id="juntos.W002",
             )
         ]
-    found = str(policy.get("maxmemory-policy", ""))  # type: ignore[union-attr]
+    found = str(policy.get("maxmemory-policy", ""))
     if found != "noeviction":
         return [
             Error(

@@ -113,7 +113,7 @@ class RedisThrottleStore:
 
     def count(self, key: str) -> int:
         found = self.client.get(REDIS_PREFIX + key)
-        return int(found or 0)  # type: ignore[arg-type]
+        return int(found or 0)
 
     def reset(self, key: str) -> None:
         self.client.delete(REDIS_PREFIX + key)
