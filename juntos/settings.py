@@ -175,11 +175,21 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "monitoring.regenerate-open-data": ("juntos.monitoring.tasks.regenerate_open_data", DAY),
 }
 
+TASK_QUEUES = ["default", "notifications"]
 TASKS = {
     "default": {
         "BACKEND": env("JUNTOS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default", "notifications"],
+        "QUEUES": TASK_QUEUES,
     }
+}
+# At scale, the tasks can go through Redis and RQ's workers instead of the database queue:
+# JUNTOS_TASKS_BACKEND=django_tasks_rq.RQBackend, with the Redis in JUNTOS_RQ_URL (REDIS_URL
+# unless set), worked by `manage.py rqworker default notifications --job-class django_tasks_rq.Job`.
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+RQ_QUEUES = {
+    name: {"URL": env("JUNTOS_RQ_URL", env("REDIS_URL")) or "redis://127.0.0.1:6379/0"}
+    for name in TASK_QUEUES
 }
 
 AUTH_USER_MODEL = "accounts.User"
