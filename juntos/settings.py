@@ -48,6 +48,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("JUNTOS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Where the "Quick exit" link in every page's header goes: a neutral page, one tap away.
+# The issuer named in every credential the site signs (its keys are published at /.well-known/did.json).
+JUNTOS_CREDENTIALS_ISSUER_NAME = env("JUNTOS_CREDENTIALS_ISSUER_NAME", "Juntos — Migrant Worker Support Network")
 QUICK_EXIT_URL = env("JUNTOS_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 
 INSTALLED_APPS = [
@@ -65,7 +67,9 @@ INSTALLED_APPS = [
     "juntos.accounts",
     *(
         f"juntos.{app}"
-        for app in ("rights", "reports", "registry", "compliance", "learning", "network")
+        for app in (
+            "rights", "reports", "registry", "compliance", "learning", "credentials", "network"
+        )
     ),
     "juntos.monitoring",
     "juntos.demo",
@@ -73,7 +77,9 @@ INSTALLED_APPS = [
 
 # The domain apps, in the order their sections appear on the home page. Each may provide
 # `urls.py`, `api.py` (a Ninja `router`), `templates/<app>/_home_card.html` and `_nav.html`.
-JUNTOS_DOMAIN_APPS = ["rights", "reports", "registry", "compliance", "learning", "network"]
+JUNTOS_DOMAIN_APPS = [
+    "rights", "reports", "registry", "compliance", "learning", "credentials", "network"
+]
 
 MIDDLEWARE = [
     "juntos.core.middleware.SecurityHeadersMiddleware",

@@ -23,6 +23,8 @@ urlpatterns = [
         "audit/checkpoints.json", core_views.audit_checkpoints_json, name="audit_checkpoints_json"
     ),
 ]
+if "credentials" in settings.JUNTOS_DOMAIN_APPS:
+    urlpatterns.append(path("", include("juntos.credentials.public_urls")))
 
 page_patterns = [
     path("", include("juntos.accounts.urls")),

@@ -606,3 +606,14 @@ def attendees_of(workshop: Workshop) -> QuerySet[WorkshopAttendance]:
 def sessions_of(course: Course) -> QuerySet[Session]:
     """A course's sessions, the latest first."""
     return course.sessions.order_by("-starts_on")
+
+
+def evidence_titles(owner_id: int, document_ids: list[int]) -> list[str]:
+    """Titles of the vault documents a worker chose to share as assessment evidence.
+
+    Only documents she still owns are named; the credentials app keeps just the ids she chose.
+    """
+    if not document_ids:
+        return []
+    found = VaultDocument.objects.filter(owner_id=owner_id, pk__in=document_ids).defer("ciphertext")
+    return [document.title for document in found]

@@ -94,6 +94,8 @@ PUBLIC_KINDS: dict[str, str | Promise] = {
     "compliance.finding": _("Problems found by the checker"),
     "learning.enrolment": _("Course enrolments"),
     "learning.completion": _("Courses completed"),
+    "credentials.issued": _("Credentials issued"),
+    "credentials.revoked": _("Credentials revoked"),
     "network.meeting-held": _("Network meetings held"),
     "network.recommendation-adopted": _("Recommendations adopted"),
     "network.attendance": _("Attendance at network meetings"),

@@ -1,0 +1,329 @@
+"""Reads of standards, equivalences, assessments and credentials; the private ones authorise."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from urllib.parse import urlsplit
+
+from juntos.accounts.actors import Actor
+from juntos.credentials.choices import AssessmentStatus, MatchKind
+from juntos.credentials.models import (
+    Assessment,
+    AssessorAuthorisation,
+    Credential,
+    CredentialShare,
+    Equivalence,
+    Framework,
+    IssuerKey,
+    Standard,
+    StatusEntry,
+    StatusList,
+)
+from juntos.credentials.policies import (
+    assessing_organisation_ids,
+    can_assess,
+    can_change_status,
+    can_curate,
+    is_holder,
+)
+from juntos.credentials.signing import verification_method
+from juntos.credentials.verification import Sources
+
+# Standards ------------------------------------------------------------------------------
+
+
+def frameworks_with_standards() -> QuerySet[Framework]:
+    """Every framework with its standards and their units, for the public list."""
+    return Framework.objects.prefetch_related(
+        Prefetch("standards", queryset=Standard.objects.prefetch_related("units"))
+    )
+
+
+def get_standard(framework: str, code: str) -> Standard:
+    """A standard by its framework and code; 404 if unknown."""
+    standard = (
+        Standard.objects.select_related("framework")
+        .prefetch_related("units")
+        .filter(framework__code=framework, code=code)
+        .first()
+    )
+    if standard is None:
+        raise Http404
+    return standard
+
+
+INVERSE = {MatchKind.BROAD: MatchKind.NARROW, MatchKind.NARROW: MatchKind.BROAD}
+
+
+@dataclass(frozen=True)
+class Mapping_:
+    """A mapping as seen from one standard: the other standard, the relation read from here."""
+
+    equivalence: Equivalence
+    other: Standard
+    match: str
+    inverse: bool
+
+    @property
+    def match_label(self) -> str:
+        return str(MatchKind(self.match).label)
+
+
+def mappings_of(standard_id: int) -> list[Mapping_]:
+    """Every mapping from or to the standard, each read from it (broad and narrow flipped)."""
+    rows = (
+        Equivalence.objects.filter(Q(source_id=standard_id) | Q(target_id=standard_id))
+        .select_related("source__framework", "target__framework")
+        .prefetch_related("covered_units", "target__units")
+    )
+    found = []
+    for e in rows:
+        if e.source_id == standard_id:
+            found.append(Mapping_(e, e.target, e.match, False))
+        else:
+            found.append(Mapping_(e, e.source, INVERSE.get(MatchKind(e.match), e.match), True))
+    return found
+
+
+def all_equivalences() -> QuerySet[Equivalence]:
+    return Equivalence.objects.select_related("source__framework", "target__framework")
+
+
+def standard_for_achievement(achievement_id: str) -> Standard | None:
+    """The standard an issued Achievement id names (urn:juntos:achievement:<framework>:<code>)."""
+    prefix = "urn:juntos:achievement:"
+    if not achievement_id.startswith(prefix):
+        return None
+    framework, _sep, code = achievement_id[len(prefix) :].partition(":")
+    return Standard.objects.select_related("framework").filter(
+        framework__code=framework, code=code
+    ).first()
+
+
+def standards_for_courses(course_ids: set[int]) -> list[Standard]:
+    """Standards that one of these (completed) courses prepares for."""
+    return [
+        s
+        for s in Standard.objects.select_related("framework").exclude(course_ids=[])
+        if course_ids & set(s.course_ids)
+    ]
+
+
+def authorised_organisation_ids(standard_id: int) -> set[int]:
+    return set(
+        AssessorAuthorisation.objects.filter(standard_id=standard_id, revoked_at=None).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+def assessable_standards() -> QuerySet[Standard]:
+    """Standards some organisation is authorised to assess."""
+    return (
+        Standard.objects.filter(authorisations__revoked_at=None)
+        .select_related("framework")
+        .distinct()
+    )
+
+
+def authorisations() -> QuerySet[AssessorAuthorisation]:
+    return AssessorAuthorisation.objects.filter(revoked_at=None).select_related(
+        "standard__framework"
+    )
+
+
+# Assessments ----------------------------------------------------------------------------
+
+
+def own_assessments(actor: Actor) -> QuerySet[Assessment]:
+    if not actor.is_authenticated:
+        return Assessment.objects.none()
+    return Assessment.objects.filter(candidate_id=actor.pk).select_related("standard__framework")
+
+
+def assessment_queue_for(actor: Actor) -> QuerySet[Assessment]:
+    """Requests waiting at the organisations where the actor may assess them."""
+    if not actor.is_authenticated:
+        return Assessment.objects.none()
+    pairs = AssessorAuthorisation.objects.filter(revoked_at=None).values_list(
+        "organisation_id", "standard_id"
+    )
+    orgs = assessing_organisation_ids(actor, {o for o, _s in pairs})
+    wanted = Q(pk__in=[])
+    for organisation_id, standard_id in pairs:
+        if organisation_id in orgs:
+            wanted |= Q(organisation_id=organisation_id, standard_id=standard_id)
+    return (
+        Assessment.objects.filter(wanted, status=AssessmentStatus.REQUESTED)
+        .exclude(candidate_id=actor.pk)
+        .select_related("standard__framework", "candidate")
+        .order_by("requested_at", "id")
+    )
+
+
+def get_assessment_for(actor: Actor, assessment_id: int) -> Assessment:
+    """A request the actor may decide, with the standard's units; else 404."""
+    assessment = (
+        Assessment.objects.select_related("standard__framework", "candidate")
+        .prefetch_related("standard__units")
+        .filter(pk=assessment_id)
+        .first()
+    )
+    if assessment is None or not can_assess(
+        actor, assessment, authorised_organisation_ids(assessment.standard_id)
+    ):
+        raise Http404
+    return assessment
+
+
+# Credentials ----------------------------------------------------------------------------
+
+
+def _credentials() -> QuerySet[Credential]:
+    return Credential.objects.select_related("standard__framework")
+
+
+def credentials_of(actor: Actor, *, include_hidden: bool = True) -> QuerySet[Credential]:
+    """The holder's own credentials, with their live shares."""
+    if not actor.is_authenticated:
+        return Credential.objects.none()
+    live = CredentialShare.objects.filter(revoked_at=None)
+    found = _credentials().filter(holder_id=actor.pk).prefetch_related(
+        Prefetch("shares", queryset=live, to_attr="live_shares")
+    )
+    return found if include_hidden else found.filter(hidden=False)
+
+
+def get_own_credential_for(actor: Actor, credential_id: str) -> Credential:
+    """One of the holder's own credentials; else 404."""
+    credential = credentials_of(actor).filter(pk=credential_id).first()
+    if credential is None or not is_holder(actor, credential):
+        raise Http404
+    return credential
+
+
+def get_own_share_for(actor: Actor, share_id: int) -> CredentialShare:
+    share = CredentialShare.objects.select_related("credential").filter(pk=share_id).first()
+    if share is None or not is_holder(actor, share.credential):
+        raise Http404
+    return share
+
+
+def get_shared_credential(token: str) -> Credential:
+    """The credential behind a live share link (never a hidden one); else 404."""
+    share = (
+        CredentialShare.objects.select_related("credential__standard__framework")
+        .filter(token=token, revoked_at=None, credential__hidden=False)
+        .first()
+    )
+    if share is None:
+        raise Http404
+    return share.credential
+
+
+def shared_with(actor: Actor) -> QuerySet[CredentialShare]:
+    """Live shares addressed to an organisation the actor belongs to."""
+    if not actor.is_authenticated:
+        return CredentialShare.objects.none()
+    from juntos.accounts.selectors import memberships_of
+
+    orgs = {m.organisation_id for m in memberships_of(actor)}
+    return CredentialShare.objects.filter(
+        organisation_id__in=orgs, revoked_at=None, credential__hidden=False
+    ).select_related("credential__standard__framework", "credential__holder")
+
+
+def get_credential_by_short_id(short_id: str) -> Credential | None:
+    return _credentials().filter(short_id=short_id).first()
+
+
+def get_manageable_credential_for(actor: Actor, short_id: str) -> Credential:
+    """A credential whose status the actor may change; else 404."""
+    credential = get_credential_by_short_id(short_id)
+    if credential is None or not can_change_status(actor, credential):
+        raise Http404
+    return credential
+
+
+def issued_by_network(actor: Actor) -> QuerySet[Credential]:
+    """Every credential, for the secretariat's coordinators (status, not the holders' files)."""
+    if not can_curate(actor):
+        return Credential.objects.none()
+    return _credentials().select_related("holder")
+
+
+# Keys and status lists ------------------------------------------------------------------
+
+
+def issuer_keys() -> QuerySet[IssuerKey]:
+    """Every key ever made, oldest first (retired keys stay published)."""
+    return IssuerKey.objects.order_by("created_at", "id")
+
+
+def status_list(number: int) -> StatusList | None:
+    return StatusList.objects.filter(number=number).first()
+
+
+def set_indexes(status_list_id: int, purpose: str) -> list[int]:
+    """The indexes whose bit is 1: revoked credentials, or suspended ones not revoked."""
+    entries = StatusEntry.objects.filter(status_list_id=status_list_id)
+    if purpose == "revocation":
+        entries = entries.filter(credential__revoked_at__isnull=False)
+    else:
+        entries = entries.filter(credential__suspended=True, credential__revoked_at=None)
+    return list(entries.values_list("index", flat=True))
+
+
+def _list_from_url(url: str) -> tuple[int, str] | None:
+    from django.conf import settings
+
+    if not url.startswith(settings.SITE_URL + "/"):
+        return None
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return None
+    if match.url_name != "credentials_status_list":
+        return None
+    return int(match.kwargs["number"]), str(match.kwargs["purpose"])
+
+
+class SiteSources(Sources):
+    """Keys and status lists read from this site's own tables (the online verifier)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, Mapping[str, Any]] | None = None
+
+    def key(self, kid: str) -> Mapping[str, Any] | None:
+        if self._keys is None:
+            self._keys = {verification_method(k.kid): k.public_jwk for k in issuer_keys()}
+        return self._keys.get(kid)
+
+    def status_bits(self, list_url: str) -> bytes | None:
+        from juntos.credentials.statuslist import encode_bits, decode_bits
+
+        found = _list_from_url(list_url)
+        row = status_list(found[0]) if found else None
+        if found is None or row is None:
+            return None
+        return decode_bits(encode_bits(row.size, set_indexes(row.pk, found[1])))
+
+    def suspension_url(self, revocation_url: str) -> str | None:
+        if not revocation_url.endswith("/revocation"):
+            return None
+        return revocation_url[: -len("revocation")] + "suspension"
+
+
+def now() -> Any:
+    return timezone.now()
+
+
+def status_lists() -> QuerySet[StatusList]:
+    return StatusList.objects.all()
