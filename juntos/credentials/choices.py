@@ -44,7 +44,3 @@ class UnitResult(models.TextChoices):
     COMPETENT = "competent", _("Competent")
     NOT_YET = "not-yet-competent", _("Not yet competent")
 
-
-class StatusPurpose(models.TextChoices):
-    REVOCATION = "revocation", _("Revocation")
-    SUSPENSION = "suspension", _("Suspension")
