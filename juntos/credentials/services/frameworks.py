@@ -137,11 +137,12 @@ def frameworks_load(*, actor: Actor | None, directory: Path = DATA_DIR) -> LoadR
                      for s in tables["standard"]}  # fmt: skip
         for e in tables["equivalence"]:
             _load_equivalence(e, standards, result)
-        audit_record(
-            actor=actor,
-            action="credentials.frameworks_loaded",
-            details={"created": result.created, "updated": result.updated},
-        )
+        if result.created or result.updated:  # a load that changes nothing leaves no entry
+            audit_record(
+                actor=actor,
+                action="credentials.frameworks_loaded",
+                details={"created": result.created, "updated": result.updated},
+            )
     return result
 
 

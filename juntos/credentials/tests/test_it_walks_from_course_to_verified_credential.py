@@ -100,3 +100,47 @@ def test_an_assessor_of_an_organisation_not_authorised_cannot_decide(personas, a
     url = _url("en", "credentials:decide", assessment.pk)
     assert dana.get(url).status_code == 404
     assert dana.post(url, {}).status_code == 404
+
+
+def test_the_demo_walk_from_the_seeded_data(db):
+    """The same walk on the seeded demo: Tom signs rosa off and assesses her; ben revokes."""
+    from django.core.management import call_command
+
+    from juntos.accounts.selectors import user_by_identifier
+    from juntos.demo.seed_credentials import TEACHER
+
+    call_command("seed_demo", "--quiet")
+    rosa_user = user_by_identifier("+12505550101")
+    tom_user = user_by_identifier(TEACHER)
+    ben_user = user_by_identifier("ben@mwsn.example.org")
+    enrolment = Enrolment.objects.get(user=rosa_user, session__course__topic="health-safety",
+                                      session__starts_on__lte=today())  # fmt: skip
+    tom = logged_in_client(tom_user)
+    signed = tom.post(_url("en", "learning:sign_off", enrolment.pk))
+    assert signed.status_code in (200, 302)
+    enrolment.refresh_from_db()
+    assert enrolment.status == "completed"
+
+    rosa = logged_in_client(rosa_user)
+    form = rosa.get(_url("es", "credentials:request")).content.decode()
+    choice = re.search(r'<option value="(\d+:\d+)"', form).group(1)
+    assert rosa.post(_url("es", "credentials:request"), {"choice": choice}).status_code == 302
+
+    queue = tom.get(_url("en", "credentials:queue")).content.decode()
+    link = re.search(r'href="(/en/credentials/assess/\d+/)"', queue).group(1)
+    units = set(re.findall(r'name="(unit_\d+)"', tom.get(link).content.decode()))
+    assert tom.post(link, {name: "competent" for name in units}).status_code == 302
+
+    credential = Credential.objects.get(holder=rosa_user)
+    pdf = rosa.get(_url("es", "credentials:certificate", credential.pk))
+    assert pdf.content.startswith(b"%PDF")
+    verifier = logged_in_client(user_by_identifier("carl@okanaganorchards.example.com"))
+    page = verifier.get(f"/credentials/v/{credential.short_id}", follow=True).content.decode()
+    assert ">Valid<" in page and "Landscape Horticulturist" in page
+    assert "Not an official recognition." in page
+
+    ben = logged_in_client(ben_user)
+    ben.post(_url("en", "credentials:manage", credential.short_id),
+             {"action": "revoke", "reason": "Demo"})  # fmt: skip
+    page = verifier.get(f"/credentials/v/{credential.short_id}", follow=True).content.decode()
+    assert ">Revoked<" in page
