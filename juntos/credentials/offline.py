@@ -17,7 +17,12 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 
 from juntos.credentials.signing import public_key
-from juntos.credentials.verification import Sources, _header, status_bits_from_document
+from juntos.credentials.verification import (
+    Sources,
+    _header,
+    bit_of,
+    status_bits_from_document,
+)
 
 
 class CachedSources(Sources):
@@ -56,6 +61,9 @@ class CachedSources(Sources):
         except (JoseError, ValueError):
             return None
         return status_bits_from_document(claims) if claims.get("id") == list_url else None
+
+    def status_bit(self, list_url: str, index: int) -> bool | None:
+        return bit_of(self.status_bits(list_url), index)
 
     def suspension_url(self, revocation_url: str) -> str | None:
         if not revocation_url.endswith("/revocation"):

@@ -307,13 +307,34 @@ class SiteSources(Sources):
         return self._keys.get(kid)
 
     def status_bits(self, list_url: str) -> bytes | None:
-        from juntos.credentials.statuslist import encode_bits, decode_bits
-
+        """The same bits the published list encodes (statuslist.encode_bits), unencoded."""
         found = _list_from_url(list_url)
         row = status_list(found[0]) if found else None
         if found is None or row is None:
             return None
-        return decode_bits(encode_bits(row.size, set_indexes(row.pk, found[1])))
+        bits = bytearray(row.size // 8)
+        for index in set_indexes(row.pk, found[1]):
+            bits[index // 8] |= 0x80 >> (index % 8)
+        return bytes(bits)
+
+    def status_bit(self, list_url: str, index: int) -> bool | None:
+        """One index looked up directly: the same answer as the published list, one query."""
+        found = _list_from_url(list_url)
+        if found is None:
+            return None
+        number, purpose = found
+        entry = (
+            StatusEntry.objects.filter(status_list__number=number, index=index)
+            .values_list("status_list__size", "credential__revoked_at", "credential__suspended")
+            .first()
+        )
+        if entry is None:
+            listed = StatusList.objects.filter(number=number).values_list("size", flat=True).first()
+            return None if listed is None or index >= listed else False
+        _size, revoked_at, suspended = entry
+        return revoked_at is not None if purpose == "revocation" else bool(
+            suspended and revoked_at is None
+        )
 
     def suspension_url(self, revocation_url: str) -> str | None:
         if not revocation_url.endswith("/revocation"):

@@ -56,7 +56,7 @@ class Sources(Protocol):
 
     def key(self, kid: str) -> Mapping[str, Any] | None: ...
 
-    def status_bits(self, list_url: str) -> bytes | None: ...
+    def status_bit(self, list_url: str, index: int) -> bool | None: ...
 
     def suspension_url(self, revocation_url: str) -> str | None: ...
 
@@ -196,7 +196,11 @@ def _dates_and_status(claims: dict[str, Any], sources: Sources, now: dt.datetime
 
 
 def _bit(sources: Sources, list_url: str, index: int) -> bool | None:
-    bits = sources.status_bits(list_url)
+    return sources.status_bit(list_url, index)
+
+
+def bit_of(bits: bytes | None, index: int) -> bool | None:
+    """The bit at the index, or None when there is no list or the index lies outside it."""
     if bits is None:
         return None
     try:

@@ -617,3 +617,11 @@ def evidence_titles(owner_id: int, document_ids: list[int]) -> list[str]:
         return []
     found = VaultDocument.objects.filter(owner_id=owner_id, pk__in=document_ids).defer("ciphertext")
     return [document.title for document in found]
+
+
+def learner_dimensions(user_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """(gender, home country) from the profiles of these people, for coarse facts; one query."""
+    rows = WorkerProfile.objects.filter(user_id__in=user_ids).values_list(
+        "user_id", "gender", "home_country"
+    )
+    return {user_id: (gender or "", country or "") for user_id, gender, country in rows}

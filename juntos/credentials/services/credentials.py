@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,11 +19,22 @@ from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.credentials import documents
 from juntos.credentials.links import site_link
 from juntos.credentials.choices import AssessmentStatus
-from juntos.credentials.models import Assessment, Credential, CredentialShare, Standard
+from juntos.credentials.models import (
+    Assessment,
+    Credential,
+    CredentialShare,
+    IssuerKey,
+    Standard,
+    StatusEntry,
+)
 from juntos.credentials.policies import can_change_status, can_curate, is_holder
-from juntos.credentials.services.keys import issuer_key_current, status_index_take
+from juntos.credentials.services.keys import (
+    issuer_key_current,
+    status_index_take,
+    status_indexes_take,
+)
 from juntos.credentials.signing import private_key
-from juntos.learning.selectors import own_profile
+from juntos.learning.selectors import learner_dimensions, own_profile
 
 NOT_COMPETENT = gettext_lazy("Only a decision of competent in every unit leads to a credential.")
 ALREADY = gettext_lazy("This assessment already has its credential.")
@@ -47,6 +59,17 @@ def _issue(assessment: Assessment, now: dt.datetime) -> Credential:
     """Sign and store one credential (inside the caller's transaction)."""
     key = issuer_key_current()
     entry = status_index_take()
+    credential = _signed(assessment, now, key, entry)
+    credential.save()
+    entry.credential = credential
+    entry.save(update_fields=["credential"])
+    return credential
+
+
+def _signed(
+    assessment: Assessment, now: dt.datetime, key: IssuerKey, entry: StatusEntry
+) -> Credential:
+    """A credential row with its signed token, not yet saved."""
     credential = Credential(
         id=uuid.uuid4(),
         short_id=_short_id(),
@@ -60,9 +83,6 @@ def _issue(assessment: Assessment, now: dt.datetime) -> Credential:
     )
     payload = documents.credential_document(credential, entry)
     credential.token = documents.sign(payload, private_key(key), key.kid)
-    credential.save()
-    entry.credential = credential
-    entry.save(update_fields=["credential"])
     return credential
 
 
@@ -96,13 +116,31 @@ def credentials_issue_batch(
     for assessment in chosen:
         _check_issuable(assessment)
     now = timezone.now()
+    key = issuer_key_current()
     with transaction.atomic():
-        issued = [_issue(a, now) for a in chosen]
+        entries = status_indexes_take(len(chosen))
+        issued = Credential.objects.bulk_create(
+            _signed(a, now, key, e) for a, e in zip(chosen, entries, strict=True)
+        )
+        for entry, credential in zip(entries, issued, strict=True):
+            entry.credential = credential
+        StatusEntry.objects.bulk_update(entries, ["credential"])
         audit_record(actor=actor, action="credentials.batch_issued",
                      details={"count": len(issued)})  # fmt: skip
-        for a in chosen:
-            _fact("credentials.issued", a.candidate, a.standard)
+        _batch_facts(chosen)
     return issued
+
+
+def _batch_facts(assessments: list[Assessment]) -> None:
+    """One fact per combination of dimensions, counted, instead of one per credential."""
+    people = learner_dimensions({a.candidate_id for a in assessments})
+    cells: Counter[tuple[str, str, str, str]] = Counter()
+    for a in assessments:
+        gender, country = people.get(a.candidate_id, ("", ""))
+        cells[(gender, country, a.standard.framework.code, a.candidate.province or "")] += 1
+    for (gender, country, framework, province), count in cells.items():
+        fact_record(kind="credentials.issued", count=count, gender=gender,
+                    country_of_origin=country, category=framework, province=province)  # fmt: skip
 
 
 def _issued_message(holder: SignedIn) -> tuple[str, str]:

@@ -57,6 +57,25 @@ def _open_list() -> StatusList:
     return status_list
 
 
+def status_indexes_take(count: int) -> list[StatusEntry]:
+    """count random indexes never given before, for a batch (call inside a transaction)."""
+    status_list = _open_list()
+    room = FILL_LIMIT - status_list.entries.count()
+    if count > room:
+        return status_indexes_take(room) + status_indexes_take(count - room) if room else [
+            status_index_take() for _ in range(count)
+        ]
+    taken = set(status_list.entries.values_list("index", flat=True))
+    chosen: set[int] = set()
+    while len(chosen) < count:
+        index = secrets.randbelow(status_list.size)
+        if index not in taken:
+            chosen.add(index)
+    return StatusEntry.objects.bulk_create(
+        StatusEntry(status_list=status_list, index=index) for index in chosen
+    )
+
+
 def status_index_take() -> StatusEntry:
     """A random index never given before, in the open list (call inside a transaction)."""
     status_list = _open_list()

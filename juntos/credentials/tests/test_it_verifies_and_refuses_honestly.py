@@ -245,3 +245,7 @@ def test_status_is_checked_against_the_published_list_not_the_row(personas, cred
     credential_revoke(actor=personas.ben, credential=credential, reason="error")
     bits = sources.status_bits(status["statusListCredential"])
     assert bits[index // 8] & (0x80 >> (index % 8))
+    # The direct look-up the verifier uses agrees with the list, bit for bit, near the index.
+    for near in range(max(0, index - 8), index + 8):
+        published = bool(bits[near // 8] & (0x80 >> (near % 8)))
+        assert sources.status_bit(status["statusListCredential"], near) is published
