@@ -81,7 +81,7 @@ def mappings_of(standard_id: int) -> list[Mapping_]:
     rows = (
         Equivalence.objects.filter(Q(source_id=standard_id) | Q(target_id=standard_id))
         .select_related("source__framework", "target__framework")
-        .prefetch_related("covered_units", "target__units")
+        .prefetch_related("covered_units")
     )
     found = []
     for e in rows:
@@ -295,16 +295,22 @@ def _list_from_url(url: str) -> tuple[int, str] | None:
     return int(match.kwargs["number"]), str(match.kwargs["purpose"])
 
 
+# A key id names one public key for ever (rotation makes a new id), so a process may keep
+# what it has read; an id it has not seen is looked up again.
+_public_keys: dict[str, Mapping[str, Any]] = {}
+
+
 class SiteSources(Sources):
     """Keys and status lists read from this site's own tables (the online verifier)."""
 
     def __init__(self) -> None:
-        self._keys: dict[str, Mapping[str, Any]] | None = None
+        self._entries: dict[tuple[int, int], tuple[Any, bool] | None] = {}
 
     def key(self, kid: str) -> Mapping[str, Any] | None:
-        if self._keys is None:
-            self._keys = {verification_method(k.kid): k.public_jwk for k in issuer_keys()}
-        return self._keys.get(kid)
+        if kid not in _public_keys:
+            for row in issuer_keys():
+                _public_keys[verification_method(row.kid)] = row.public_jwk
+        return _public_keys.get(kid)
 
     def status_bits(self, list_url: str) -> bytes | None:
         """The same bits the published list encodes (statuslist.encode_bits), unencoded."""
@@ -323,15 +329,17 @@ class SiteSources(Sources):
         if found is None:
             return None
         number, purpose = found
-        entry = (
-            StatusEntry.objects.filter(status_list__number=number, index=index)
-            .values_list("status_list__size", "credential__revoked_at", "credential__suspended")
-            .first()
-        )
+        if (number, index) not in self._entries:  # both purposes share the index: one query
+            self._entries[(number, index)] = (
+                StatusEntry.objects.filter(status_list__number=number, index=index)
+                .values_list("credential__revoked_at", "credential__suspended")
+                .first()
+            )
+        entry = self._entries[(number, index)]
         if entry is None:
             listed = StatusList.objects.filter(number=number).values_list("size", flat=True).first()
             return None if listed is None or index >= listed else False
-        _size, revoked_at, suspended = entry
+        revoked_at, suspended = entry
         return revoked_at is not None if purpose == "revocation" else bool(
             suspended and revoked_at is None
         )
