@@ -87,13 +87,17 @@ def verify(request: HttpRequest, body: VerifyIn) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/mine", response=list[MyCredentialOut], auth=django_auth, summary="My own credentials"
-)
+@router.get("/mine", response=list[MyCredentialOut], auth=django_auth, summary="My own credentials")
 def mine(request: HttpRequest) -> list[dict[str, Any]]:
     return [
-        {"id": str(c.pk), "short_id": c.short_id, "standard": _standard(c.standard),
-         "issued_at": c.issued_at.isoformat(), "revoked": c.revoked_at is not None,
-         "suspended": c.suspended, "hidden": c.hidden}  # fmt: skip
+        {
+            "id": str(c.pk),
+            "short_id": c.short_id,
+            "standard": _standard(c.standard),
+            "issued_at": c.issued_at.isoformat(),
+            "revoked": c.revoked_at is not None,
+            "suspended": c.suspended,
+            "hidden": c.hidden,
+        }
         for c in selectors.credentials_of(request.user)
     ]

@@ -43,4 +43,3 @@ class AssessmentStatus(models.TextChoices):
 class UnitResult(models.TextChoices):
     COMPETENT = "competent", _("Competent")
     NOT_YET = "not-yet-competent", _("Not yet competent")
-

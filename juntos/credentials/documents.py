@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+OB_SCHEMA = (
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+)
 STATUS_LIST_TTL = 300  # seconds a status list may be cached; a revocation shows within this
 
 
@@ -52,7 +54,9 @@ def achievement(standard: Standard) -> dict[str, Any]:
     alignment = {
         "type": ["Alignment"],
         "targetName": title,
-        "targetUrl": standard.uri if standard.uri.startswith("http") else standard_page_url(standard),
+        "targetUrl": standard.uri
+        if standard.uri.startswith("http")
+        else standard_page_url(standard),
         "targetCode": standard.code,
         "targetFramework": framework.names.get("en", framework.code),
         "targetType": "ext:" + framework.code,

@@ -17,9 +17,7 @@ class VerifyForm(forms.Form):
         required=False,
         max_length=MAX_TOKEN_BYTES,
     )
-    file = forms.FileField(
-        label=_("Or choose the credential file (.json or .jwt)"), required=False
-    )
+    file = forms.FileField(label=_("Or choose the credential file (.json or .jwt)"), required=False)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -31,7 +31,7 @@ def _in_language(titles: dict[str, str], language: str | None = None) -> str:
 
 
 class Framework(models.Model):
-    """A country's (or region's) classification or standards system: CONOCER, Red Seal, NOC, ESCO."""
+    """A country's (or region's) standards or classification: CONOCER, Red Seal, NOC, ESCO."""
 
     code = models.SlugField(max_length=30, unique=True)
     country = models.CharField(max_length=2)  # ISO 3166; "EU" for ESCO
@@ -147,6 +147,9 @@ class AssessorAuthorisation(models.Model):
     class Meta:
         ordering = ["-granted_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.organisation_id} → {self.standard_id}"
+
 
 class Assessment(models.Model):
     """A worker's request to be assessed against a standard, and the assessor's decision."""
@@ -169,6 +172,9 @@ class Assessment(models.Model):
     class Meta:
         ordering = ["-requested_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"assessment {self.pk} ({self.status})"
+
     @property
     def competent(self) -> bool:
         return self.status == AssessmentStatus.DECIDED and all(
@@ -187,6 +193,9 @@ class UnitAssessment(models.Model):
             models.UniqueConstraint(fields=["assessment", "unit"], name="credentials_unit_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.result}"
+
 
 class IssuerKey(models.Model):
     """An RSA signing key: the public part published, the private part wrapped by the keyring."""
@@ -201,6 +210,9 @@ class IssuerKey(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def __str__(self) -> str:
+        return self.kid
+
 
 class StatusList(models.Model):
     """One index space, published as two W3C Bitstring Status Lists (revocation, suspension).
@@ -213,6 +225,9 @@ class StatusList(models.Model):
 
     class Meta:
         ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"status list {self.number}"
 
 
 class StatusEntry(models.Model):
@@ -228,6 +243,9 @@ class StatusEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["status_list", "index"], name="credentials_index_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.status_list_id}#{self.index}"
 
 
 class Credential(models.Model):
@@ -269,3 +287,6 @@ class CredentialShare(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"share {self.pk} of {self.credential_id}"

@@ -31,19 +31,21 @@ class CachedSources(Sources):
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         index_path = folder / "index.json"
-        self.index: dict[str, Any] = json.loads(index_path.read_text()) if index_path.exists() else {}
+        self.index: dict[str, Any] = (
+            json.loads(index_path.read_text()) if index_path.exists() else {}
+        )
 
     def saved_at(self, name: str) -> dt.datetime | None:
         value = self.index.get(name)
         return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
 
-    def _keys(self) -> dict[str, Mapping[str, Any]]:
+    def _keys(self) -> dict[str, Mapping[str, object]]:
         path = self.folder / "jwks.json"
         if not path.exists():
             return {}
         return {k["kid"]: k for k in json.loads(path.read_text()).get("keys", [])}
 
-    def key(self, kid: str) -> Mapping[str, Any] | None:
+    def key(self, kid: str) -> Mapping[str, object] | None:
         return self._keys().get(kid)
 
     def status_bits(self, list_url: str) -> bytes | None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from urllib.parse import urlsplit
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from urllib.parse import urlsplit
 
 from juntos.accounts.actors import Actor
 from juntos.credentials.choices import AssessmentStatus, MatchKind
@@ -102,9 +102,11 @@ def standard_for_achievement(achievement_id: str) -> Standard | None:
     if not achievement_id.startswith(prefix):
         return None
     framework, _sep, code = achievement_id[len(prefix) :].partition(":")
-    return Standard.objects.select_related("framework").filter(
-        framework__code=framework, code=code
-    ).first()
+    return (
+        Standard.objects.select_related("framework")
+        .filter(framework__code=framework, code=code)
+        .first()
+    )
 
 
 def standards_for_courses(course_ids: set[int]) -> list[Standard]:
@@ -195,8 +197,10 @@ def credentials_of(actor: Actor, *, include_hidden: bool = True) -> QuerySet[Cre
     if not actor.is_authenticated:
         return Credential.objects.none()
     live = CredentialShare.objects.filter(revoked_at=None)
-    found = _credentials().filter(holder_id=actor.pk).prefetch_related(
-        Prefetch("shares", queryset=live, to_attr="live_shares")
+    found = (
+        _credentials()
+        .filter(holder_id=actor.pk)
+        .prefetch_related(Prefetch("shares", queryset=live, to_attr="live_shares"))
     )
     return found if include_hidden else found.filter(hidden=False)
 
@@ -297,16 +301,16 @@ def _list_from_url(url: str) -> tuple[int, str] | None:
 
 # A key id names one public key for ever (rotation makes a new id), so a process may keep
 # what it has read; an id it has not seen is looked up again.
-_public_keys: dict[str, Mapping[str, Any]] = {}
+_public_keys: dict[str, Mapping[str, object]] = {}
 
 
 class SiteSources(Sources):
     """Keys and status lists read from this site's own tables (the online verifier)."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[int, int], tuple[Any, bool] | None] = {}
+        self._entries: dict[tuple[int, int], tuple[dt.datetime | None, bool] | None] = {}
 
-    def key(self, kid: str) -> Mapping[str, Any] | None:
+    def key(self, kid: str) -> Mapping[str, object] | None:
         if kid not in _public_keys:
             for row in issuer_keys():
                 _public_keys[verification_method(row.kid)] = row.public_jwk
@@ -340,8 +344,10 @@ class SiteSources(Sources):
             listed = StatusList.objects.filter(number=number).values_list("size", flat=True).first()
             return None if listed is None or index >= listed else False
         revoked_at, suspended = entry
-        return revoked_at is not None if purpose == "revocation" else bool(
-            suspended and revoked_at is None
+        return (
+            revoked_at is not None
+            if purpose == "revocation"
+            else bool(suspended and revoked_at is None)
         )
 
     def suspension_url(self, revocation_url: str) -> str | None:
@@ -350,7 +356,8 @@ class SiteSources(Sources):
         return revocation_url[: -len("revocation")] + "suspension"
 
 
-def now() -> Any:
+def now() -> dt.datetime:
+    """The time a check is made at."""
     return timezone.now()
 
 

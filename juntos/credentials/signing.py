@@ -34,9 +34,7 @@ def key_new() -> IssuerKey:
     key = RSAKey.generate_key(2048)
     version, wrapped = wrap_key(key.as_pem(private=True), purpose=_purpose(kid))
     public = {**key.as_dict(private=False), "kid": kid, "alg": "RS256", "use": "sig"}
-    return IssuerKey(
-        kid=kid, public_jwk=public, wrapped_private_key=wrapped, key_version=version
-    )
+    return IssuerKey(kid=kid, public_jwk=public, wrapped_private_key=wrapped, key_version=version)
 
 
 @lru_cache(maxsize=8)
@@ -50,8 +48,11 @@ def private_key(row: IssuerKey) -> RSAKey:
 
 
 def public_key(jwk: dict[str, object]) -> RSAKey:
-    """An RSA public key from a published JWK."""
-    return RSAKey.import_key({k: v for k, v in jwk.items() if k in {"kty", "n", "e", "kid"}})
+    """An RSA public key from a published JWK (its public members only)."""
+    members: dict[str, str | list[str]] = {
+        k: str(v) for k, v in jwk.items() if k in {"kty", "n", "e", "kid"}
+    }
+    return RSAKey.import_key(members)
 
 
 def verification_method(kid: str) -> str:

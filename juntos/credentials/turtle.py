@@ -29,7 +29,9 @@ def _concept(graph: Graph, standard: Standard) -> URIRef:
     for language, title in sorted(standard.titles.items()):
         graph.add((node, SKOS.prefLabel, Literal(title, lang=language)))
     if standard.uncertain:
-        graph.add((node, SKOS.editorialNote, Literal("Not yet confirmed with the publisher", lang="en")))
+        graph.add(
+            (node, SKOS.editorialNote, Literal("Not yet confirmed with the publisher", lang="en"))
+        )
     return node
 
 

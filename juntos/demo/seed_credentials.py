@@ -63,7 +63,9 @@ def seed(people: dict[str, User]) -> None:
     if teacher is None or course is None:
         return  # the learning demo is not installed
     credential_services.standard_course_link(
-        actor=people["ben"], standard=standard, course_id=course.pk  # type: ignore[attr-defined]
+        actor=people["ben"],
+        standard=standard,
+        course_id=course.pk,  # type: ignore[attr-defined]
     )
     _running_session(teacher, course, people["rosa"])
     credential_services.issuer_key_current()

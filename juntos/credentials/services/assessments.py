@@ -33,7 +33,7 @@ def authorisation_grant(
     *, actor: Actor, organisation_id: int, standard: Standard
 ) -> AssessorAuthorisation:
     """Authorise an organisation to assess against a standard (never an employer or recruiter)."""
-    if not can_curate(actor):
+    if not can_curate(actor) or not isinstance(actor, SignedIn):
         raise PermissionDenied
     organisation = public_organisations().filter(pk=organisation_id).first()
     if organisation is None or not may_be_authorised(organisation.kind):
@@ -65,7 +65,7 @@ def authorisation_revoke(*, actor: Actor, authorisation: AssessorAuthorisation) 
                          organisation_id=authorisation.organisation_id)  # fmt: skip
 
 
-def eligible_course_id(candidate: SignedIn, standard: Standard) -> int | None | bool:
+def eligible_course_id(candidate: SignedIn, standard: Standard) -> int | bool | None:
     """The completed course that makes her eligible; True when the standard needs none."""
     if not standard.course_ids:
         return True  # prior learning: CONOCER certifies skills however they were learned
@@ -112,8 +112,10 @@ def assessment_decide(
     if not can_assess(actor, assessment, authorised_organisation_ids(assessment.standard_id)):
         raise PermissionDenied
     units = list(assessment.standard.units.all())
-    if not units or {u.pk for u in units} != set(results) or not set(results.values()) <= set(
-        UnitResult.values
+    if (
+        not units
+        or {u.pk for u in units} != set(results)
+        or not set(results.values()) <= set(UnitResult.values)
     ):
         raise ValidationError(EVERY_UNIT)
     with transaction.atomic():

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.credentials import documents
-from juntos.credentials.links import site_link
 from juntos.credentials.choices import AssessmentStatus
+from juntos.credentials.links import site_link
 from juntos.credentials.models import (
     Assessment,
     Credential,
@@ -194,8 +194,8 @@ def credential_hide(*, actor: Actor, credential: Credential, hidden: bool) -> Cr
         if credential.hidden != hidden:
             credential.hidden = hidden
             credential.save(update_fields=["hidden"])
-            audit_record(actor=actor, action="credentials.hidden" if hidden else "credentials.shown",
-                         target=credential)  # fmt: skip
+            action = "credentials.hidden" if hidden else "credentials.shown"
+            audit_record(actor=actor, action=action, target=credential)
     return credential
 
 

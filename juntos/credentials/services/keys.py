@@ -62,9 +62,11 @@ def status_indexes_take(count: int) -> list[StatusEntry]:
     status_list = _open_list()
     room = FILL_LIMIT - status_list.entries.count()
     if count > room:
-        return status_indexes_take(room) + status_indexes_take(count - room) if room else [
-            status_index_take() for _ in range(count)
-        ]
+        return (
+            status_indexes_take(room) + status_indexes_take(count - room)
+            if room
+            else [status_index_take() for _ in range(count)]
+        )
     taken = set(status_list.entries.values_list("index", flat=True))
     chosen: set[int] = set()
     while len(chosen) < count:

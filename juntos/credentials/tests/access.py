@@ -55,7 +55,9 @@ def _share(p: Any) -> Any:
 def _assessment(p: Any) -> dict[str, Any]:
     standard = _authorised(p)
     waiting = Assessment.objects.filter(candidate=p.rosa, status=AssessmentStatus.REQUESTED).first()
-    found = waiting or assessment_request(actor=p.rosa, standard=standard, organisation_id=_fraser())
+    found = waiting or assessment_request(
+        actor=p.rosa, standard=standard, organisation_id=_fraser()
+    )
     return {"assessment_id": found.pk}
 
 
@@ -80,8 +82,13 @@ def _list(p: Any) -> dict[str, Any]:
 
 
 ACCESS = [
-    Access("credentials:standards", allow=EVERYONE, worker_page=True, key_page=True,
-           kwargs=lambda p: (_authorised(p), {})[1]),  # fmt: skip
+    Access(
+        "credentials:standards",
+        allow=EVERYONE,
+        worker_page=True,
+        key_page=True,
+        kwargs=lambda p: (_authorised(p), {})[1],
+    ),
     Access("credentials:standard", allow=EVERYONE, worker_page=True, kwargs=_standard),
     Access("credentials:verify", allow=EVERYONE, worker_page=True, key_page=True),
     Access(
@@ -91,48 +98,116 @@ ACCESS = [
         data=lambda p, kw: {"token": _credential(p).token},
         note="anyone may check a credential; nothing is written",
     ),
-    Access("credentials:verify_short", allow=EVERYONE, worker_page=True, kwargs=_short,
-           note="what the certificate's QR code opens"),  # fmt: skip
-    Access("credentials:shared", allow=EVERYONE, worker_page=True,
-           kwargs=lambda p: {"token": _share(p).token},
-           note="whoever holds the link she made; it stops when she stops it"),  # fmt: skip
-    Access("credentials:mine", allow=SIGNED_IN, worker_page=True, key_page=True,
-           kwargs=lambda p: (_credential(p), {})[1], note="everyone sees only their own"),  # fmt: skip
+    Access(
+        "credentials:verify_short",
+        allow=EVERYONE,
+        worker_page=True,
+        kwargs=_short,
+        note="what the certificate's QR code opens",
+    ),
+    Access(
+        "credentials:shared",
+        allow=EVERYONE,
+        worker_page=True,
+        kwargs=lambda p: {"token": _share(p).token},
+        note="whoever holds the link she made; it stops when she stops it",
+    ),
+    Access(
+        "credentials:mine",
+        allow=SIGNED_IN,
+        worker_page=True,
+        key_page=True,
+        kwargs=lambda p: (_credential(p), {})[1],
+        note="everyone sees only their own",
+    ),
     Access("credentials:detail", allow=ROSA, worker_page=True, kwargs=_own),
-    Access("credentials:share", method="POST", allow=ROSA, kwargs=_own,
-           data=lambda p, kw: {"recipient_label": "Okanagan Orchards"}),  # fmt: skip
-    Access("credentials:hide", method="POST", allow=ROSA, kwargs=_own,
-           data=lambda p, kw: {"hidden": "1"}),  # fmt: skip
+    Access(
+        "credentials:share",
+        method="POST",
+        allow=ROSA,
+        kwargs=_own,
+        data=lambda p, kw: {"recipient_label": "Okanagan Orchards"},
+    ),
+    Access(
+        "credentials:hide",
+        method="POST",
+        allow=ROSA,
+        kwargs=_own,
+        data=lambda p, kw: {"hidden": "1"},
+    ),
     Access("credentials:download", allow=ROSA, kwargs=_own),
     Access("credentials:certificate", allow=ROSA, kwargs=_own),
-    Access("credentials:share_revoke", method="POST", allow=ROSA,
-           kwargs=lambda p: {"share_id": _share(p).pk}),  # fmt: skip
-    Access("credentials:request", allow=SIGNED_IN, worker_page=True,
-           kwargs=lambda p: (_authorised(p), {})[1]),  # fmt: skip
-    Access("credentials:request", method="POST", allow=SIGNED_IN, data=_request,
-           note="anyone may ask to be assessed; no course is linked, so prior learning counts"),  # fmt: skip
-    Access("credentials:shared_with_us", allow=SIGNED_IN,
-           note="each sees only what workers shared with their own organisations"),  # fmt: skip
-    Access("credentials:queue", allow=SIGNED_IN,
-           note="each sees only requests to organisations where they assess"),  # fmt: skip
-    Access("credentials:decide", allow=frozenset({"amina"}), kwargs=_assessment,
-           note="assessors of the authorised organisation the worker asked"),  # fmt: skip
-    Access("credentials:decide", method="POST", allow=frozenset({"amina"}), kwargs=_assessment,
-           data=_decision),  # fmt: skip
-    Access("credentials:issued", allow=frozenset({"ben"}),
-           note="the network secretariat's coordinators"),  # fmt: skip
+    Access(
+        "credentials:share_revoke",
+        method="POST",
+        allow=ROSA,
+        kwargs=lambda p: {"share_id": _share(p).pk},
+    ),
+    Access(
+        "credentials:request",
+        allow=SIGNED_IN,
+        worker_page=True,
+        kwargs=lambda p: (_authorised(p), {})[1],
+    ),
+    Access(
+        "credentials:request",
+        method="POST",
+        allow=SIGNED_IN,
+        data=_request,
+        note="anyone may ask to be assessed; no course is linked, so prior learning counts",
+    ),
+    Access(
+        "credentials:shared_with_us",
+        allow=SIGNED_IN,
+        note="each sees only what workers shared with their own organisations",
+    ),
+    Access(
+        "credentials:queue",
+        allow=SIGNED_IN,
+        note="each sees only requests to organisations where they assess",
+    ),
+    Access(
+        "credentials:decide",
+        allow=frozenset({"amina"}),
+        kwargs=_assessment,
+        note="assessors of the authorised organisation the worker asked",
+    ),
+    Access(
+        "credentials:decide",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=_assessment,
+        data=_decision,
+    ),
+    Access(
+        "credentials:issued",
+        allow=frozenset({"ben"}),
+        note="the network secretariat's coordinators",
+    ),
     Access("credentials:manage", allow=frozenset({"ben"}), kwargs=_short),
-    Access("credentials:manage", method="POST", allow=frozenset({"ben"}), kwargs=_short,
-           data=lambda p, kw: {"action": "revoke", "reason": "Captured twice"}),  # fmt: skip
+    Access(
+        "credentials:manage",
+        method="POST",
+        allow=frozenset({"ben"}),
+        kwargs=_short,
+        data=lambda p, kw: {"action": "revoke", "reason": "Captured twice"},
+    ),
     Access("credentials_did", allow=EVERYONE, note="public by design: verifiers read the keys"),
     Access("credentials_jwks", allow=EVERYONE, note="public by design: verifiers read the keys"),
-    Access("credentials_status_list", allow=EVERYONE, kwargs=_list,
-           note="public by design; it names no one"),  # fmt: skip
+    Access(
+        "credentials_status_list",
+        allow=EVERYONE,
+        kwargs=_list,
+        note="public by design; it names no one",
+    ),
     Access("credentials_turtle", allow=EVERYONE, kwargs=lambda p: (_authorised(p), {})[1]),
     Access("credentials_short", allow=EVERYONE, kwargs=_short),
     Access("credentials_standard_public", allow=EVERYONE, kwargs=_standard),
     Access("GET /api/credentials/standards", allow=EVERYONE),
-    Access("POST /api/credentials/verify", allow=EVERYONE,
-           data=lambda p, kw: {"credential": _credential(p).token}),  # fmt: skip
+    Access(
+        "POST /api/credentials/verify",
+        allow=EVERYONE,
+        data=lambda p, kw: {"credential": _credential(p).token},
+    ),
     Access("GET /api/credentials/mine", allow=SIGNED_IN),
 ]

@@ -9,7 +9,9 @@ from juntos.credentials.models import Credential, Standard
 from juntos.credentials.services import assessment_decide, assessment_request
 
 
-def issue_to(personas: Any, standard: Standard, organisation_id: int, who: str = "rosa") -> Credential:
+def issue_to(
+    personas: Any, standard: Standard, organisation_id: int, who: str = "rosa"
+) -> Credential:
     """She asks, amina decides competent in every unit: the credential it earns."""
     assessment = assessment_request(
         actor=getattr(personas, who), standard=standard, organisation_id=organisation_id

@@ -65,7 +65,9 @@ def test_only_the_holder_shares(personas, authorised, fraser):
 
     credential = issue_to(personas, authorised, fraser.pk)
     with pytest.raises(PermissionDenied):
-        share_create(actor=personas.carl, credential=credential, recipient_label="x", organisation_id=None)
+        share_create(
+            actor=personas.carl, credential=credential, recipient_label="x", organisation_id=None
+        )
     assert not CredentialShare.objects.exists()
 
 
@@ -83,16 +85,22 @@ def test_the_share_form_keeps_what_she_typed_and_says_why(personas, authorised, 
     credential = issue_to(personas, authorised, fraser.pk)
     rosa = logged_in_client(personas.rosa)
     response = rosa.post(
-        f"/es/credentials/mine/{credential.pk}/share/", {"recipient_label": "  ", "organisation": "x"}
+        f"/es/credentials/mine/{credential.pk}/share/",
+        {"recipient_label": "  ", "organisation": "x"},
     )
     assert response.status_code == 400
-    assert "Este campo es obligatorio" in response.content.decode() or "Escoja" in response.content.decode()
+    assert (
+        "Este campo es obligatorio" in response.content.decode()
+        or "Escoja" in response.content.decode()
+    )
 
 
 def test_she_hides_and_shows_from_her_list(personas, authorised, fraser):
     credential = issue_to(personas, authorised, fraser.pk)
     rosa = logged_in_client(personas.rosa)
-    assert rosa.post(f"/es/credentials/mine/{credential.pk}/hide/", {"hidden": "1"}).status_code == 302
+    assert (
+        rosa.post(f"/es/credentials/mine/{credential.pk}/hide/", {"hidden": "1"}).status_code == 302
+    )
     credential.refresh_from_db()
     assert credential.hidden
     assert "Oculta" in rosa.get("/es/credentials/mine/").content.decode()

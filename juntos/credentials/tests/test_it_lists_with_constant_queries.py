@@ -54,7 +54,9 @@ def test_a_standards_mappings(client, loaded):
             e.covered_units.set(target.units.all())
 
     assert_queries_do_not_grow(
-        add_items=add, fetch=lambda: client.get("/en/credentials/standards/noc-2021/85101/"), limit=8
+        add_items=add,
+        fetch=lambda: client.get("/en/credentials/standards/noc-2021/85101/"),
+        limit=8,
     )
 
 

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
+from juntos.credentials.datafiles import DATA_DIR
 from juntos.credentials.models import Equivalence, Framework, Standard, Unit
 from juntos.credentials.services import frameworks_load
-from juntos.credentials.services.frameworks import DATA_DIR
 
 
 def test_loading_twice_changes_nothing(db):
@@ -97,6 +97,8 @@ def test_the_skos_export_parses_back(client, loaded):
 
 
 def test_uncertain_standards_say_so_on_their_page(client, loaded):
-    page = client.get("/es/credentials/standards/conocer/EC-PENDIENTE-PLAGUICIDAS/").content.decode()
+    page = client.get(
+        "/es/credentials/standards/conocer/EC-PENDIENTE-PLAGUICIDAS/"
+    ).content.decode()
     assert "Aún sin confirmar con quien lo publica" in page
     assert "No es un reconocimiento oficial." in page

@@ -23,11 +23,15 @@ def _jwk_for(client, kid: str):
     return pyjwt.PyJWK(next(k for k in keys if k["kid"] == kid)).key
 
 
-def test_the_status_list_is_a_signed_credential_with_cache_headers(client, personas, authorised, fraser):
+def test_the_status_list_is_a_signed_credential_with_cache_headers(
+    client, personas, authorised, fraser
+):
     credential = issue_to(personas, authorised, fraser.pk)
     claims = pyjwt.decode(credential.token, options={"verify_signature": False})
     url = claims["credentialStatus"]["statusListCredential"]
-    response = client.get(url.removeprefix("http://127.0.0.1:8000").removeprefix("http://testserver"))
+    response = client.get(
+        url.removeprefix("http://127.0.0.1:8000").removeprefix("http://testserver")
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vc+jwt"
     assert "max-age=300" in response["Cache-Control"]
@@ -55,12 +59,14 @@ def test_bits_are_read_left_to_right():
 
 def test_a_list_for_ten_thousand_credentials_stays_under_20_kb():
     """10,000 credentials at random indexes, a tenth of them revoked; and all of them revoked."""
-    indexes = set()
+    indexes: set[int] = set()
     while len(indexes) < 10_000:
         indexes.add(secrets.randbelow(MIN_BITS))
     revoked = list(indexes)[:1_000]
     for set_bits in (revoked, list(indexes)):
-        document = documents.status_list_document(1, "revocation", MIN_BITS, set_bits, timezone.now())
+        document = documents.status_list_document(
+            1, "revocation", MIN_BITS, set_bits, timezone.now()
+        )
         size = len(json.dumps(document).encode())
         assert size <= 20 * 1024, size
 

@@ -95,9 +95,7 @@ def test_an_unknown_key_is_named_as_the_reason(credential):
     from joserfc.jwk import RSAKey
 
     stranger = RSAKey.generate_key(2048)
-    claims = verification.jwt.decode(
-        credential.token, private_key(issuer_key_current())
-    ).claims
+    claims = verification.jwt.decode(credential.token, private_key(issuer_key_current())).claims
     token = documents.sign(claims, stranger, issuer_key_current().kid + "x")
     assert _check(token).reason == verification.UNKNOWN_KEY
     # The right kid with the wrong key: the signature does not match.
@@ -106,14 +104,17 @@ def test_an_unknown_key_is_named_as_the_reason(credential):
 
 
 def test_an_enveloped_json_verifies_and_plain_json_is_refused(credential):
-    envelope = {"id": f"data:application/vc+jwt,{credential.token}", "type": "EnvelopedVerifiableCredential"}
+    envelope = {
+        "id": f"data:application/vc+jwt,{credential.token}",
+        "type": "EnvelopedVerifiableCredential",
+    }
     assert _check(json.dumps(envelope)).state == verification.VALID
     plain = {"type": ["VerifiableCredential"], "id": "urn:uuid:x"}
     assert _check(json.dumps(plain)).reason == verification.UNSIGNED_JSON
 
 
 def test_alg_none_is_refused(credential):
-    header, payload, _sig = credential.token.split(".")
+    _header, payload, _sig = credential.token.split(".")
     none = base64.urlsafe_b64encode(b'{"alg":"none","kid":"x"}').rstrip(b"=").decode()
     assert _check(f"{none}.{payload}.x").reason == verification.WRONG_ALGORITHM
 
@@ -159,7 +160,10 @@ def test_a_truncated_token_is_not_valid(credential, cut):
         st.binary(max_size=300),
         st.recursive(
             st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+            ),
             max_leaves=10,
         ).map(json.dumps),
     )
@@ -170,14 +174,15 @@ def test_any_input_gives_an_outcome(db, junk):
 
 
 def test_wrong_types_inside_a_signed_token_are_not_valid(credential):
-    for change in (
+    changes: list[dict[str, object]] = [
         {"type": "OpenBadgeCredential"},
         {"validFrom": 12},
         {"credentialSubject": []},
         {"credentialStatus": {"statusListIndex": 5}},
         {"credentialStatus": {"statusListIndex": "99999999999", "statusListCredential": "x"}},
         {"validUntil": ["soon"]},
-    ):
+    ]
+    for change in changes:
         assert _check(_resigned(credential, **change)).state == verification.NOT_VALID, change
 
 
@@ -205,7 +210,9 @@ def test_the_page_says_not_valid_in_her_language_and_keeps_what_she_pasted(clien
 def test_a_ten_megabyte_body_is_refused_with_a_reason(client, db):
     body = "a" * (10 * 1024 * 1024)
     response = client.post(
-        "/fr/credentials/verify/", data=f"token={body}", content_type="application/x-www-form-urlencoded"
+        "/fr/credentials/verify/",
+        data=f"token={body}",
+        content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 422
     assert "trop volumineux" in response.content.decode()
@@ -235,15 +242,16 @@ def test_an_unknown_short_link_is_404(client, db):
 def test_status_is_checked_against_the_published_list_not_the_row(personas, credential):
     """The online verifier reads the same encoded list the site publishes."""
     sources = SiteSources()
-    status = verification.jwt.decode(
-        credential.token, private_key(issuer_key_current())
-    ).claims["credentialStatus"]
+    status = verification.jwt.decode(credential.token, private_key(issuer_key_current())).claims[
+        "credentialStatus"
+    ]
     bits = sources.status_bits(status["statusListCredential"])
     assert bits is not None and len(bits) * 8 >= 131_072
     index = int(status["statusListIndex"])
     assert not bits[index // 8] & (0x80 >> (index % 8))
     credential_revoke(actor=personas.ben, credential=credential, reason="error")
     bits = sources.status_bits(status["statusListCredential"])
+    assert bits is not None
     assert bits[index // 8] & (0x80 >> (index % 8))
     # The direct look-up the verifier uses agrees with the list, bit for bit, near the index.
     for near in range(max(0, index - 8), index + 8):

@@ -28,7 +28,9 @@ def test_offline_with_a_fresh_cache(personas, authorised, fraser, tmp_path, caps
     assert "Válida" in out and "jwks.json guardado hace" in out
 
 
-def test_offline_uses_the_cache_even_when_the_site_changed(personas, authorised, fraser, tmp_path, capsys):
+def test_offline_uses_the_cache_even_when_the_site_changed(
+    personas, authorised, fraser, tmp_path, capsys
+):
     credential = issue_to(personas, authorised, fraser.pk)
     file = tmp_path / "c.jwt"
     file.write_text(credential.token)

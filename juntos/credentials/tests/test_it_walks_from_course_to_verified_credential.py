@@ -19,6 +19,12 @@ from juntos.learning.tests.factories import CourseFactory, SessionFactory, today
 from juntos.testing.personas import logged_in_client
 
 
+def _first(pattern: str, text: str) -> str:
+    found = re.search(pattern, text)
+    assert found, pattern
+    return found.group(1)
+
+
 def _url(language: str, name: str, *args: object) -> str:
     with translation.override(language):
         return reverse(name, args=args)
@@ -56,7 +62,7 @@ def test_rosa_walks_from_course_to_a_credential_ben_revokes(personas, authorised
 
     amina = logged_in_client(personas.amina)
     queue = amina.get(_url("en", "credentials:queue"))
-    link = re.search(r'href="(/en/credentials/assess/\d+/)"', queue.content.decode()).group(1)
+    link = _first(r'href="(/en/credentials/assess/\d+/)"', queue.content.decode())
     form = amina.get(link)
     units = re.findall(r'name="(unit_\d+)"', form.content.decode())
     assert len(set(units)) == authorised.units.count()
@@ -123,11 +129,11 @@ def test_the_demo_walk_from_the_seeded_data(db):
 
     rosa = logged_in_client(rosa_user)
     form = rosa.get(_url("es", "credentials:request")).content.decode()
-    choice = re.search(r'<option value="(\d+:\d+)"', form).group(1)
+    choice = _first(r'<option value="(\d+:\d+)"', form)
     assert rosa.post(_url("es", "credentials:request"), {"choice": choice}).status_code == 302
 
     queue = tom.get(_url("en", "credentials:queue")).content.decode()
-    link = re.search(r'href="(/en/credentials/assess/\d+/)"', queue).group(1)
+    link = _first(r'href="(/en/credentials/assess/\d+/)"', queue)
     units = set(re.findall(r'name="(unit_\d+)"', tom.get(link).content.decode()))
     assert tom.post(link, {name: "competent" for name in units}).status_code == 302
 

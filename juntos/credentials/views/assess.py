@@ -21,7 +21,9 @@ from juntos.learning.selectors import evidence_titles
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "credentials/queue.html", {"assessments": selectors.assessment_queue_for(request.user)}
+        request,
+        "credentials/queue.html",
+        {"assessments": selectors.assessment_queue_for(request.user)},
     )
 
 
@@ -55,7 +57,9 @@ def issued(request: HttpRequest) -> HttpResponse:
     if not can_curate(request.user):
         raise Http404
     return render(
-        request, "credentials/issued.html", {"credentials": selectors.issued_by_network(request.user)}
+        request,
+        "credentials/issued.html",
+        {"credentials": selectors.issued_by_network(request.user)},
     )
 
 
@@ -70,7 +74,9 @@ def manage(request: HttpRequest, short_id: str) -> HttpResponse:
             if action == "revoke":
                 if form.is_valid():
                     services.credential_revoke(
-                        actor=request.user, credential=credential, reason=form.cleaned_data["reason"]
+                        actor=request.user,
+                        credential=credential,
+                        reason=form.cleaned_data["reason"],
                     )
                     messages.success(request, _("The credential is revoked."))
                     return redirect("credentials:manage", short_id=short_id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -116,7 +114,9 @@ def download(request: HttpRequest, credential_id: str) -> HttpResponse:
         "type": "EnvelopedVerifiableCredential",
     }
     response = JsonResponse(body, json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="credential-{credential.short_id}.json"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="credential-{credential.short_id}.json"'
+    )
     return response
 
 
@@ -169,5 +169,3 @@ def shared_with_us(request: HttpRequest) -> HttpResponse:
     return render(
         request, "credentials/shared_with_us.html", {"shares": selectors.shared_with(request.user)}
     )
-
-

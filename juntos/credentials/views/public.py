@@ -10,8 +10,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from juntos.credentials import selectors
 from juntos.credentials.forms import VerifyForm
-from juntos.credentials.verification import MAX_TOKEN_BYTES, TOO_LARGE, Outcome, verify_token
-from juntos.credentials.verification import NOT_VALID
+from juntos.credentials.verification import (
+    MAX_TOKEN_BYTES,
+    NOT_VALID,
+    TOO_LARGE,
+    Outcome,
+    verify_token,
+)
 
 # Room for the form fields and multipart framing around a credential at the size limit.
 MAX_BODY_BYTES = MAX_TOKEN_BYTES * 2 + 4096

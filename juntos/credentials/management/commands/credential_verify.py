@@ -46,7 +46,9 @@ class Command(BaseCommand):
             else:
                 sources = selectors.SiteSources()  # type: ignore[assignment]
             outcome = verify_token(raw, sources, timezone.now())
-            self.stdout.write(f"{outcome.label}" + (f": {outcome.reason_text}" if outcome.reason else ""))
+            self.stdout.write(
+                f"{outcome.label}" + (f": {outcome.reason_text}" if outcome.reason else "")
+            )
             if outcome.state != VALID:
                 raise SystemExit(1)
 
@@ -75,5 +77,3 @@ class Command(BaseCommand):
                 )
         if not sources.index:
             self.stdout.write(_("Nothing is saved yet: run with --refresh while online."))
-
-

@@ -7,8 +7,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from juntos.credentials.datafiles import DATA_DIR
 from juntos.credentials.services import frameworks_load
-from juntos.credentials.services.frameworks import DATA_DIR
 
 
 class Command(BaseCommand):
