@@ -36,7 +36,7 @@ class ShareForm(forms.Form):
         max_length=120,
     )
     organisation = forms.TypedChoiceField(
-        label=_("Also show it to the staff of an organisation (optional)"),
+        label=_("Also show it to the staff of an organisation"),
         coerce=int,
         required=False,
         empty_value=None,
@@ -54,7 +54,7 @@ class RevokeForm(forms.Form):
 class RequestForm(forms.Form):
     choice = forms.ChoiceField(label=_("Standard and assessing organisation"))
     documents = forms.TypedMultipleChoiceField(
-        label=_("Documents from your vault to share as evidence (optional)"),
+        label=_("Documents from your vault to share as evidence"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
