@@ -48,9 +48,11 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("JUNTOS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Where the "Quick exit" link in every page's header goes: a neutral page, one tap away.
-# The issuer named in every credential the site signs (its keys are published at /.well-known/did.json).
-JUNTOS_CREDENTIALS_ISSUER_NAME = env("JUNTOS_CREDENTIALS_ISSUER_NAME", "Juntos — Migrant Worker Support Network")
 QUICK_EXIT_URL = env("JUNTOS_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
+# The issuer named in every credential the site signs (its keys: /.well-known/did.json).
+JUNTOS_CREDENTIALS_ISSUER_NAME = env(
+    "JUNTOS_CREDENTIALS_ISSUER_NAME", "Juntos — Migrant Worker Support Network"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
