@@ -54,6 +54,18 @@ JUNTOS_CREDENTIALS_ISSUER_NAME = env(
     "JUNTOS_CREDENTIALS_ISSUER_NAME", "Juntos — Migrant Worker Support Network"
 )
 
+# The domain apps, in the order their sections appear on the home page. Each may provide
+# `urls.py`, `api.py` (a Ninja `router`), `templates/<app>/_home_card.html` and `_nav.html`.
+JUNTOS_DOMAIN_APPS = [
+    "rights",
+    "reports",
+    "registry",
+    "compliance",
+    "learning",
+    "credentials",
+    "network",
+]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -67,20 +79,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "juntos.core",
     "juntos.accounts",
-    *(
-        f"juntos.{app}"
-        for app in (
-            "rights", "reports", "registry", "compliance", "learning", "credentials", "network"
-        )
-    ),
+    *(f"juntos.{app}" for app in JUNTOS_DOMAIN_APPS),
     "juntos.monitoring",
     "juntos.demo",
-]
-
-# The domain apps, in the order their sections appear on the home page. Each may provide
-# `urls.py`, `api.py` (a Ninja `router`), `templates/<app>/_home_card.html` and `_nav.html`.
-JUNTOS_DOMAIN_APPS = [
-    "rights", "reports", "registry", "compliance", "learning", "credentials", "network"
 ]
 
 MIDDLEWARE = [
