@@ -128,6 +128,7 @@ ALLOWED = (
 
 SKIPPED_TAGS = {"script", "style", "head", "template", "noscript"}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+ADDRESS = re.compile(r"(?:https?|webcal)://\S+|(?<!\S)/\S+|\S*\d\S*[A-Za-z]\S*\d\S*")
 
 
 class _VisibleText(HTMLParser):
@@ -174,7 +175,8 @@ def visible_text(html: str, language: str) -> str:
 
 def english_words(html: str, language: str, *, names: tuple[str, ...] = ()) -> list[str]:
     """English-only words of the page in the order they appear, after removing proper names."""
-    text = visible_text(html, language)
+    # Addresses and codes shown as text (a calendar feed's link, a random token) are not words.
+    text = ADDRESS.sub(" ", visible_text(html, language))
     for name in sorted((*ALLOWED, *names), key=len, reverse=True):
         text = text.replace(name, " ")
     return [word for word in WORD.findall(text) if word.lower() in ENGLISH_ONLY]

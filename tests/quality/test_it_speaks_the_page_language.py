@@ -81,6 +81,9 @@ def test_the_checker_finds_english_and_skips_what_is_marked_as_english():
     assert english_words(page, "es") == ["Warning", "your", "the"]
     assert "current English" not in visible_text(page, "es")
     assert english_words("<p>Esto es todo, con su permiso.</p>", "es") == []
+    # A link or a random code shown as text is not English, whatever letters it happens to hold.
+    feed = "<p>Tu calendario: /es/network/calendar/the4be7Q/feed.ics o webcal://h/be 9the2x</p>"
+    assert english_words(feed, "es") == []
 
 
 def test_no_spanish_or_french_page_has_english_left(personas: Any):
