@@ -64,6 +64,7 @@ JUNTOS_DOMAIN_APPS = [
     "learning",
     "credentials",
     "network",
+    "funding",
 ]
 
 INSTALLED_APPS = [
@@ -180,6 +181,8 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
     "rights.purge-unconfirmed": ("juntos.rights.tasks.purge_unconfirmed_subscriptions", DAY),
     "network.vote-deadline-reminders": ("juntos.network.tasks.send_vote_reminders", 60 * 60),
+    # Grantee reports due in 14 and in 3 days, to the grantee's staff in their languages.
+    "funding.report-reminders": ("juntos.funding.tasks.send_report_reminders", DAY),
     # The open-data files (CSV, data package, IATI) the API serves, from the published figures.
     "monitoring.regenerate-open-data": ("juntos.monitoring.tasks.regenerate_open_data", DAY),
 }

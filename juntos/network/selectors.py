@@ -404,6 +404,69 @@ def funding_call_inputs() -> list[FundingInputRef]:
     ]
 
 
+@dataclass(frozen=True)
+class PlenaryResult:
+    """How the plenary voted on a recommendation: the published tally of its counted vote."""
+
+    yes: int
+    no: int
+    abstain: int
+    turnout: int
+    electorate: int
+    quorum_met: bool
+    carried: bool
+    secret: bool
+    closed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class AdoptedRef:
+    """An adopted recommendation and its plenary result, for the funding program (public)."""
+
+    id: int
+    title: str
+    group: str
+    decided_on: dt.date | None
+    result: PlenaryResult | None
+
+
+def adopted_recommendations(ids: list[int] | None = None) -> list[AdoptedRef]:
+    """Adopted recommendations (of these ids, when given) with their counted plenary vote.
+
+    Public like the decisions they record: only the title, group, day and published tally.
+    """
+    found = Recommendation.objects.filter(status=RecommendationStatus.ADOPTED)
+    if ids is not None:
+        found = found.filter(pk__in=ids)
+    counted = Vote.objects.filter(status=VoteStatus.CLOSED, counted=True).order_by("-closed_on")
+    found = found.select_related("group").prefetch_related(Prefetch("votes", queryset=counted))
+    return [_adopted_ref(r) for r in found.order_by("-decided_on", "-id")]
+
+
+def _adopted_ref(recommendation: Recommendation) -> AdoptedRef:
+    vote = next(iter(recommendation.votes.all()), None)
+    result = None
+    if vote is not None:
+        result = PlenaryResult(
+            vote.yes_count,
+            vote.no_count,
+            vote.abstain_count,
+            vote.turnout,
+            vote.electorate_size,
+            vote.quorum_met,
+            vote.carried,
+            vote.is_secret,
+            vote.closed_on,
+        )
+    return AdoptedRef(
+        recommendation.pk,
+        recommendation.title,
+        recommendation.group.name,
+        recommendation.decided_on,
+        result,
+    )
+
+
 # Translations
 
 
