@@ -384,3 +384,11 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# 360Giving export of awarded grants (/api/funding/360giving.json). The prefix is the publisher's
+# 360Giving prefix ("360G-" and a short name); the funder id its organisation identifier.
+JUNTOS_360GIVING_PREFIX = env("JUNTOS_360GIVING_PREFIX", "360G-juntos")
+JUNTOS_360GIVING_FUNDER_ID = env("JUNTOS_360GIVING_FUNDER_ID", "360G-juntos-network")
+JUNTOS_360GIVING_FUNDER_NAME = env(
+    "JUNTOS_360GIVING_FUNDER_NAME", "Juntos migrant worker support network"
+)
