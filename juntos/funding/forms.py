@@ -90,7 +90,7 @@ class CallForm(forms.Form):
         self.fields["recommendations"].choices = [(r.id, f"{r.title} ({r.group})") for r in adopted]
         for category in BudgetCategory:
             self.fields[f"cap_{category.value}"] = forms.DecimalField(
-                label=_("Cap for %(category)s (% of the total)") % {"category": category.label},
+                label=_("Cap for %(category)s (%% of the total)") % {"category": category.label},
                 max_digits=5,
                 decimal_places=2,
                 min_value=0,
