@@ -107,7 +107,7 @@ def _with_parts(found: QuerySet[Application]) -> QuerySet[Application]:
 
 def applications_for(actor: Actor) -> QuerySet[Application]:
     """Applications the actor's organisations lead or partner in (never anyone else's)."""
-    mine = organisations_acted_for(actor)
+    mine = applicant_organisations(actor)
     if not mine:
         raise Http404
     found = Application.objects.filter(
@@ -117,8 +117,8 @@ def applications_for(actor: Actor) -> QuerySet[Application]:
 
 
 def get_application_for(actor: Actor, application_id: int) -> Application:
-    """One application for its lead's and partners' staff, the coordinator, and reviewers
-    who declared no conflict; 404 for everyone else."""
+    """One application for its lead's and partners' staff, the coordinator once it is
+    submitted, and reviewers who declared no conflict; 404 for everyone else."""
     application = _with_parts(Application.objects.filter(pk=application_id)).first()
     if application is None or not may_read_application(actor, application):
         raise Http404
@@ -126,7 +126,7 @@ def get_application_for(actor: Actor, application_id: int) -> Application:
 
 
 def may_read_application(actor: Actor, application: Application) -> bool:
-    if is_funding_coordinator(actor):
+    if is_funding_coordinator(actor) and application.status != ApplicationStatus.DRAFT:
         return True
     mine = organisations_acted_for(actor)
     parties = {

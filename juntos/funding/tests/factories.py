@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from juntos.accounts.choices import OrganisationKind, Role
-from juntos.accounts.selectors import organisations_by_slug
+from juntos.accounts.selectors import organisations_by_slug, user_by_identifier
 from juntos.accounts.services import membership_grant, organisation_create, person_create
 from juntos.funding import services
 from juntos.funding.models import Application, Call
@@ -60,6 +60,10 @@ def make_call(personas: Any, recommendation_id: int | None = None, **overrides: 
 
 
 def organisation_with_staff(slug: str, name: str, email: str, *, province: str = "BC") -> Any:
+    """A support non-profit with one caseworker (both made once)."""
+    found = organisations_by_slug([slug]).get(slug)
+    if found is not None:
+        return type("Org", (), {"organisation": found, "staff": user_by_identifier(email)})
     organisation = organisation_create(
         actor=None,
         name=name,

@@ -37,8 +37,8 @@ def application_start(request: HttpRequest, call_id: int) -> HttpResponse:
     actor = signed_in(request)
     call = selectors.get_call(call_id)
     mine = applicant_organisations(actor)
-    if not mine:
-        raise Http404
+    if request.POST.get("lead_organisation", "") not in {str(pk) for pk in mine}:
+        raise Http404  # only for an organisation one works for
     form = ApplicationStartForm(
         request.POST, organisations=list(organisations_by_id(mine).values())
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -46,6 +46,8 @@ def report_file(request: HttpRequest, report_id: int) -> HttpResponse:
     """The grantee files the quarter's report with indicator actuals (a new version)."""
     actor = signed_in(request)
     report = selectors.get_report_for(actor, report_id)
+    if not selectors.is_lead_staff(actor, report.project.application):
+        raise Http404  # the grantee files; the coordinator approves or skips
     indicators = list(report.project.application.call.indicators.all())
     form = ReportForm(request.POST or None, indicators=indicators)
     if request.method == "POST":
