@@ -201,7 +201,7 @@ class BudgetLineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
         required=False,
-        help_text=_("Needed when the category is more than 10% over its allowance."),
+        help_text=_("Needed when the category goes more than 10 percent over its allowance."),
     )
 
 
