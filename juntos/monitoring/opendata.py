@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from juntos.core.memory import ShortMemory
+from juntos.funding import selectors as funding_selectors
 from juntos.monitoring.iati import iati_document
 from juntos.monitoring.models import OpenDataFile
 from juntos.monitoring.selectors import PUBLIC_KINDS, PublishedTable, published_table
@@ -53,8 +54,11 @@ def table_csv_text(published: PublishedTable) -> str:
     return body.getvalue()
 
 
-def datapackage_descriptor(year: int, *, url_for: Callable[[str], str]) -> dict[str, object]:
-    """The data package's descriptor; `url_for(kind)` gives each resource's path or URL."""
+def datapackage_descriptor(
+    year: int, *, url_for: Callable[[str], str], grants_url: str = ""
+) -> dict[str, object]:
+    """The data package's descriptor; `url_for(kind)` gives each resource's path or URL, and
+    `grants_url` where the funding program's 360Giving file is (listed once a grant exists)."""
     fields = [
         {"name": "period", "type": "string", "description": "Calendar year, quarter or month"},
         {
@@ -81,8 +85,25 @@ def datapackage_descriptor(year: int, *, url_for: Callable[[str], str]) -> dict[
                 "schema": {"fields": fields, "missingValues": [""]},
             }
             for kind, title in PUBLIC_KINDS.items()
-        ],
+        ]
+        + _grants_resources(grants_url),
     }
+
+
+def _grants_resources(grants_url: str) -> list[dict[str, object]]:
+    """The funding program's awarded grants (360Giving JSON), when there are any."""
+    if not grants_url or not funding_selectors.published_projects().exists():
+        return []
+    return [
+        {
+            "name": "funding-grants-360giving",
+            "title": "Awarded grants (360Giving)",
+            "path": grants_url,
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        }
+    ]
 
 
 def strong_tag(content: bytes) -> str:
@@ -111,7 +132,10 @@ def table_url(base: str, kind: str, year: int) -> str:
 
 
 def datapackage_bytes(year: int, *, base: str) -> bytes:
-    package = datapackage_descriptor(year, url_for=lambda kind: table_url(base, kind, year))
+    grants = base.split("/api/monitoring/")[0] + "/api/funding/360giving.json"
+    package = datapackage_descriptor(
+        year, url_for=lambda kind: table_url(base, kind, year), grants_url=grants
+    )
     return json.dumps(package, ensure_ascii=False, indent=1).encode()
 
 

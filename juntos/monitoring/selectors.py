@@ -99,6 +99,8 @@ PUBLIC_KINDS: dict[str, str | Promise] = {
     "network.meeting-held": _("Network meetings held"),
     "network.recommendation-adopted": _("Recommendations adopted"),
     "network.attendance": _("Attendance at network meetings"),
+    "funding.application-submitted": _("Funding applications submitted"),
+    "funding.award": _("Grants awarded"),
 }
 PUBLIC_DIMENSIONS = tuple(name for name in DIMENSIONS if name != "organisation_id")
 
