@@ -87,7 +87,7 @@ class CallForm(forms.Form):
 
     def __init__(self, *args: Any, adopted: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["recommendations"].choices = [(r.id, f"{r.title} ({r.group})") for r in adopted]
+        self.fields["recommendations"].choices = [(r.id, f"{r.title} ({r.group})") for r in adopted]  # type: ignore[attr-defined]
         for category in BudgetCategory:
             self.fields[f"cap_{category.value}"] = forms.DecimalField(
                 label=_("Cap for %(category)s (%% of the total)") % {"category": category.label},
@@ -147,7 +147,7 @@ class ApplicationStartForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead_organisation"].choices = [(o.pk, o.name) for o in organisations]
+        self.fields["lead_organisation"].choices = [(o.pk, o.name) for o in organisations]  # type: ignore[attr-defined]
 
 
 class ApplicationForm(forms.Form):
@@ -172,7 +172,7 @@ class PartnerForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
+        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]  # type: ignore[attr-defined]
 
 
 class BudgetLineForm(forms.Form):

@@ -25,8 +25,6 @@ from juntos.funding.choices import (
     ReviewStatus,
 )
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-
 
 class Call(models.Model):
     """A call for proposals, opened by the network's coordinator from adopted recommendations."""
@@ -40,7 +38,7 @@ class Call(models.Model):
     eligibility_en = models.TextField(_("eligibility (English)"), blank=True)
     eligibility_es = models.TextField(_("eligibility (Spanish)"), blank=True)
     eligibility_fr = models.TextField(_("eligibility (French)"), blank=True)
-    amount = models.DecimalField(_("amount available"), **MONEY)
+    amount = models.DecimalField(_("amount available"), max_digits=14, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
     # Stored aware (UTC in the database); shown in `time_zone`, the zone it was set in.
     deadline = models.DateTimeField(_("deadline"))
@@ -145,7 +143,9 @@ class Application(models.Model):
     lead_organisation_id = models.PositiveBigIntegerField(db_index=True)
     title = models.CharField(_("project title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True, max_length=5000)
-    lead_share = models.DecimalField(_("lead organisation's share"), default=Decimal(0), **MONEY)
+    lead_share = models.DecimalField(
+        _("lead organisation's share"), default=Decimal(0), max_digits=14, decimal_places=2
+    )
     status = models.CharField(
         max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
@@ -168,7 +168,9 @@ class Partner(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="partners")
     organisation_id = models.PositiveBigIntegerField(db_index=True)
-    share = models.DecimalField(_("partner's share"), default=Decimal(0), **MONEY)
+    share = models.DecimalField(
+        _("partner's share"), default=Decimal(0), max_digits=14, decimal_places=2
+    )
     status = models.CharField(
         max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.INVITED
     )
@@ -197,14 +199,14 @@ class BudgetLine(models.Model):
     )
     category = models.CharField(_("category"), max_length=20, choices=BudgetCategory.choices)
     description = models.CharField(_("description"), max_length=300)
-    amount = models.DecimalField(_("amount"), **MONEY)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
     # Units of the call's currency for one unit of the line's currency; empty when the same.
     exchange_rate = models.DecimalField(
         _("exchange rate"), max_digits=14, decimal_places=6, null=True, blank=True
     )
     rate_date = models.DateField(_("date of the rate"), null=True, blank=True)
-    amount_in_call_currency = models.DecimalField(**MONEY)
+    amount_in_call_currency = models.DecimalField(max_digits=14, decimal_places=2)
     justification = models.TextField(_("justification"), blank=True, max_length=2000)
 
     class Meta:
@@ -287,7 +289,7 @@ class Project(models.Model):
     application = models.OneToOneField(
         Application, on_delete=models.PROTECT, related_name="project"
     )
-    amount = models.DecimalField(_("amount awarded"), **MONEY)
+    amount = models.DecimalField(_("amount awarded"), max_digits=14, decimal_places=2)
     currency = models.CharField(max_length=3, choices=Currency.choices)
     awarded_on = models.DateField()
     starts_on = models.DateField(_("starts on"))

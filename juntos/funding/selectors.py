@@ -196,10 +196,12 @@ def get_assignment_for(actor: Actor, application_id: int) -> tuple[ReviewerAssig
         .prefetch_related("partners")
         .first()
     )
+    if application is None:
+        raise Http404
     assignment = ReviewerAssignment.objects.filter(
-        reviewer_id=getattr(actor, "pk", None), call_id=getattr(application, "call_id", None)
+        reviewer_id=getattr(actor, "pk", None), call_id=application.call_id
     ).first()
-    if application is None or assignment is None:
+    if assignment is None:
         raise Http404
     return assignment, application
 
@@ -231,8 +233,12 @@ def review_board_for(actor: Actor, call_id: int) -> tuple[Call, list[BoardRow]]:
     rows = []
     for application in found.order_by("id"):
         reviews = list(application.reviews.all())
-        done = [r.weighted_total for r in reviews if r.status == ReviewStatus.DONE]
-        average = (sum(done, Decimal(0)) / len(done)).quantize(Decimal("0.01")) if done else None
+        done = [
+            r.weighted_total
+            for r in reviews
+            if r.status == ReviewStatus.DONE and r.weighted_total is not None
+        ]
+        average = _mean(done)
         rows.append(
             BoardRow(
                 application,
@@ -244,6 +250,12 @@ def review_board_for(actor: Actor, call_id: int) -> tuple[Call, list[BoardRow]]:
             )
         )
     return call, rows
+
+
+def _mean(values: list[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
 
 
 def assignments_of(call: Call) -> QuerySet[ReviewerAssignment]:

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
+from juntos.accounts.actors import SignedIn as User
 from juntos.funding.policies import (
     is_funding_coordinator,
 )
@@ -24,6 +25,13 @@ def _require_coordinator(actor: Actor | None) -> None:
     """Refuse unless the actor runs the program (None is the system: seeds, commands)."""
     if actor is not None and not is_funding_coordinator(actor):
         raise PermissionDenied
+
+
+def _person(actor: Actor | None) -> User:
+    """The signed-in person acting; anyone else is refused."""
+    if not isinstance(actor, User):
+        raise PermissionDenied
+    return actor
 
 
 def _text(value: str, *, field: str, limit: int, required: bool = True) -> str:

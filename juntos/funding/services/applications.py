@@ -40,6 +40,7 @@ from juntos.funding.services._common import (
     ALLOWANCE_TOLERANCE,
     CENT,
     _money,
+    _person,
     _text,
 )
 
@@ -65,7 +66,10 @@ def application_start(
     title = _text(title, field="title", limit=200)
     with transaction.atomic():
         application = Application.objects.create(
-            call=call, lead_organisation_id=lead_organisation_id, title=title, created_by=actor
+            call=call,
+            lead_organisation_id=lead_organisation_id,
+            title=title,
+            created_by=_person(actor),
         )
         audit_record(
             actor=actor,

@@ -28,6 +28,7 @@ from juntos.funding.models import (
 from juntos.funding.services._common import (
     LANGUAGES,
     _money,
+    _person,
     _require_coordinator,
     _text,
 )
@@ -68,7 +69,7 @@ def deadline_from_local(local: dt.datetime, time_zone: str) -> dt.datetime:
 
 def call_open(
     *,
-    actor: Actor | None,
+    actor: Actor,
     titles: dict[str, str],
     descriptions: dict[str, str],
     eligibility: dict[str, str],
@@ -115,7 +116,7 @@ def call_open(
             time_zone=time_zone,
             required_partners=required_partners,
             reviews_needed=max(1, reviews_needed),
-            opened_by=actor,
+            opened_by=_person(actor),
         )
         CallRecommendation.objects.bulk_create(
             CallRecommendation(call=call, recommendation_id=i)

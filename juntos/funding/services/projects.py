@@ -36,6 +36,7 @@ from juntos.funding.policies import (
 from juntos.funding.services._common import (
     REPORT_GRACE_DAYS,
     _money,
+    _person,
     _require_coordinator,
     _text,
 )
@@ -165,7 +166,7 @@ def report_file(
     with transaction.atomic():
         number = report.versions.count() + 1
         version = ReportVersion.objects.create(
-            report=report, number=number, narrative=narrative, filed_by=actor
+            report=report, number=number, narrative=narrative, filed_by=_person(actor)
         )
         IndicatorActual.objects.bulk_create(
             IndicatorActual(

@@ -102,7 +102,7 @@ def review_score(
             Score(review=review, criterion_id=k, value=v) for k, v in scores.items()
         )
         review.status = ReviewStatus.DONE
-        review.weighted_total = total.quantize(CENT)
+        review.weighted_total = Decimal(total).quantize(CENT)
         review.comment = _text(comment, field="comment", limit=3000, required=False)
         review.save()
         audit_record(actor=actor, action="funding.review_score", target=review)

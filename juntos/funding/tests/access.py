@@ -64,7 +64,7 @@ def _partner_of(p: Any) -> dict[str, Any]:
 
 def _line_of(p: Any) -> dict[str, Any]:
     application = _draft(p)
-    return {"application_id": application.pk, "line_id": application.budget_lines.first().pk}
+    return {"application_id": application.pk, "line_id": application.budget_lines.all()[0].pk}
 
 
 def _project(p: Any) -> Any:

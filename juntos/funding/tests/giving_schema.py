@@ -37,7 +37,7 @@ def giving_errors(package: Any) -> list[str]:
     package_schema = json.loads((DATA / "360-giving-package-schema.json").read_text())
     grant_schema = json.loads((DATA / "360-giving-schema.json").read_text())
     # The files name the 2020-12 dialect with http://, which `referencing` does not detect.
-    grant = Resource(contents=grant_schema, specification=DRAFT202012)
+    grant: Resource[Any] = DRAFT202012.create_resource(grant_schema)
     # The package refers to the grant schema by its 1.4.2 address; the file is 1.4.3's.
     registry = Registry().with_resources(
         [

@@ -45,7 +45,7 @@ def _projects(personas: Any, call: Any, partner: Any) -> Any:
                 ends_on=today + dt.timedelta(days=100),
                 milestones=[],
             )
-            report = project.reports.first()
+            report = project.reports.get(pk=project.reports.first().pk)  # type: ignore[union-attr]
             indicator = call.indicators.get()
             services.report_file(
                 actor=personas.amina,
