@@ -161,3 +161,17 @@ def test_a_reviewer_with_a_conflict_is_recused_and_her_score_excluded(
         .content.decode()
     )
     assert "Caseworker time" not in page and "recused" in page
+
+
+def test_changing_a_submitted_application_says_why_instead_of_failing(
+    personas: Any, partner: Any
+) -> None:
+    application = make_application(personas, make_call(personas), partner, submitted=True)
+    amina = logged_in_client(personas.amina)
+    line = application.budget_lines.all()[0]
+    url = reverse(
+        "funding:line_remove", kwargs={"application_id": application.pk, "line_id": line.pk}
+    )
+    page = amina.post(url, follow=True).content.decode()
+    assert "it can no longer be changed" in page
+    assert application.budget_lines.count() == 2

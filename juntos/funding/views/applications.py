@@ -152,8 +152,11 @@ def partner_remove(request: HttpRequest, application_id: int, partner_id: int) -
     partner = next((p for p in application.partners.all() if p.pk == partner_id), None)
     if partner is None:
         raise Http404
-    services.partner_remove(actor=actor, partner=partner)
-    messages.success(request, _("The partner is removed."))
+    form = forms.Form(request.POST)
+    if submit(form, lambda: services.partner_remove(actor=actor, partner=partner) or True):
+        messages.success(request, _("The partner is removed."))
+    else:
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
     return redirect("funding:application", application_id=application.pk)
 
 
@@ -204,8 +207,11 @@ def line_remove(request: HttpRequest, application_id: int, line_id: int) -> Http
     line = next((x for x in application.budget_lines.all() if x.pk == line_id), None)
     if line is None:
         raise Http404
-    services.budget_line_remove(actor=actor, line=line)
-    messages.success(request, _("The budget line is removed."))
+    form = forms.Form(request.POST)
+    if submit(form, lambda: services.budget_line_remove(actor=actor, line=line) or True):
+        messages.success(request, _("The budget line is removed."))
+    else:
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
     return redirect("funding:application", application_id=application.pk)
 
 

@@ -3,6 +3,7 @@ coordinator; the public list of grants and the 360Giving file."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -71,7 +72,7 @@ def report_file(request: HttpRequest, report_id: int) -> HttpResponse:
 def report_approve(request: HttpRequest, report_id: int) -> HttpResponse:
     actor = signed_in(request)
     report = selectors.get_report_for(actor, report_id)
-    form = ReasonForm({"reason": "-"})
+    form = forms.Form(request.POST)
     if submit(form, lambda: services.report_approve(actor=actor, report=report)):
         messages.success(request, _("The report is approved and its figures are public."))
     else:
