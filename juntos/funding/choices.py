@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from juntos.core.jurisdictions import MarginalisedGroup
+
 
 class Currency(models.TextChoices):
     CAD = "CAD", _("Canadian dollars (CAD)")
@@ -52,13 +54,6 @@ class ReportStatus(models.TextChoices):
     SKIPPED = "skipped", _("Skipped")
 
 
-class MarginalisedGroup(models.TextChoices):
-    INDIGENOUS = "indigenous", _("Indigenous people")
-    RACIALISED = "racialised", _("Racialised people")
-    DISABILITY = "disability", _("People with a disability")
-    LGBTQ = "lgbtq", _("2SLGBTQI+ people")
-
-
 # The time zones a call's deadline may be set in: the network's provinces and Mexico.
 CALL_TIME_ZONES = [
     ("America/Vancouver", "America/Vancouver"),
@@ -70,3 +65,8 @@ CALL_TIME_ZONES = [
     ("America/St_Johns", "America/St_Johns"),
     ("America/Mexico_City", "America/Mexico_City"),
 ]
+
+
+# The groups a report counts within each indicator's total: the network's shared vocabulary
+# (core), without "none of these", which is not a group to count.
+REPORTED_GROUPS = [g for g in MarginalisedGroup if g != MarginalisedGroup.NONE]

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from juntos.funding.choices import CALL_TIME_ZONES, BudgetCategory, Currency, MarginalisedGroup
+from juntos.funding.choices import CALL_TIME_ZONES, REPORTED_GROUPS, BudgetCategory, Currency
 from juntos.funding.models import CallIndicator, Criterion
 
 LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish"), "fr": _("French")}
@@ -303,7 +303,7 @@ class ReportForm(forms.Form):
                     max_value=10_000_000,
                     initial=0,
                 )
-            for group in MarginalisedGroup:
+            for group in REPORTED_GROUPS:
                 self.fields[f"a{indicator.pk}_group_{group.value}"] = forms.IntegerField(
                     label=_("%(indicator)s: of whom %(group)s")
                     % {"indicator": indicator.title, "group": group.label},
@@ -326,7 +326,7 @@ class ReportForm(forms.Form):
                 figures[f"gender:{key}"] = (
                     self.cleaned_data.get(f"a{indicator.pk}_gender_{key}") or 0
                 )
-            for group in MarginalisedGroup:
+            for group in REPORTED_GROUPS:
                 value = self.cleaned_data.get(f"a{indicator.pk}_group_{group.value}")
                 if value is not None:
                     figures[f"group:{group.value}"] = value

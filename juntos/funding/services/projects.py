@@ -15,8 +15,8 @@ from juntos.accounts.actors import Actor
 from juntos.accounts.selectors import people_with_role
 from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.funding.choices import (
+    REPORTED_GROUPS,
     ApplicationStatus,
-    MarginalisedGroup,
     ReportStatus,
 )
 from juntos.funding.models import (
@@ -161,7 +161,7 @@ def report_file(
     allowed = {
         "total",
         *(f"gender:{g}" for g in GENDER_KEYS),
-        *(f"group:{g}" for g in MarginalisedGroup.values),
+        *(f"group:{g.value}" for g in REPORTED_GROUPS),
     }
     with transaction.atomic():
         number = report.versions.count() + 1
