@@ -22,6 +22,12 @@ from juntos.funding.policies import applicant_organisations, can_answer_for_part
 from juntos.funding.views._submit import submit
 
 
+def _done(remove: Any, **arguments: Any) -> bool:
+    """Run a removal (it returns nothing) and say it was done."""
+    remove(**arguments)
+    return True
+
+
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
     """The applications the person's organisations lead or partner in."""
@@ -153,7 +159,7 @@ def partner_remove(request: HttpRequest, application_id: int, partner_id: int) -
     if partner is None:
         raise Http404
     form = forms.Form(request.POST)
-    if submit(form, lambda: services.partner_remove(actor=actor, partner=partner) or True):
+    if submit(form, lambda: _done(services.partner_remove, actor=actor, partner=partner)):
         messages.success(request, _("The partner is removed."))
     else:
         messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
@@ -208,7 +214,7 @@ def line_remove(request: HttpRequest, application_id: int, line_id: int) -> Http
     if line is None:
         raise Http404
     form = forms.Form(request.POST)
-    if submit(form, lambda: services.budget_line_remove(actor=actor, line=line) or True):
+    if submit(form, lambda: _done(services.budget_line_remove, actor=actor, line=line)):
         messages.success(request, _("The budget line is removed."))
     else:
         messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
