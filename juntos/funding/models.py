@@ -143,6 +143,8 @@ class Application(models.Model):
     lead_organisation_id = models.PositiveBigIntegerField(db_index=True)
     title = models.CharField(_("project title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True, max_length=5000)
+    # The language its title and summary are written in (pages mark them with it).
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     lead_share = models.DecimalField(
         _("lead organisation's share"), default=Decimal(0), max_digits=14, decimal_places=2
     )

@@ -56,7 +56,7 @@ def _require_draft(application: Application) -> None:
 
 
 def application_start(
-    *, actor: Actor, call: Call, lead_organisation_id: int, title: str
+    *, actor: Actor, call: Call, lead_organisation_id: int, title: str, language: str = "en"
 ) -> Application:
     """Staff of a non-profit start a draft application for a call that is open."""
     if not can_edit_application(actor, lead_organisation_id):
@@ -69,6 +69,7 @@ def application_start(
             call=call,
             lead_organisation_id=lead_organisation_id,
             title=title,
+            language=language if language in ("en", "es", "fr") else "en",
             created_by=_person(actor),
         )
         audit_record(

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -55,6 +56,7 @@ def application_start(request: HttpRequest, call_id: int) -> HttpResponse:
             call=call,
             lead_organisation_id=form.cleaned_data["lead_organisation"],
             title=form.cleaned_data["title"],
+            language=translation.get_language() or "en",
         ),
     )
     if application is None:
@@ -75,6 +77,15 @@ def _page(request: HttpRequest, application: Application, **forms_given: Any) ->
         {application.lead_organisation_id, *(p.organisation_id for p in partners)}
     )
     choices = [o for o in applicant_choices() if o.pk != application.lead_organisation_id]
+    form = forms_given.get("form") or ApplicationForm(
+        initial={
+            "title": application.title,
+            "summary": application.summary,
+            "lead_share": application.lead_share,
+        }
+    )
+    for name in ("title", "summary"):  # what was written keeps its language's mark
+        form.fields[name].widget.attrs["lang"] = application.language
     context = {
         "application": application,
         "call": application.call,
@@ -87,14 +98,7 @@ def _page(request: HttpRequest, application: Application, **forms_given: Any) ->
         "answerable": [
             p for p in partners if can_answer_for_partner(request.user, p.organisation_id)
         ],
-        "form": forms_given.get("form")
-        or ApplicationForm(
-            initial={
-                "title": application.title,
-                "summary": application.summary,
-                "lead_share": application.lead_share,
-            }
-        ),
+        "form": form,
         "partner_form": forms_given.get("partner_form") or PartnerForm(organisations=choices),
         "line_form": forms_given.get("line_form")
         or BudgetLineForm(initial={"currency": application.call.currency}),

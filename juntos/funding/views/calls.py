@@ -43,6 +43,7 @@ def call_detail(request: HttpRequest, call_id: int) -> HttpResponse:
         "title": selectors.call_text(call, "title", language),
         "description": selectors.call_text(call, "description", language),
         "eligibility": selectors.call_text(call, "eligibility", language),
+        "source_language": selectors.call_text(call, "title", "en").language,
         "missing": [LANGUAGE_NAMES[lang] for lang in selectors.call_languages_missing(call)],
         "deadline": selectors.deadline_local(call),
         "recommendations": selectors.call_recommendations(call),
