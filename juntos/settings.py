@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "juntos.core",
     "juntos.accounts",
     *(f"juntos.{app}" for app in JUNTOS_DOMAIN_APPS),
+    "juntos.channels",
     "juntos.monitoring",
     "juntos.demo",
 ]
@@ -304,8 +305,15 @@ JUNTOS_WHATSAPP_BACKEND = env("JUNTOS_WHATSAPP_BACKEND", "outbox")
 JUNTOS_WHATSAPP_API_URL = env("JUNTOS_WHATSAPP_API_URL")
 JUNTOS_WHATSAPP_TOKEN = env("JUNTOS_WHATSAPP_TOKEN")
 JUNTOS_TRANSPORT_TIMEOUT = env_int("JUNTOS_TRANSPORT_TIMEOUT", 10)
-# Failed deliveries are retried in each round of messages (see above), this many times.
-JUNTOS_MESSAGE_ATTEMPTS = env_int("JUNTOS_MESSAGE_ATTEMPTS", 5)
+# Inbound webhooks (juntos/channels): an empty secret refuses every request of that kind.
+JUNTOS_CHANNELS_TWILIO_AUTH_TOKEN = env("JUNTOS_CHANNELS_TWILIO_AUTH_TOKEN")
+JUNTOS_CHANNELS_WHATSAPP_APP_SECRET = env("JUNTOS_CHANNELS_WHATSAPP_APP_SECRET")
+JUNTOS_CHANNELS_WHATSAPP_VERIFY_TOKEN = env("JUNTOS_CHANNELS_WHATSAPP_VERIFY_TOKEN")
+# A message is tried this many times in all (the first and 3 retries), then dropped: a message
+# with its own task is tried again after JUNTOS_MESSAGE_RETRY_SECONDS, then 4 and 16 times that;
+# any waiting message is also tried in each round of messages (see above).
+JUNTOS_MESSAGE_ATTEMPTS = env_int("JUNTOS_MESSAGE_ATTEMPTS", 4)
+JUNTOS_MESSAGE_RETRY_SECONDS = env_int("JUNTOS_MESSAGE_RETRY_SECONDS", 60)
 # Days the development outbox keeps what it recorded, and failed task results are kept for
 # operators; successful task results are purged every hour whatever this says.
 JUNTOS_OUTBOX_KEEP_DAYS = env_int("JUNTOS_OUTBOX_KEEP_DAYS", 7)

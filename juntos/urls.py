@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
+    path("channels/", include("juntos.channels.webhook_urls")),
     path(
         "audit/checkpoints.json", core_views.audit_checkpoints_json, name="audit_checkpoints_json"
     ),
@@ -33,6 +34,7 @@ page_patterns = [
         for app in settings.JUNTOS_DOMAIN_APPS
         if importlib.util.find_spec(f"juntos.{app}.urls")
     ),
+    path("channels/", include("juntos.channels.urls")),
     path("monitoring/", include("juntos.monitoring.urls")),
     path("admin/", admin.site.urls),
     path("", include("juntos.core.urls")),

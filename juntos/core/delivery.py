@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import random
 import uuid
+from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
@@ -26,6 +27,30 @@ from juntos.core.transports.base import TransportError
 from juntos.core.transports.registry import transport_for
 
 logger = logging.getLogger(__name__)
+
+# Apps above core know two things core cannot: whether an address has opted out of every
+# channel (a STOP by SMS), and what a gateway later says about a message it took. They register
+# a check and a listener when they start (AppConfig.ready).
+DeliveryBlock = Callable[[Message], bool]
+SentListener = Callable[[str, str], None]  # (channel, the gateway's id for the message)
+_blocks: list[DeliveryBlock] = []
+_sent_listeners: list[SentListener] = []
+
+
+def delivery_block_register(block: DeliveryBlock) -> None:
+    """`block(message)` True: the message is dropped unsent (an opt-out's own confirmation aside)."""
+    if block not in _blocks:
+        _blocks.append(block)
+
+
+def sent_listener_register(listener: SentListener) -> None:
+    """`listener(channel, gateway_id)` runs after a gateway took a message and named it."""
+    if listener not in _sent_listeners:
+        _sent_listeners.append(listener)
+
+
+def _blocked(message: Message) -> bool:
+    return not message.final and any(block(message) for block in _blocks)
 
 
 def _pending_context(message_id: uuid.UUID | str) -> str:
@@ -64,12 +89,29 @@ def pending_deliver(message_id: uuid.UUID | str) -> bool:
                 pending.key_version, pending.sealed, context=_pending_context(pending.pk)
             )
             pending.delete()
-            transport_for(message.channel).send(message)
+            if _blocked(message):
+                logger.info("dropped a message on %s: the address opted out", message.channel)
+                return False
+            gateway_id = transport_for(message.channel).send(message)
     except TransportError:
         _count_failure(message_id)
         raise
     logger.info("delivered a message on %s", message.channel)
+    if gateway_id:
+        for listener in _sent_listeners:
+            listener(message.channel, gateway_id)
     return True
+
+
+def failed_attempts(message_id: uuid.UUID | str) -> int | None:
+    """How often this waiting message failed, or None once it is sent or dropped."""
+    row = PendingMessage.objects.filter(pk=message_id).values_list("failed_attempts").first()
+    return None if row is None else row[0]
+
+
+def retry_delay(failures: int) -> dt.timedelta:
+    """Backoff before the next try: JUNTOS_MESSAGE_RETRY_SECONDS, then 4 and 16 times that."""
+    return dt.timedelta(seconds=settings.JUNTOS_MESSAGE_RETRY_SECONDS * 4 ** max(0, failures - 1))
 
 
 def _count_failure(message_id: uuid.UUID | str) -> None:

@@ -24,15 +24,18 @@ class Message:
     recipient: str
     body: str
     subject: str = ""
+    # The confirmation of an opt-out: the one message still sent to an address that opted out.
+    final: bool = False
 
 
 def message_seal(message: Message, *, context: str) -> tuple[int, bytes]:
     """The message as (key version, ciphertext), bound to `context` (e.g. the row's kind and id)."""
     ring = crypto.keyring()
     version = ring.current_version
-    plaintext = json.dumps(
-        [message.channel, message.recipient, message.subject, message.body]
-    ).encode()
+    fields: list[object] = [message.channel, message.recipient, message.subject, message.body]
+    if message.final:
+        fields.append(True)
+    plaintext = json.dumps(fields).encode()
     return version, crypto.encrypt(
         ring.key(version, PURPOSE), plaintext, context=f"message:{context}"
     )
@@ -43,5 +46,7 @@ def message_unseal(version: int, sealed: bytes, *, context: str) -> Message:
     plaintext = crypto.decrypt(
         crypto.keyring().key(version, PURPOSE), bytes(sealed), context=f"message:{context}"
     )
-    channel, recipient, subject, body = json.loads(plaintext)
-    return Message(channel=channel, recipient=recipient, subject=subject, body=body)
+    channel, recipient, subject, body, *final = json.loads(plaintext)
+    return Message(
+        channel=channel, recipient=recipient, subject=subject, body=body, final=bool(final)
+    )

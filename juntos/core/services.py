@@ -20,7 +20,7 @@ from juntos.core.audit import (
 )
 from juntos.core.checkpoints import audit_verify, checkpoint_latest_summary, checkpoint_make
 from juntos.core.dayseal import day_rewriter_register, day_seal, rows_rewrite, tables_hold
-from juntos.core.delivery import pending_create
+from juntos.core.delivery import delivery_block_register, pending_create, sent_listener_register
 from juntos.core.models import PeriodicRun
 from juntos.core.selectors import periodic_jobs
 from juntos.core.tasks import deliver_message
@@ -38,27 +38,36 @@ __all__ = [
     "checkpoint_make",
     "day_rewriter_register",
     "day_seal",
+    "delivery_block_register",
     "fact_record",
     "fact_sink_register",
     "notify",
     "notify_person",
     "periodic_enqueue_due",
     "rows_rewrite",
+    "sent_listener_register",
     "tables_hold",
 ]
 
 
 def notify(
-    *, channel: str, recipient: str, body: str, subject: str = "", in_rounds: bool = False
+    *,
+    channel: str,
+    recipient: str,
+    body: str,
+    subject: str = "",
+    in_rounds: bool = False,
+    final: bool = False,
 ) -> None:
     """Store one message sealed in the current transaction; deliver it once that commits.
 
     The caller renders subject and body in the recipient's language before calling. The task
     carries only the sealed row's id. `in_rounds` is for people who must stay anonymous (a
     reporter): the message waits for the next round of deliveries instead of its own task.
+    `final` marks the confirmation of an opt-out, the one message an opted-out address still gets.
     """
     pending = pending_create(
-        Message(channel=channel, recipient=recipient, subject=subject, body=body)
+        Message(channel=channel, recipient=recipient, subject=subject, body=body, final=final)
     )
     if not in_rounds:
         message_id = str(pending.pk)

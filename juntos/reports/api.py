@@ -43,6 +43,7 @@ class IntakeIn(Schema):
 
 class ReceiptOut(Schema):
     receipt_code: str
+    numeric_code: str  # the phone code, 30 digits in groups of five, for the voice line
     stage: str
     emergency: bool
 
@@ -141,6 +142,7 @@ def intake(request: HttpRequest, payload: IntakeIn) -> Status[dict[str, Any]]:
         201,
         {
             "receipt_code": submission.receipt_code,
+            "numeric_code": submission.numeric_code,
             "stage": report.stage,
             "emergency": report.is_emergency,
         },

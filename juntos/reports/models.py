@@ -48,6 +48,10 @@ class Report(models.Model):
     sealed_contact = models.BinaryField(null=True, blank=True)
     # The data key wrapped under a key derived from the receipt code: her own way in.
     worker_wrapped_key = models.BinaryField()
+    # The same for the phone code (30 digits, typed on a keypad): keyed_hash("receipt-numeric",
+    # digits) and the data key wrapped under a key derived from them. Empty on older reports.
+    numeric_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    numeric_wrapped_key = models.BinaryField(null=True, blank=True)
     last_worker_activity_on = models.DateField()
 
     class Meta:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.cache import caches
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -125,6 +126,41 @@ def _card(article: Article, language: str) -> ArticleCard | None:
         out_of_date=shown.out_of_date,
         topics=[t.code for t in article.topics.all()],
     )
+
+
+@dataclass(frozen=True)
+class TopicAnswer:
+    """The article that answers a topic by text message, and the programs it is for."""
+
+    card: ArticleCard
+    programs: list[str]  # empty: every program
+
+
+def topic_answer(*, topic: str, province: str, program: str, language: str) -> TopicAnswer | None:
+    """The first article of a topic for a province (federal ones after the province's own).
+
+    With no program (a text message may not say), the articles of every program are looked at,
+    and the answer names the programs it is for, so nobody takes it for her own unawares.
+    """
+    articles = Article.objects.filter(
+        current_version__isnull=False,
+        topics__code=topic,
+        jurisdictions__code__in=[province, Province.FEDERAL],
+    )
+    if program:
+        articles = articles.filter(Q(programs__isnull=True) | Q(programs__code=program))
+    found = (
+        articles.distinct()
+        .select_related("current_version")
+        .prefetch_related(_texts_prefetch(language), "topics", "programs", "jurisdictions")
+        .order_by("position", "slug")
+    )
+    ranked = sorted(found, key=lambda a: province not in {j.code for j in a.jurisdictions.all()})
+    for article in ranked:
+        card = _card(article, language)
+        if card is not None:
+            return TopicAnswer(card=card, programs=[p.code for p in article.programs.all()])
+    return None
 
 
 def obligations_for(*, province: str, program: str, language: str) -> list[ArticleCard]:
@@ -368,3 +404,11 @@ def get_subscription_by_token(token: str, salt: str) -> Subscription:
     if subscription is None:
         raise Http404
     return subscription
+
+
+def subscription_by_id(subscription_id: object) -> Subscription | None:
+    """A subscription the system itself made and remembers by id (a text message's ALERTS ON)."""
+    try:
+        return Subscription.objects.filter(pk=subscription_id, active=True).first()
+    except (ValueError, TypeError, ValidationError):
+        return None

@@ -22,8 +22,8 @@ class Transport(ABC):
     channel: ClassVar[str]
 
     @abstractmethod
-    def send(self, message: Message) -> None:
-        """Deliver the message or raise TransportError."""
+    def send(self, message: Message) -> str | None:
+        """Deliver the message or raise TransportError; the gateway's id for it, if it gave one."""
 
 
 class OutboxTransport(Transport):
@@ -32,10 +32,10 @@ class OutboxTransport(Transport):
     def __init__(self, channel: str) -> None:
         self.channel = channel  # type: ignore[misc]
 
-    def send(self, message: Message) -> None:
+    def send(self, message: Message) -> str | None:
         from juntos.core.transports.outbox import outbox_record
 
-        outbox_record(message)
+        return f"outbox-{outbox_record(message).pk}"
 
 
 def post_json(url: str, payload: dict[str, object], token: str) -> dict[str, object]:

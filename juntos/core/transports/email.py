@@ -13,8 +13,9 @@ from juntos.core.transports.base import Message, Transport
 class EmailTransport(Transport):
     channel = "email"
 
-    def send(self, message: Message) -> None:
+    def send(self, message: Message) -> str | None:
         send_mail(message.subject, message.body, None, [message.recipient], fail_silently=False)
+        return None
 
 
 class OutboxEmailBackend(BaseEmailBackend):

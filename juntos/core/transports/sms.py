@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from juntos.core.segments import sms_fit
 from juntos.core.transports.base import Message, Transport, TransportError, post_json
-
-# A long SMS is split by carriers into segments; past this many characters it gets expensive
-# and arrives out of order on cheap phones, so callers should link to the page instead.
-SMS_MAX_CHARS = 640
 
 
 class HttpSmsTransport(Transport):
     channel = "sms"
 
-    def send(self, message: Message) -> None:
+    def send(self, message: Message) -> str | None:
         if not settings.JUNTOS_SMS_HTTP_URL:
             raise TransportError("JUNTOS_SMS_HTTP_URL is not set")
-        post_json(
+        answer = post_json(
             settings.JUNTOS_SMS_HTTP_URL,
             {
                 "to": message.recipient,
                 "from": settings.JUNTOS_SMS_SENDER,
-                "text": message.body[:SMS_MAX_CHARS],
+                # Past 3 segments, whole words and a link (juntos/core/segments.py).
+                "text": sms_fit(message.body, fallback_link=settings.SITE_URL),
             },
             settings.JUNTOS_SMS_HTTP_TOKEN,
         )
+        gateway_id = answer.get("sid") or answer.get("id")
+        return str(gateway_id) if gateway_id else None

@@ -10,10 +10,10 @@ from juntos.core.transports.base import Message, Transport, TransportError, post
 class CloudApiWhatsAppTransport(Transport):
     channel = "whatsapp"
 
-    def send(self, message: Message) -> None:
+    def send(self, message: Message) -> str | None:
         if not settings.JUNTOS_WHATSAPP_API_URL:
             raise TransportError("JUNTOS_WHATSAPP_API_URL is not set")
-        post_json(
+        answer = post_json(
             settings.JUNTOS_WHATSAPP_API_URL,
             {
                 "messaging_product": "whatsapp",
@@ -23,3 +23,7 @@ class CloudApiWhatsAppTransport(Transport):
             },
             settings.JUNTOS_WHATSAPP_TOKEN,
         )
+        sent = answer.get("messages")
+        if isinstance(sent, list) and sent and isinstance(sent[0], dict) and sent[0].get("id"):
+            return str(sent[0]["id"])
+        return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 import uuid
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ from juntos.reports.selectors import (
 from juntos.reports.services._common import queue_link, today
 
 CODE_CHARACTERS = 20
+# The phone code: 30 digits carry 99.7 bits, as strong as the 100 of the letter code.
+NUMERIC_DIGITS = 30
 MAX_ATTACHMENTS_PER_REPORT = 10
 
 
@@ -47,11 +50,22 @@ class ReceiptRejected(Exception):
 class Submission:
     receipt_code: str
     report: Report
+    numeric_code: str = ""  # the same report's code for a phone keypad, in groups of five
 
 
 def _worker_key(normalised_code: str) -> bytes:
     # Derived with the server's hash key, so the database and a code are both needed.
     return bytes.fromhex(crypto.keyed_hash("receipt-key", normalised_code))
+
+
+def _numeric_key(digits: str) -> bytes:
+    return bytes.fromhex(crypto.keyed_hash("receipt-numeric-key", digits))
+
+
+def numeric_code_new() -> str:
+    """30 random digits in six groups of five, to type on a phone's keypad."""
+    digits = "".join(secrets.choice("0123456789") for _ in range(NUMERIC_DIGITS))
+    return " ".join(digits[i : i + 5] for i in range(0, NUMERIC_DIGITS, 5))
 
 
 def _validate(
@@ -98,7 +112,7 @@ def report_submit(
         contact_mode=contact_mode,
         contact_address=contact_address,
     )
-    code, data_key = crypto.random_code(), crypto.new_key()
+    code, numeric, data_key = crypto.random_code(), numeric_code_new(), crypto.new_key()
     report = Report(
         id=uuid.uuid4(),
         received_on=today(),
@@ -119,6 +133,7 @@ def report_submit(
         employer_name=employer_name,
         site_id=employer_site_id,
     )
+    _seal_numeric(report, data_key, numeric)
     if contact_mode == ContactMode.CONFIDENTIAL:
         contact = {
             "channel": contact_channel,
@@ -128,7 +143,15 @@ def report_submit(
         report.sealed_contact = sealing.seal(data_key, report.pk, "contact", json.dumps(contact))
     with transaction.atomic():
         _store(report, data_key, files)
-    return Submission(receipt_code=code, report=report)
+    return Submission(receipt_code=code, report=report, numeric_code=numeric)
+
+
+def _seal_numeric(report: Report, data_key: bytes, numeric: str) -> None:
+    digits = numeric.replace(" ", "")
+    report.numeric_hash = crypto.keyed_hash("receipt-numeric", digits)
+    report.numeric_wrapped_key = crypto.encrypt(
+        _numeric_key(digits), data_key, context=f"worker-numeric:{report.pk}"
+    )
 
 
 def _seal_content(
@@ -279,6 +302,26 @@ def receipt_open(*, code: str) -> OpenedReport:
         )
     data_key = crypto.decrypt(
         _worker_key(normal), bytes(report.worker_wrapped_key), context=f"worker:{report.pk}"
+    )
+    return OpenedReport(report=report, key=None, worker_key=data_key)
+
+
+def receipt_open_numeric(*, digits: str) -> OpenedReport:
+    """The report a phone code opens (typed on a keypad); throttled as the letter code is."""
+    typed = "".join(ch for ch in (digits or "")[:100] if ch.isdigit())
+    if len(typed) != NUMERIC_DIGITS:
+        raise _wrong_code(_("A phone code has 30 digits. Please check what you typed."))
+    report = (
+        Report.objects.filter(numeric_hash=crypto.keyed_hash("receipt-numeric", typed))
+        .exclude(numeric_hash="")
+        .first()
+    )
+    if report is None or report.numeric_wrapped_key is None:
+        raise _wrong_code(_("No report has this phone code. Please check it and try again."))
+    data_key = crypto.decrypt(
+        _numeric_key(typed),
+        bytes(report.numeric_wrapped_key),
+        context=f"worker-numeric:{report.pk}",
     )
     return OpenedReport(report=report, key=None, worker_key=data_key)
 

@@ -79,7 +79,11 @@ def intake(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/receipt.html",
-        {"code": submission.receipt_code, "emergency": submission.report.is_emergency},
+        {
+            "code": submission.receipt_code,
+            "numeric_code": submission.numeric_code,
+            "emergency": submission.report.is_emergency,
+        },
     )
 
 

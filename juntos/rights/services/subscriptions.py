@@ -83,8 +83,13 @@ def subscription_create(
     topics: list[str],
     language: str,
     frequency: str = Frequency.IMMEDIATE,
+    address_proven: bool = False,
 ) -> Subscription:
-    """Subscribe; to the account's own address at once, to any other after a code."""
+    """Subscribe; to the account's own address at once, to any other after a code.
+
+    `address_proven`: the request came from the address itself through a signed gateway
+    webhook (an SMS or WhatsApp "ALERTS ON"), which proves it as the code would.
+    """
     if channel not in AlertChannel.values:
         raise ValidationError({"channel": _("Choose how we should send alerts.")})
     if frequency not in Frequency.values:
@@ -93,7 +98,9 @@ def subscription_create(
     person = actor if actor is not None and actor.is_authenticated else None
     address = normalise_address(channel, address)
     # An address already proven by the account needs no code; any other address does.
-    proven = person is not None and address in {(person.email or "").lower(), person.phone or ""}
+    proven = address_proven or (
+        person is not None and address in {(person.email or "").lower(), person.phone or ""}
+    )
     if not proven and rate_limited("rights-code", address, limit=CODE_LIMIT_PER_HOUR):
         raise ValidationError({"address": TOO_MANY})
     code = f"{secrets.randbelow(10**6):06d}"
