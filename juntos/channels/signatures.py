@@ -31,7 +31,8 @@ def twilio_valid(
 ) -> bool:
     if not auth_token or not signature:
         return False
-    return hmac.compare_digest(twilio_signature(url, params, auth_token), signature.strip())
+    expected = twilio_signature(url, params, auth_token).encode()
+    return hmac.compare_digest(expected, signature.strip().encode())
 
 
 def meta_signature(body: bytes, app_secret: str) -> str:
@@ -42,7 +43,8 @@ def meta_signature(body: bytes, app_secret: str) -> str:
 def meta_valid(body: bytes, app_secret: str, header: str) -> bool:
     if not app_secret or not header:
         return False
-    return hmac.compare_digest(meta_signature(body, app_secret), header.strip().lower())
+    expected = meta_signature(body, app_secret).encode()
+    return hmac.compare_digest(expected, header.strip().lower().encode())
 
 
 def verify_token_valid(given: str, expected: str) -> bool:

@@ -13,7 +13,7 @@ Spanish and French goes out as UCS-2.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -28,8 +28,7 @@ ELLIPSIS = "..."
 URL = re.compile(r"https?://\S+")
 
 
-@dataclass(frozen=True)
-class Segments:
+class Segments(NamedTuple):
     encoding: str  # "gsm7" or "ucs2"
     count: int
 
@@ -75,7 +74,11 @@ def sms_fit(text: str, *, fallback_link: str = "", max_segments: int = MAX_SEGME
     tail = f"{ELLIPSIS} {link}" if link else ELLIPSIS
 
     def candidate(n: int) -> str:
-        return f"{' '.join(words[:n])}{tail}" if n else tail.lstrip()
+        if not n:
+            return tail
+        # Dots glued to a URL would become part of it on the phone: a space keeps it whole.
+        glue = " " if URL.match(words[n - 1]) else ""
+        return f"{' '.join(words[:n])}{glue}{tail}"
 
     low, high = 0, len(words)  # the most words that fit: a binary search (fitting is monotone)
     while low < high:

@@ -1,0 +1,85 @@
+"""SMS segments: GSM-7 or UCS-2, extension characters count two, and long texts are cut whole."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from juntos.core.segments import GSM7_BASIC, GSM7_EXTENSION, MAX_SEGMENTS, sms_fit, sms_segments
+
+
+def test_plain_text_is_gsm7_and_fits_160_then_153_per_segment():
+    assert sms_segments("a" * 160) == ("gsm7", 1)
+    assert sms_segments("a" * 161) == ("gsm7", 2)
+    assert sms_segments("a" * 306) == ("gsm7", 2)
+    assert sms_segments("a" * 307) == ("gsm7", 3)
+
+
+def test_extension_characters_count_two_and_are_never_split():
+    assert sms_segments("€" * 80) == ("gsm7", 1)  # 160 septets
+    assert sms_segments("€" * 81) == ("gsm7", 2)
+    # 152 plain septets then "€": the pair does not fit in the first segment's last septet.
+    assert sms_segments("a" * 152 + "€" + "a" * 10).count == 2
+
+
+def test_accented_spanish_and_french_force_ucs2_at_70_then_67():
+    assert sms_segments("información").encoding == "ucs2"  # ó is not in GSM-7
+    assert sms_segments("Ça coûte cher").encoding == "ucs2"
+    assert sms_segments("ñandú señor").encoding == "ucs2"  # ú forces it, ñ alone would not
+    assert sms_segments("señor").encoding == "gsm7"
+    assert sms_segments("á" * 70) == ("ucs2", 1)
+    assert sms_segments("á" * 71) == ("ucs2", 2)
+    assert sms_segments("á" * 134) == ("ucs2", 2)
+    assert sms_segments("á" * 135) == ("ucs2", 3)
+
+
+def test_an_emoji_takes_two_ucs2_units():
+    assert sms_segments("😀" * 35) == ("ucs2", 1)
+    assert sms_segments("😀" * 36).count == 2
+
+
+def test_a_long_text_keeps_whole_words_and_its_link():
+    link = "https://juntos.example.org/es/rights/articles/bc-sawp-housing-deduction/"
+    text = "La deducción por vivienda " * 40 + link
+    fitted = sms_fit(text)
+    assert sms_segments(fitted).count <= MAX_SEGMENTS
+    assert fitted.endswith("... " + link)
+    assert fitted.startswith("La deducción por vivienda La")
+
+
+def test_a_short_text_is_left_as_it_is():
+    assert sms_fit("Hola, ¿qué tal?") == "Hola, ¿qué tal?"
+
+
+words = st.text(
+    alphabet=st.sampled_from(sorted(GSM7_BASIC | GSM7_EXTENSION | set("áéíóúçêàñ😀"))),
+    min_size=1,
+    max_size=14,
+).map(lambda w: "".join(w.split()) or "x")
+urls = st.builds(
+    lambda path: f"https://juntos.example.org/{path}",
+    st.from_regex(r"[a-z0-9/-]{1,40}", fullmatch=True),
+)
+
+
+# 300 in the suite; JUNTOS_HYPOTHESIS_EXAMPLES=10000 for a long run by hand.
+EXAMPLES = int(os.environ.get("JUNTOS_HYPOTHESIS_EXAMPLES", "300"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.one_of(words, urls), min_size=1, max_size=200))
+def test_a_fitted_text_fits_and_never_cuts_a_word_or_a_url(tokens):
+    text = " ".join(tokens)
+    fitted = sms_fit(text, fallback_link="https://juntos.example.org/")
+    assert sms_segments(fitted).count <= MAX_SEGMENTS
+    if fitted == text:
+        return
+    kept, _dots, link = fitted.rpartition("... ")
+    assert link in tokens or link == "https://juntos.example.org/"
+    kept_words = kept.split()
+    assert kept_words == text.split()[: len(kept_words)]  # whole words, from the start
+    for url in re.findall(r"https?://\S+", fitted):
+        assert url in tokens or url == "https://juntos.example.org/"
