@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
@@ -89,6 +90,23 @@ def outbox_since(user: Actor, recipient: str, after_id: int) -> list[tuple[str, 
     """(channel, body) of what the outbox recorded for this number after row `after_id`."""
     rows = outbox_messages_for(user).filter(pk__gt=after_id).order_by("pk")
     return [(row.channel, row.body) for row in rows if row.recipient == recipient]
+
+
+@dataclass
+class SimulatorReplies:
+    number: str
+    after: int
+    replies: list[tuple[str, str]]  # (channel, body)
+
+
+def simulator_replies(user: Actor, query: Mapping[str, str]) -> SimulatorReplies | None:
+    """What the outbox recorded for a fictional number after a row (from the page's query)."""
+    from juntos.channels.forms import FICTIONAL_NUMBER
+
+    number, after = query.get("number", ""), query.get("after", "")
+    if not FICTIONAL_NUMBER.match(number) or not after.isdigit() or len(after) > 18:
+        return None
+    return SimulatorReplies(number, int(after), outbox_since(user, number, int(after)))
 
 
 def outbox_last_id(user: Actor) -> int:

@@ -310,8 +310,7 @@ def delivery_status_update(*, gateway_id: str, status: str) -> bool:
 @dataclass
 class SimulatedStep:
     channel: str
-    replies: list[tuple[str, str]]  # (channel, body) the outbox recorded
-    waiting: bool  # a reply was queued but the worker has not delivered it yet
+    after: int = 0  # replies are the outbox's rows after this one, to this number
     voice: VoiceTurn | None = None
 
 
@@ -324,22 +323,16 @@ def simulator_step(
     digits: str = "",
     voice_state: str = "",
 ) -> SimulatedStep:
-    """Play one step as the gateway would post it; the reply is read back from the outbox."""
+    """Play one step as the gateway would post it. A voice step answers at once; a text's reply
+    is queued like any other and read back from the outbox once the worker sent it."""
     if not can_use_simulator(actor):
         raise PermissionDenied
     if channel == Channel.VOICE:
         step = step_from(selectors.voice_state(voice_state))
         turn = selectors.voice_turn(voice_answer(step, digits))
-        return SimulatedStep(channel=channel, replies=[], waiting=False, voice=turn)
+        return SimulatedStep(channel=channel, voice=turn)
     before = selectors.outbox_last_id(actor)
     with transaction.atomic():
-        kind = inbound_message_handle(channel=channel, sender=number, text=text)
-        audit_record(
-            actor=actor,
-            action="channels.simulated",
-            details={"channel": channel},
-        )
-    replies = selectors.outbox_since(actor, number, before)
-    return SimulatedStep(
-        channel=channel, replies=replies, waiting=kind is not None and not replies
-    )
+        inbound_message_handle(channel=channel, sender=number, text=text)
+        audit_record(actor=actor, action="channels.simulated", details={"channel": channel})
+    return SimulatedStep(channel=channel, after=before)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -126,12 +128,19 @@ def simulator(request: HttpRequest) -> HttpResponse:
     if not can_use_simulator(request.user):
         raise PermissionDenied
     form = SimulatorForm(request.POST or None)
-    result = None
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            result = services.simulator_step(actor=signed_in(request), **form.cleaned_data)
-        else:
-            status = 400
-    context = {"form": form, "result": result}
-    return render(request, "channels/simulator.html", context, status=status)
+    context: dict[str, object] = {"form": form}
+    if request.method == "GET":
+        replies = selectors.simulator_replies(request.user, request.GET)
+        if replies is not None:
+            context["form"] = SimulatorForm(initial={"number": replies.number})
+        context["replies"] = replies
+        return render(request, "channels/simulator.html", context)
+    if not form.is_valid():
+        return render(request, "channels/simulator.html", context, status=400)
+    step = services.simulator_step(actor=signed_in(request), **form.cleaned_data)
+    if step.voice is not None:
+        context["voice"] = step.voice
+        return render(request, "channels/simulator.html", context)
+    # The reply is queued: see it on the next page, once the worker has sent it.
+    query = urlencode({"number": form.cleaned_data["number"], "after": step.after})
+    return redirect(f"{reverse('channels:simulator')}?{query}")

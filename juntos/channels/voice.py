@@ -91,7 +91,7 @@ class Twiml:
 
 
 def _url(step: str, language: str, wrong: int) -> str:
-    return f"{reverse('channels:voice')}?{urlencode({'step': step, 'lang': language, 'wrong': wrong})}"
+    return f"{reverse('channel_hooks:voice')}?{urlencode({'step': step, 'lang': language, 'wrong': wrong})}"
 
 
 def recording(language: str, topic: str) -> str:

@@ -4,7 +4,7 @@ from django.urls import path
 
 from juntos.channels import views
 
-app_name = "channels"
+app_name = "channel_hooks"
 urlpatterns = [
     path("twilio/sms/", views.twilio_sms, name="twilio_sms"),
     path("twilio/status/", views.twilio_status, name="twilio_status"),
