@@ -22,9 +22,7 @@ class SimulatorForm(forms.Form):
         initial="+12505550142",
         help_text=_("A fictional number only: +1, an area code, then 555 0100 to 555 0199."),
     )
-    text = forms.CharField(
-        label=_("Message (SMS and WhatsApp)"), max_length=500, required=False
-    )
+    text = forms.CharField(label=_("Message (SMS and WhatsApp)"), max_length=500, required=False)
     digits = forms.CharField(label=_("Keys pressed (voice)"), max_length=40, required=False)
     voice_state = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 

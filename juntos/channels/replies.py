@@ -56,9 +56,9 @@ def status_of(opened: OpenedReport, *, with_messages: bool) -> str:
             "body": last.body,
         }
     elif thread:
-        text += " " + _("Messages for you: %(count)s. Send MESSAGES and your code to read the last.") % {
-            "count": len(thread)
-        }
+        text += " " + _(
+            "Messages for you: %(count)s. Send MESSAGES and your code to read the last."
+        ) % {"count": len(thread)}
     pending = reports_selectors.pending_consents_of(report)
     if pending:
         text += " " + _("A question waits for your answer on the status page.")
@@ -86,7 +86,8 @@ def topics_menu() -> str:
 
 def no_answer(province: str) -> str:
     return _(
-        "Juntos: we have no article on this topic for %(province)s yet. A caseworker can help: %(link)s"
+        "Juntos: we have no article on this topic for %(province)s yet. "
+        "A caseworker can help: %(link)s"
     ) % {"province": str(Province(province).label), "link": _link("reports:intake")}
 
 
@@ -103,9 +104,9 @@ def rights_answer(
             "programs": names
         }
     if guessed:
-        text += " " + _(
-            "We guessed %(province)s from your number; send PROVINCE to change it."
-        ) % {"province": str(Province(province).label)}
+        text += " " + _("We guessed %(province)s from your number; send PROVINCE to change it.") % {
+            "province": str(Province(province).label)
+        }
     return f"{text} {link}"
 
 

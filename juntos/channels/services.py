@@ -32,11 +32,11 @@ from juntos.channels.keywords import (
     province_from,
 )
 from juntos.channels.models import Correspondent, Delivery, OptOut
+from juntos.channels.numbers import normalise_number, number_hash, province_guess
 from juntos.channels.policies import can_use_simulator
 from juntos.channels.selectors import VoiceTurn
-from juntos.channels.voice import step_from, voice_answer
-from juntos.channels.numbers import normalise_number, number_hash, province_guess
 from juntos.channels.topics import topic_from
+from juntos.channels.voice import step_from, voice_answer
 from juntos.core import crypto
 from juntos.core.segments import sms_fit
 from juntos.core.services import audit_record, fact_record, notify
@@ -181,9 +181,9 @@ def _alerts(
     province, guessed = _where(number, known)
     if not province:
         return replies.ask_province()
-    if known and known.alerts_subscription_id:
-        if rights_selectors.subscription_by_id(known.alerts_subscription_id) is not None:
-            return _("Juntos: rights alerts are already on for this number.")
+    subscribed = known.alerts_subscription_id if known else None
+    if subscribed and rights_selectors.subscription_by_id(subscribed) is not None:
+        return _("Juntos: rights alerts are already on for this number.")
     program = known.program if known else ""
     try:
         subscription = rights_services.subscription_create(

@@ -101,7 +101,9 @@ def whatsapp(request: HttpRequest) -> HttpResponse:
         given = request.GET.get("hub.verify_token", "")
         expected = settings.JUNTOS_CHANNELS_WHATSAPP_VERIFY_TOKEN
         if request.GET.get("hub.mode") == "subscribe" and verify_token_valid(given, expected):
-            return HttpResponse(request.GET.get("hub.challenge", "")[:200], content_type="text/plain")
+            return HttpResponse(
+                request.GET.get("hub.challenge", "")[:200], content_type="text/plain"
+            )
         return _forbidden()
     if _too_big(request):
         return _forbidden()

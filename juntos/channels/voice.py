@@ -91,7 +91,8 @@ class Twiml:
 
 
 def _url(step: str, language: str, wrong: int) -> str:
-    return f"{reverse('channel_hooks:voice')}?{urlencode({'step': step, 'lang': language, 'wrong': wrong})}"
+    query = urlencode({"step": step, "lang": language, "wrong": wrong})
+    return f"{reverse('channel_hooks:voice')}?{query}"
 
 
 def recording(language: str, topic: str) -> str:

@@ -38,7 +38,7 @@ _sent_listeners: list[SentListener] = []
 
 
 def delivery_block_register(block: DeliveryBlock) -> None:
-    """`block(message)` True: the message is dropped unsent (an opt-out's own confirmation aside)."""
+    """`block(message)` True: the message is dropped unsent (an opt-out's confirmation aside)."""
     if block not in _blocks:
         _blocks.append(block)
 

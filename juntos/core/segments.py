@@ -13,7 +13,7 @@ Spanish and French goes out as UCS-2.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -28,7 +28,8 @@ ELLIPSIS = "..."
 URL = re.compile(r"https?://\S+")
 
 
-class Segments(NamedTuple):
+@dataclass(frozen=True)
+class Segments:
     encoding: str  # "gsm7" or "ucs2"
     count: int
 
@@ -63,8 +64,8 @@ def sms_segments(text: str) -> Segments:
 def sms_fit(text: str, *, fallback_link: str = "", max_segments: int = MAX_SEGMENTS) -> str:
     """The text as is if it fits in `max_segments`, else its first whole words and a link.
 
-    The link is the text's last URL, or else `fallback_link`. Words and URLs are never cut: the short
-    text keeps whole words only (a URL is a word). With no link at all, the words that fit.
+    The link is the text's last URL, or else `fallback_link`. Words and URLs are never cut: the
+    short text keeps whole words only (a URL is a word). With no link, the words that fit.
     """
     if sms_segments(text).count <= max_segments:
         return text

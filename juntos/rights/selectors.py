@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TypedDict
 
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -406,7 +407,7 @@ def get_subscription_by_token(token: str, salt: str) -> Subscription:
     return subscription
 
 
-def subscription_by_id(subscription_id: object) -> Subscription | None:
+def subscription_by_id(subscription_id: uuid.UUID | str) -> Subscription | None:
     """A subscription the system itself made and remembers by id (a text message's ALERTS ON)."""
     try:
         return Subscription.objects.filter(pk=subscription_id, active=True).first()

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 from django.conf import settings
-from django.http import HttpResponse
 from django.test import Client
+from django.test.client import _MonkeyPatchedWSGIResponse as HttpResponse
 
 from juntos.channels.signatures import meta_signature, twilio_signature
 
@@ -50,7 +50,7 @@ def whatsapp_payload(sender: str, text: str) -> dict[str, object]:
                             "messages": [
                                 {
                                     "from": sender,
-                                    "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+                                    "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRB",
                                     "timestamp": "1749416383",
                                     "type": "text",
                                     "text": {"body": text},

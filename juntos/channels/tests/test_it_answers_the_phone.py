@@ -44,7 +44,8 @@ def test_a_caller_presses_through_to_her_report_s_status_by_the_phone_code(clien
     menu = _press(client, _next(first), "1")
     assert "es-MX" in {e.get("language") for e in menu.iter("Say")}
     code = _press(client, _next(menu), "2")
-    assert code.find("Gather").get("numDigits") == "30"
+    gather = code.find("Gather")
+    assert gather is not None and gather.get("numDigits") == "30"
     status = _press(client, _next(code), submission.numeric_code.replace(" ", ""))
     assert "Recibido" in _said(status)
     assert status.find("Hangup") is not None

@@ -28,7 +28,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = "+12505550163"
 REPLY = "respuesta-canaria-8842"
 DATABASE_TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "notifications"]}
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "notifications"],
+    }
 }
 
 

@@ -8,19 +8,26 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from juntos.core.segments import GSM7_BASIC, GSM7_EXTENSION, MAX_SEGMENTS, sms_fit, sms_segments
+from juntos.core.segments import (
+    GSM7_BASIC,
+    GSM7_EXTENSION,
+    MAX_SEGMENTS,
+    Segments,
+    sms_fit,
+    sms_segments,
+)
 
 
 def test_plain_text_is_gsm7_and_fits_160_then_153_per_segment():
-    assert sms_segments("a" * 160) == ("gsm7", 1)
-    assert sms_segments("a" * 161) == ("gsm7", 2)
-    assert sms_segments("a" * 306) == ("gsm7", 2)
-    assert sms_segments("a" * 307) == ("gsm7", 3)
+    assert sms_segments("a" * 160) == Segments("gsm7", 1)
+    assert sms_segments("a" * 161) == Segments("gsm7", 2)
+    assert sms_segments("a" * 306) == Segments("gsm7", 2)
+    assert sms_segments("a" * 307) == Segments("gsm7", 3)
 
 
 def test_extension_characters_count_two_and_are_never_split():
-    assert sms_segments("€" * 80) == ("gsm7", 1)  # 160 septets
-    assert sms_segments("€" * 81) == ("gsm7", 2)
+    assert sms_segments("€" * 80) == Segments("gsm7", 1)  # 160 septets
+    assert sms_segments("€" * 81) == Segments("gsm7", 2)
     # 152 plain septets then "€": the pair does not fit in the first segment's last septet.
     assert sms_segments("a" * 152 + "€" + "a" * 10).count == 2
 
@@ -30,14 +37,14 @@ def test_accented_spanish_and_french_force_ucs2_at_70_then_67():
     assert sms_segments("Ça coûte cher").encoding == "ucs2"
     assert sms_segments("ñandú señor").encoding == "ucs2"  # ú forces it, ñ alone would not
     assert sms_segments("señor").encoding == "gsm7"
-    assert sms_segments("á" * 70) == ("ucs2", 1)
-    assert sms_segments("á" * 71) == ("ucs2", 2)
-    assert sms_segments("á" * 134) == ("ucs2", 2)
-    assert sms_segments("á" * 135) == ("ucs2", 3)
+    assert sms_segments("á" * 70) == Segments("ucs2", 1)
+    assert sms_segments("á" * 71) == Segments("ucs2", 2)
+    assert sms_segments("á" * 134) == Segments("ucs2", 2)
+    assert sms_segments("á" * 135) == Segments("ucs2", 3)
 
 
 def test_an_emoji_takes_two_ucs2_units():
-    assert sms_segments("😀" * 35) == ("ucs2", 1)
+    assert sms_segments("😀" * 35) == Segments("ucs2", 1)
     assert sms_segments("😀" * 36).count == 2
 
 
