@@ -11,7 +11,7 @@ from juntos.channels.choices import Channel
 
 # Only numbers reserved for fiction (NANP 555-0100 to 555-0199): the simulator must never act
 # as a real person's phone, e.g. opt her out with STOP.
-FICTIONAL_NUMBER = re.compile(r"^\+1[2-9]\d{2}55501\d{2}$")
+FICTIONAL_NUMBER = re.compile(r"^\+1[2-9][0-9]{2}55501[0-9]{2}$")
 
 
 class SimulatorForm(forms.Form):
@@ -27,7 +27,7 @@ class SimulatorForm(forms.Form):
     voice_state = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     def clean_number(self) -> str:
-        number = "".join(ch for ch in self.cleaned_data["number"] if ch.isdigit() or ch == "+")
+        number = "".join(ch for ch in self.cleaned_data["number"] if ch in "0123456789+")
         if not FICTIONAL_NUMBER.match(number):
             raise forms.ValidationError(
                 _("Use a fictional number: +1, an area code, then 555 0100 to 555 0199.")
@@ -39,6 +39,6 @@ class SimulatorForm(forms.Form):
         if data.get("channel") in (Channel.SMS, Channel.WHATSAPP) and not data.get("text"):
             self.add_error("text", _("Write the message to send."))
         digits = str(data.get("digits") or "")
-        if digits and not all(ch.isdigit() or ch in "*#" for ch in digits):
+        if digits and not all(ch in "0123456789*#" for ch in digits):
             self.add_error("digits", _("Only the keys 0 to 9, * and #."))
         return data

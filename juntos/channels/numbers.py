@@ -27,7 +27,7 @@ def normalise_number(raw: str) -> str:
     raw = (raw or "").strip()[:40]
     if raw.startswith("whatsapp:"):
         raw = raw[len("whatsapp:") :]
-    if raw and raw[0].isdigit() and len(raw) > 10:
+    if raw[:1] in tuple("123456789") and len(raw) > 10:
         raw = "+" + raw  # WhatsApp's wa_id: the full number without its "+"
     try:
         number = phonenumbers.parse(raw, "CA")

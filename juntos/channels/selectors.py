@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -105,7 +106,7 @@ def simulator_replies(user: Actor, query: Mapping[str, str]) -> SimulatorReplies
     from juntos.channels.forms import FICTIONAL_NUMBER
 
     number, after = query.get("number", ""), query.get("after", "")
-    if not FICTIONAL_NUMBER.match(number) or not after.isdigit() or len(after) > 18:
+    if not FICTIONAL_NUMBER.match(number) or not re.fullmatch(r"[0-9]{1,18}", after):
         return None
     return SimulatorReplies(number, int(after), outbox_since(user, number, int(after)))
 

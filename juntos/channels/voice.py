@@ -107,7 +107,7 @@ def voice_answer(step: Step, digits: str, *, province: str = "") -> str:
     `province` may come from the number that was called (one line per province); the caller's
     own number is never looked at.
     """
-    digits = "".join(ch for ch in digits[:64] if ch.isdigit())
+    digits = "".join(ch for ch in digits[:64] if ch in "0123456789")
     if not step.name:
         response = Twiml("es")
         _ask_language(response, 0)

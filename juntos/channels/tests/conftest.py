@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.test.client import _MonkeyPatchedWSGIResponse as HttpResponse
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as HttpResponse
 
 from juntos.channels.signatures import meta_signature, twilio_signature
 

@@ -60,10 +60,10 @@ def test_a_failed_send_is_retried_three_times_with_growing_waits(settings):
     settings.JUNTOS_SMS_BACKEND = "http"
     settings.JUNTOS_SMS_HTTP_URL = "http://127.0.0.1:9/unreachable"
     settings.JUNTOS_TRANSPORT_TIMEOUT = 1
-    from django_tasks import default_task_backend
+    from django_tasks import task_backends
     from django_tasks.backends.dummy import DummyBackend
 
-    backend = default_task_backend
+    backend = task_backends["default"]
     assert isinstance(backend, DummyBackend)
     backend.clear()
     notify(channel="sms", recipient="+12505550142", body="Hola")
