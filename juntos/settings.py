@@ -309,6 +309,10 @@ JUNTOS_TRANSPORT_TIMEOUT = env_int("JUNTOS_TRANSPORT_TIMEOUT", 10)
 JUNTOS_CHANNELS_TWILIO_AUTH_TOKEN = env("JUNTOS_CHANNELS_TWILIO_AUTH_TOKEN")
 JUNTOS_CHANNELS_WHATSAPP_APP_SECRET = env("JUNTOS_CHANNELS_WHATSAPP_APP_SECRET")
 JUNTOS_CHANNELS_WHATSAPP_VERIFY_TOKEN = env("JUNTOS_CHANNELS_WHATSAPP_VERIFY_TOKEN")
+# WhatsApp outside the 24-hour window: the approved template (one body parameter, {{1}}) and
+# the languages Meta approved it in, e.g. "juntos_notice:es,en". Not approved in her language:
+# the message goes by SMS instead. Empty: every such message goes by SMS.
+JUNTOS_CHANNELS_WHATSAPP_TEMPLATE = env("JUNTOS_CHANNELS_WHATSAPP_TEMPLATE")
 # A message is tried this many times in all (the first and 3 retries), then dropped: a message
 # with its own task is tried again after JUNTOS_MESSAGE_RETRY_SECONDS, then 4 and 16 times that;
 # any waiting message is also tried in each round of messages (see above).

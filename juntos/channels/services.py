@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,7 +39,7 @@ from juntos.channels.topics import topic_from
 from juntos.channels.voice import step_from, voice_answer
 from juntos.core import crypto
 from juntos.core.segments import sms_fit
-from juntos.core.services import audit_record, fact_record, notify
+from juntos.core.services import Message, audit_record, fact_record, notify
 from juntos.reports import services as reports_services
 from juntos.rights import selectors as rights_selectors
 from juntos.rights import services as rights_services
@@ -82,7 +82,7 @@ def inbound_message_handle(*, channel: str, sender: str, text: str) -> Kind | No
             if body:
                 if channel == Channel.SMS:
                     body = sms_fit(body, fallback_link=settings.SITE_URL)
-                notify(channel=channel, recipient=number, body=body, final=final)
+                notify(channel=channel, recipient=number, body=body, final=final, language=language)
     fact_record(kind="channels.message", category=channel, language=language)
     return command.kind
 
@@ -261,13 +261,39 @@ def _set_language(number: str, known: Correspondent | None, argument: str) -> st
 # Delivery: the hooks core calls (registered in apps.py).
 
 
-def delivery_blocked(message: object) -> bool:
+def delivery_blocked(message: Message) -> bool:
     """Core asks before every delivery: has this number opted out (STOP)?"""
-    channel = getattr(message, "channel", "")
-    if channel not in TEXT_CHANNELS:
+    if message.channel not in TEXT_CHANNELS:
         return False
-    number = normalise_number(getattr(message, "recipient", ""))
+    number = normalise_number(message.recipient)
     return bool(number) and _opted_out(number)
+
+
+def whatsapp_template() -> tuple[str, set[str]]:
+    """(template name, languages it is approved in) from JUNTOS_CHANNELS_WHATSAPP_TEMPLATE."""
+    name, _colon, languages = settings.JUNTOS_CHANNELS_WHATSAPP_TEMPLATE.partition(":")
+    return name.strip(), {code.strip() for code in languages.split(",") if code.strip()}
+
+
+def _window_is_open(number: str) -> bool:
+    known = _correspondent(number)
+    until = known.whatsapp_window_until if known else None
+    return until is not None and until > timezone.now()
+
+
+def delivery_route(message: Message) -> Message:
+    """WhatsApp's rules: free text only within 24 hours of her last message; after that only
+    an approved template, and where none is approved in her language, an SMS instead."""
+    if message.channel != Channel.WHATSAPP or message.template:
+        return message
+    number = normalise_number(message.recipient)
+    if number and _window_is_open(number):
+        return message
+    name, languages = whatsapp_template()
+    if name and message.language in languages:
+        return replace(message, template=name)
+    body = sms_fit(message.body, fallback_link=settings.SITE_URL)
+    return replace(message, channel=Channel.SMS, body=body)
 
 
 def delivery_sent(channel: str, gateway_id: str) -> None:

@@ -32,15 +32,23 @@ logger = logging.getLogger(__name__)
 # channel (a STOP by SMS), and what a gateway later says about a message it took. They register
 # a check and a listener when they start (AppConfig.ready).
 DeliveryBlock = Callable[[Message], bool]
+DeliveryRoute = Callable[[Message], Message]  # may change the channel or make it a template
 SentListener = Callable[[str, str], None]  # (channel, the gateway's id for the message)
 _blocks: list[DeliveryBlock] = []
 _sent_listeners: list[SentListener] = []
+_routes: list[DeliveryRoute] = []
 
 
 def delivery_block_register(block: DeliveryBlock) -> None:
     """`block(message)` True: the message is dropped unsent (an opt-out's confirmation aside)."""
     if block not in _blocks:
         _blocks.append(block)
+
+
+def delivery_route_register(route: DeliveryRoute) -> None:
+    """`route(message)` gives the message to send instead (WhatsApp's window, for one)."""
+    if route not in _routes:
+        _routes.append(route)
 
 
 def sent_listener_register(listener: SentListener) -> None:
@@ -92,6 +100,8 @@ def pending_deliver(message_id: uuid.UUID | str) -> bool:
             if _blocked(message):
                 logger.info("dropped a message on %s: the address opted out", message.channel)
                 return False
+            for route in _routes:
+                message = route(message)
             gateway_id = transport_for(message.channel).send(message)
     except TransportError:
         _count_failure(message_id)

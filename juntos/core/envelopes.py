@@ -26,6 +26,10 @@ class Message:
     subject: str = ""
     # The confirmation of an opt-out: the one message still sent to an address that opted out.
     final: bool = False
+    # The language it is written in ("" when the caller did not say), and for WhatsApp outside
+    # the 24-hour window, the approved template that carries the body as its one parameter.
+    language: str = ""
+    template: str = ""
 
 
 def message_seal(message: Message, *, context: str) -> tuple[int, bytes]:
@@ -33,8 +37,17 @@ def message_seal(message: Message, *, context: str) -> tuple[int, bytes]:
     ring = crypto.keyring()
     version = ring.current_version
     fields: list[object] = [message.channel, message.recipient, message.subject, message.body]
-    if message.final:
-        fields.append(True)
+    extra = {
+        name: value
+        for name, value in (
+            ("final", message.final),
+            ("language", message.language),
+            ("template", message.template),
+        )
+        if value
+    }
+    if extra:
+        fields.append(extra)
     plaintext = json.dumps(fields).encode()
     return version, crypto.encrypt(
         ring.key(version, PURPOSE), plaintext, context=f"message:{context}"
@@ -46,7 +59,14 @@ def message_unseal(version: int, sealed: bytes, *, context: str) -> Message:
     plaintext = crypto.decrypt(
         crypto.keyring().key(version, PURPOSE), bytes(sealed), context=f"message:{context}"
     )
-    channel, recipient, subject, body, *final = json.loads(plaintext)
+    channel, recipient, subject, body, *rest = json.loads(plaintext)
+    extra = rest[0] if rest and isinstance(rest[0], dict) else {}
     return Message(
-        channel=channel, recipient=recipient, subject=subject, body=body, final=bool(final)
+        channel=channel,
+        recipient=recipient,
+        subject=subject,
+        body=body,
+        final=bool(extra.get("final")),
+        language=str(extra.get("language", "")),
+        template=str(extra.get("template", "")),
     )

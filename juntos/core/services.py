@@ -20,7 +20,12 @@ from juntos.core.audit import (
 )
 from juntos.core.checkpoints import audit_verify, checkpoint_latest_summary, checkpoint_make
 from juntos.core.dayseal import day_rewriter_register, day_seal, rows_rewrite, tables_hold
-from juntos.core.delivery import delivery_block_register, pending_create, sent_listener_register
+from juntos.core.delivery import (
+    delivery_block_register,
+    delivery_route_register,
+    pending_create,
+    sent_listener_register,
+)
 from juntos.core.models import PeriodicRun
 from juntos.core.selectors import periodic_jobs
 from juntos.core.tasks import deliver_message
@@ -29,6 +34,7 @@ from juntos.core.transports.base import Message
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "Message",
     "audit_record",
     "audit_seal_anonymous_entries",
     "audit_seal_chain",
@@ -39,6 +45,7 @@ __all__ = [
     "day_rewriter_register",
     "day_seal",
     "delivery_block_register",
+    "delivery_route_register",
     "fact_record",
     "fact_sink_register",
     "notify",
@@ -58,6 +65,7 @@ def notify(
     subject: str = "",
     in_rounds: bool = False,
     final: bool = False,
+    language: str = "",
 ) -> None:
     """Store one message sealed in the current transaction; deliver it once that commits.
 
@@ -65,10 +73,18 @@ def notify(
     carries only the sealed row's id. `in_rounds` is for people who must stay anonymous (a
     reporter): the message waits for the next round of deliveries instead of its own task.
     `final` marks the confirmation of an opt-out, the one message an opted-out address still gets.
+    `language` is the one the message is written in (default: the active one), which picks a
+    WhatsApp template when the message must go as one.
     """
-    pending = pending_create(
-        Message(channel=channel, recipient=recipient, subject=subject, body=body, final=final)
+    message = Message(
+        channel=channel,
+        recipient=recipient,
+        subject=subject,
+        body=body,
+        final=final,
+        language=language or translation.get_language() or "",
     )
+    pending = pending_create(message)
     if not in_rounds:
         message_id = str(pending.pk)
         transaction.on_commit(lambda: deliver_message.enqueue(message_id=message_id))
@@ -108,6 +124,7 @@ def notify_person(
         subject=subject,
         body=body,
         in_rounds=in_rounds,
+        language=person.preferred_language,
     )
     return True
 

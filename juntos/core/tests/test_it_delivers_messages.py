@@ -48,9 +48,14 @@ def gateway():
 
 
 @pytest.mark.parametrize("channel", ["sms", "whatsapp"])
-def test_development_transports_write_to_the_outbox(channel, django_capture_on_commit_callbacks):
+def test_development_transports_write_to_the_outbox(
+    channel, django_capture_on_commit_callbacks, settings
+):
+    # Rosa has not written on WhatsApp: the message may go only as an approved template
+    # (juntos/channels, WhatsApp's 24-hour rule), so this deployment has one.
+    settings.JUNTOS_CHANNELS_WHATSAPP_TEMPLATE = "juntos_notice:es"
     with django_capture_on_commit_callbacks(execute=True):
-        notify(channel=channel, recipient="+12505550101", body="Hola Rosa")
+        notify(channel=channel, recipient="+12505550101", body="Hola Rosa", language="es")
     message = OutboxMessage.objects.get()
     assert (message.channel, message.recipient, message.body) == (
         channel,

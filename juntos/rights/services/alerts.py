@@ -91,7 +91,13 @@ def _send_one(
         subject = gettext("A change to your rights: %(title)s") % {
             "title": shown.text.title if shown else version.article.slug
         }
-    notify(channel=subscription.channel, recipient=subscription.address, body=body, subject=subject)
+    notify(
+        channel=subscription.channel,
+        recipient=subscription.address,
+        body=body,
+        subject=subject,
+        language=subscription.language,
+    )
 
 
 def _alert_fact(subscription: Subscription) -> None:
@@ -144,7 +150,13 @@ def _send_digest(subscription: Subscription, alerts: list[Alert]) -> None:
             "Juntos: this week's changes to your rights:\n%(lines)s\nTo stop these alerts: %(stop)s"
         ) % {"lines": "\n".join(lines), "stop": stop}
         subject = gettext("This week's changes to your rights")
-    notify(channel=subscription.channel, recipient=subscription.address, body=body, subject=subject)
+    notify(
+        channel=subscription.channel,
+        recipient=subscription.address,
+        body=body,
+        subject=subject,
+        language=subscription.language,
+    )
 
 
 # Defined beside the work it runs, so that the services and juntos.rights.tasks do not import

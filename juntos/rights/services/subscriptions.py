@@ -145,7 +145,13 @@ def _send_code(subscription: Subscription, code: str) -> None:
             "your rights alerts."
         ) % {"code": code, "link": link}
         subject = gettext("Confirm your rights alerts")
-    notify(channel=subscription.channel, recipient=subscription.address, body=body, subject=subject)
+    notify(
+        channel=subscription.channel,
+        recipient=subscription.address,
+        body=body,
+        subject=subject,
+        language=subscription.language,
+    )
 
 
 def subscription_confirm(*, subscription: Subscription, code: str) -> Subscription:
