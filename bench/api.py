@@ -33,6 +33,8 @@ class Budget:
     """Limits a scenario must keep; every field is optional."""
 
     max_ratio: float | None = None
+    # The same on p95: this scenario's p95 over its baseline's p95.
+    max_p95_ratio: float | None = None
     p50_ms: float | None = None
     p95_ms: float | None = None
     p99_ms: float | None = None

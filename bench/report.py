@@ -44,6 +44,7 @@ def budget_breaches(scenario: Scenario, row: dict[str, Any]) -> list[str]:
     b = scenario.budget
     limits = [
         ("ratio", b.max_ratio, row["ratio"], "x"),
+        ("p95 ratio", b.max_p95_ratio, row.get("p95_ratio"), "x"),
         ("p50", b.p50_ms, row["p50_ms"], " ms"),
         ("p95", b.p95_ms, row["p95_ms"], " ms"),
         ("p99", b.p99_ms, row["p99_ms"], " ms"),
@@ -95,10 +96,13 @@ def evaluate(
     for scenario in scenarios:
         row = {"name": scenario.name, "baseline": scenario.baseline, **base[scenario.name]}
         ref = base.get(scenario.baseline)
-        ratio = None
+        ratio = p95_ratio = None
         if ref and ref["p50_ms"] and scenario.name != scenario.baseline:
             ratio = round(row["p50_ms"] / ref["p50_ms"], 2)
+        if ref and ref["p95_ms"] and scenario.name != scenario.baseline:
+            p95_ratio = round(row["p95_ms"] / ref["p95_ms"], 2)
         row["ratio"] = ratio
+        row["p95_ratio"] = p95_ratio
         row["concurrency"] = scenario.concurrency
         row["wrk"] = _wrk_row(scenario, checked)
         state = states[owners[scenario.name]]
