@@ -65,6 +65,7 @@ JUNTOS_DOMAIN_APPS = [
     "credentials",
     "network",
     "funding",
+    "opportunities",
 ]
 
 INSTALLED_APPS = [
@@ -184,6 +185,11 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "network.vote-deadline-reminders": ("juntos.network.tasks.send_vote_reminders", 60 * 60),
     # Grantee reports due in 14 and in 3 days, to the grantee's staff in their languages.
     "funding.report-reminders": ("juntos.funding.tasks.send_report_reminders", DAY),
+    # After the naming deadline: workers with a good season who were not named back are offered
+    # the returning-worker pool and the report link.
+    "opportunities.not-named-back": ("juntos.opportunities.tasks.offer_not_named_back", DAY),
+    # Referral follow-ups at 3, 6 and 12 months that are due, to the referring caseworkers.
+    "opportunities.follow-up-reminders": ("juntos.opportunities.tasks.send_follow_up_reminders", DAY),
     # The open-data files (CSV, data package, IATI) the API serves, from the published figures.
     "monitoring.regenerate-open-data": ("juntos.monitoring.tasks.regenerate_open_data", DAY),
 }
@@ -356,6 +362,9 @@ JUNTOS_REPORTS_CODE_FAILURES_GLOBAL = env_int("JUNTOS_REPORTS_CODE_FAILURES_GLOB
 JUNTOS_REPORTS_MAX_FILE_BYTES = env_int("JUNTOS_REPORTS_MAX_FILE_BYTES", 10 * 1024 * 1024)
 # A worker review of an employer site is published once this many workers reviewed the site.
 JUNTOS_REVIEW_PUBLICATION_THRESHOLD = env_int("JUNTOS_REVIEW_PUBLICATION_THRESHOLD", 3)
+# Opportunities: the day (MM-DD) by which employers name workers for the next season; after it,
+# a worker with a good season who was not named is offered the returning-worker pool.
+JUNTOS_NAMING_DEADLINE = env("JUNTOS_NAMING_DEADLINE", "12-01")
 # Network trustees' passphrases are stretched with Argon2id at this cost (new keys only: each
 # stored key keeps the cost it was made with).
 JUNTOS_TRUSTEE_ARGON2_TIME_COST = env_int("JUNTOS_TRUSTEE_ARGON2_TIME_COST", 3)

@@ -374,3 +374,56 @@ def official_list_sources(limit: int = 8) -> list[RegistryImport]:
     for batch in RegistryImport.objects.order_by("-source_date", "-imported_at")[:100]:
         newest.setdefault((batch.kind, batch.province), batch)
     return list(newest.values())[:limit]
+
+
+@dataclass(frozen=True)
+class NonComplianceRef:
+    """An employer's latest entry on the federal list of non-compliant employers."""
+
+    employer_name: str
+    listed_name: str
+    decision_date: dt.date
+    source: str
+
+
+def noncompliance_of_organisation(organisation_id: int) -> NonComplianceRef | None:
+    """The latest non-compliance record of the employer entry linked to an organisation."""
+    record = (
+        NonComplianceRecord.objects.filter(employer__organisation_id=organisation_id)
+        .select_related("employer", "source_import")
+        .order_by("-decision_date")
+        .first()
+    )
+    if record is None:
+        return None
+    return NonComplianceRef(
+        employer_name=record.employer.display_name,
+        listed_name=record.listed_name,
+        decision_date=record.decision_date,
+        source=record.source_import.source,
+    )
+
+
+def licence_of_organisation(
+    organisation_id: int, *, province: str, on: dt.date | None = None
+) -> LicenceStatusRef | None:
+    """The licence in `province` of the recruiter entry linked to an organisation, or None."""
+    licence = (
+        RecruiterLicence.objects.filter(
+            recruiter__organisation_id=organisation_id, province=province.upper()
+        )
+        .select_related("recruiter")
+        .first()
+    )
+    if licence is None:
+        return None
+    return LicenceStatusRef(
+        recruiter_id=licence.recruiter.pk,
+        recruiter_name=licence.recruiter.name,
+        recruiter_slug=licence.recruiter.slug,
+        province=licence.province,
+        number=licence.number,
+        status=licence.status,
+        expires_on=licence.expires_on,
+        in_good_standing=licence_in_good_standing(licence, on),
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpportunitiesConfig(AppConfig):
+    name = "juntos.opportunities"
+    label = "opportunities"

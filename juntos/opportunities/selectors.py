@@ -1,0 +1,406 @@
+"""Reads of the opportunities app. Published vacancies are public; the rest authorises."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from juntos.accounts.actors import Actor
+from juntos.accounts.selectors import memberships_of, organisations_of_kind, public_organisations
+from juntos.core.crypto import keyed_hash
+from juntos.learning.selectors import advisees_for
+from juntos.opportunities.choices import ApplicationStatus, NamedStatus, VacancyStatus
+from juntos.opportunities.languages import language_code
+from juntos.opportunities.matching import (
+    Match,
+    VacancyCard,
+    WorkerCard,
+    WorkerIndex,
+    top_candidates,
+    top_vacancies,
+    words,
+)
+from juntos.opportunities.models import (
+    Application,
+    FindableWorker,
+    NamedRequest,
+    Referral,
+    SeasonEngagement,
+    Vacancy,
+)
+from juntos.opportunities.policies import (
+    can_manage_vacancy,
+    can_review_vacancies,
+    can_see_named_back_rates,
+    can_view_referral,
+    employer_organisations_of,
+    liaison_organisations_of,
+    recruiter_organisations_of,
+    referring_organisations_of,
+)
+
+SHOWN_APPLICATIONS = (ApplicationStatus.APPLIED, ApplicationStatus.HIRED)
+
+
+def published_vacancies() -> QuerySet[Vacancy]:
+    """Vacancies open to the public, soonest first."""
+    return Vacancy.objects.filter(status=VacancyStatus.PUBLISHED)
+
+
+def get_published_vacancy(vacancy_id: int) -> Vacancy:
+    """One published vacancy, or 404."""
+    vacancy = published_vacancies().filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise Http404
+    return vacancy
+
+
+def organisation_names(ids: set[int]) -> dict[int, str]:
+    """Names of organisations by id, in one query."""
+    if not ids:
+        return {}
+    return dict(public_organisations().filter(pk__in=ids).values_list("pk", "name"))
+
+
+def vacancies_managed_by(actor: Actor) -> QuerySet[Vacancy]:
+    """Vacancies of the actor's employers and those her recruiter organisation posted."""
+    employers = employer_organisations_of(actor)
+    recruiters = recruiter_organisations_of(actor)
+    return Vacancy.objects.filter(
+        Q(employer_organisation_id__in=employers) | Q(posted_by_organisation_id__in=recruiters)
+    ).order_by("-id")
+
+
+def get_managed_vacancy_for(actor: Actor, vacancy_id: int) -> Vacancy:
+    """A vacancy the actor's organisation manages, or 404."""
+    vacancy = Vacancy.objects.filter(pk=vacancy_id).first()
+    if vacancy is None or not can_manage_vacancy(actor, vacancy):
+        raise Http404
+    return vacancy
+
+
+def vacancies_to_review(actor: Actor) -> QuerySet[Vacancy]:
+    """Vacancies waiting for a coordinator (only coordinators get any)."""
+    if not can_review_vacancies(actor):
+        return Vacancy.objects.none()
+    return Vacancy.objects.filter(status=VacancyStatus.REVIEW).order_by("id")
+
+
+def get_vacancy_to_review_for(actor: Actor, vacancy_id: int) -> Vacancy:
+    vacancy = vacancies_to_review(actor).filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise Http404
+    return vacancy
+
+
+# ---- matching -------------------------------------------------------------------------
+
+
+def vacancy_card(vacancy: Vacancy) -> VacancyCard:
+    return VacancyCard.make(
+        id=vacancy.pk,
+        occupation=vacancy.occupation,
+        province=vacancy.province,
+        starts_on=vacancy.starts_on,
+        ends_on=vacancy.ends_on,
+        employer_id=vacancy.employer_organisation_id,
+        skills=tuple(vacancy.skills),
+        languages=tuple(vacancy.languages),
+    )
+
+
+def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
+    """Cards for opted-in workers, from their learning profiles, in a fixed number of queries."""
+    rows = list(
+        findables.select_related("user__learning_profile").prefetch_related(
+            "user__learning_profile__skills", "user__learning_profile__languages"
+        )
+    )
+    user_ids = [row.user_id for row in rows]
+    past: dict[int, set[int]] = defaultdict(set)
+    pool: set[int] = set()
+    for worker_id, employer_id, joined in SeasonEngagement.objects.filter(
+        worker_id__in=user_ids
+    ).values_list("worker_id", "employer_organisation_id", "pool_joined_on"):
+        past[worker_id].add(employer_id)
+        if joined:
+            pool.add(worker_id)
+    cards = []
+    for row in rows:
+        profile = getattr(row.user, "learning_profile", None)
+        skills = list(profile.skills.all()) if profile else []
+        languages = list(profile.languages.all()) if profile else []
+        cards.append(
+            WorkerCard(
+                id=row.user_id,
+                occupations=frozenset(s.occupation for s in skills if s.occupation),
+                skill_words=words(s.description for s in skills),
+                languages=frozenset(language_code(x.language) for x in languages),
+                available_from=row.available_from,
+                available_to=row.available_to,
+                provinces=frozenset(row.provinces),
+                past_employers=frozenset(past[row.user_id]),
+                returning_pool=row.returning_pool or row.user_id in pool,
+            )
+        )
+    return cards
+
+
+def _pseudonym(vacancy_id: int, worker_id: int) -> str:
+    """A name for a candidate that holds for this vacancy only (no link across vacancies)."""
+    return keyed_hash("opportunities.candidate", f"{vacancy_id}:{worker_id}")[:6].upper()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate as the employer sees her: pseudonymous unless she applied."""
+
+    pseudonym: str
+    match: Match
+    applied: bool
+    name: str  # empty until she applies
+    application_id: int | None
+
+
+def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidate]:
+    """The top candidates for a vacancy the actor manages, with the reasons for each score."""
+    if not can_manage_vacancy(actor, vacancy):
+        raise Http404
+    opted = FindableWorker.objects.filter(
+        user__learning_profile__skills__occupation=vacancy.occupation
+    )
+    index = WorkerIndex(_worker_cards(opted.distinct()))
+    matches = top_candidates(vacancy_card(vacancy), index, k=k)
+    applied = {
+        a.worker_id: a
+        for a in Application.objects.filter(
+            vacancy=vacancy, status__in=SHOWN_APPLICATIONS
+        ).select_related("worker")
+    }
+    return [
+        Candidate(
+            pseudonym=_pseudonym(vacancy.pk, m.worker_id),
+            match=m,
+            applied=m.worker_id in applied,
+            name=applied[m.worker_id].worker.display_name if m.worker_id in applied else "",
+            application_id=applied[m.worker_id].pk if m.worker_id in applied else None,
+        )
+        for m in matches
+    ]
+
+
+def applicants_of(actor: Actor, vacancy: Vacancy) -> QuerySet[Application]:
+    """The workers who applied: the only ones the employer sees by name."""
+    if not can_manage_vacancy(actor, vacancy):
+        raise Http404
+    return vacancy.applications.filter(status__in=SHOWN_APPLICATIONS).select_related("worker")
+
+
+def findable_of(actor: Actor) -> FindableWorker | None:
+    """Her own choice to be found, if she made it."""
+    if not actor.is_authenticated:
+        return None
+    return FindableWorker.objects.filter(user_id=actor.pk).first()
+
+
+def vacancies_for_worker(actor: Actor, k: int = 20) -> list[tuple[Vacancy, Match]]:
+    """Published vacancies that fit her profile and availability, best first."""
+    findable = findable_of(actor)
+    if findable is None:
+        return []
+    cards = _worker_cards(FindableWorker.objects.filter(pk=findable.pk))
+    if not cards or not cards[0].occupations:
+        return []
+    vacancies = {v.pk: v for v in published_vacancies().filter(occupation__in=cards[0].occupations)}
+    matches = top_vacancies(cards[0], [vacancy_card(v) for v in vacancies.values()], k=k)
+    return [(vacancies[m.vacancy_id], m) for m in matches]
+
+
+def own_applications(actor: Actor) -> QuerySet[Application]:
+    if not actor.is_authenticated:
+        return Application.objects.none()
+    return Application.objects.filter(worker_id=actor.pk).select_related("vacancy")
+
+
+def get_own_application_for(actor: Actor, application_id: int) -> Application:
+    application = own_applications(actor).filter(pk=application_id).first()
+    if application is None:
+        raise Http404
+    return application
+
+
+def get_applicant_for(actor: Actor, application_id: int) -> Application:
+    """An application to a vacancy the actor manages (she applied), or 404."""
+    application = (
+        Application.objects.filter(pk=application_id, status__in=SHOWN_APPLICATIONS)
+        .select_related("vacancy", "worker")
+        .first()
+    )
+    if application is None or not can_manage_vacancy(actor, application.vacancy):
+        raise Http404
+    return application
+
+
+# ---- named-back ---------------------------------------------------------------------
+
+
+def returning_workers_of(actor: Actor, employer_organisation_id: int) -> QuerySet[SeasonEngagement]:
+    """Workers who worked for the employer (the ones it may name)."""
+    if employer_organisation_id not in employer_organisations_of(actor):
+        return SeasonEngagement.objects.none()
+    return SeasonEngagement.objects.filter(
+        employer_organisation_id=employer_organisation_id
+    ).select_related("worker")
+
+
+def employer_requests_of(actor: Actor) -> QuerySet[NamedRequest]:
+    """The named requests of the actor's employers."""
+    return NamedRequest.objects.filter(
+        employer_organisation_id__in=employer_organisations_of(actor)
+    ).select_related("worker")
+
+
+def employer_status(request: NamedRequest) -> str:
+    """What the employer is told: waiting, approved or "not available" (never who said no)."""
+    if request.status in (NamedStatus.WORKER_DECLINED, NamedStatus.LIAISON_REFUSED):
+        return "not-available"
+    return "approved" if request.status == NamedStatus.APPROVED else "waiting"
+
+
+def requests_to_worker(actor: Actor) -> QuerySet[NamedRequest]:
+    if not actor.is_authenticated:
+        return NamedRequest.objects.none()
+    return NamedRequest.objects.filter(worker_id=actor.pk, replaced_by=None)
+
+
+def get_request_to_worker_for(actor: Actor, request_id: int) -> NamedRequest:
+    request = requests_to_worker(actor).filter(pk=request_id).first()
+    if request is None:
+        raise Http404
+    return request
+
+
+def liaison_queue(actor: Actor) -> QuerySet[NamedRequest]:
+    """Requests the actor's consulate decides on (her confirmation given)."""
+    return NamedRequest.objects.filter(
+        liaison_organisation_id__in=liaison_organisations_of(actor),
+        status=NamedStatus.WAITING_LIAISON,
+    ).select_related("worker")
+
+
+def get_liaison_request_for(actor: Actor, request_id: int) -> NamedRequest:
+    request = (
+        NamedRequest.objects.filter(
+            pk=request_id, liaison_organisation_id__in=liaison_organisations_of(actor)
+        )
+        .select_related("worker")
+        .first()
+    )
+    if request is None:
+        raise Http404
+    return request
+
+
+def liaison_choices() -> list[tuple[int, str]]:
+    """The consulates an employer may send a named request to."""
+    return list(organisations_of_kind("consulate").values_list("pk", "name"))
+
+
+def not_named_offers_of(actor: Actor) -> QuerySet[SeasonEngagement]:
+    """Her seasons that were good and not named back (her options)."""
+    if not actor.is_authenticated:
+        return SeasonEngagement.objects.none()
+    return SeasonEngagement.objects.filter(
+        worker_id=actor.pk, good_season=True, not_named_offered_on__isnull=False
+    )
+
+
+def get_own_offer_for(actor: Actor, engagement_id: int) -> SeasonEngagement:
+    engagement = not_named_offers_of(actor).filter(pk=engagement_id).first()
+    if engagement is None:
+        raise Http404
+    return engagement
+
+
+@dataclass(frozen=True)
+class NamedBackRate:
+    employer: str
+    year: int
+    eligible: int
+    named: int | None  # None: hidden under the threshold
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.named is None else round(100 * self.named / self.eligible)
+
+
+def named_back_rates(actor: Actor) -> list[NamedBackRate]:
+    """Per employer and season: workers with a good season and how many were named back.
+    Shown only where the eligible count reaches the suppression threshold."""
+    if not can_see_named_back_rates(actor):
+        raise Http404
+    threshold = settings.JUNTOS_SUPPRESSION_THRESHOLD
+    named = NamedRequest.objects.exclude(
+        status__in=[NamedStatus.WORKER_DECLINED, NamedStatus.LIAISON_REFUSED]
+    ).values_list("worker_id", "employer_organisation_id", "season_year")
+    named_keys = set(named)
+    counts: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for worker_id, employer_id, year in SeasonEngagement.objects.filter(
+        good_season=True
+    ).values_list("worker_id", "employer_organisation_id", "year"):
+        cell = counts[(employer_id, year)]
+        cell[0] += 1
+        cell[1] += (worker_id, employer_id, year + 1) in named_keys
+    names = organisation_names({employer for employer, _year in counts})
+    return [
+        NamedBackRate(
+            names.get(employer, "?"),
+            year,
+            eligible,
+            named_count if eligible >= threshold else None,
+        )
+        for (employer, year), (eligible, named_count) in sorted(counts.items())
+    ]
+
+
+# ---- referrals -----------------------------------------------------------------------
+
+
+def referrals_for(actor: Actor) -> QuerySet[Referral]:
+    """Referrals the actor may see: hers, her organisation's, or those sent to her organisation."""
+    if not actor.is_authenticated:
+        return Referral.objects.none()
+    own_orgs = {m.organisation_id for m in memberships_of(actor)}
+    return (
+        Referral.objects.filter(
+            Q(worker_id=actor.pk)
+            | Q(referring_organisation_id__in=referring_organisations_of(actor))
+            | Q(home_organisation_id__in=own_orgs)
+        )
+        .select_related("worker")
+        .prefetch_related("follow_ups")
+    )
+
+
+def get_referral_for(actor: Actor, referral_id: int) -> Referral:
+    referral = referrals_for(actor).filter(pk=referral_id).first()
+    if referral is None or not can_view_referral(actor, referral):
+        raise Http404
+    return referral
+
+
+def home_organisation_choices() -> list[tuple[int, str]]:
+    """Organisations at home that take referrals (microcredit, training, support)."""
+    kinds = ("microfinance", "training-provider", "support-nonprofit")
+    return list(
+        public_organisations().filter(kind__in=kinds).order_by("name").values_list("pk", "name")
+    )
+
+
+def referable_workers(actor: Actor) -> list[tuple[int, str]]:
+    """Workers whose profile is shared with the caseworker's organisation."""
+    return [(p.user_id, p.display_name) for p in advisees_for(actor).filter(user__isnull=False)]

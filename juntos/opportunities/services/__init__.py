@@ -1,0 +1,59 @@
+"""Every write of the opportunities app."""
+
+from juntos.opportunities.services.matching import (
+    CONSENT_TEXT,
+    application_apply,
+    application_hire,
+    application_withdraw,
+    findable_opt_in,
+    findable_opt_out,
+)
+from juntos.opportunities.services.named import (
+    named_request_change_worker,
+    named_request_create,
+    named_request_decide,
+    named_request_permit_started,
+    named_request_respond,
+    naming_deadline,
+    not_named_back_offer,
+    returning_pool_join,
+    season_record,
+)
+from juntos.opportunities.services.referrals import (
+    follow_up_record,
+    follow_up_reminders_send,
+    referral_create,
+    referral_set_status,
+)
+from juntos.opportunities.services.vacancies import (
+    VacancyFacts,
+    vacancy_create,
+    vacancy_publish,
+    vacancy_review,
+)
+
+__all__ = [
+    "CONSENT_TEXT",
+    "VacancyFacts",
+    "application_apply",
+    "application_hire",
+    "application_withdraw",
+    "findable_opt_in",
+    "findable_opt_out",
+    "follow_up_record",
+    "follow_up_reminders_send",
+    "named_request_change_worker",
+    "named_request_create",
+    "named_request_decide",
+    "named_request_permit_started",
+    "named_request_respond",
+    "naming_deadline",
+    "not_named_back_offer",
+    "referral_create",
+    "referral_set_status",
+    "returning_pool_join",
+    "season_record",
+    "vacancy_create",
+    "vacancy_publish",
+    "vacancy_review",
+]

@@ -1,0 +1,35 @@
+from django.urls import path
+
+from juntos.opportunities.views import employer, named, public, referrals, worker
+
+app_name = "opportunities"
+
+urlpatterns = [
+    path("", public.vacancies, name="vacancies"),
+    path("vacancies/<int:vacancy_id>/", public.vacancy, name="vacancy"),
+    path("vacancies/<int:vacancy_id>/apply/", worker.apply, name="apply"),
+    path("post/", employer.vacancy_new, name="vacancy_new"),
+    path("mine/", employer.my_vacancies, name="my_vacancies"),
+    path("mine/<int:vacancy_id>/", employer.manage, name="manage"),
+    path("applications/<int:application_id>/hire/", employer.hire, name="hire"),
+    path("review/", employer.review_queue, name="review_queue"),
+    path("review/<int:vacancy_id>/", employer.review, name="review"),
+    path("findable/", worker.findable, name="findable"),
+    path("for-me/", worker.for_me, name="for_me"),
+    path("requests/", worker.my_requests, name="my_requests"),
+    path("requests/<int:request_id>/answer/", worker.respond, name="respond"),
+    path("options/", worker.my_options, name="my_options"),
+    path("options/<int:engagement_id>/pool/", worker.join_pool, name="join_pool"),
+    path("named/", named.named, name="named"),
+    path("liaison/", named.liaison, name="liaison"),
+    path("liaison/<int:request_id>/", named.decide, name="decide"),
+    path("named-back-rates/", named.rates, name="rates"),
+    path("referrals/", referrals.referrals, name="referrals"),
+    path("referrals/new/", referrals.referral_new, name="referral_new"),
+    path("referrals/<int:referral_id>/", referrals.referral, name="referral"),
+    path(
+        "referrals/<int:referral_id>/follow-ups/<int:follow_up_id>/",
+        referrals.follow_up,
+        name="follow_up",
+    ),
+]
