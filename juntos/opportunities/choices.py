@@ -68,3 +68,26 @@ class SharedField(models.TextChoices):
 
 
 FOLLOW_UP_MONTHS = (3, 6, 12)
+
+
+class VisitStatus(models.TextChoices):
+    OPEN = "open", _("Looking for a volunteer")
+    MATCHED = "matched", _("Volunteer found")
+    DONE = "done", _("Visit done and reported")
+
+
+class Vetting(models.TextChoices):
+    PENDING = "pending", _("Not checked yet")
+    CLEARED = "cleared", _("Checked and cleared")
+    NOT_CLEARED = "not-cleared", _("Not cleared")
+
+
+class Expertise(models.TextChoices):
+    IRRIGATION = "irrigation", _("Irrigation")
+    GREENHOUSE = "greenhouse", _("Greenhouse growing")
+    ORCHARD = "orchard", _("Orchard care and pruning")
+    FOOD_SAFETY = "food-safety", _("Food safety and processing")
+    COOPERATIVES = "cooperatives", _("Cooperatives and small business")
+    BOOKKEEPING = "bookkeeping", _("Bookkeeping")
+    MACHINERY = "machinery", _("Farm machinery")
+    SOIL = "soil", _("Soil and composting")

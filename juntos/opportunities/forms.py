@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from juntos.compliance.choices import DeductionType
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program
 from juntos.opportunities.choices import (
+    Expertise,
     Housing,
     ReferralOutcome,
     ReferralStatus,
@@ -20,6 +21,7 @@ from juntos.opportunities.languages import LANGUAGE_CODES
 from juntos.opportunities.noc import occupation
 
 PROVINCE_CHOICES = [(str(p.value), str(p.label)) for p in PROVINCES_ONLY]
+UNKNOWN_CODE = _("%(code)s is not an occupation code we know. Enter a NOC 2021 code from the list.")
 BAD_AMOUNT = _("Enter an amount in numbers, such as 17.85.")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 LANGUAGE_CHOICES = [("es", _("Spanish")), ("en", _("English")), ("fr", _("French"))]
@@ -80,18 +82,13 @@ class VacancyForm(forms.Form):
     def clean_occupation(self) -> str:
         code = self.cleaned_data["occupation"].strip().replace(" ", "")
         if occupation(code) is None:
-            raise forms.ValidationError(
-                _(
-                    "%(code)s is not an occupation code we know. Enter a NOC 2021 code from the list."
-                )
-                % {"code": code[:10]}
-            )
+            raise forms.ValidationError(UNKNOWN_CODE % {"code": code[:10]})
         return code
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         start, end = data.get("starts_on"), data.get("ends_on")
-        if start and end and end < start:  # type: ignore[operator]
+        if start and end and end < start:
             self.add_error("ends_on", _("The last day must be on or after the first day."))
         return data
 
@@ -176,3 +173,34 @@ class ReferralStatusForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     note = forms.CharField(label=_("What you learned"), max_length=500)
+
+
+class VisitRequestForm(forms.Form):
+    title = forms.CharField(label=_("What the visit is for"), max_length=150)
+    expertise = forms.MultipleChoiceField(
+        label=_("Expertise needed"), choices=Expertise.choices, widget=forms.CheckboxSelectMultiple
+    )
+    language = forms.ChoiceField(label=_("Language of the visit"), choices=LANGUAGE_CHOICES)
+    starts_on = forms.DateField(label=_("From"), widget=DATE_WIDGET)
+    ends_on = forms.DateField(label=_("To"), widget=DATE_WIDGET)
+
+
+class VolunteerForm(forms.Form):
+    expertise = forms.MultipleChoiceField(
+        label=_("Your expertise"), choices=Expertise.choices, widget=forms.CheckboxSelectMultiple
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    available_from = forms.DateField(label=_("Available from"), widget=DATE_WIDGET)
+    available_to = forms.DateField(label=_("Available until"), widget=DATE_WIDGET)
+
+
+class VisitReportForm(forms.Form):
+    outputs = forms.CharField(
+        label=_("What the visit produced"), max_length=3000, widget=forms.Textarea
+    )
+    people_trained = forms.IntegerField(label=_("People trained"), min_value=0, max_value=100000)

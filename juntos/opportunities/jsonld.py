@@ -38,7 +38,7 @@ def job_posting(vacancy: Vacancy, *, employer_name: str, url: str, language: str
             },
         },
         "workHours": f"{vacancy.hours_per_week} h/week",
-        "occupationalCategory": f"{vacancy.occupation} {occ.title(language) if occ else ''}".strip(),
+        "occupationalCategory": occ.label(language) if occ else vacancy.occupation,
         "jobStartDate": vacancy.starts_on.isoformat(),
         "inLanguage": language,
         "url": url,

@@ -19,10 +19,11 @@ from juntos.opportunities.choices import (
     ReferralStatus,
     ReferralType,
     VacancyStatus,
+    Vetting,
+    VisitStatus,
 )
 
 USER = settings.AUTH_USER_MODEL
-MONEY = {"max_digits": 9, "decimal_places": 2}
 
 
 class Vacancy(models.Model):
@@ -37,10 +38,12 @@ class Vacancy(models.Model):
     starts_on = models.DateField(_("first day of work"))
     ends_on = models.DateField(_("last day of work"))
     hours_per_week = models.DecimalField(_("hours a week"), max_digits=5, decimal_places=1)
-    hourly_wage = models.DecimalField(_("hourly wage (CAD)"), **MONEY)
+    hourly_wage = models.DecimalField(_("hourly wage (CAD)"), max_digits=9, decimal_places=2)
     housing = models.CharField(_("housing"), max_length=10, choices=Housing.choices)
     deductions = models.JSONField(_("deductions"), default=dict, blank=True)
-    recruitment_fee = models.DecimalField(_("fee charged to the worker (CAD)"), default=0, **MONEY)
+    recruitment_fee = models.DecimalField(
+        _("fee charged to the worker (CAD)"), default=0, max_digits=9, decimal_places=2
+    )
     skills = models.JSONField(_("skills wanted"), default=list, blank=True)
     languages = models.JSONField(_("languages wanted"), default=list, blank=True)
     description = models.TextField(_("about the job"), max_length=3000, blank=True)
@@ -187,3 +190,46 @@ class ReferralFollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"follow-up {self.months} months"
+
+
+class VolunteerOffer(models.Model):
+    """A volunteer's offer of expertise for short visits; vetting is a status, a date and who
+    checked, never documents."""
+
+    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="volunteer_offer")
+    expertise = models.JSONField(_("your expertise"), default=list)
+    languages = models.JSONField(_("languages you speak"), default=list)
+    available_from = models.DateField(_("available from"))
+    available_to = models.DateField(_("available until"))
+    vetting = models.CharField(max_length=12, choices=Vetting.choices, default=Vetting.PENDING)
+    vetted_on = models.DateField(null=True, blank=True)
+    vetted_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"volunteer {self.user_id}"
+
+
+class VisitRequest(models.Model):
+    """A community organisation's request for a short technical visit, and its report."""
+
+    organisation_id = models.PositiveBigIntegerField(db_index=True)
+    title = models.CharField(_("what the visit is for"), max_length=150)
+    expertise = models.JSONField(_("expertise needed"), default=list)
+    language = models.CharField(_("language of the visit"), max_length=8)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    status = models.CharField(max_length=10, choices=VisitStatus.choices, default=VisitStatus.OPEN)
+    volunteer = models.ForeignKey(
+        VolunteerOffer, on_delete=models.SET_NULL, null=True, blank=True, related_name="visits"
+    )
+    outputs = models.TextField(_("what the visit produced"), blank=True, max_length=3000)
+    people_trained = models.PositiveIntegerField(_("people trained"), default=0)
+    reported_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -9,7 +9,7 @@ from juntos.accounts.choices import OrganisationKind, Role, Sector
 from juntos.accounts.selectors import memberships_of
 
 if TYPE_CHECKING:
-    from juntos.opportunities.models import NamedRequest, Referral, Vacancy
+    from juntos.opportunities.models import NamedRequest, Referral, Vacancy, VisitRequest
 
 REFERRAL_STAFF = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
 
@@ -111,3 +111,33 @@ def can_follow_referral(actor: Actor, referral: Referral) -> bool:
     return referral.referring_organisation_id in referring_organisations_of(actor) or any(
         m.organisation_id == referral.home_organisation_id for m in memberships_of(actor)
     )
+
+
+# Community organisations that ask for technical visits.
+VISIT_HOST_KINDS = frozenset(
+    {
+        OrganisationKind.SUPPORT_NONPROFIT,
+        OrganisationKind.TRAINING_PROVIDER,
+        OrganisationKind.MICROFINANCE,
+    }
+)
+
+
+def visit_host_organisations_of(actor: Actor) -> set[int]:
+    """Community organisations the actor belongs to (they may ask for visits)."""
+    return _orgs_of_kind(actor, VISIT_HOST_KINDS)
+
+
+def can_manage_visit(actor: Actor, visit: VisitRequest) -> bool:
+    """Members of the organisation that asked for the visit."""
+    return visit.organisation_id in visit_host_organisations_of(actor)
+
+
+def can_offer_to_volunteer(actor: Actor) -> bool:
+    """Anyone with an account may offer expertise; vetting comes before any match."""
+    return bool(actor.is_authenticated)
+
+
+def can_vet_volunteers(actor: Actor) -> bool:
+    """Secretariat coordinators check volunteers (a status, a date and who; no documents)."""
+    return is_secretariat_coordinator(actor)

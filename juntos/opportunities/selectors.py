@@ -9,11 +9,17 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, public_organisations
 from juntos.core.crypto import keyed_hash
 from juntos.learning.selectors import advisees_for
-from juntos.opportunities.choices import ApplicationStatus, NamedStatus, VacancyStatus
+from juntos.opportunities.choices import (
+    ApplicationStatus,
+    NamedStatus,
+    VacancyStatus,
+    Vetting,
+    VisitStatus,
+)
 from juntos.opportunities.languages import language_code
 from juntos.opportunities.matching import (
     Match,
@@ -31,16 +37,21 @@ from juntos.opportunities.models import (
     Referral,
     SeasonEngagement,
     Vacancy,
+    VisitRequest,
+    VolunteerOffer,
 )
 from juntos.opportunities.policies import (
     can_manage_vacancy,
+    can_manage_visit,
     can_review_vacancies,
     can_see_named_back_rates,
+    can_vet_volunteers,
     can_view_referral,
     employer_organisations_of,
     liaison_organisations_of,
     recruiter_organisations_of,
     referring_organisations_of,
+    visit_host_organisations_of,
 )
 
 SHOWN_APPLICATIONS = (ApplicationStatus.APPLIED, ApplicationStatus.HIRED)
@@ -403,4 +414,90 @@ def home_organisation_choices() -> list[tuple[int, str]]:
 
 def referable_workers(actor: Actor) -> list[tuple[int, str]]:
     """Workers whose profile is shared with the caseworker's organisation."""
-    return [(p.user_id, p.display_name) for p in advisees_for(actor).filter(user__isnull=False)]
+    rows = advisees_for(actor).filter(user__isnull=False).values_list("user_id", "display_name")
+    return [(int(user_id), name) for user_id, name in rows if user_id is not None]
+
+
+def get_referable_worker_for(actor: Actor, user_id: int) -> SignedIn:
+    """A worker whose profile is shared with the actor's organisation, or 404."""
+    profile = advisees_for(actor).filter(user_id=user_id).select_related("user").first()
+    if profile is None or profile.user is None:
+        raise Http404
+    return profile.user
+
+
+# ---- technical visits ---------------------------------------------------------------
+
+
+def visits_for(actor: Actor) -> QuerySet[VisitRequest]:
+    """Open visit requests (for volunteers with an account) and the actor's organisation's."""
+    if not actor.is_authenticated:
+        return VisitRequest.objects.none()
+    own = visit_host_organisations_of(actor)
+    return VisitRequest.objects.filter(
+        Q(status=VisitStatus.OPEN) | Q(organisation_id__in=own)
+    ).select_related("volunteer__user")
+
+
+def get_visit_for(actor: Actor, visit_id: int) -> VisitRequest:
+    visit = visits_for(actor).filter(pk=visit_id).first()
+    if visit is None:
+        raise Http404
+    return visit
+
+
+@dataclass(frozen=True)
+class VolunteerFit:
+    offer: VolunteerOffer
+    shared_expertise: list[str]
+    speaks_language: bool
+    overlap_days: int
+
+
+def volunteers_for(actor: Actor, visit: VisitRequest) -> list[VolunteerFit]:
+    """Cleared volunteers whose expertise and dates overlap the request, best first."""
+    if not can_manage_visit(actor, visit):
+        raise Http404
+    fits = []
+    offers = VolunteerOffer.objects.filter(
+        vetting=Vetting.CLEARED,
+        available_from__lte=visit.ends_on,
+        available_to__gte=visit.starts_on,
+    ).select_related("user")
+    for offer in offers:
+        shared = sorted(set(offer.expertise) & set(visit.expertise))
+        if not shared:
+            continue
+        start = max(offer.available_from, visit.starts_on)
+        end = min(offer.available_to, visit.ends_on)
+        fits.append(
+            VolunteerFit(offer, shared, visit.language in offer.languages, (end - start).days + 1)
+        )
+    fits.sort(key=lambda f: (-len(f.shared_expertise), not f.speaks_language, -f.overlap_days))
+    return fits
+
+
+def volunteer_offer_of(actor: Actor) -> VolunteerOffer | None:
+    if not actor.is_authenticated:
+        return None
+    return VolunteerOffer.objects.filter(user_id=actor.pk).first()
+
+
+def volunteers_to_vet(actor: Actor) -> QuerySet[VolunteerOffer]:
+    if not can_vet_volunteers(actor):
+        return VolunteerOffer.objects.none()
+    return VolunteerOffer.objects.filter(vetting=Vetting.PENDING).select_related("user")
+
+
+def get_volunteer_to_vet_for(actor: Actor, offer_id: int) -> VolunteerOffer:
+    offer = volunteers_to_vet(actor).filter(pk=offer_id).first()
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def get_choosable_volunteer_for(actor: Actor, visit: VisitRequest, offer_id: int) -> VolunteerOffer:
+    fit = next((f for f in volunteers_for(actor, visit) if f.offer.pk == offer_id), None)
+    if fit is None:
+        raise Http404
+    return fit.offer

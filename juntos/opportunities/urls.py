@@ -1,6 +1,6 @@
 from django.urls import path
 
-from juntos.opportunities.views import employer, named, public, referrals, worker
+from juntos.opportunities.views import employer, named, public, referrals, visits, worker
 
 app_name = "opportunities"
 
@@ -32,4 +32,11 @@ urlpatterns = [
         referrals.follow_up,
         name="follow_up",
     ),
+    path("visits/", visits.visits, name="visits"),
+    path("visits/new/", visits.visit_new, name="visit_new"),
+    path("visits/<int:visit_id>/", visits.visit, name="visit"),
+    path("visits/<int:visit_id>/choose/<int:offer_id>/", visits.visit_choose, name="visit_choose"),
+    path("volunteer/", visits.volunteer, name="volunteer"),
+    path("volunteers/vetting/", visits.vetting, name="vetting"),
+    path("volunteers/<int:offer_id>/vet/", visits.vet, name="vet"),
 ]

@@ -31,6 +31,13 @@ from juntos.opportunities.services.vacancies import (
     vacancy_publish,
     vacancy_review,
 )
+from juntos.opportunities.services.visits import (
+    visit_report,
+    visit_request_create,
+    visit_volunteer_choose,
+    volunteer_offer_save,
+    volunteer_vet,
+)
 
 __all__ = [
     "CONSENT_TEXT",
@@ -56,4 +63,9 @@ __all__ = [
     "vacancy_create",
     "vacancy_publish",
     "vacancy_review",
+    "visit_report",
+    "visit_request_create",
+    "visit_volunteer_choose",
+    "volunteer_offer_save",
+    "volunteer_vet",
 ]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.jurisdictions import PROVINCES_ONLY
 from juntos.core.services import audit_record, fact_record
 from juntos.opportunities.choices import ApplicationStatus, VacancyStatus
@@ -70,8 +70,9 @@ def findable_opt_in(
 @transaction.atomic
 def findable_opt_out(*, actor: Actor) -> None:
     """She stops being found: the choice and its availability are deleted."""
-    refuse_unless(actor.is_authenticated)
-    FindableWorker.objects.filter(user_id=actor.pk).delete()
+    if not isinstance(actor, SignedIn):
+        raise PermissionDenied
+    FindableWorker.objects.filter(user=actor).delete()
     audit_record(actor=actor, action="opportunities.findable_opted_out")
 
 
@@ -81,6 +82,7 @@ def application_apply(*, actor: Actor, vacancy: Vacancy) -> Application:
     refuse_unless(is_worker(actor))
     if vacancy.status != VacancyStatus.PUBLISHED:
         raise ValidationError(_("This vacancy is not open."))
+    assert isinstance(actor, SignedIn)  # is_worker said so
     existing = Application.objects.select_for_update().filter(vacancy=vacancy, worker=actor).first()
     if existing is not None and existing.status in (
         ApplicationStatus.APPLIED,

@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from juntos.accounts.actors import Actor
-from juntos.accounts.models import User
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.services import Text, audit_record, fact_record, notify_person
 from juntos.opportunities.choices import NamedStatus
 from juntos.opportunities.models import FindableWorker, NamedRequest, SeasonEngagement
@@ -46,13 +45,13 @@ def naming_deadline(season_year: int) -> dt.date:
     return dt.date(season_year - 1, month, day)
 
 
-def _returning(worker: User, employer_organisation_id: int) -> bool:
+def _returning(worker: SignedIn, employer_organisation_id: int) -> bool:
     return SeasonEngagement.objects.filter(
         worker=worker, employer_organisation_id=employer_organisation_id
     ).exists()
 
 
-def _tell(person: User, subject: Text, body: Text) -> None:
+def _tell(person: SignedIn, subject: Text, body: Text) -> None:
     notify_person(person, lambda: (subject, body))
 
 
@@ -62,7 +61,7 @@ def named_request_create(
     actor: Actor,
     employer_organisation_id: int,
     liaison_organisation_id: int,
-    worker: User,
+    worker: SignedIn,
     season_year: int,
     program: str,
     starts_on: dt.date,
@@ -116,7 +115,7 @@ def _change_refusal(request: NamedRequest, today: dt.date) -> str | None:
 
 @transaction.atomic
 def named_request_change_worker(
-    *, actor: Actor, request: NamedRequest, worker: User, today: dt.date | None = None
+    *, actor: Actor, request: NamedRequest, worker: SignedIn, today: dt.date | None = None
 ) -> NamedRequest:
     """Replace the named worker, within the program's rules (six weeks ahead, no permit yet)."""
     refuse_unless(can_name_workers(actor, request.employer_organisation_id))
@@ -254,6 +253,6 @@ def returning_pool_join(*, actor: Actor, engagement: SeasonEngagement) -> Season
         raise ValidationError(_("The pool is offered after a good season that was not named."))
     engagement.pool_joined_on = timezone.localdate()
     engagement.save(update_fields=["pool_joined_on"])
-    FindableWorker.objects.filter(user_id=actor.pk).update(returning_pool=True)
+    FindableWorker.objects.filter(user=engagement.worker).update(returning_pool=True)
     audit_record(actor=actor, action="opportunities.pool_joined", target=engagement)
     return engagement

@@ -13,9 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.choices import Role
-from juntos.accounts.models import User
 from juntos.accounts.selectors import people_with_role
 from juntos.core.services import Text, audit_record, fact_record, notify_person
 from juntos.learning.selectors import profile_details_of
@@ -44,7 +43,7 @@ def months_after(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _shared_values(worker: User, fields: list[str]) -> dict[str, object]:
+def _shared_values(worker: SignedIn, fields: list[str]) -> dict[str, object]:
     """Only what she ticked, read from her profile at the moment of the referral."""
     profile = profile_details_of(worker)
     values: dict[str, object] = {}
@@ -69,7 +68,7 @@ def _shared_values(worker: User, fields: list[str]) -> dict[str, object]:
 def referral_create(
     *,
     actor: Actor,
-    worker: User,
+    worker: SignedIn,
     home_organisation_id: int,
     kind: str,
     consent: bool,

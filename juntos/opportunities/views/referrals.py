@@ -5,11 +5,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from juntos.accounts.actors import signed_in
-from juntos.accounts.models import User
 from juntos.core.forms import add_service_errors
 from juntos.opportunities import policies, selectors, services
 from juntos.opportunities.forms import FollowUpForm, ReferralForm, ReferralStatusForm
@@ -39,7 +38,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        worker = get_object_or_404(User, pk=data["worker"])
+        worker = selectors.get_referable_worker_for(user, data["worker"])
         try:
             referral = services.referral_create(
                 actor=user,

@@ -14,15 +14,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from juntos.accounts.actors import signed_in
+from juntos.accounts.actors import SignedIn, signed_in
 from juntos.core.forms import add_service_errors
 from juntos.opportunities import policies, selectors, services
 from juntos.opportunities.forms import FindableForm
+from juntos.opportunities.models import SeasonEngagement
 from juntos.opportunities.reasons import explain
 from juntos.reports.choices import ReportCategory
 
 
-def _worker(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _worker(request: HttpRequest) -> SignedIn:
     user = signed_in(request)
     if not policies.is_worker(user):
         raise Http404
@@ -119,7 +120,7 @@ def respond(request: HttpRequest, request_id: int) -> HttpResponse:
     return redirect("opportunities:my_requests")
 
 
-def retaliation_link(engagement) -> str:  # type: ignore[no-untyped-def]
+def retaliation_link(engagement: SeasonEngagement) -> str:
     """The normal anonymous report intake, category pre-filled: nothing names her account."""
     query = urlencode(
         {
