@@ -67,8 +67,10 @@ def profile_for(user: Any, *, occupation: str = "85101", skill: str = "apple pic
     profile, _created = WorkerProfile.objects.get_or_create(
         user=user, defaults={"display_name": user.display_name, "home_country": "MX"}
     )
-    Skill.objects.create(profile=profile, occupation=occupation, description=skill, years=3)
-    ProfileLanguage.objects.create(profile=profile, language="Español", level="first")
+    Skill.objects.get_or_create(
+        profile=profile, occupation=occupation, description=skill, defaults={"years": 3}
+    )
+    ProfileLanguage.objects.get_or_create(profile=profile, language="Español", level="first")
     return profile
 
 
@@ -81,7 +83,7 @@ def opted_in(user: Any, **changes: Any) -> FindableWorker:
         "provinces": ["BC"],
     }
     values.update(changes)
-    return FindableWorker.objects.create(user=user, **values)
+    return FindableWorker.objects.update_or_create(user=user, defaults=values)[0]
 
 
 _counter = [0]
@@ -102,12 +104,14 @@ def worker(name: str = "") -> Any:
 
 
 def engagement(user: Any, *, year: int = 2026, good: bool = True) -> SeasonEngagement:
-    return SeasonEngagement.objects.create(
+    return SeasonEngagement.objects.get_or_create(
         worker=user,
         employer_organisation_id=org_id("okanagan-orchards"),
-        liaison_organisation_id=org_id("consulado-vancouver"),
         year=year,
-        program="sawp-mx",
-        province="BC",
-        good_season=good,
-    )
+        defaults={
+            "liaison_organisation_id": org_id("consulado-vancouver"),
+            "program": "sawp-mx",
+            "province": "BC",
+            "good_season": good,
+        },
+    )[0]

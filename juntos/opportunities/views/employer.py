@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -39,7 +40,8 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
     employers = _employer_choices(request)
     form = VacancyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        employer_id = int(request.POST.get("employer") or employers[0][0])
+        chosen = request.POST.get("employer", "")
+        employer_id = int(chosen) if chosen.isdigit() else employers[0][0]
         data = form.cleaned_data
         facts = services.VacancyFacts(
             title=data["title"],
@@ -58,12 +60,13 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
             description=data["description"],
         )
         try:
-            vacancy = services.vacancy_create(
-                actor=user, employer_organisation_id=employer_id, facts=facts
-            )
-            vacancy = services.vacancy_publish(
-                actor=user, vacancy=vacancy, language=get_language() or "en"
-            )
+            with transaction.atomic():  # a refusal keeps no half-made draft
+                vacancy = services.vacancy_create(
+                    actor=user, employer_organisation_id=employer_id, facts=facts
+                )
+                vacancy = services.vacancy_publish(
+                    actor=user, vacancy=vacancy, language=get_language() or "en"
+                )
         except (ValidationError, PermissionDenied) as error:
             if isinstance(error, PermissionDenied):
                 raise Http404 from error

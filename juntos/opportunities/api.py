@@ -1,0 +1,293 @@
+"""The opportunities JSON API: public vacancies, posting one, candidates for the employer,
+vacancies for the worker, applying, and referrals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from juntos.accounts.actors import signed_in
+from juntos.opportunities import policies, selectors, services
+from juntos.opportunities.forms import VacancyForm
+from juntos.opportunities.matching import Match
+from juntos.opportunities.models import Referral, Vacancy
+from juntos.opportunities.noc import occupation
+from juntos.opportunities.reasons import explain
+
+router = Router(tags=["opportunities"])
+MAX_ROWS = 100
+
+
+class VacancyOut(Schema):
+    id: int
+    title: str
+    employer: str
+    occupation: str
+    occupation_title: str
+    teer: int | None
+    province: str
+    program: str
+    starts_on: dt.date
+    ends_on: dt.date
+    hours_per_week: Decimal
+    hourly_wage: Decimal
+    housing: str
+    deductions: dict[str, str]
+    skills: list[str]
+    languages: list[str]
+
+
+class VacancyIn(Schema):
+    employer_organisation_id: int
+    title: str
+    occupation: str
+    province: str
+    program: str
+    starts_on: str
+    ends_on: str
+    hours_per_week: str
+    hourly_wage: str
+    housing: str
+    housing_deduction: str = ""
+    utilities_deduction: str = ""
+    recruitment_fee: str = ""
+    skills: str = ""
+    languages: list[str] = []
+    description: str = ""
+
+
+class FindingOut(Schema):
+    rule_id: str
+    severity: str
+    title: str
+    summary: str
+    source_url: str
+    certainty: str
+
+
+class PostedOut(Schema):
+    id: int
+    status: str
+    findings: list[FindingOut]
+
+
+class PartOut(Schema):
+    part: str
+    points: int
+    maximum: int
+    reason: str
+
+
+class CandidateOut(Schema):
+    candidate: str
+    name: str
+    applied: bool
+    score: int
+    parts: list[PartOut]
+
+
+class FitOut(Schema):
+    vacancy: VacancyOut
+    score: int
+    parts: list[PartOut]
+
+
+class ApplicationOut(Schema):
+    id: int
+    vacancy_id: int
+    status: str
+
+
+class FollowUpOut(Schema):
+    months: int
+    due_on: dt.date
+    done_on: dt.date | None
+    note: str
+
+
+class ReferralOut(Schema):
+    id: int
+    kind: str
+    status: str
+    outcome: str
+    home_organisation: str
+    sent_on: dt.date
+    shared_fields: list[str]
+    follow_ups: list[FollowUpOut]
+
+
+def _vacancy_row(vacancy: Vacancy, names: dict[int, str]) -> dict[str, object]:
+    occ = occupation(vacancy.occupation)
+    return {
+        "id": vacancy.pk,
+        "title": vacancy.title,
+        "employer": names.get(vacancy.employer_organisation_id, ""),
+        "occupation": vacancy.occupation,
+        "occupation_title": occ.title() if occ else "",
+        "teer": occ.teer if occ else None,
+        "province": vacancy.province,
+        "program": vacancy.program,
+        "starts_on": vacancy.starts_on,
+        "ends_on": vacancy.ends_on,
+        "hours_per_week": vacancy.hours_per_week,
+        "hourly_wage": vacancy.hourly_wage,
+        "housing": vacancy.housing,
+        "deductions": dict(vacancy.deductions),
+        "skills": list(vacancy.skills),
+        "languages": list(vacancy.languages),
+    }
+
+
+def _parts(match: Match) -> list[dict[str, object]]:
+    return [
+        {"part": p.name, "points": p.points, "maximum": p.maximum, "reason": explain(p)}
+        for p in match.parts
+    ]
+
+
+@router.get("/vacancies", response=list[VacancyOut], summary="Published vacancies")
+def vacancies(request: HttpRequest) -> list[dict[str, object]]:
+    rows = list(selectors.published_vacancies()[:MAX_ROWS])
+    names = selectors.organisation_names({v.employer_organisation_id for v in rows})
+    return [_vacancy_row(v, names) for v in rows]
+
+
+@router.get("/vacancies/{vacancy_id}", response=VacancyOut, summary="One published vacancy")
+def vacancy(request: HttpRequest, vacancy_id: int) -> dict[str, object]:
+    found = selectors.get_published_vacancy(vacancy_id)
+    names = selectors.organisation_names({found.employer_organisation_id})
+    return _vacancy_row(found, names)
+
+
+@router.post(
+    "/vacancies",
+    response={201: PostedOut},
+    auth=django_auth,
+    summary="Post a vacancy: it is checked, then published, blocked or sent for review",
+)
+def vacancy_post(request: HttpRequest, payload: VacancyIn) -> tuple[int, dict[str, object]]:
+    user = signed_in(request)
+    form = VacancyForm(payload.dict())
+    if not form.is_valid():
+        raise ValidationError({k: [str(m) for m in v] for k, v in form.errors.items()})
+    data = form.cleaned_data
+    facts = services.VacancyFacts(
+        title=data["title"],
+        occupation=data["occupation"],
+        province=data["province"],
+        program=data["program"],
+        starts_on=data["starts_on"],
+        ends_on=data["ends_on"],
+        hours_per_week=data["hours_per_week"],
+        hourly_wage=data["hourly_wage"],
+        housing=data["housing"],
+        deductions=form.deductions(),
+        recruitment_fee=data.get("recruitment_fee") or Decimal(0),
+        skills=tuple(s for s in data["skills"].split(",") if s.strip()),
+        languages=tuple(data["languages"]),
+        description=data["description"],
+    )
+    with transaction.atomic():  # a refusal keeps no half-made draft
+        created = services.vacancy_create(
+            actor=user, employer_organisation_id=payload.employer_organisation_id, facts=facts
+        )
+        checked = services.vacancy_publish(
+            actor=user, vacancy=created, language=get_language() or "en"
+        )
+    return 201, {"id": checked.pk, "status": checked.status, "findings": checked.check_findings}
+
+
+@router.get(
+    "/vacancies/{vacancy_id}/candidates",
+    response=list[CandidateOut],
+    auth=django_auth,
+    summary="The best candidates for my vacancy (pseudonymous until they apply)",
+)
+def candidates(request: HttpRequest, vacancy_id: int) -> list[dict[str, object]]:
+    user = signed_in(request)
+    found = selectors.get_managed_vacancy_for(user, vacancy_id)
+    return [
+        {
+            "candidate": c.pseudonym,
+            "name": c.name,
+            "applied": c.applied,
+            "score": c.match.score,
+            "parts": _parts(c.match),
+        }
+        for c in selectors.candidates_for(user, found)
+    ]
+
+
+@router.get(
+    "/for-me",
+    response={200: list[FitOut], 403: dict[str, str]},
+    auth=django_auth,
+    summary="Vacancies that fit me, with the reasons",
+)
+def for_me(request: HttpRequest) -> tuple[int, object]:
+    user = signed_in(request)
+    if not policies.is_worker(user):
+        return 403, {"detail": "permission denied"}
+    fits = selectors.vacancies_for_worker(user)
+    names = selectors.organisation_names({v.employer_organisation_id for v, _m in fits})
+    return 200, [
+        {"vacancy": _vacancy_row(v, names), "score": m.score, "parts": _parts(m)} for v, m in fits
+    ]
+
+
+@router.post(
+    "/vacancies/{vacancy_id}/apply",
+    response={201: ApplicationOut, 403: dict[str, str]},
+    auth=django_auth,
+    summary="Apply to a vacancy (the employer then sees my name)",
+)
+def apply(request: HttpRequest, vacancy_id: int) -> tuple[int, dict[str, object]]:
+    user = signed_in(request)
+    if not policies.is_worker(user):
+        return 403, {"detail": "permission denied"}
+    found = selectors.get_published_vacancy(vacancy_id)
+    application = services.application_apply(actor=user, vacancy=found)
+    return 201, {"id": application.pk, "vacancy_id": found.pk, "status": application.status}
+
+
+def _referral_row(referral: Referral, names: dict[int, str]) -> dict[str, object]:
+    return {
+        "id": referral.pk,
+        "kind": referral.kind,
+        "status": referral.status,
+        "outcome": referral.outcome,
+        "home_organisation": names.get(referral.home_organisation_id, ""),
+        "sent_on": referral.sent_on,
+        "shared_fields": list(referral.shared_fields),
+        "follow_ups": [
+            {"months": f.months, "due_on": f.due_on, "done_on": f.done_on, "note": f.note}
+            for f in referral.follow_ups.all()
+        ],
+    }
+
+
+@router.get(
+    "/referrals", response=list[ReferralOut], auth=django_auth, summary="Referrals I may see"
+)
+def referrals(request: HttpRequest) -> list[dict[str, object]]:
+    user = signed_in(request)
+    rows = list(selectors.referrals_for(user)[:MAX_ROWS])
+    names = selectors.organisation_names({r.home_organisation_id for r in rows})
+    return [_referral_row(r, names) for r in rows]
+
+
+@router.get(
+    "/referrals/{referral_id}", response=ReferralOut, auth=django_auth, summary="One referral"
+)
+def referral(request: HttpRequest, referral_id: int) -> dict[str, object]:
+    user = signed_in(request)
+    found = selectors.get_referral_for(user, referral_id)
+    names = selectors.organisation_names({found.home_organisation_id})
+    return _referral_row(found, names)
