@@ -249,6 +249,7 @@ def not_named_back_offer(*, today: dt.date | None = None) -> int:
 def returning_pool_join(*, actor: Actor, engagement: SeasonEngagement) -> SeasonEngagement:
     """She joins the returning-worker pool: her good season counts in matching."""
     refuse_unless(actor.is_authenticated and engagement.worker_id == actor.pk)
+    engagement = SeasonEngagement.objects.select_for_update().get(pk=engagement.pk)
     if engagement.not_named_offered_on is None or not engagement.good_season:
         raise ValidationError(_("The pool is offered after a good season that was not named."))
     engagement.pool_joined_on = timezone.localdate()

@@ -111,7 +111,7 @@ def test_worker_fits(personas, path):
 
 
 def _requests_to(user: Any, n: int) -> None:
-    for i in range(n):
+    for _ in range(n):
         NamedRequest.objects.create(
             employer_organisation_id=org_id("okanagan-orchards"),
             liaison_organisation_id=org_id("consulado-vancouver"),
