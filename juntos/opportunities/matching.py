@@ -1,10 +1,11 @@
 """The matcher: pure functions from worker and vacancy cards to ranked candidates with reasons.
 
 Nothing here touches the database, so the same code ranks the demo's few workers and the
-benchmark's 100,000. Workers are indexed by (occupation, province); a vacancy scores only the
-workers in its bucket and in its occupation's "any province" bucket, with integer points, and
-keeps its top k with heapq. The reasons (one per part of the score) are built for the kept
-candidates only.
+benchmark's 100,000. Workers are indexed by (occupation, province), and within each pair by
+skill word, language and past employer; a vacancy looks only at its pair and its occupation's
+"any province" pair, scores with integer points in groups ordered by their best possible score
+and keeps its top k with heapq, stopping each group once it can no longer change them. The
+reasons (one per part of the score) are built for the kept candidates only.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -103,22 +104,60 @@ class Match:
     parts: tuple[Part, ...]
 
 
+class Bucket:
+    """The workers of one (occupation, province) pair, with the lists the matcher walks."""
+
+    __slots__ = ("by_employer", "by_language", "by_word", "cards", "ids", "pool")
+
+    def __init__(self) -> None:
+        self.cards: dict[int, WorkerCard] = {}
+        self.ids: list[int] = []
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.by_language: dict[str, list[int]] = defaultdict(list)
+        self.by_employer: dict[int, list[int]] = defaultdict(list)
+        self.pool: list[int] = []
+
+    def add(self, worker: WorkerCard) -> None:
+        self.cards[worker.id] = worker
+        self.ids.append(worker.id)
+        for word in worker.skill_words:
+            self.by_word[word].append(worker.id)
+        for language in worker.languages:
+            self.by_language[language].append(worker.id)
+        for employer in worker.past_employers:
+            self.by_employer[employer].append(worker.id)
+        if worker.returning_pool:
+            self.pool.append(worker.id)
+
+    def sort(self) -> None:
+        for lists in (self.by_word, self.by_language, self.by_employer):
+            for ids in lists.values():
+                ids.sort()
+        self.ids.sort()
+        self.pool.sort()
+
+
 class WorkerIndex:
     """Workers by (occupation, province); a worker open to any province is under "*"."""
 
     def __init__(self, workers: Iterable[WorkerCard]) -> None:
-        self.buckets: dict[tuple[str, str], list[WorkerCard]] = defaultdict(list)
+        self.buckets: dict[tuple[str, str], Bucket] = defaultdict(Bucket)
         self.size = 0
         for worker in workers:
             self.size += 1
             for occupation in worker.occupations:
                 for province in worker.provinces or (ANY_PROVINCE,):
-                    self.buckets[(occupation, province)].append(worker)
+                    self.buckets[(occupation, province)].add(worker)
+        for bucket in self.buckets.values():
+            bucket.sort()
+
+    def buckets_for(self, vacancy: VacancyCard) -> list[Bucket]:
+        keys = ((vacancy.occupation, vacancy.province), (vacancy.occupation, ANY_PROVINCE))
+        return [self.buckets[key] for key in keys if key in self.buckets]
 
     def candidates(self, vacancy: VacancyCard) -> list[WorkerCard]:
-        here = self.buckets.get((vacancy.occupation, vacancy.province), [])
-        anywhere = self.buckets.get((vacancy.occupation, ANY_PROVINCE), [])
-        return here + anywhere if anywhere else here
+        """Every worker in the vacancy's buckets (occupation, and province or anywhere)."""
+        return [card for bucket in self.buckets_for(vacancy) for card in bucket.cards.values()]
 
 
 def _overlap_days(worker: WorkerCard, vacancy: VacancyCard) -> int:
@@ -128,7 +167,7 @@ def _overlap_days(worker: WorkerCard, vacancy: VacancyCard) -> int:
 
 
 def _points(worker: WorkerCard, vacancy: VacancyCard, period_days: int) -> int:
-    """The score alone (the hot loop): integer points, or -1 when her dates never overlap."""
+    """The score alone: integer points, or -1 when her dates never overlap the vacancy's."""
     overlap = _overlap_days(worker, vacancy)
     if overlap <= 0:
         return -1
@@ -145,16 +184,92 @@ def _points(worker: WorkerCard, vacancy: VacancyCard, period_days: int) -> int:
     return points
 
 
+class _Best:
+    """The k best (points, -id) seen so far, and whether a group can still change them."""
+
+    def __init__(self, vacancy: VacancyCard, k: int) -> None:
+        self.vacancy = vacancy
+        self.k = k
+        self.period = (vacancy.ends_on - vacancy.starts_on).days + 1
+        self.heap: list[tuple[int, int]] = []
+        self.seen: set[int] = set()
+
+    def consider(self, card: WorkerCard) -> None:
+        self.seen.add(card.id)
+        points = _points(card, self.vacancy, self.period)
+        if points < 0:
+            return
+        row = (points, -card.id)
+        if len(self.heap) < self.k:
+            heapq.heappush(self.heap, row)
+        elif row > self.heap[0]:
+            heapq.heapreplace(self.heap, row)
+
+    def settled(self, bound: int, worker_id: int) -> bool:
+        """No worker of this id or above, scoring at most `bound`, can enter the k best."""
+        return len(self.heap) == self.k and self.heap[0] > (bound, -worker_id)
+
+    def walk(self, ids: Iterable[int], cards: dict[int, WorkerCard], bound: int) -> None:
+        """Score the ids (ascending) until none left could change the k best."""
+        for worker_id in ids:
+            if worker_id in self.seen:
+                continue
+            if self.settled(bound, worker_id):
+                return
+            self.consider(cards[worker_id])
+
+
 def top_candidates(vacancy: VacancyCard, index: WorkerIndex, k: int = 10) -> list[Match]:
-    """The k best workers for a vacancy, best first (ties by the lower id), with reasons."""
+    """The k best workers for a vacancy, best first (ties by the lower id), with reasons.
+
+    Exact, but it scores workers group by group, from the group whose best possible score is
+    highest, and stops a group as soon as nobody left in it could enter the k best: first
+    those who worked for this employer or are in the returning pool, then by how many of the
+    vacancy's skill words they share (or, with no skills listed, whether they speak a language
+    it asks for), last everyone else."""
     vacancy = _with_words(vacancy)
-    period = (vacancy.ends_on - vacancy.starts_on).days + 1
-    scored = (
-        (_points(worker, vacancy, period), -worker.id, worker)
-        for worker in index.candidates(vacancy)
+    buckets = index.buckets_for(vacancy)
+    cards: dict[int, WorkerCard] = {}
+    for bucket in buckets:
+        cards.update(bucket.cards)
+    best = _Best(vacancy, k)
+    returning = sorted(
+        {i for b in buckets for i in (*b.by_employer.get(vacancy.employer_id, ()), *b.pool)}
     )
-    best = heapq.nlargest(k, (row for row in scored if row[0] >= 0), key=lambda r: r[:2])
-    return [explain_match(worker, vacancy) for _points_, _id, worker in best]
+    best.walk(returning, cards, MAX_POINTS)
+    base = OCCUPATION_POINTS + AVAILABILITY_POINTS
+    speaks = LANGUAGE_POINTS
+    for group, bound in _groups(vacancy, buckets, base, speaks):
+        best.walk(group, cards, bound)
+    rows = sorted(best.heap, reverse=True)
+    return [explain_match(cards[-negative_id], vacancy) for _points_, negative_id in rows]
+
+
+def _groups(
+    vacancy: VacancyCard, buckets: list[Bucket], base: int, speaks: int
+) -> list[tuple[Iterable[int], int]]:
+    """The groups to walk after the returning workers, each with its best possible score."""
+    everyone = heapq.merge(*(b.ids for b in buckets))
+    wanted = vacancy.skill_words
+    if wanted:
+        counts: Counter[int] = Counter()
+        for bucket in buckets:
+            for word in wanted:
+                counts.update(bucket.by_word.get(word, ()))
+        by_shared: dict[int, list[int]] = defaultdict(list)
+        for worker_id, shared in counts.items():
+            by_shared[shared].append(worker_id)
+        groups: list[tuple[Iterable[int], int]] = [
+            (sorted(by_shared[shared]), base + SKILL_POINTS * shared // len(wanted) + speaks)
+            for shared in sorted(by_shared, reverse=True)
+        ]
+        return [*groups, (everyone, base + speaks)]
+    if vacancy.languages:
+        speakers = sorted(
+            {i for b in buckets for lang in vacancy.languages for i in b.by_language.get(lang, ())}
+        )
+        return [(speakers, base + SKILL_POINTS + speaks), (everyone, base + SKILL_POINTS)]
+    return [(everyone, base + SKILL_POINTS + speaks)]
 
 
 def top_vacancies(worker: WorkerCard, vacancies: Iterable[VacancyCard], k: int = 20) -> list[Match]:

@@ -12,6 +12,7 @@ from django.http import Http404
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, public_organisations
 from juntos.core.crypto import keyed_hash
+from juntos.core.memory import ShortMemory
 from juntos.learning.selectors import advisees_for
 from juntos.opportunities.choices import (
     ApplicationStatus,
@@ -161,6 +162,27 @@ def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
     return cards
 
 
+# The index of opted-in workers per occupation, remembered for a few seconds by each process
+# (a rush of employers' candidate pages costs one build). A change to who is findable, or to
+# seasons, in this process forgets it at once (signals in apps.py); a change to a learning
+# profile's skills or languages is seen within the memory's seconds.
+INDEX_MEMORY_SECONDS = 5.0
+_index_memory: ShortMemory[WorkerIndex] = ShortMemory(seconds=INDEX_MEMORY_SECONDS, most=64)
+
+
+def forget_worker_index(*args: object, **kwargs: object) -> None:
+    """Forget the remembered indexes (a signal receiver)."""
+    _index_memory.forget()
+
+
+def _index_for(occupation: str) -> WorkerIndex:
+    found = _index_memory.get(occupation)
+    if found is not None:
+        return found
+    opted = FindableWorker.objects.filter(user__learning_profile__skills__occupation=occupation)
+    return _index_memory.put(occupation, WorkerIndex(_worker_cards(opted.distinct())))
+
+
 def _pseudonym(vacancy_id: int, worker_id: int) -> str:
     """A name for a candidate that holds for this vacancy only (no link across vacancies)."""
     return keyed_hash("opportunities.candidate", f"{vacancy_id}:{worker_id}")[:6].upper()
@@ -181,10 +203,7 @@ def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidat
     """The top candidates for a vacancy the actor manages, with the reasons for each score."""
     if not can_manage_vacancy(actor, vacancy):
         raise Http404
-    opted = FindableWorker.objects.filter(
-        user__learning_profile__skills__occupation=vacancy.occupation
-    )
-    index = WorkerIndex(_worker_cards(opted.distinct()))
+    index = _index_for(vacancy.occupation)
     matches = top_candidates(vacancy_card(vacancy), index, k=k)
     applied = {
         a.worker_id: a

@@ -95,3 +95,17 @@ def test_the_worker_side_lists_vacancies_that_fit_her():
 def test_it_keeps_the_top_k(k):
     index = WorkerIndex([_worker(i) for i in range(1, 20)])
     assert len(top_candidates(_vacancy(), index, k=k)) == k
+
+
+def test_the_grouped_walk_finds_exactly_what_scoring_everyone_finds():
+    from bench.matching import generate
+    from juntos.opportunities.matching import _points, explain_match
+
+    workers, vacancies = generate(3000, 300, seed=5)
+    index = WorkerIndex(workers)
+    for vacancy in vacancies:
+        period = (vacancy.ends_on - vacancy.starts_on).days + 1
+        everyone = [(_points(w, vacancy, period), -w.id, w) for w in index.candidates(vacancy)]
+        expected = sorted((r for r in everyone if r[0] >= 0), key=lambda r: r[:2], reverse=True)
+        want = [explain_match(w, vacancy) for _p, _i, w in expected[:10]]
+        assert top_candidates(vacancy, index, k=10) == want
