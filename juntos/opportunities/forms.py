@@ -120,7 +120,7 @@ class FindableForm(forms.Form):
 
 class NamedRequestForm(forms.Form):
     worker = forms.TypedChoiceField(label=_("Returning worker"), coerce=int)
-    liaison = forms.TypedChoiceField(label=_("Liaison of her country"), coerce=int)
+    liaison = forms.TypedChoiceField(label=_("Liaison of the worker's country"), coerce=int)
     program = forms.ChoiceField(label=_("Program"), choices=Program.choices)
     starts_on = forms.DateField(label=_("Planned first day"), widget=DATE_WIDGET)
 
@@ -141,13 +141,13 @@ class ReferralForm(forms.Form):
     home_organisation = forms.TypedChoiceField(label=_("Organisation at home"), coerce=int)
     kind = forms.ChoiceField(label=_("Kind of referral"), choices=ReferralType.choices)
     shared_fields = forms.MultipleChoiceField(
-        label=_("What she chose to share"),
+        label=_("What the worker chose to share"),
         choices=SharedField.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     consent = forms.BooleanField(
-        label=_("She gave her consent to this referral and to sharing what is ticked"),
+        label=_("The worker consented to this referral and to sharing what is ticked"),
         required=False,
     )
     note = forms.CharField(label=_("Note for the organisation"), required=False, max_length=500)

@@ -101,7 +101,7 @@ def _change_refusal(request: NamedRequest, today: dt.date) -> str | None:
     if rule is None:
         return str(_("We have no rule for this program: ask the liaison before changing a name."))
     if rule.refuse_when_permit_in_process and request.permit_in_process:
-        return str(_("Her work permit is already in process, so the name cannot be changed."))
+        return str(_("The work permit is already in process, so the name cannot be changed."))
     if today > rule.change_deadline(request.starts_on):
         return str(
             _("A name can be changed until %(day)s (%(weeks)s weeks before the start).")

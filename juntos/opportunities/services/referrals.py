@@ -81,7 +81,7 @@ def referral_create(
     refuse_unless(bool(organisations))
     if not consent:
         raise ValidationError(
-            {"consent": [_("Refer only with her consent: tick that she gave it.")]}
+            {"consent": [_("Refer only with the worker's consent: tick that it was given.")]}
         )
     unknown = [f for f in shared_fields if f not in SharedField.values]
     if unknown:

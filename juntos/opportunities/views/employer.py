@@ -113,7 +113,7 @@ def hire(request: HttpRequest, application_id: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Hired. She can be named back for next season."))
+        messages.success(request, _("Hired. This worker can be named back for next season."))
     return redirect("opportunities:manage", vacancy_id=application.vacancy_id)
 
 
