@@ -63,7 +63,7 @@ class VacancyIn(Schema):
     description: str = ""
 
 
-class FindingOut(Schema):
+class VacancyFindingOut(Schema):
     rule_id: str
     severity: str
     title: str
@@ -75,7 +75,7 @@ class FindingOut(Schema):
 class PostedOut(Schema):
     id: int
     status: str
-    findings: list[FindingOut]
+    findings: list[VacancyFindingOut]
 
 
 class PartOut(Schema):

@@ -20,7 +20,7 @@ from juntos.opportunities.choices import (
 from juntos.opportunities.languages import LANGUAGE_CODES
 from juntos.opportunities.noc import occupation
 
-PROVINCE_CHOICES = [(str(p.value), str(p.label)) for p in PROVINCES_ONLY]
+PROVINCE_CHOICES = [(str(p.value), p.label) for p in PROVINCES_ONLY]
 UNKNOWN_CODE = _("%(code)s is not an occupation code we know. Enter a NOC 2021 code from the list.")
 BAD_AMOUNT = _("Enter an amount in numbers, such as 17.85.")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
