@@ -520,3 +520,10 @@ def get_choosable_volunteer_for(actor: Actor, visit: VisitRequest, offer_id: int
     if fit is None:
         raise Http404
     return fit.offer
+
+
+def vacancy_titled(employer_organisation_id: int, title: str) -> Vacancy | None:
+    """The employer's vacancy of exactly this title (for seeding the demo)."""
+    return Vacancy.objects.filter(
+        employer_organisation_id=employer_organisation_id, title=title
+    ).first()
