@@ -111,6 +111,9 @@ class SeasonEngagement(models.Model):
     program = models.CharField(max_length=20, choices=Program.choices)
     province = models.CharField(max_length=2, choices=Province.choices)
     good_season = models.BooleanField(default=False)
+    # The day the not-named-back job looked at this season after the naming deadline, and the
+    # day it offered her the pool (only when she was not named).
+    naming_checked_on = models.DateField(null=True, blank=True)
     not_named_offered_on = models.DateField(null=True, blank=True)
     pool_joined_on = models.DateField(null=True, blank=True)
 

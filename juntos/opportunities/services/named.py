@@ -209,7 +209,7 @@ def not_named_back_offer(*, today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     offered = 0
     waiting = SeasonEngagement.objects.filter(
-        good_season=True, not_named_offered_on=None
+        good_season=True, naming_checked_on=None
     ).select_related("worker")
     for engagement in waiting:
         if today <= naming_deadline(engagement.year + 1):
@@ -220,12 +220,12 @@ def not_named_back_offer(*, today: dt.date | None = None) -> int:
             season_year=engagement.year + 1,
         ).exclude(status__in=[NamedStatus.WORKER_DECLINED])
         with transaction.atomic():
-            if named.exists():
-                engagement.not_named_offered_on = today  # named: nothing to offer
-                engagement.save(update_fields=["not_named_offered_on"])
+            engagement.naming_checked_on = today
+            if named.exists():  # named back: nothing to offer
+                engagement.save(update_fields=["naming_checked_on"])
                 continue
             engagement.not_named_offered_on = today
-            engagement.save(update_fields=["not_named_offered_on"])
+            engagement.save(update_fields=["naming_checked_on", "not_named_offered_on"])
             audit_record(actor=None, action="opportunities.not_named_offered", target=engagement)
             fact_record(
                 kind="opportunities.not-named-back",
