@@ -189,7 +189,10 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     # the returning-worker pool and the report link.
     "opportunities.not-named-back": ("juntos.opportunities.tasks.offer_not_named_back", DAY),
     # Referral follow-ups at 3, 6 and 12 months that are due, to the referring caseworkers.
-    "opportunities.follow-up-reminders": ("juntos.opportunities.tasks.send_follow_up_reminders", DAY),
+    "opportunities.follow-up-reminders": (
+        "juntos.opportunities.tasks.send_follow_up_reminders",
+        DAY,
+    ),
     # The open-data files (CSV, data package, IATI) the API serves, from the published figures.
     "monitoring.regenerate-open-data": ("juntos.monitoring.tasks.regenerate_open_data", DAY),
 }
