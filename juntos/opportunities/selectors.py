@@ -171,8 +171,9 @@ _index_memory: ShortMemory[WorkerIndex] = ShortMemory(seconds=INDEX_MEMORY_SECON
 
 
 def forget_worker_index(*args: object, **kwargs: object) -> None:
-    """Forget the remembered indexes (a signal receiver)."""
+    """Forget the remembered indexes and matches (a signal receiver)."""
     _index_memory.forget()
+    _match_memory.forget()
 
 
 def _index_for(occupation: str) -> WorkerIndex:
@@ -181,6 +182,17 @@ def _index_for(occupation: str) -> WorkerIndex:
         return found
     opted = FindableWorker.objects.filter(user__learning_profile__skills__occupation=occupation)
     return _index_memory.put(occupation, WorkerIndex(_worker_cards(opted.distinct())))
+
+
+_match_memory: ShortMemory[list[Match]] = ShortMemory(seconds=INDEX_MEMORY_SECONDS, most=512)
+
+
+def _top_for(card: VacancyCard, k: int) -> list[Match]:
+    """The vacancy's top k, remembered with the index (the card holds all the vacancy says)."""
+    found = _match_memory.get((card, k))
+    if found is not None:
+        return found
+    return _match_memory.put((card, k), top_candidates(card, _index_for(card.occupation), k=k))
 
 
 def _pseudonym(vacancy_id: int, worker_id: int) -> str:
@@ -203,8 +215,7 @@ def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidat
     """The top candidates for a vacancy the actor manages, with the reasons for each score."""
     if not can_manage_vacancy(actor, vacancy):
         raise Http404
-    index = _index_for(vacancy.occupation)
-    matches = top_candidates(vacancy_card(vacancy), index, k=k)
+    matches = _top_for(vacancy_card(vacancy), k)
     applied = {
         a.worker_id: a
         for a in Application.objects.filter(
