@@ -384,6 +384,12 @@ class NonComplianceRef:
     listed_name: str
     decision_date: dt.date
     source: str
+    status: str  # as the list gives it: "Eligible", "Ineligible", "Ineligible - unpaid penalty"
+
+    @property
+    def ineligible(self) -> bool:
+        """Banned from hiring (or until a penalty is paid), as the list says."""
+        return self.status.strip().casefold().startswith("ineligible")
 
 
 def noncompliance_of_organisation(organisation_id: int) -> NonComplianceRef | None:
@@ -401,6 +407,7 @@ def noncompliance_of_organisation(organisation_id: int) -> NonComplianceRef | No
         listed_name=record.listed_name,
         decision_date=record.decision_date,
         source=record.source_import.source,
+        status=record.status,
     )
 
 

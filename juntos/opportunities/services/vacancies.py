@@ -31,6 +31,7 @@ from juntos.registry.selectors import licence_of_organisation, noncompliance_of_
 __all__ = ["VacancyFacts", "vacancy_create", "vacancy_publish", "vacancy_review"]
 
 UNKNOWN_CODE = _("%(code)s is not an occupation code we know. Enter a NOC 2021 code from the list.")
+NONCOMPLIANT_TITLE = _("The employer is on the government's list of non-compliant employers")
 DATES_ORDER = _("The last day must be on or after the first day.")
 
 
@@ -142,16 +143,20 @@ def _gate_registry(vacancy: Vacancy) -> list[dict[str, str]]:
             )
     listed = noncompliance_of_organisation(vacancy.employer_organisation_id)
     if listed is not None:
+        # Ineligible (a ban, or an unpaid penalty) blocks; an employer listed but still
+        # eligible (a warning, a paid penalty) goes to a coordinator with the record.
         found.append(
             {
                 "rule_id": "REGISTRY-NONCOMPLIANT",
-                "severity": Severity.VIOLATION,
-                "title": str(
-                    _("The employer is on the government's list of non-compliant employers")
-                ),
+                "severity": Severity.VIOLATION if listed.ineligible else Severity.ASK,
+                "title": str(NONCOMPLIANT_TITLE),
                 "summary": str(
-                    _("Listed as %(name)s, decision of %(day)s.")
-                    % {"name": listed.listed_name, "day": listed.decision_date.isoformat()}
+                    _("Listed as %(name)s, decision of %(day)s, status: %(status)s.")
+                    % {
+                        "name": listed.listed_name,
+                        "day": listed.decision_date.isoformat(),
+                        "status": listed.status or "?",
+                    }
                 ),
                 "source_url": listed.source,
                 "certainty": "confirmed",

@@ -80,7 +80,13 @@ def test_a_recruiter_without_a_licence_in_the_province_cannot_post_there(persona
     assert "province" in caught.value.message_dict
 
 
-def test_a_listed_employer_is_blocked_and_the_coordinator_told(personas, rules):
+@pytest.mark.parametrize(
+    ("status", "outcome"),
+    [("Ineligible", VacancyStatus.BLOCKED), ("Eligible", VacancyStatus.REVIEW)],
+)
+def test_a_listed_employer_is_blocked_or_reviewed_and_the_coordinator_told(
+    personas, rules, status, outcome
+):
     from juntos.registry.models import Employer, NonComplianceRecord, RegistryImport
 
     employer = Employer.objects.create(
@@ -103,9 +109,10 @@ def test_a_listed_employer_is_blocked_and_the_coordinator_told(personas, rules):
         penalty="$5,000",
         record_key="k1",
         source_import=batch,
+        status=status,
     )
     before = PendingMessage.objects.count()
     vacancy = _post(personas, rules)
-    assert vacancy.status == VacancyStatus.BLOCKED
+    assert vacancy.status == outcome
     assert vacancy.check_findings[0]["rule_id"] == "REGISTRY-NONCOMPLIANT"
     assert PendingMessage.objects.count() > before  # ben, the secretariat's coordinator
