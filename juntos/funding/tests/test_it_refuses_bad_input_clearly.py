@@ -48,7 +48,7 @@ def test_a_rubric_not_totalling_100_is_refused_in_spanish_keeping_the_form(perso
 
 
 def test_a_call_must_take_up_an_adopted_recommendation(personas: Any) -> None:
-    body = _call_body(0, "100 Todo")
+    body = _call_body(0, "100 Impacto")
     body.pop("recommendations")
     page = logged_in_client(personas.ben).post(reverse("funding:call_create"), body)
     assert "Link at least one recommendation the plenary adopted." in page.content.decode()
