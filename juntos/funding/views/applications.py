@@ -29,6 +29,24 @@ def _done(remove: Any, **arguments: Any) -> bool:
     return True
 
 
+def _one_of(rows: Any, pk: int) -> Any:
+    """The application's own partner or budget line with this id, or a 404."""
+    found = next((row for row in rows.all() if row.pk == pk), None)
+    if found is None:
+        raise Http404
+    return found
+
+
+def _act(request: HttpRequest, application: Application, action: Any, done: str) -> HttpResponse:
+    """A button with no fields: run it, say it was done or why not, and go back to the draft."""
+    form = forms.Form(request.POST)
+    if submit(form, action):
+        messages.success(request, done)
+    else:
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
+    return redirect("funding:application", application_id=application.pk)
+
+
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
     """The applications the person's organisations lead or partner in."""
@@ -159,15 +177,13 @@ def partner_add(request: HttpRequest, application_id: int) -> HttpResponse:
 def partner_remove(request: HttpRequest, application_id: int, partner_id: int) -> HttpResponse:
     actor = signed_in(request)
     application = selectors.get_application_for(actor, application_id)
-    partner = next((p for p in application.partners.all() if p.pk == partner_id), None)
-    if partner is None:
-        raise Http404
-    form = forms.Form(request.POST)
-    if submit(form, lambda: _done(services.partner_remove, actor=actor, partner=partner)):
-        messages.success(request, _("The partner is removed."))
-    else:
-        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
-    return redirect("funding:application", application_id=application.pk)
+    partner = _one_of(application.partners, partner_id)
+    return _act(
+        request,
+        application,
+        lambda: _done(services.partner_remove, actor=actor, partner=partner),
+        _("The partner is removed."),
+    )
 
 
 @login_required
@@ -176,21 +192,18 @@ def partner_answer(request: HttpRequest, application_id: int, partner_id: int) -
     """A partner's own staff confirm or decline its part."""
     actor = signed_in(request)
     application = selectors.get_application_for(actor, application_id)
-    partner = next((p for p in application.partners.all() if p.pk == partner_id), None)
-    if partner is None or not can_answer_for_partner(actor, partner.organisation_id):
+    partner = _one_of(application.partners, partner_id)
+    if not can_answer_for_partner(actor, partner.organisation_id):
         raise Http404
     confirm = request.POST.get("answer") == "confirm"
-    form = forms.Form(request.POST)
-    if submit(form, lambda: services.partner_answer(actor=actor, partner=partner, confirm=confirm)):
-        messages.success(
-            request,
-            _("Your organisation confirmed its part.")
-            if confirm
-            else _("Your organisation declined its part."),
-        )
-    else:
-        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
-    return redirect("funding:application", application_id=application.pk)
+    return _act(
+        request,
+        application,
+        lambda: services.partner_answer(actor=actor, partner=partner, confirm=confirm),
+        _("Your organisation confirmed its part.")
+        if confirm
+        else _("Your organisation declined its part."),
+    )
 
 
 @login_required
@@ -214,15 +227,13 @@ def line_add(request: HttpRequest, application_id: int) -> HttpResponse:
 def line_remove(request: HttpRequest, application_id: int, line_id: int) -> HttpResponse:
     actor = signed_in(request)
     application = selectors.get_application_for(actor, application_id)
-    line = next((x for x in application.budget_lines.all() if x.pk == line_id), None)
-    if line is None:
-        raise Http404
-    form = forms.Form(request.POST)
-    if submit(form, lambda: _done(services.budget_line_remove, actor=actor, line=line)):
-        messages.success(request, _("The budget line is removed."))
-    else:
-        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
-    return redirect("funding:application", application_id=application.pk)
+    line = _one_of(application.budget_lines, line_id)
+    return _act(
+        request,
+        application,
+        lambda: _done(services.budget_line_remove, actor=actor, line=line),
+        _("The budget line is removed."),
+    )
 
 
 @login_required
