@@ -13,7 +13,7 @@ PORT ?= 8000
 JUNTOS_SITE_URL ?= http://$(HOST):$(PORT)
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help setup run test lint typecheck imports pytest pytest-postgres bench messages makemessages code clean check-document
+.PHONY: help setup run test lint typecheck imports pytest pytest-postgres pytest-replica bench messages makemessages code clean check-document
 
 help:
 	@echo "make run    set up, migrate, load demo data and serve http://$(HOST):$(PORT) (PORT=8001 to change)"
@@ -77,6 +77,9 @@ test: lint typecheck imports pytest
 pytest-postgres: setup
 	./scripts/setup-system --browser --redis
 	./scripts/with-postgres $(BIN)/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+pytest-replica: setup
+	./scripts/with-postgres --replica $(BIN)/pytest -q -m replica $(PYTEST_ARGS)
 
 bench: setup
 	./scripts/setup-system --bench

@@ -139,6 +139,42 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+# A streaming replica for anonymous public reads (juntos/core/replica.py says which and when).
+# PostgreSQL only; without it every query goes to DATABASE_URL.
+if env("JUNTOS_DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("JUNTOS_DATABASE_REPLICA_URL"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # Tests make no database of their own there: it is the primary's, replicated.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["juntos.core.replica.ReplicaRouter"]
+    MIDDLEWARE.append("juntos.core.replica.PublicReadsMiddleware")
+JUNTOS_REPLICA_MAX_LAG_SECONDS = env_int("JUNTOS_REPLICA_MAX_LAG_SECONDS", 5)
+JUNTOS_REPLICA_STICKY_SECONDS = env_int("JUNTOS_REPLICA_STICKY_SECONDS", 10)
+# The views whose anonymous GETs may read from the replica: public, the same for everyone, and
+# fine a few seconds stale. Nothing private, nothing of the anonymous report flow.
+JUNTOS_REPLICA_VIEWS = frozenset(
+    {
+        *(f"rights:{name}" for name in ("index", "browse", "search", "article", "changes",
+                                         "article_pdf", "topic_pdf", "obligations",
+                                         "employer_pack")),
+        *(f"registry:{name}" for name in ("index", "employer", "recruiter", "rules")),
+        "monitoring:dashboard",
+        "monitoring:targets",
+        "learning:catalogue",
+        "learning:course",
+        "credentials:standards",
+        "credentials:standard",
+        "credentials_status_list",
+        "credentials_standard_public",
+        *(f"api:{name}" for name in ("list_articles", "read_article", "search", "sites",
+                                     "employers", "employer", "recruiters", "recruiter",
+                                     "rules", "rule", "courses", "standards", "kinds", "table",
+                                     "table_csv", "datapackage", "iati")),
+    }
+)  # fmt: skip
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache (the database cache by default, Redis where a deployment has one). Throttles

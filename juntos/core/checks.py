@@ -73,3 +73,22 @@ def throttles_are_never_evicted(app_configs: Any = None, **kwargs: Any) -> list[
             )
         ]
     return []
+
+
+@register()
+def replica_is_postgresql(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Public reads go to a replica only on PostgreSQL streaming replication (core/replica.py)."""
+    databases = settings.DATABASES
+    if "replica" not in databases:
+        return []
+    engines = {databases[alias]["ENGINE"] for alias in ("default", "replica")}
+    if engines == {"django.db.backends.postgresql"}:
+        return []
+    return [
+        Error(
+            "JUNTOS_DATABASE_REPLICA_URL is set, but the primary and the replica are not both "
+            "PostgreSQL.",
+            hint="Unset JUNTOS_DATABASE_REPLICA_URL, or point both URLs at PostgreSQL.",
+            id="juntos.E003",
+        )
+    ]
