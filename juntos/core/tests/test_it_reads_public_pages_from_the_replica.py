@@ -82,6 +82,15 @@ needs_replica = pytest.mark.skipif(
 )
 
 
+def on_real_replica(test: Any) -> Any:
+    """Marks a test that reads through the real standby (committed data, both databases)."""
+    marks = (needs_replica, pytest.mark.replica,
+             pytest.mark.django_db(transaction=True, databases=["default", "replica"]))  # fmt: skip
+    for mark in marks:
+        test = mark(test)
+    return test
+
+
 @pytest.fixture
 def real_replica(transactional_db: Any) -> Iterator[Any]:
     """The `replica` alias pointed at the real standby, reading the primary's test database."""
@@ -100,11 +109,17 @@ def real_replica(transactional_db: Any) -> Iterator[Any]:
 
 
 def _replayed(connection: Any, slug: str) -> None:
-    """Wait until the standby has the article (replication is asynchronous)."""
+    """Wait until the standby has replayed everything the primary has written so far (the
+    article is made in several transactions; replication is asynchronous)."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_lsn()")
+        written = cursor.fetchone()[0]
     for _ in range(200):
         with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [written])
+            caught_up = cursor.fetchone()[0]
             cursor.execute("SELECT count(*) FROM rights_article WHERE slug = %s", [slug])
-            if cursor.fetchone()[0]:
+            if caught_up and cursor.fetchone()[0]:
                 return
         time.sleep(0.05)
     raise AssertionError("the replica did not replay the article within 10 s")
@@ -123,9 +138,7 @@ def _reads_on(connection: Any, client: Client, url: str) -> tuple[int, int, str]
     return response.status_code, len(reads), response.content.decode()
 
 
-@needs_replica
-@pytest.mark.replica
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@on_real_replica
 def test_an_anonymous_public_page_reads_from_the_replica(real_replica: Any) -> None:
     with connections["replica"].cursor() as cursor:
         cursor.execute("SELECT pg_is_in_recovery()")
@@ -137,9 +150,7 @@ def test_an_anonymous_public_page_reads_from_the_replica(real_replica: Any) -> N
     assert replica_queries > 0
 
 
-@needs_replica
-@pytest.mark.replica
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@on_real_replica
 def test_signed_in_people_and_recent_writers_stay_on_the_primary(real_replica: Any) -> None:
     from juntos.testing.personas import make_personas
 
@@ -159,9 +170,7 @@ def test_signed_in_people_and_recent_writers_stay_on_the_primary(real_replica: A
     assert _reads_on(real_replica, Client(), intake)[1] == 0
 
 
-@needs_replica
-@pytest.mark.replica
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@on_real_replica
 def test_a_replica_behind_or_down_sends_public_reads_to_the_primary(real_replica: Any) -> None:
     published_article(slug="before")
     _replayed(real_replica, "before")
