@@ -46,7 +46,7 @@ def _facts_load(total: int) -> float:
     program = _case("n / 3", ["sawp", "low-wage", "high-wage", "ag-stream"])
     columns = (
         "kind, month, province, program, sector, gender, country_of_origin, language, "
-        "category, outcome, organisation_id, dimension_key, count"
+        "category, outcome, marginalised_group, organisation_id, dimension_key, count"
     )
     if connection.vendor == "postgresql":
         month = f"(%s::date - make_interval(months => ((n / 12) %% {MONTHS})::int))::date"
@@ -60,7 +60,7 @@ def _facts_load(total: int) -> float:
         prefix = "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < %s) "
     select = (
         f"SELECT {kinds}, {month}, {province}, {program}, '', {gender}, 'MX', 'es', "
-        f"{category}, '', NULL, {key}, 1 + n %% 7 FROM {source}"
+        f"{category}, '', '', NULL, {key}, 1 + n %% 7 FROM {source}"
     )
     if prefix:
         sql = f"INSERT INTO monitoring_fact ({columns}) {prefix}{select}"

@@ -155,3 +155,16 @@ def test_both_generators_figures_are_in_the_results_table():
     text = table([row], "full")
     assert "Same scenarios driven by wrk" in text
     assert "   wrk     4    250.0    10.00    30.00  20.00x" in text
+
+
+@pytest.mark.django_db
+def test_the_monitoring_bench_loads_facts_into_todays_schema():
+    """The bulk insert names every column by hand: a new NOT NULL column must be added there too."""
+    from bench.scenarios.monitoring import _facts_load
+    from juntos.monitoring.models import Fact, MonthTotal
+
+    _facts_load(40)
+    assert Fact.objects.count() == 40
+    assert sum(MonthTotal.objects.values_list("count", flat=True)) == sum(
+        Fact.objects.values_list("count", flat=True)
+    )
