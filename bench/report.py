@@ -154,13 +154,14 @@ def wrk_table(rows: list[dict[str, Any]]) -> list[str]:
 
 def table(rows: list[dict[str, Any]], mode: str) -> str:
     head = f"{'scenario':<28}{'reqs':>6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-    head += f"{'ratio':>8}  vs"
+    head += f"{'ratio':>8}{'p95 r.':>8}  vs"
     lines = [f"Juntos load benchmark ({mode})", head, "-" * len(head)]
     for r in rows:
         ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-"
+        p95_ratio = f"{r['p95_ratio']:.2f}x" if r.get("p95_ratio") is not None else "-"
         lines.append(
             f"{r['name']:<28}{r['requests']:>6}{r['rps']:>9.1f}{r['p50_ms']:>9.1f}"
-            f"{r['p95_ms']:>9.1f}{r['p99_ms']:>9.1f}{ratio:>8}  "
+            f"{r['p95_ms']:>9.1f}{r['p99_ms']:>9.1f}{ratio:>8}{p95_ratio:>8}  "
             f"{r['baseline'] if r['ratio'] is not None else ''}"
         )
     failures = [f for r in rows for f in r["failures"]]

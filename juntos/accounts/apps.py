@@ -6,3 +6,10 @@ class AccountsConfig(AppConfig):
     name = "juntos.accounts"
     label = "accounts"
     verbose_name = _("People and organisations")
+
+    def ready(self) -> None:
+        from juntos.accounts.policies import nav_roles
+        from juntos.core.sections import set_nav_key
+
+        # The apps' navigation links depend on the person only through her roles.
+        set_nav_key(nav_roles)

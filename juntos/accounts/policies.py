@@ -26,6 +26,14 @@ def forget_memberships(user: Actor) -> None:
         del user._juntos_memberships
 
 
+def nav_roles(user: Actor) -> tuple[bool, bool, frozenset[tuple[str, str]]]:
+    """What the site's navigation may show a person by: operator flags and the roles she holds
+    (with the kind of organisation). The same memberships the second-factor check read: no
+    query of its own."""
+    held = frozenset((m.role, m.organisation.kind) for m in _memberships(user))
+    return bool(user.is_staff), bool(user.is_superuser), held
+
+
 def has_role(user: Actor, organisation_id: int | None, roles: Iterable[str]) -> bool:
     """True when the person holds one of the roles in that organisation."""
     wanted = set(roles)

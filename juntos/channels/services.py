@@ -39,7 +39,8 @@ from juntos.channels.topics import topic_from
 from juntos.channels.voice import step_from, voice_answer
 from juntos.core import crypto
 from juntos.core.segments import sms_fit
-from juntos.core.services import Message, audit_record, fact_record, notify
+from juntos.core.services import Message, audit_record, notify
+from juntos.core.tally import tally_fact
 from juntos.reports import services as reports_services
 from juntos.rights import selectors as rights_selectors
 from juntos.rights import services as rights_services
@@ -83,7 +84,9 @@ def inbound_message_handle(*, channel: str, sender: str, text: str) -> Kind | No
                 if channel == Channel.SMS:
                     body = sms_fit(body, fallback_link=settings.SITE_URL)
                 notify(channel=channel, recipient=number, body=body, final=final, language=language)
-    fact_record(kind="channels.message", category=channel, language=language)
+    # Counted in the process and written every few seconds (core/tally.py): one write less for
+    # every message in a burst.
+    tally_fact(kind="channels.message", category=channel, language=language)
     return command.kind
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from juntos.compliance.amounts import is_plain, parse_amount
 from juntos.compliance.choices import Certainty, DeductionType, RecruiterLicensed, SourceKind
 from juntos.compliance.documents import BAD_NUMBER, NEGATIVE
-from juntos.core.forms import add_service_errors
+from juntos.core.forms import FixedFieldsForm, add_service_errors
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -81,7 +81,7 @@ def with_deduction_fields(
     return add
 
 
-class _CheckForm(forms.Form):
+class _CheckForm(FixedFieldsForm):
     deduction_kinds: Sequence[DeductionType] = ()
 
     province = forms.ChoiceField(label=_("Province where you work"), choices=PROVINCE_CHOICES)
@@ -189,7 +189,7 @@ SEASON_MOST_ROWS = 40  # services.MAX_SLIPS
 SEASON_DEDUCTIONS = [DeductionType.HOUSING, DeductionType.UTILITIES]
 
 
-class SeasonForm(forms.Form):
+class SeasonForm(FixedFieldsForm):
     """Where and which program, once for every pay slip of the season."""
 
     province = forms.ChoiceField(label=_("Province where you work"), choices=PROVINCE_CHOICES)
@@ -197,7 +197,7 @@ class SeasonForm(forms.Form):
 
 
 @with_deduction_fields(SEASON_DEDUCTIONS)
-class SeasonSlipForm(forms.Form):
+class SeasonSlipForm(FixedFieldsForm):
     """One pay slip of the season; a row left blank is not a pay slip and is skipped."""
 
     start_date = forms.DateField(label=_("First day of the pay period"), widget=DATE)

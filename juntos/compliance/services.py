@@ -37,8 +37,8 @@ from juntos.compliance.selectors import (
     rule_versions_for,
     rules_running_out,
 )
-from juntos.compliance.tally import tally_fact
 from juntos.core.services import audit_record, notify_person
+from juntos.core.tally import tally_fact
 from juntos.rights.services import articles_follow_rule_version
 
 __all__ = [
@@ -203,7 +203,7 @@ def _check_season(
 
 def _record_check_facts(result: CheckResult) -> None:
     # Coarse counts only: month, place, program, document and rule; never who checked. Added
-    # up in the process and written every few seconds (tally.py), not one write per finding.
+    # up in the process and written every few seconds (core/tally.py), not one write per finding.
     sector = "employer" if result.audience == Audience.EMPLOYER else ""
     common = {"province": result.province, "program": result.program, "sector": sector}
     tally_fact(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -17,3 +20,29 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+class _SharedParts(dict[str, forms.Field]):
+    """A form class's fields, copied for each form without copying their widgets and choices."""
+
+    def __deepcopy__(self, memo: dict[int, object]) -> dict[str, forms.Field]:
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
+class FixedFieldsForm(forms.Form):
+    """A form whose fields' widgets, choices and messages never change once the class is made.
+
+    Django deep-copies every field of a form (its widget, its choices, its messages) for each
+    form it makes, so that one form may change its own; on a form of twenty fields, or a page of
+    several forms, that copying cost more than checking what was typed. A form of this class
+    gets its own copy of each field (its `required`, `initial`, `label` are its own) sharing the
+    widget, the choices and the messages with every other form of the class: it must never
+    change those per form (set choices or widget attributes per form: use a plain Form).
+    Adding or removing fields on one form is fine.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        cls = type(self)
+        if not isinstance(cls.__dict__.get("base_fields"), _SharedParts):
+            cls.base_fields = _SharedParts(cls.base_fields)
+        super().__init__(*args, **kwargs)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 
 from juntos.accounts.actors import Actor
+from juntos.core.memory import ShortMemory
 from juntos.credentials.choices import AssessmentStatus, MatchKind
 from juntos.credentials.models import (
     Assessment,
@@ -76,8 +78,47 @@ class Mapping_:
         return str(MatchKind(self.match).label)
 
 
+# Frameworks, standards, units and equivalences are public reference data: the same for every
+# reader, changed only by loading the data files or a coordinator's edit. Every check of a
+# credential reads them (its standard and what that corresponds to in the other country), so
+# each process remembers what it read for a few seconds. A change in this process forgets at
+# once (model signals in apps.py); other processes see it within the memory's seconds. Nothing
+# about a person or a credential is remembered here.
+REFERENCE_MEMORY_SECONDS = 5.0
+_mappings_memory: ShortMemory[list[Mapping_]] = ShortMemory(seconds=REFERENCE_MEMORY_SECONDS)
+_standards_memory: ShortMemory[tuple[Standard | None]] = ShortMemory(
+    seconds=REFERENCE_MEMORY_SECONDS
+)
+
+
+_reference_generation = [0]
+
+
+def forget_reference_data(*args: object, **kwargs: object) -> None:
+    """Forget the remembered standards and mappings (a signal receiver)."""
+    _reference_generation[0] += 1
+    _mappings_memory.forget()
+    _standards_memory.forget()
+
+
+def reference_generation() -> int:
+    """A number that changes whenever this process forgets the reference data: a key part for
+    anything made from it and remembered elsewhere (the verify page's mappings)."""
+    return _reference_generation[0]
+
+
 def mappings_of(standard_id: int) -> list[Mapping_]:
-    """Every mapping from or to the standard, each read from it (broad and narrow flipped)."""
+    """Every mapping from or to the standard, each read from it (broad and narrow flipped).
+
+    Shared as they are between requests of this process: read them, never change them.
+    """
+    found = _mappings_memory.get(standard_id)
+    if found is not None:
+        return found
+    return _mappings_memory.put(standard_id, _read_mappings(standard_id))
+
+
+def _read_mappings(standard_id: int) -> list[Mapping_]:
     rows = (
         Equivalence.objects.filter(Q(source_id=standard_id) | Q(target_id=standard_id))
         .select_related("source__framework", "target__framework")
@@ -97,16 +138,21 @@ def all_equivalences() -> QuerySet[Equivalence]:
 
 
 def standard_for_achievement(achievement_id: str) -> Standard | None:
-    """The standard an issued Achievement id names (urn:juntos:achievement:<framework>:<code>)."""
+    """The standard an issued Achievement id names (urn:juntos:achievement:<framework>:<code>),
+    remembered briefly like the mappings (public reference data)."""
     prefix = "urn:juntos:achievement:"
     if not achievement_id.startswith(prefix):
         return None
+    found = _standards_memory.get(achievement_id)
+    if found is not None:
+        return found[0]
     framework, _sep, code = achievement_id[len(prefix) :].partition(":")
-    return (
+    standard = (
         Standard.objects.select_related("framework")
         .filter(framework__code=framework, code=code)
         .first()
     )
+    return _standards_memory.put(achievement_id, (standard,))[0]
 
 
 def standards_for_courses(course_ids: set[int]) -> list[Standard]:
@@ -290,8 +336,14 @@ def _list_from_url(url: str) -> tuple[int, str] | None:
 
     if not url.startswith(settings.SITE_URL + "/"):
         return None
+    return _list_from_path(urlsplit(url).path, get_urlconf() or settings.ROOT_URLCONF)
+
+
+@lru_cache(maxsize=256)
+def _list_from_path(path: str, urlconf: str | None) -> tuple[int, str] | None:
+    """(number, purpose) of a status list's path; a credential names one of a few lists."""
     try:
-        match = resolve(urlsplit(url).path)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     if match.url_name != "credentials_status_list":

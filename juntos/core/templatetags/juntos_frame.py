@@ -4,8 +4,10 @@ Rendering the header (language switcher, every app's navigation links, the log-i
 more than most pages' own content. Apart from the request's CSRF token and path, it depends
 only on the language and on whether the person is signed in, so each process renders that
 shell once per language and kind of reader, with marks where the token and the path go. A
-signed-in person's app links depend on her roles: they alone are rendered for her on each
-request. The footer depends only on the language.
+signed-in person's app links depend on her roles: the app that knows roles (accounts) names
+them with `sections.nav_key`, and each process renders the links once per language and set of
+roles (a person whose roles no app names gets hers rendered for her on each request). The
+footer depends only on the language.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from juntos.core.sections import section_templates
+from juntos.core.sections import nav_key, section_templates
 
 register = template.Library()
 
@@ -32,6 +34,9 @@ _PATH_MARK = "juntosframepathmark0"
 _NAV_MARK = "juntosframenavmark0"
 _headers: dict[tuple[str, bool], str] = {}
 _footers: dict[str, str] = {}
+# Signed-in people's app links by (language, the roles that decide them); a few sets of roles.
+_navs: dict[tuple[str, object], str] = {}
+_MOST_NAVS = 256
 
 
 @receiver(setting_changed)
@@ -39,12 +44,27 @@ def _forget_frames(**kwargs: object) -> None:
     """A changed setting (the quick-exit address, the languages) changes the frame."""
     _headers.clear()
     _footers.clear()
+    _navs.clear()
 
 
 def _nav_items(user: object) -> str:
     return render_to_string(
         "core/_nav_items.html", {"juntos_nav": section_templates("nav"), "user": user}
     )
+
+
+def _signed_in_nav(language: str, user: object) -> str:
+    """Her app links: rendered once per language and set of roles, or for her alone."""
+    roles = nav_key(user)
+    if roles is None:
+        return _nav_items(user)
+    key = (language, roles)
+    found = _navs.get(key)
+    if found is None:
+        if len(_navs) >= _MOST_NAVS:
+            _navs.clear()
+        found = _navs[key] = _nav_items(user)
+    return found
 
 
 def _shell(language: str, user: object, signed_in: bool) -> str:
@@ -76,7 +96,7 @@ def site_header(context: template.Context) -> SafeString:
     html = _shell(get_language(), user, signed_in).replace(_CSRF_MARK, token)
     html = html.replace(_PATH_MARK, path)
     if signed_in:
-        html = html.replace(_NAV_MARK, _nav_items(user))
+        html = html.replace(_NAV_MARK, _signed_in_nav(get_language(), user))
     return mark_safe(html)  # noqa: S308 - rendered templates; the path is escaped
 
 

@@ -59,3 +59,15 @@ def test_a_changed_setting_changes_the_frame(client, settings):
     client.get("/en/")
     settings.QUICK_EXIT_URL = "https://example.org/weather"
     assert 'href="https://example.org/weather"' in client.get("/en/").content.decode()
+
+
+def test_links_are_kept_per_set_of_roles_never_across_them(personas):
+    """The links are remembered per language and roles: a worker after a caseworker and an
+    inspector sees only her own, and a new role shows at once."""
+    amina = personas.client_for("amina").get("/en/").content.decode()
+    ines = personas.client_for("ines").get("/en/").content.decode()
+    rosa = personas.client_for("rosa").get("/en/").content.decode()
+    assert 'href="/en/reports/queue/"' in amina
+    assert 'href="/en/reports/inspector/"' in ines or "Referred reports" in ines
+    assert 'href="/en/reports/queue/"' not in rosa and "Referred reports" not in rosa
+    assert "Signaler un problème" in personas.client_for("rosa").get("/fr/").content.decode()

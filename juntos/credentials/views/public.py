@@ -6,8 +6,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
+from juntos.core.memory import ShortMemory
 from juntos.credentials import selectors
 from juntos.credentials.forms import VerifyForm
 from juntos.credentials.verification import (
@@ -41,11 +45,27 @@ def standard(request: HttpRequest, framework: str, code: str) -> HttpResponse:
     )
 
 
+# What a standard corresponds to in the other country, as the verify pages write it: the same
+# for every reader of one language (public reference data), so each process writes it once per
+# standard and language, for as long as it remembers the mappings themselves.
+_abroad: ShortMemory[SafeString] = ShortMemory(seconds=selectors.REFERENCE_MEMORY_SECONDS)
+
+
+def _abroad_html(standard_id: int) -> SafeString:
+    key = (selectors.reference_generation(), get_language(), standard_id)
+    found = _abroad.get(key)
+    if found is not None:
+        return found
+    mappings = selectors.mappings_of(standard_id)
+    html = render_to_string("credentials/_abroad.html", {"mappings": mappings})
+    return _abroad.put(key, mark_safe(html))  # noqa: S308 - a rendered template
+
+
 def result_context(outcome: Outcome) -> dict[str, Any]:
     """What the verify page shows for an outcome: the standard and its mappings abroad."""
     found = selectors.standard_for_achievement(outcome.achievement_id)
-    mappings = selectors.mappings_of(found.pk) if found else []
-    return {"outcome": outcome, "standard": found, "mappings": mappings}
+    abroad = _abroad_html(found.pk) if found else ""
+    return {"outcome": outcome, "standard": found, "abroad": abroad}
 
 
 def _verify_page(request: HttpRequest, form: VerifyForm, outcome: Outcome | None) -> HttpResponse:

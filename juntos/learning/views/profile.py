@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -50,8 +51,9 @@ def _plan_rows(profile: WorkerProfile) -> list[tuple[Any, bool]]:
     return [(o, bool(o.done_at) or o.course_completed) for o in objectives]  # type: ignore[attr-defined]
 
 
-# The blank item forms' fields by (form, language): see _fields.
-_BLANK_FIELDS: dict[tuple[str, str], str] = {}
+# The blank item forms' fields by (form, language[, choices]): see _fields.
+_BLANK_FIELDS: dict[tuple[object, ...], str] = {}
+_MOST_BLANK_FIELDS = 256
 
 
 def _fields(item: str, form: forms.Form) -> str:
@@ -67,6 +69,32 @@ def _fields(item: str, form: forms.Form) -> str:
     if key not in _BLANK_FIELDS:
         _BLANK_FIELDS[key] = render_to_string("learning/_fields.html", {"form": form})
     return _BLANK_FIELDS[key]
+
+
+def _blank_fields(key: tuple[object, ...], form: forms.Form, names: tuple[str, ...]) -> str:
+    """Some fields of a blank form, written once per process for the key (which must hold
+    everything they show besides the language: their choices, if any); "" for a bound form,
+    which the template writes itself."""
+    if form.is_bound:
+        return ""
+    key = (*key, translation.get_language() or "")
+    found = _BLANK_FIELDS.get(key)
+    if found is None:
+        if len(_BLANK_FIELDS) >= _MOST_BLANK_FIELDS:
+            _BLANK_FIELDS.clear()
+        fields = [form[name] for name in names]
+        found = _BLANK_FIELDS[key] = mark_safe(  # noqa: S308 - rendered templates
+            "".join(render_to_string("core/_field.html", {"field": f}) for f in fields)
+        )
+    return found
+
+
+def _objective_context(form: ObjectiveForm) -> dict[str, object]:
+    """The objective form and its title and date fields, which are the same for everyone."""
+    return {
+        "objective_form": form,
+        "objective_fixed_fields": _blank_fields(("objective",), form, ("title", "target_on")),
+    }
 
 
 def _profile_page(
@@ -87,9 +115,12 @@ def _profile_page(
         form = bound.get(item) or form_class()
         context[f"{item}_form"] = form
         context[f"{item}_fields"] = _fields(item, form)
+    grant_form = bound.get("grant") or GrantForm(organisations=viewers)
     context |= {
-        "grant_form": bound.get("grant") or GrantForm(organisations=viewers),
-        "objective_form": bound.get("objective") or _objective_form(profile),
+        "grant_form": grant_form,
+        # The organisations she may choose are the same for every worker (the public list).
+        "grant_fields": _blank_fields(("grant", *viewers), grant_form, ("organisation",)),
+        **_objective_context(bound.get("objective") or _objective_form(profile)),
     }
     return render(request, "learning/profile.html", context, status=400 if bound else 200)
 
@@ -272,7 +303,7 @@ def _advisee_page(
             "profile": found,
             "plan": plan,
             "plan_done": sum(1 for _o, done in plan if done),
-            "objective_form": form or _objective_form(found),
+            **_objective_context(form or _objective_form(found)),
         },
         status=400 if form else 200,
     )

@@ -1,11 +1,11 @@
-"""The checker's coarse counts, added up in the process and written to the ledger in one go.
+"""Coarse counts added up in the process and written to the ledger in one go.
 
-A check is read-only except for its facts (one for the check, one per finding). Writing them on
-every check made each check wait for the database's write lock behind every other check; the
+Busy read-only paths (a check of a pay slip, an inbound SMS answered) would otherwise write a
+fact on every request and wait for the database's write lock behind every other request; the
 counts are monthly anyway, so each process adds them up and writes them at most every
-`FLUSH_SECONDS`, in one transaction, by the check that finds the tally old enough (and when the
-process exits). A crash loses at most those seconds of counts, which monitoring can bear; and
-no row's time lines up with a person's check.
+`FLUSH_SECONDS`, in one transaction, by the request that finds the tally old enough (and when
+the process exits). A crash loses at most those seconds of counts, which monitoring can bear;
+and no row's time lines up with a person's request.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def _flush_at_exit() -> None:
     try:
         flush()
     except Exception:  # the process is ending: say so, never fail its exit
-        logger.exception("compliance facts could not be written at exit")
+        logger.exception("tallied facts could not be written at exit")
 
 
 atexit.register(_flush_at_exit)
