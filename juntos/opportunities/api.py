@@ -89,6 +89,7 @@ class CandidateOut(Schema):
     candidate: str
     name: str
     applied: bool
+    invited: bool
     score: int
     parts: list[PartOut]
 
@@ -166,6 +167,13 @@ def vacancy(request: HttpRequest, vacancy_id: int) -> dict[str, object]:
     return _vacancy_row(found, names)
 
 
+def _facts(payload: dict[str, object]) -> services.VacancyFacts:
+    form = VacancyForm(payload)
+    if not form.is_valid():
+        raise ValidationError({k: [str(m) for m in v] for k, v in form.errors.items()})
+    return form.facts()
+
+
 @router.post(
     "/vacancies",
     response={201: PostedOut},
@@ -174,26 +182,7 @@ def vacancy(request: HttpRequest, vacancy_id: int) -> dict[str, object]:
 )
 def vacancy_post(request: HttpRequest, payload: VacancyIn) -> tuple[int, dict[str, object]]:
     user = signed_in(request)
-    form = VacancyForm(payload.dict())
-    if not form.is_valid():
-        raise ValidationError({k: [str(m) for m in v] for k, v in form.errors.items()})
-    data = form.cleaned_data
-    facts = services.VacancyFacts(
-        title=data["title"],
-        occupation=data["occupation"],
-        province=data["province"],
-        program=data["program"],
-        starts_on=data["starts_on"],
-        ends_on=data["ends_on"],
-        hours_per_week=data["hours_per_week"],
-        hourly_wage=data["hourly_wage"],
-        housing=data["housing"],
-        deductions=form.deductions(),
-        recruitment_fee=data.get("recruitment_fee") or Decimal(0),
-        skills=tuple(s for s in data["skills"].split(",") if s.strip()),
-        languages=tuple(data["languages"]),
-        description=data["description"],
-    )
+    facts = _facts(payload.dict())
     with transaction.atomic():  # a refusal keeps no half-made draft
         created = services.vacancy_create(
             actor=user, employer_organisation_id=payload.employer_organisation_id, facts=facts
@@ -202,6 +191,88 @@ def vacancy_post(request: HttpRequest, payload: VacancyIn) -> tuple[int, dict[st
             actor=user, vacancy=created, language=get_language() or "en"
         )
     return 201, {"id": checked.pk, "status": checked.status, "findings": checked.check_findings}
+
+
+class VacancyChangeIn(Schema):
+    title: str
+    occupation: str
+    province: str
+    program: str
+    starts_on: str
+    ends_on: str
+    hours_per_week: str
+    hourly_wage: str
+    housing: str
+    housing_deduction: str = ""
+    utilities_deduction: str = ""
+    recruitment_fee: str = ""
+    skills: str = ""
+    languages: list[str] = []
+    description: str = ""
+
+
+@router.put(
+    "/vacancies/{vacancy_id}",
+    response=PostedOut,
+    auth=django_auth,
+    summary="Change my vacancy: a change to pay, dates, place, housing or fees is checked again",
+)
+def vacancy_change(
+    request: HttpRequest, vacancy_id: int, payload: VacancyChangeIn
+) -> dict[str, object]:
+    user = signed_in(request)
+    found = selectors.get_editable_vacancy_for(user, vacancy_id)
+    changed = services.vacancy_update(
+        actor=user, vacancy=found, facts=_facts(payload.dict()), language=get_language() or "en"
+    )
+    return {"id": changed.pk, "status": changed.status, "findings": changed.check_findings}
+
+
+@router.post(
+    "/vacancies/{vacancy_id}/close",
+    response=PostedOut,
+    auth=django_auth,
+    summary="Close my vacancy (its candidates are told)",
+)
+def vacancy_close(request: HttpRequest, vacancy_id: int) -> dict[str, object]:
+    user = signed_in(request)
+    found = selectors.get_managed_vacancy_for(user, vacancy_id)
+    closed = services.vacancy_close(actor=user, vacancy=found)
+    return {"id": closed.pk, "status": closed.status, "findings": closed.check_findings}
+
+
+@router.post(
+    "/vacancies/{vacancy_id}/candidates/{candidate}/invite",
+    response={201: ApplicationOut},
+    auth=django_auth,
+    summary="Invite a candidate to apply (she stays pseudonymous unless she applies)",
+)
+def invite(request: HttpRequest, vacancy_id: int, candidate: str) -> tuple[int, dict[str, object]]:
+    user = signed_in(request)
+    found = selectors.get_managed_vacancy_for(user, vacancy_id)
+    worker_id = selectors.candidate_worker_id(user, found, candidate[:12])
+    invitation = services.application_invite(actor=user, vacancy=found, worker_id=worker_id)
+    return 201, {"id": invitation.pk, "vacancy_id": found.pk, "status": invitation.status}
+
+
+class InvitationOut(Schema):
+    id: int
+    vacancy: VacancyOut
+
+
+@router.get(
+    "/invitations",
+    response={200: list[InvitationOut], 403: dict[str, str]},
+    auth=django_auth,
+    summary="Invitations to apply I have not answered",
+)
+def invitations(request: HttpRequest) -> tuple[int, object]:
+    user = signed_in(request)
+    if not policies.is_worker(user):
+        return 403, {"detail": "permission denied"}
+    rows = list(selectors.own_invitations(user)[:MAX_ROWS])
+    names = selectors.organisation_names({a.vacancy.employer_organisation_id for a in rows})
+    return 200, [{"id": a.pk, "vacancy": _vacancy_row(a.vacancy, names)} for a in rows]
 
 
 @router.get(
@@ -218,6 +289,7 @@ def candidates(request: HttpRequest, vacancy_id: int) -> list[dict[str, object]]
             "candidate": c.pseudonym,
             "name": c.name,
             "applied": c.applied,
+            "invited": c.invited,
             "score": c.match.score,
             "parts": _parts(c.match),
         }

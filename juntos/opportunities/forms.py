@@ -19,6 +19,7 @@ from juntos.opportunities.choices import (
 )
 from juntos.opportunities.languages import LANGUAGE_CODES
 from juntos.opportunities.noc import occupation
+from juntos.opportunities.services.vacancies import VacancyFacts
 
 PROVINCE_CHOICES = [(str(p.value), p.label) for p in PROVINCES_ONLY]
 UNKNOWN_CODE = _("%(code)s is not an occupation code we know. Enter a NOC 2021 code from the list.")
@@ -98,6 +99,26 @@ class VacancyForm(forms.Form):
             DeductionType.UTILITIES: self.cleaned_data.get("utilities_deduction"),
         }
         return {str(k): v for k, v in found.items() if v}
+
+    def facts(self) -> VacancyFacts:
+        """What the valid form says, typed for the services (pages and the API alike)."""
+        data = self.cleaned_data
+        return VacancyFacts(
+            title=data["title"],
+            occupation=data["occupation"],
+            province=data["province"],
+            program=data["program"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            hours_per_week=data["hours_per_week"],
+            hourly_wage=data["hourly_wage"],
+            housing=data["housing"],
+            deductions=self.deductions(),
+            recruitment_fee=data.get("recruitment_fee") or Decimal(0),
+            skills=tuple(s for s in data["skills"].split(",") if s.strip()),
+            languages=tuple(data["languages"]),
+            description=data["description"],
+        )
 
 
 class FindableForm(forms.Form):

@@ -209,6 +209,7 @@ class Candidate:
     applied: bool
     name: str  # empty until she applies
     application_id: int | None
+    invited: bool = False  # invited and not yet answered: still only a pseudonym
 
 
 def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidate]:
@@ -216,12 +217,11 @@ def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidat
     if not can_manage_vacancy(actor, vacancy):
         raise Http404
     matches = _top_for(vacancy_card(vacancy), k)
-    applied = {
-        a.worker_id: a
-        for a in Application.objects.filter(
-            vacancy=vacancy, status__in=SHOWN_APPLICATIONS
-        ).select_related("worker")
-    }
+    rows = Application.objects.filter(
+        vacancy=vacancy, status__in=(*SHOWN_APPLICATIONS, ApplicationStatus.INVITED)
+    ).select_related("worker")
+    invited = {a.worker_id for a in rows if a.status == ApplicationStatus.INVITED}
+    applied = {a.worker_id: a for a in rows if a.worker_id not in invited}
     return [
         Candidate(
             pseudonym=_pseudonym(vacancy.pk, m.worker_id),
@@ -229,9 +229,52 @@ def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidat
             applied=m.worker_id in applied,
             name=applied[m.worker_id].worker.display_name if m.worker_id in applied else "",
             application_id=applied[m.worker_id].pk if m.worker_id in applied else None,
+            invited=m.worker_id in invited,
         )
         for m in matches
     ]
+
+
+def candidate_worker_id(actor: Actor, vacancy: Vacancy, pseudonym: str, k: int = 10) -> int:
+    """The worker behind a pseudonym among the vacancy's top candidates, or 404: an employer
+    can reach only the candidates he was shown."""
+    if not can_manage_vacancy(actor, vacancy) or vacancy.status != VacancyStatus.PUBLISHED:
+        raise Http404
+    wanted = pseudonym.strip().upper()
+    for m in _top_for(vacancy_card(vacancy), k):
+        if _pseudonym(vacancy.pk, m.worker_id) == wanted:
+            return m.worker_id
+    raise Http404
+
+
+def own_invitations(actor: Actor) -> QuerySet[Application]:
+    """Invitations she has not answered, to vacancies still open."""
+    if not actor.is_authenticated:
+        return Application.objects.none()
+    return (
+        Application.objects.filter(
+            worker_id=actor.pk,
+            status=ApplicationStatus.INVITED,
+            vacancy__status=VacancyStatus.PUBLISHED,
+        )
+        .select_related("vacancy")
+        .order_by("-created_at", "-id")
+    )
+
+
+def get_own_invitation_for(actor: Actor, application_id: int) -> Application:
+    invitation = own_invitations(actor).filter(pk=application_id).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def get_editable_vacancy_for(actor: Actor, vacancy_id: int) -> Vacancy:
+    """A vacancy the actor manages and may still change (not closed), or 404."""
+    vacancy = get_managed_vacancy_for(actor, vacancy_id)
+    if vacancy.status == VacancyStatus.CLOSED:
+        raise Http404
+    return vacancy
 
 
 def applicants_of(actor: Actor, vacancy: Vacancy) -> QuerySet[Application]:

@@ -4,6 +4,7 @@ from juntos.opportunities.services.matching import (
     CONSENT_TEXT,
     application_apply,
     application_hire,
+    application_invite,
     application_withdraw,
     findable_opt_in,
     findable_opt_out,
@@ -27,9 +28,11 @@ from juntos.opportunities.services.referrals import (
 )
 from juntos.opportunities.services.vacancies import (
     VacancyFacts,
+    vacancy_close,
     vacancy_create,
     vacancy_publish,
     vacancy_review,
+    vacancy_update,
 )
 from juntos.opportunities.services.visits import (
     visit_report,
@@ -44,6 +47,7 @@ __all__ = [
     "VacancyFacts",
     "application_apply",
     "application_hire",
+    "application_invite",
     "application_withdraw",
     "findable_opt_in",
     "findable_opt_out",
@@ -60,9 +64,11 @@ __all__ = [
     "referral_set_status",
     "returning_pool_join",
     "season_record",
+    "vacancy_close",
     "vacancy_create",
     "vacancy_publish",
     "vacancy_review",
+    "vacancy_update",
     "visit_report",
     "visit_request_create",
     "visit_volunteer_choose",

@@ -6,12 +6,13 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.jurisdictions import PROVINCES_ONLY
-from juntos.core.services import audit_record, fact_record
+from juntos.core.services import Text, audit_record, fact_record, notify_person
 from juntos.opportunities.choices import ApplicationStatus, VacancyStatus
 from juntos.opportunities.models import Application, FindableWorker, SeasonEngagement, Vacancy
 from juntos.opportunities.policies import can_manage_vacancy, is_worker
@@ -21,6 +22,7 @@ __all__ = [
     "CONSENT_TEXT",
     "application_apply",
     "application_hire",
+    "application_invite",
     "application_withdraw",
     "findable_opt_in",
     "findable_opt_out",
@@ -143,3 +145,37 @@ def application_hire(*, actor: Actor, application: Application) -> SeasonEngagem
         organisation_id=vacancy.employer_organisation_id,
     )
     return engagement
+
+
+@transaction.atomic
+def application_invite(*, actor: Actor, vacancy: Vacancy, worker_id: int) -> Application:
+    """The employer invites a candidate to apply, through her chosen channel. He still sees
+    only her pseudonym: her name reaches him only if she accepts (applies)."""
+    refuse_unless(can_manage_vacancy(actor, vacancy))
+    if vacancy.status != VacancyStatus.PUBLISHED:
+        raise ValidationError(_("This vacancy is not open."))
+    findable = FindableWorker.objects.filter(user_id=worker_id).select_related("user").first()
+    if findable is None:
+        raise ValidationError(_("This candidate is no longer open to offers."))
+    application, created = Application.objects.get_or_create(
+        vacancy=vacancy, worker_id=worker_id, defaults={"status": ApplicationStatus.INVITED}
+    )
+    if not created:  # invited, applied or said no already: nobody is asked twice
+        return application
+    audit_record(
+        actor=actor,
+        action="opportunities.invited",
+        target=application,
+        organisation_id=vacancy.employer_organisation_id,
+    )
+    worker = findable.user
+
+    def render() -> tuple[Text, Text]:
+        return (
+            _("An employer invites you to apply"),
+            _("%(title)s. Your name stays hidden unless you apply. Apply or say no: %(path)s")
+            % {"title": vacancy.title, "path": reverse("opportunities:invitations")},
+        )
+
+    notify_person(worker, render)
+    return application

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from juntos.accounts.actors import Actor
 from juntos.compliance.choices import Audience, DocumentKind, Severity
 from juntos.compliance.services import check_document
-from juntos.core.services import Text, audit_record
-from juntos.opportunities.choices import VacancyStatus
-from juntos.opportunities.models import Vacancy
+from juntos.core.services import Text, audit_record, notify_person
+from juntos.opportunities.choices import ApplicationStatus, VacancyStatus
+from juntos.opportunities.models import Application, Vacancy
 from juntos.opportunities.noc import occupation
 from juntos.opportunities.policies import (
     can_manage_vacancy,
@@ -28,7 +28,14 @@ from juntos.opportunities.policies import (
 from juntos.opportunities.services._common import refuse_unless, tell_coordinators
 from juntos.registry.selectors import licence_of_organisation, noncompliance_of_organisation
 
-__all__ = ["VacancyFacts", "vacancy_create", "vacancy_publish", "vacancy_review"]
+__all__ = [
+    "VacancyFacts",
+    "vacancy_close",
+    "vacancy_create",
+    "vacancy_publish",
+    "vacancy_review",
+    "vacancy_update",
+]
 
 UNKNOWN_CODE = _("%(code)s is not an occupation code we know. Enter a NOC 2021 code from the list.")
 NONCOMPLIANT_TITLE = _("The employer is on the government's list of non-compliant employers")
@@ -69,6 +76,26 @@ def _check_facts(facts: VacancyFacts) -> None:
         raise ValidationError(errors)
 
 
+def _stored(facts: VacancyFacts) -> dict[str, object]:
+    """The model's fields for what the vacancy says, trimmed as they are stored."""
+    return {
+        "title": facts.title.strip()[:150],
+        "occupation": facts.occupation.strip(),
+        "province": facts.province,
+        "program": facts.program,
+        "starts_on": facts.starts_on,
+        "ends_on": facts.ends_on,
+        "hours_per_week": facts.hours_per_week,
+        "hourly_wage": facts.hourly_wage,
+        "housing": facts.housing,
+        "deductions": {k: str(v) for k, v in facts.deductions.items() if v},
+        "recruitment_fee": facts.recruitment_fee,
+        "skills": [s.strip()[:60] for s in facts.skills if s.strip()][:12],
+        "languages": list(facts.languages)[:6],
+        "description": facts.description.strip()[:3000],
+    }
+
+
 @transaction.atomic
 def vacancy_create(*, actor: Actor, employer_organisation_id: int, facts: VacancyFacts) -> Vacancy:
     """A draft vacancy for an employer, by one of its people or by a recruiter for it."""
@@ -82,20 +109,7 @@ def vacancy_create(*, actor: Actor, employer_organisation_id: int, facts: Vacanc
     vacancy = Vacancy.objects.create(
         employer_organisation_id=employer_organisation_id,
         posted_by_organisation_id=posted_by,
-        title=facts.title.strip()[:150],
-        occupation=facts.occupation.strip(),
-        province=facts.province,
-        program=facts.program,
-        starts_on=facts.starts_on,
-        ends_on=facts.ends_on,
-        hours_per_week=facts.hours_per_week,
-        hourly_wage=facts.hourly_wage,
-        housing=facts.housing,
-        deductions={k: str(v) for k, v in facts.deductions.items() if v},
-        recruitment_fee=facts.recruitment_fee,
-        skills=[s.strip()[:60] for s in facts.skills if s.strip()][:12],
-        languages=list(facts.languages)[:6],
-        description=facts.description.strip()[:3000],
+        **_stored(facts),
     )
     audit_record(
         actor=actor,
@@ -260,3 +274,94 @@ def vacancy_review(*, actor: Actor, vacancy: Vacancy, publish: bool) -> Vacancy:
         details={"status": vacancy.status},
     )
     return vacancy
+
+
+# What the publishing gate looks at: a change to any of these puts the vacancy through it again.
+GATED_FIELDS = frozenset(
+    {
+        "province", "program", "starts_on", "ends_on", "hours_per_week", "hourly_wage",
+        "housing", "deductions", "recruitment_fee",
+    }
+)  # fmt: skip
+CLOSED_ALREADY = _("This vacancy is closed: it cannot be changed.")
+
+
+@transaction.atomic
+def vacancy_update(
+    *, actor: Actor, vacancy: Vacancy, facts: VacancyFacts, language: str = "en"
+) -> Vacancy:
+    """Change a vacancy. A change to pay, hours, dates, place, housing, deductions or fees puts
+    it through the gate again (published, blocked or sent for review); the workers who applied
+    or were invited are told its terms changed. A refusal keeps nothing of the change."""
+    refuse_unless(can_manage_vacancy(actor, vacancy))
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status == VacancyStatus.CLOSED:
+        raise ValidationError(CLOSED_ALREADY)
+    _check_facts(facts)
+    new = _stored(facts)
+    changed = sorted(name for name, value in new.items() if getattr(vacancy, name) != value)
+    if not changed:
+        return vacancy
+    for name in changed:
+        setattr(vacancy, name, new[name])
+    recheck = bool(GATED_FIELDS & set(changed))
+    if recheck:
+        vacancy.status = VacancyStatus.DRAFT
+    vacancy.save()
+    audit_record(
+        actor=actor,
+        action="opportunities.vacancy_edited",
+        target=vacancy,
+        organisation_id=vacancy.employer_organisation_id,
+        details={"fields": changed, "rechecked": recheck},
+    )
+    if recheck:
+        vacancy = vacancy_publish(actor=actor, vacancy=vacancy, language=language)
+        _tell_candidates(
+            vacancy,
+            _("A vacancy you applied to has changed"),
+            _("The terms of %(title)s changed (pay, dates, housing or deductions). See them: "
+              "%(path)s"),
+        )  # fmt: skip
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_close(*, actor: Actor, vacancy: Vacancy) -> Vacancy:
+    """Close a vacancy: it leaves the public list and matching; its candidates are told."""
+    refuse_unless(can_manage_vacancy(actor, vacancy))
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status == VacancyStatus.CLOSED:
+        return vacancy
+    was = vacancy.status
+    vacancy.status = VacancyStatus.CLOSED
+    vacancy.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action="opportunities.vacancy_closed",
+        target=vacancy,
+        organisation_id=vacancy.employer_organisation_id,
+        details={"was": was},
+    )
+    _tell_candidates(
+        vacancy,
+        _("A vacancy you applied to is closed"),
+        _("%(title)s is closed and takes no more applications. Other jobs for you: %(path)s"),
+    )
+    return vacancy
+
+
+def _tell_candidates(vacancy: Vacancy, subject: Text, body: Text) -> int:
+    """Tell each worker who applied or was invited (not those already hired), in her language."""
+    waiting = (ApplicationStatus.APPLIED, ApplicationStatus.INVITED)
+    people = [
+        a.worker
+        for a in Application.objects.filter(vacancy=vacancy, status__in=waiting).select_related(
+            "worker"
+        )
+    ]
+
+    def render() -> tuple[Text, Text]:
+        return subject, body % {"title": vacancy.title, "path": reverse("opportunities:for_me")}
+
+    return sum(notify_person(person, render) for person in people)

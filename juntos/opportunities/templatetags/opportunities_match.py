@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import template
+from django.middleware.csrf import get_token
+from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -18,14 +20,22 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
-@register.simple_tag
-def candidate_sections(candidates: Sequence[tuple[Any, Sequence[tuple[Any, str]]]]) -> SafeString:
-    """One section per candidate: her pseudonym (her name once she applied), the score and
-    each part's points with its reason; or the sentence saying nobody fits yet."""
+@register.simple_tag(takes_context=True)
+def candidate_sections(
+    context: template.Context,
+    candidates: Sequence[tuple[Any, Sequence[tuple[Any, str]]]],
+    vacancy: Any,
+) -> SafeString:
+    """One section per candidate: the pseudonym (the name once the worker applied), the score,
+    each part's points with its reason, and the invitation (a button, or that it was sent); or
+    the sentence saying nobody fits yet."""
     if not candidates:
         nobody = conditional_escape(_("No worker who chose to be found fits yet."))
         return mark_safe(f"<p>{nobody}</p>")  # noqa: S308 - escaped
     pseudonymous, points = _("Candidate %(code)s"), _("%(score)s points of 100")
+    invited = conditional_escape(_("Invited. You will see who this is only if the worker applies."))
+    invite = conditional_escape(_("Invite to apply"))
+    token = conditional_escape(get_token(context["request"]))
     html = []
     for candidate, parts in candidates:
         if candidate.applied:
@@ -38,5 +48,18 @@ def candidate_sections(candidates: Sequence[tuple[Any, Sequence[tuple[Any, str]]
             f"{conditional_escape(reason)}</li>"
             for part, reason in parts
         )
-        html.append(f"<section><h3>{name} — {score}</h3>\n<ul>{reasons}</ul></section>\n")
+        if candidate.invited:
+            action = f"<p>{invited}</p>"
+        elif not candidate.applied:
+            url = reverse("opportunities:invite", args=[vacancy.pk, candidate.pseudonym])
+            action = (
+                f'<form method="post" action="{conditional_escape(url)}">'
+                f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+                f'<button type="submit">{invite}</button></form>'
+            )
+        else:
+            action = ""
+        html.append(
+            f"<section><h3>{name} — {score}</h3>\n<ul>{reasons}</ul>\n{action}</section>\n"
+        )
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped

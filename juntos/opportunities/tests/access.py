@@ -163,6 +163,48 @@ def _licensed_rita(p: Any) -> dict[str, int]:
     return {}
 
 
+def _rosa_candidate(p: Any) -> dict[str, Any]:
+    """A published vacancy with rosa among its candidates, and the pseudonym carl sees."""
+    from juntos.opportunities.selectors import _pseudonym
+
+    _rosa_findable(p)
+    vacancy = published_vacancy()
+    return {"vacancy_id": vacancy.pk, "pseudonym": _pseudonym(vacancy.pk, p.rosa.pk)}
+
+
+def _api_candidate(p: Any) -> dict[str, Any]:
+    kwargs = _rosa_candidate(p)
+    return {"vacancy_id": kwargs["vacancy_id"], "candidate": kwargs["pseudonym"]}
+
+
+def _invitation_to_rosa(p: Any) -> dict[str, int]:
+    vacancy = published_vacancy()
+    invitation = Application.objects.create(vacancy=vacancy, worker=p.rosa, status="invited")
+    return {"application_id": invitation.pk}
+
+
+def _invitation_to_rosa_page(p: Any) -> dict[str, int]:
+    _invitation_to_rosa(p)
+    return {}
+
+
+def _change_payload(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    """The vacancy as posted, at a higher wage: the gate runs again."""
+    return {
+        "title": "Apple harvest",
+        "occupation": "85101",
+        "province": "BC",
+        "program": "sawp-mx",
+        "starts_on": "2026-06-15",
+        "ends_on": "2026-10-31",
+        "hours_per_week": "40",
+        "hourly_wage": "19.75",
+        "housing": "free",
+        "skills": "picking, pruning",
+        "languages": ["es"],
+    }
+
+
 def _vacancy_payload(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
     return {
         "employer_organisation_id": org_id("okanagan-orchards"),
@@ -203,6 +245,34 @@ ACCESS = [
         note="carl's own vacancy: the only page with candidates; rita did not post it",
     ),
     Access("opportunities:hire", method="POST", allow=CARL, kwargs=_application),
+    Access("opportunities:vacancy_edit", allow=CARL, kwargs=_vacancy),
+    Access(
+        "opportunities:vacancy_edit",
+        method="POST",
+        allow=CARL,
+        kwargs=_vacancy,
+        data=_change_payload,
+        note="carl's own vacancy; the change goes through the gate again",
+    ),
+    Access("opportunities:vacancy_close", method="POST", allow=CARL, kwargs=_vacancy),
+    Access(
+        "opportunities:invite",
+        method="POST",
+        allow=CARL,
+        kwargs=_rosa_candidate,
+        note="only the vacancy's employer, only a candidate he was shown (by pseudonym)",
+    ),
+    Access(
+        "opportunities:invitations", allow=ROSA, worker_page=True, kwargs=_invitation_to_rosa_page
+    ),
+    Access(
+        "opportunities:invitation_answer",
+        method="POST",
+        allow=ROSA,
+        kwargs=_invitation_to_rosa,
+        data=lambda p, kw: {"accept": "1"},
+        note="her own invitation only",
+    ),
     Access("opportunities:review_queue", allow=BEN),
     Access(
         "opportunities:review",
@@ -282,6 +352,23 @@ ACCESS = [
     ),
     Access("GET /api/opportunities/vacancies/{vacancy_id}/candidates", allow=CARL, kwargs=_vacancy),
     Access("GET /api/opportunities/for-me", allow=ROSA, kwargs=_rosa_findable),
+    Access(
+        "PUT /api/opportunities/vacancies/{vacancy_id}",
+        allow=CARL,
+        kwargs=_vacancy,
+        data=_change_payload,
+    ),
+    Access("POST /api/opportunities/vacancies/{vacancy_id}/close", allow=CARL, kwargs=_vacancy),
+    Access(
+        "POST /api/opportunities/vacancies/{vacancy_id}/candidates/{candidate}/invite",
+        allow=CARL,
+        kwargs=_api_candidate,
+    ),
+    Access(
+        "GET /api/opportunities/invitations",
+        allow=ROSA,
+        kwargs=lambda p: _invitation_to_rosa(p) and {},
+    ),
     Access(
         "POST /api/opportunities/vacancies/{vacancy_id}/apply",
         method="POST",

@@ -211,3 +211,27 @@ def test_visits_and_vetting(personas):
             )
 
     flat(volunteers, lambda: ben.get("/en/opportunities/volunteers/vetting/"), limit=12)
+
+
+def test_invitations_page(personas):
+    rosa = logged_in_client(personas.rosa)
+
+    def invite(n: int) -> None:
+        for _ in range(n):
+            Application.objects.create(
+                vacancy=published_vacancy(), worker=personas.rosa, status="invited"
+            )
+
+    flat(invite, lambda: rosa.get("/es/opportunities/invitations/"), limit=10)
+
+
+def test_invitations_api(personas):
+    rosa = logged_in_client(personas.rosa)
+
+    def invite(n: int) -> None:
+        for _ in range(n):
+            Application.objects.create(
+                vacancy=published_vacancy(), worker=personas.rosa, status="invited"
+            )
+
+    flat(invite, lambda: rosa.get("/api/opportunities/invitations"), limit=8)

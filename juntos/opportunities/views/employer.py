@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from juntos.accounts.actors import signed_in
+from juntos.compliance.choices import DeductionType
 from juntos.core.forms import add_service_errors
 from juntos.opportunities import policies, selectors, services
 from juntos.opportunities.forms import VacancyForm
+from juntos.opportunities.models import Vacancy
 from juntos.opportunities.reasons import explain
 
 
@@ -42,23 +44,7 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         chosen = request.POST.get("employer", "")
         employer_id = int(chosen) if chosen.isdigit() else employers[0][0]
-        data = form.cleaned_data
-        facts = services.VacancyFacts(
-            title=data["title"],
-            occupation=data["occupation"],
-            province=data["province"],
-            program=data["program"],
-            starts_on=data["starts_on"],
-            ends_on=data["ends_on"],
-            hours_per_week=data["hours_per_week"],
-            hourly_wage=data["hourly_wage"],
-            housing=data["housing"],
-            deductions=form.deductions(),
-            recruitment_fee=data.get("recruitment_fee") or 0,  # type: ignore[arg-type]
-            skills=tuple(s for s in data["skills"].split(",") if s.strip()),
-            languages=tuple(data["languages"]),
-            description=data["description"],
-        )
+        facts = form.facts()
         try:
             with transaction.atomic():  # a refusal keeps no half-made draft
                 vacancy = services.vacancy_create(
@@ -101,6 +87,76 @@ def manage(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         "applicants": list(selectors.applicants_of(user, vacancy)),
     }
     return render(request, "opportunities/manage.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vacancy_edit(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    user = signed_in(request)
+    vacancy = selectors.get_editable_vacancy_for(user, vacancy_id)
+    form = VacancyForm(request.POST or None, initial=vacancy_initial(vacancy))
+    if request.method == "POST" and form.is_valid():
+        try:
+            vacancy = services.vacancy_update(
+                actor=user, vacancy=vacancy, facts=form.facts(),
+                language=get_language() or "en",
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            status = vacancy.get_status_display()
+            messages.success(request, _("Saved. Status: %(status)s") % {"status": status})
+            return redirect("opportunities:manage", vacancy_id=vacancy.pk)
+    return render(request, "opportunities/vacancy_edit.html", {"form": form, "vacancy": vacancy})
+
+
+def vacancy_initial(vacancy: Vacancy) -> dict[str, object]:
+    """The edit form as the vacancy stands."""
+    deductions = vacancy.deductions or {}
+    return {
+        "title": vacancy.title,
+        "occupation": vacancy.occupation,
+        "province": vacancy.province,
+        "program": vacancy.program,
+        "starts_on": vacancy.starts_on,
+        "ends_on": vacancy.ends_on,
+        "hours_per_week": vacancy.hours_per_week,
+        "hourly_wage": vacancy.hourly_wage,
+        "housing": vacancy.housing,
+        "housing_deduction": deductions.get(str(DeductionType.HOUSING), ""),
+        "utilities_deduction": deductions.get(str(DeductionType.UTILITIES), ""),
+        "recruitment_fee": vacancy.recruitment_fee or "",
+        "skills": ", ".join(vacancy.skills),
+        "languages": list(vacancy.languages),
+        "description": vacancy.description,
+    }
+
+
+@login_required
+@require_POST
+def vacancy_close(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    user = signed_in(request)
+    vacancy = selectors.get_managed_vacancy_for(user, vacancy_id)
+    services.vacancy_close(actor=user, vacancy=vacancy)
+    messages.success(request, _("Closed. The workers who applied or were invited are told."))
+    return redirect("opportunities:manage", vacancy_id=vacancy.pk)
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, vacancy_id: int, pseudonym: str) -> HttpResponse:
+    user = signed_in(request)
+    vacancy = selectors.get_managed_vacancy_for(user, vacancy_id)
+    worker_id = selectors.candidate_worker_id(user, vacancy, pseudonym)
+    try:
+        services.application_invite(actor=user, vacancy=vacancy, worker_id=worker_id)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Invitation sent. You will see who this is only if the worker applies.")
+        )
+    return redirect("opportunities:manage", vacancy_id=vacancy.pk)
 
 
 @login_required

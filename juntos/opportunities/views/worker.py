@@ -98,6 +98,33 @@ def apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 
 
 @login_required
+def invitations(request: HttpRequest) -> HttpResponse:
+    user = _worker(request)
+    rows = list(selectors.own_invitations(user)[:50])
+    names = selectors.organisation_names({a.vacancy.employer_organisation_id for a in rows})
+    cards = [(a, names.get(a.vacancy.employer_organisation_id, "")) for a in rows]
+    return render(request, "opportunities/invitations.html", {"cards": cards})
+
+
+@login_required
+@require_POST
+def invitation_answer(request: HttpRequest, application_id: int) -> HttpResponse:
+    user = _worker(request)
+    invitation = selectors.get_own_invitation_for(user, application_id)
+    if request.POST.get("accept") == "1":
+        try:
+            services.application_apply(actor=user, vacancy=invitation.vacancy)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("You applied. The employer now sees your name."))
+    else:
+        services.application_withdraw(actor=user, application=invitation)
+        messages.success(request, _("You said no. The employer still does not know who you are."))
+    return redirect("opportunities:invitations")
+
+
+@login_required
 def my_requests(request: HttpRequest) -> HttpResponse:
     user = _worker(request)
     rows = list(selectors.requests_to_worker(user)[:50])
