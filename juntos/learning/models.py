@@ -310,6 +310,9 @@ class Objective(models.Model):
         Course, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("course")
     )
     done_at = models.DateTimeField(null=True, blank=True)
+    # Set when another module put the step in her plan (a unit not yet competent, the gap of an
+    # equivalence): the same gap is added once, and closed when she fills it.
+    source_key = models.CharField(max_length=80, blank=True, default="")
 
     class Meta:
         ordering = ["target_on", "id"]

@@ -19,6 +19,7 @@ from juntos.credentials.models import Assessment, AssessorAuthorisation, Standar
 from juntos.credentials.policies import can_assess, can_curate, may_be_authorised
 from juntos.credentials.selectors import authorised_organisation_ids
 from juntos.credentials.services.credentials import credential_issue
+from juntos.credentials.services.gaps import unit_gaps_to_plan
 from juntos.learning.selectors import completed_course_ids, get_own_document_for
 
 NOT_AUTHORISED = gettext_lazy("This organisation is not authorised to assess this standard.")
@@ -135,6 +136,7 @@ def assessment_decide(
         if all(r == UnitResult.COMPETENT for r in results.values()):
             credential_issue(actor=actor, assessment=assessment)
         else:
+            unit_gaps_to_plan(assessment)
             candidate = assessment.candidate
             transaction.on_commit(
                 lambda: notify_person(candidate, lambda: _not_yet_message(candidate))

@@ -28,6 +28,7 @@ from juntos.credentials.models import (
     StatusEntry,
 )
 from juntos.credentials.policies import can_change_status, can_curate, is_holder
+from juntos.credentials.services.gaps import bridging_gaps_to_plan
 from juntos.credentials.services.keys import (
     issuer_key_current,
     status_index_take,
@@ -101,6 +102,7 @@ def credential_issue(*, actor: Actor | None, assessment: Assessment) -> Credenti
         audit_record(actor=actor, action="credentials.issued", target=credential,
                      organisation_id=credential.organisation_id)  # fmt: skip
         _fact("credentials.issued", assessment.candidate, assessment.standard)
+        bridging_gaps_to_plan(assessment.candidate, assessment.standard)
         holder = assessment.candidate
         transaction.on_commit(lambda: notify_person(holder, lambda: _issued_message(holder)))
     return credential

@@ -298,6 +298,63 @@ def objective_add(
     return objective
 
 
+def _own_plan_or_none(worker: Actor) -> WorkerProfile | None:
+    if not worker.is_authenticated:
+        return None
+    return WorkerProfile.objects.filter(user_id=worker.pk).first()
+
+
+def objective_from_gap(
+    *,
+    actor: Actor | None,
+    worker: Actor,
+    source_key: str,
+    title: str,
+    target_on: dt.date,
+    course_id: int | None = None,
+) -> Objective | None:
+    """A gap another module found becomes a step of her plan, once (None: she has no profile).
+
+    The system acts (`actor` None) on a decision already authorised where it was taken, e.g.
+    an assessor's "not yet competent"; a person must be allowed to shape the plan.
+    """
+    profile = _own_plan_or_none(worker)
+    if profile is None:
+        return None
+    if actor is not None:
+        _may_plan(actor, profile)
+    if course_id is not None and not Course.objects.filter(pk=course_id).exists():
+        course_id = None  # a course withdrawn since: the step still stands
+    with transaction.atomic():
+        found = profile.objectives.filter(source_key=source_key[:80], done_at=None).first()
+        if found is not None:
+            return found
+        objective = Objective.objects.create(
+            profile=profile, title=title.strip()[:200], target_on=target_on,
+            course_id=course_id, source_key=source_key[:80],
+        )  # fmt: skip
+        audit_record(actor=actor, action="learning.objective_from_gap", target=profile,
+                     details={"source": source_key[:80]})  # fmt: skip
+    return objective
+
+
+def objectives_gap_filled(*, actor: Actor | None, worker: Actor, source_keys: list[str]) -> int:
+    """The gaps she filled are marked done in her plan; returns how many steps it closed."""
+    profile = _own_plan_or_none(worker)
+    if profile is None or not source_keys:
+        return 0
+    if actor is not None:
+        _may_plan(actor, profile)
+    with transaction.atomic():
+        closed = profile.objectives.filter(source_key__in=source_keys, done_at=None).update(
+            done_at=timezone.now()
+        )
+        if closed:
+            audit_record(actor=actor, action="learning.objective_gap_filled", target=profile,
+                         details={"count": closed})  # fmt: skip
+    return closed
+
+
 def objective_mark(*, actor: Actor, objective: Objective, done: bool) -> Objective:
     """Mark a plan step done, or not done again."""
     _may_plan(actor, objective.profile)
