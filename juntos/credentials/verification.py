@@ -178,21 +178,53 @@ def _dates_and_status(claims: dict[str, Any], sources: Sources, now: dt.datetime
         return Outcome(NOT_VALID, NOT_A_BADGE)
     if until is not None and until < now:
         return Outcome(EXPIRED, EXPIRED_ON, {"date": until.date().isoformat()}, claims)
-    status = claims.get("credentialStatus")
-    if not isinstance(status, dict):
+    entries = _status_entries(claims.get("credentialStatus"))
+    if entries is None:
         return Outcome(NOT_VALID, NO_STATUS, credential=claims)
-    list_url, index = status.get("statusListCredential"), status.get("statusListIndex")
-    if not isinstance(list_url, str) or not isinstance(index, str) or not index.isdigit():
+    revocation = [(url, i) for purpose, url, i in entries if purpose == "revocation"]
+    suspension = [(url, i) for purpose, url, i in entries if purpose == "suspension"]
+    revoked = [_bit(sources, url, index) for url, index in revocation]
+    if None in revoked:
         return Outcome(NOT_VALID, NO_STATUS, credential=claims)
-    revoked = _bit(sources, list_url, int(index))
-    if revoked is None:
-        return Outcome(NOT_VALID, NO_STATUS, credential=claims)
-    if revoked:
+    if any(revoked):
         return Outcome(REVOKED, REVOKED_REASON, credential=claims)
-    suspension_url = sources.suspension_url(list_url)
-    if suspension_url and _bit(sources, suspension_url, int(index)):
+    if suspension:
+        suspended = [_bit(sources, url, index) for url, index in suspension]
+        if None in suspended:
+            return Outcome(NOT_VALID, NO_STATUS, credential=claims)
+    else:  # OB 3.0 carries one entry: this issuer's suspension list shares its number and index
+        suspended = [
+            _bit(sources, found, index)
+            for url, index in revocation
+            if (found := sources.suspension_url(url)) is not None
+        ]
+    if any(suspended):
         return Outcome(SUSPENDED, SUSPENDED_REASON, credential=claims)
     return Outcome(VALID, credential=claims)
+
+
+STATUS_PURPOSES = ("revocation", "suspension")
+
+
+def _status_entries(status: object) -> list[tuple[str, str, int]] | None:
+    """(purpose, list URL, index) of each BitstringStatusListEntry; None if none can be read.
+
+    VC 2.0 allows one entry or a list (one per purpose, as the Bitstring Status List spec's
+    example has); OB 3.0's schema allows one, so this site issues the revocation entry only.
+    An entry for another purpose (message, refresh) is left aside; a malformed one is an error.
+    """
+    items = status if isinstance(status, list) else [status]
+    found = []
+    for item in items[:8]:
+        if not isinstance(item, dict):
+            return None
+        purpose = item.get("statusPurpose", "revocation")
+        url, index = item.get("statusListCredential"), item.get("statusListIndex")
+        if not isinstance(url, str) or not isinstance(index, str) or not index.isdigit():
+            return None
+        if purpose in STATUS_PURPOSES:
+            found.append((str(purpose), url, int(index)))
+    return found if any(purpose == "revocation" for purpose, _u, _i in found) else None
 
 
 def _bit(sources: Sources, list_url: str, index: int) -> bool | None:

@@ -257,3 +257,50 @@ def test_status_is_checked_against_the_published_list_not_the_row(personas, cred
     for near in range(max(0, index - 8), index + 8):
         published = bool(bits[near // 8] & (0x80 >> (near % 8)))
         assert sources.status_bit(status["statusListCredential"], near) is published
+
+
+def _two_entries(credential, suspension_url: str | None = None) -> str:
+    """The credential re-signed with a revocation and a suspension entry, as VC 2.0 allows."""
+    claims = verification.jwt.decode(credential.token, private_key(issuer_key_current())).claims
+    revocation = dict(claims["credentialStatus"])
+    url = suspension_url or revocation["statusListCredential"].replace("/revocation", "/suspension")
+    suspension = {
+        **revocation,
+        "id": f"{url}#{revocation['statusListIndex']}",
+        "statusPurpose": "suspension",
+        "statusListCredential": url,
+    }
+    return _resigned(credential, credentialStatus=[revocation, suspension])
+
+
+def test_a_declared_suspension_entry_is_read_as_the_standard_says(personas, credential):
+    token = _two_entries(credential)
+    assert _check(token).state == verification.VALID
+    credential_suspend(actor=personas.ben, credential=credential, suspended=True)
+    assert _check(token).state == verification.SUSPENDED
+    credential_suspend(actor=personas.ben, credential=credential, suspended=False)
+    assert _check(token).state == verification.VALID
+    credential_revoke(actor=personas.ben, credential=credential, reason="error")
+    assert _check(token).state == verification.REVOKED
+
+
+def test_a_declared_suspension_list_that_cannot_be_read_is_not_valid(credential):
+    token = _two_entries(credential, "https://elsewhere.example/status/9/suspension")
+    outcome = _check(token)
+    assert outcome.state == verification.NOT_VALID
+    assert outcome.reason == verification.NO_STATUS
+
+
+def test_ob3_allows_one_status_entry_so_the_site_issues_the_revocation_one(credential):
+    """Why suspension shares the revocation entry's index: the official OB 3.0 schema refuses
+    a list of entries, though VC 2.0 and the Bitstring Status List allow one."""
+    import jsonschema
+
+    from juntos.credentials.tests.test_it_issues_open_badges import SCHEMA
+
+    claims = verification.jwt.decode(credential.token, private_key(issuer_key_current())).claims
+    assert claims["credentialStatus"]["statusPurpose"] == "revocation"
+    jsonschema.Draft201909Validator(SCHEMA).validate(claims)
+    claims["credentialStatus"] = [claims["credentialStatus"], claims["credentialStatus"]]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft201909Validator(SCHEMA).validate(claims)
