@@ -96,10 +96,10 @@ PUBLIC_KINDS: dict[str, str | Promise] = {
     "learning.completion": _("Courses completed"),
     "credentials.issued": _("Credentials issued"),
     "credentials.revoked": _("Credentials revoked"),
-    # Issue 17: referrals home are counted by gender, country, kind and outcome ("sent" when
-    # made, then the outcome); visits by expertise and language, and the people they trained.
-    "opportunities.referral": _("Referrals home, sent and their outcomes"),
-    "opportunities.visit": _("Volunteer technical visits reported"),
+    # Referrals home by gender, country, kind and outcome, once the outcome is known; the
+    # people volunteer technical visits trained. ("opportunities.visit" stays inside: a visit
+    # with two kinds of expertise counts twice there.)
+    "opportunities.referral-outcome": _("Referrals home with an outcome recorded"),
     "opportunities.visit-people-trained": _("People trained in volunteer technical visits"),
     "network.meeting-held": _("Network meetings held"),
     "network.recommendation-adopted": _("Recommendations adopted"),

@@ -116,9 +116,9 @@ def referral_create(
     return referral
 
 
-def _fact(referral: Referral, outcome: str) -> None:
+def _fact(referral: Referral, outcome: str, kind: str = "opportunities.referral") -> None:
     fact_record(
-        kind="opportunities.referral",
+        kind=kind,
         gender=referral.gender,
         country_of_origin=referral.country,
         category=referral.kind,
@@ -157,6 +157,7 @@ def referral_set_status(
     )
     if outcome:
         _fact(referral, outcome)
+        _fact(referral, outcome, kind="opportunities.referral-outcome")  # the public indicator
     return referral
 
 
