@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Protocol, TypedDict, Unpack
+from typing import Any, Protocol, TypedDict, Unpack
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -51,6 +51,8 @@ __all__ = [
     "notify",
     "notify_person",
     "periodic_enqueue_due",
+    "reported_figures_record",
+    "reported_figures_sink_register",
     "rows_rewrite",
     "sent_listener_register",
     "tables_hold",
@@ -176,6 +178,63 @@ def fact_record(
         raise RuntimeError("no fact ledger is installed (is juntos.monitoring in INSTALLED_APPS?)")
     for sink in _fact_sinks:
         sink(kind=kind, month=month, count=count, **dimensions)
+
+
+# Figures an organisation reported and a coordinator approved elsewhere (a grantee report's
+# indicator actuals, in the funding app) reach the logic model, a layer above, through here.
+class ReportedFigure(TypedDict):
+    """One approved figure: the indicator's slug, and the total ("" dimension) or one part."""
+
+    indicator: str
+    dimension: str  # "" for the total; a ledger dimension (gender, marginalised_group)
+    value_key: str  # the group's value ("woman", "indigenous"); "" for the total
+    value: int
+
+
+class ReportedFiguresSink(Protocol):
+    """Takes the approved figures of one source (a report), replacing what it took before."""
+
+    def __call__(
+        self,
+        *,
+        actor: Any,  # an accounts actor, or None for the system (core sits below accounts)
+        source: str,
+        organisation_id: int,
+        period_start: dt.date,
+        figures: list[ReportedFigure],
+    ) -> int: ...
+
+
+_reported_figures_sinks: list[ReportedFiguresSink] = []
+
+
+def reported_figures_sink_register(sink: ReportedFiguresSink) -> None:
+    """Called once by the monitoring app at start-up."""
+    if sink not in _reported_figures_sinks:
+        _reported_figures_sinks.append(sink)
+
+
+def reported_figures_record(
+    *,
+    actor: Any,
+    source: str,
+    organisation_id: int,
+    period_start: dt.date,
+    figures: list[ReportedFigure],
+) -> int:
+    """Hand approved figures to the logic model; returns how many it counts."""
+    if not _reported_figures_sinks:
+        raise RuntimeError("no logic model is installed (is juntos.monitoring in INSTALLED_APPS?)")
+    return sum(
+        sink(
+            actor=actor,
+            source=source,
+            organisation_id=organisation_id,
+            period_start=period_start,
+            figures=figures,
+        )
+        for sink in _reported_figures_sinks
+    )
 
 
 # Periodic jobs. django-tasks runs tasks but does not schedule them: `manage.py

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from juntos.accounts.actors import Actor
-from juntos.funding.choices import ApplicationStatus, ReportStatus, ReviewStatus
+from juntos.funding.choices import ApplicationStatus, PartnerStatus, ReportStatus, ReviewStatus
 from juntos.funding.models import (
     Application,
     Call,
@@ -339,3 +339,55 @@ def get_published_project(project_id: int) -> Project:
     if project is None:
         raise Http404
     return project
+
+
+@dataclass(frozen=True)
+class OrganisationGrant:
+    """A grant an organisation leads or partners in, for its dashboard."""
+
+    project: Project
+    role: str  # "lead" or "partner"
+    reports_approved: int
+    reports_waiting: int  # filed, waiting for the coordinator
+    reports_due: int
+    next_due: dt.date | None
+
+
+def grants_of_organisation(organisation_id: int) -> list[OrganisationGrant]:
+    """Awarded projects the organisation leads or is a confirmed partner in, in two queries.
+
+    What a grant is (title, amount, dates) is public; the reports' progress is for the
+    organisation's own staff and the coordinators, whom the dashboard's policy admits.
+    """
+    found = (
+        Project.objects.filter(
+            Q(application__lead_organisation_id=organisation_id)
+            | Q(
+                application__partners__organisation_id=organisation_id,
+                application__partners__status=PartnerStatus.CONFIRMED,
+            )
+        )
+        .distinct()
+        .select_related("application__call")
+        .prefetch_related(
+            Prefetch("reports", queryset=Report.objects.only("project_id", "status", "due_on"))
+        )
+        .order_by("-awarded_on", "-id")
+    )
+    grants = []
+    for project in found:
+        reports = list(project.reports.all())
+        due = sorted(r.due_on for r in reports if r.status == ReportStatus.DUE)
+        grants.append(
+            OrganisationGrant(
+                project=project,
+                role="lead"
+                if project.application.lead_organisation_id == organisation_id
+                else "partner",
+                reports_approved=sum(1 for r in reports if r.status == ReportStatus.APPROVED),
+                reports_waiting=sum(1 for r in reports if r.status == ReportStatus.SUBMITTED),
+                reports_due=len(due),
+                next_due=due[0] if due else None,
+            )
+        )
+    return grants

@@ -8,8 +8,17 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:
-        from juntos.core.services import day_rewriter_register, fact_sink_register
-        from juntos.monitoring.services import fact_record, facts_day_rewrite
+        from juntos.core.services import (
+            day_rewriter_register,
+            fact_sink_register,
+            reported_figures_sink_register,
+        )
+        from juntos.monitoring.services import (
+            fact_record,
+            facts_day_rewrite,
+            reported_figures_take,
+        )
 
         fact_sink_register(fact_record)
         day_rewriter_register(facts_day_rewrite)
+        reported_figures_sink_register(reported_figures_take)

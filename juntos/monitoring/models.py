@@ -207,6 +207,9 @@ class ReportedValue(models.Model):
     )
     decision_note = models.TextField(_("reason"), blank=True, max_length=1000)
     entered_at = models.DateTimeField(auto_now=True)
+    # "" for what the organisation's staff entered here; otherwise where an approved figure
+    # came from ("funding.report:17", a grantee report's actuals), taken as approved there.
+    source = models.CharField(_("from"), max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = _("reported value")
@@ -214,8 +217,15 @@ class ReportedValue(models.Model):
         ordering = ["period", "indicator__position", "organisation__name", "dimension"]
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "organisation", "period", "dimension", "dimension_value"],
-                name="reported_value_one_per_cell",
+                fields=[
+                    "indicator",
+                    "organisation",
+                    "period",
+                    "dimension",
+                    "dimension_value",
+                    "source",
+                ],
+                name="reported_value_one_per_cell_and_source",
             )
         ]
 

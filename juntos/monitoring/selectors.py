@@ -19,6 +19,7 @@ from juntos.accounts.selectors import (
     organisations_by_slug,
     public_organisations,
 )
+from juntos.funding.selectors import OrganisationGrant, grants_of_organisation
 from juntos.monitoring.disclosure import (
     TOTAL,
     DisclosureError,
@@ -106,6 +107,9 @@ PUBLIC_KINDS: dict[str, str | Promise] = {
     "network.attendance": _("Attendance at network meetings"),
     "funding.application-submitted": _("Funding applications submitted"),
     "funding.award": _("Grants awarded"),
+    "funding.organisation-funded": _("Organisations funded for the first time"),
+    # category = the channel (sms, whatsapp), language = the reply's language.
+    "channels.message": _("Text messages answered (SMS and WhatsApp)"),
 }
 PUBLIC_DIMENSIONS = tuple(name for name in DIMENSIONS if name != "organisation_id")
 
@@ -289,6 +293,7 @@ def _reported(indicator_ids: list[int], labels: list[str]) -> _Reported:
         .values_list(
             "indicator_id",
             "organisation_id",
+            "source",
             "period",
             "dimension",
             "dimension_value",
@@ -299,20 +304,32 @@ def _reported(indicator_ids: list[int], labels: list[str]) -> _Reported:
     )
     totals: dict[tuple[int, str], int] = {}
     parts: dict[tuple[int, str, str], dict[str, int]] = {}
-    own_totals: dict[tuple[int, int, str], tuple[int, tuple[str, str]]] = {}
-    own_parts: dict[tuple[int, int, str, str], int] = {}
-    for indicator_id, organisation_id, period, dimension, value_of, value, note, lang in rows:
+    # Per organisation and source: what its staff entered here, and each approved grant
+    # report's actuals, add up as separate figures.
+    own_totals: dict[tuple[int, int, str, str], tuple[int, tuple[str, str]]] = {}
+    own_parts: dict[tuple[int, int, str, str, str], int] = {}
+    for (
+        indicator_id,
+        organisation_id,
+        source,
+        period,
+        dimension,
+        value_of,
+        value,
+        note,
+        lang,
+    ) in rows:
         if not dimension:
             totals[(indicator_id, period)] = totals.get((indicator_id, period), 0) + value
-            own_totals[(indicator_id, organisation_id, period)] = (value, (note, lang))
+            own_totals[(indicator_id, organisation_id, source, period)] = (value, (note, lang))
             continue
         group = parts.setdefault((indicator_id, period, dimension), {})
         group[value_of] = group.get(value_of, 0) + value
-        key = (indicator_id, organisation_id, period, dimension)
+        key = (indicator_id, organisation_id, source, period, dimension)
         own_parts[key] = own_parts.get(key, 0) + value
     notes: dict[tuple[int, str], list[tuple[str, str]]] = {}
-    for (indicator_id, organisation_id, period, _dimension), added in own_parts.items():
-        total = own_totals.get((indicator_id, organisation_id, period))
+    for (indicator_id, organisation_id, source, period, _dimension), added in own_parts.items():
+        total = own_totals.get((indicator_id, organisation_id, source, period))
         if total and total[0] != added and total[1][0]:
             found = notes.setdefault((indicator_id, period), [])
             if total[1] not in found:
@@ -560,6 +577,11 @@ def organisation_figures(
                 shown.append(published_total(f"{kind}@{organisation.pk}", quarter, count))
         figures.append(OwnFigure(label=label, counts=shown))
     return figures
+
+
+def organisation_grants(organisation: Organisation) -> list[OrganisationGrant]:
+    """The grants it leads or partners in, read from the funding program (two queries)."""
+    return grants_of_organisation(organisation.pk)
 
 
 def organisations_with_figures() -> list[Organisation]:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
-from juntos.core.services import audit_record, rows_rewrite
+from juntos.core.services import ReportedFigure, audit_record, rows_rewrite
 from juntos.monitoring.disclosure import DisclosureError, period_parse
 from juntos.monitoring.models import (
     DIMENSIONS,
@@ -35,6 +35,8 @@ MAX_TARGET = 10_000_000
 PUBLIC_DIMENSIONS = tuple(name for name in DIMENSIONS if name != "organisation_id")
 
 KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_.-]{1,79}$")
+# Where approved figures came from: an app's record and its id ("funding.report:17").
+SOURCE_PATTERN = re.compile(r"^[a-z][a-z0-9_.-]{1,28}:[0-9]{1,10}$")
 
 
 def first_of_month(day: dt.date | None = None) -> dt.date:
@@ -246,8 +248,9 @@ def reported_value_enter(
         "dimension_value": dimension_value,
     }
     with transaction.atomic():
-        before = ReportedValue.objects.select_for_update().filter(**cell).first()
-        reported, _created = ReportedValue.objects.update_or_create(
+        own = ReportedValue.objects.filter(source="")
+        before = own.select_for_update().filter(**cell).first()
+        reported, _created = own.update_or_create(
             **cell,
             defaults={
                 "value": value,
@@ -282,6 +285,7 @@ def _parts_sum(reported: ReportedValue) -> int | None:
         indicator_id=reported.indicator_id,
         organisation_id=reported.organisation_id,
         period=reported.period,
+        source=reported.source,
         status=ReportedValue.Status.APPROVED,
     ).exclude(dimension="")
     sums: dict[str, int] = {}
@@ -334,3 +338,61 @@ def reported_value_decide(
             organisation_id=reported.organisation_id,
             details={"indicator_id": reported.indicator_id, "period": reported.period},
         )
+
+
+def reported_figures_take(
+    *,
+    actor: Actor | None,
+    source: str,
+    organisation_id: int,
+    period_start: dt.date,
+    figures: list[ReportedFigure],
+) -> int:
+    """Count figures a coordinator approved elsewhere (a grantee report's actuals), as approved.
+
+    Registered with core (`reported_figures_record`), so the funding app, a layer below, hands
+    them over without importing monitoring. The figures count for the calendar quarter in which
+    the reporting period starts, for the reported indicators among the slugs (a slug that names
+    a counted or unknown indicator is left out: the platform counts those itself). Taking the
+    same source again replaces what it gave before. Returns how many figures count.
+    """
+    if actor is not None and not can_approve_reported_values(actor):
+        raise PermissionDenied
+    if not SOURCE_PATTERN.match(source):
+        raise ValueError(f"not a source: {source!r}")
+    label = period_parse(f"{period_start.year}-Q{(period_start.month - 1) // 3 + 1}").label
+    indicators = {
+        i.slug: i
+        for i in Indicator.objects.filter(
+            slug__in={f["indicator"] for f in figures}, source=Indicator.Source.REPORTED
+        )
+    }
+    rows = {}
+    for figure in figures:
+        indicator = indicators.get(figure["indicator"])
+        dimension = figure["dimension"]
+        if indicator is None or (dimension and dimension not in PUBLIC_DIMENSIONS):
+            continue
+        value_key = figure["value_key"][:40] if dimension else ""
+        rows[(indicator.pk, dimension, value_key)] = ReportedValue(
+            indicator=indicator,
+            organisation_id=organisation_id,
+            period=label,
+            dimension=dimension,
+            dimension_value=value_key,
+            value=max(0, min(int(figure["value"]), MAX_TARGET)),
+            source=source,
+            status=ReportedValue.Status.APPROVED,
+            entered_by_id=getattr(actor, "pk", None),
+            decided_by_id=getattr(actor, "pk", None),
+        )
+    with transaction.atomic():
+        ReportedValue.objects.filter(source=source).delete()
+        ReportedValue.objects.bulk_create(rows.values())
+        audit_record(
+            actor=actor,
+            action="monitoring.reported_figures_taken",
+            organisation_id=organisation_id,
+            details={"source": source, "period": label, "figures": len(rows)},
+        )
+    return len(rows)

@@ -161,6 +161,9 @@ def organisation_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             (value, value.indicator.title_in(get_language() or "en"))
             for value in selectors.reported_values_of(organisation.pk)[:200]
         ],
+        "grants": selectors.organisation_grants(organisation),
+        # The project's page is for the lead's staff and the coordinators.
+        "opens_projects": can_view_staff_dashboard(actor),
         "threshold": settings.JUNTOS_SUPPRESSION_THRESHOLD,
     }
     return render(request, "monitoring/organisation.html", context)

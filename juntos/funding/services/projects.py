@@ -13,10 +13,17 @@ from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.selectors import people_with_role
-from juntos.core.services import audit_record, fact_record, notify_person
+from juntos.core.services import (
+    ReportedFigure,
+    audit_record,
+    fact_record,
+    notify_person,
+    reported_figures_record,
+)
 from juntos.funding.choices import (
     REPORTED_GROUPS,
     ApplicationStatus,
+    PartnerStatus,
     ReportStatus,
 )
 from juntos.funding.models import (
@@ -24,6 +31,7 @@ from juntos.funding.models import (
     CallIndicator,
     IndicatorActual,
     Milestone,
+    Partner,
     Project,
     Report,
     ReportVersion,
@@ -113,7 +121,43 @@ def award_make(
                 province=lead.province,
                 category=application.call.currency,
             )
+        _first_funding_record(project)
     return project
+
+
+def _first_funding_record(project: Project) -> None:
+    """Count the lead and each confirmed partner that no earlier award funded.
+
+    Counted once per organisation, the first time, so that any month, quarter or year adds
+    up to the organisations the program reached for the first time then, and all of them to
+    the number ever funded.
+    """
+    application = project.application
+    partners = set(
+        application.partners.filter(status=PartnerStatus.CONFIRMED).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    funded = {application.lead_organisation_id, *partners}
+    before = set(
+        Project.objects.exclude(pk=project.pk)
+        .filter(application__lead_organisation_id__in=funded)
+        .values_list("application__lead_organisation_id", flat=True)
+    ) | set(
+        Partner.objects.filter(
+            organisation_id__in=funded,
+            status=PartnerStatus.CONFIRMED,
+            application__project__isnull=False,
+        )
+        .exclude(application=application)
+        .values_list("organisation_id", flat=True)
+    )
+    for organisation in organisations_by_id(funded - before).values():
+        fact_record(
+            kind="funding.organisation-funded",
+            province=organisation.province,
+            category=organisation.kind,
+        )
 
 
 def _actuals_check(indicators: list[CallIndicator], actuals: dict[int, dict[str, int]]) -> None:
@@ -196,13 +240,38 @@ def report_approve(*, actor: Actor | None, report: Report) -> Report:
         report.status = ReportStatus.APPROVED
         report.approved_version = latest
         report.save(update_fields=["status", "approved_version"])
+        taken = reported_figures_record(
+            actor=actor,
+            source=f"funding.report:{report.pk}",
+            organisation_id=report.project.application.lead_organisation_id,
+            period_start=report.period_start,
+            figures=_figures_of(latest),
+        )
         audit_record(
             actor=actor,
             action="funding.report_approve",
             target=report,
-            details={"version": latest.number},
+            details={"version": latest.number, "figures_counted": taken},
         )
     return report
+
+
+# A report's parts as the logic model names its dimensions.
+LEDGER_DIMENSIONS = {"gender": "gender", "group": "marginalised_group"}
+
+
+def _figures_of(version: ReportVersion) -> list[ReportedFigure]:
+    """The version's actuals, for the logic model's indicators the call links (by slug)."""
+    return [
+        ReportedFigure(
+            indicator=actual.indicator.slug,
+            dimension=LEDGER_DIMENSIONS.get(actual.dimension, "") if actual.dimension else "",
+            value_key=actual.value_key,
+            value=actual.value,
+        )
+        for actual in version.actuals.select_related("indicator")
+        if not actual.dimension or actual.dimension in LEDGER_DIMENSIONS
+    ]
 
 
 def report_skip(*, actor: Actor | None, report: Report, reason: str) -> Report:

@@ -66,4 +66,6 @@ def test_the_ledger_counts_calls_applications_awards_and_amounts(
         ("funding.application-submitted", "BC", "support-nonprofit"): 1,
         ("funding.award", "BC", "support-nonprofit"): 1,
         ("funding.amount-awarded", "BC", "CAD"): 18500,
+        # the lead and its confirmed partner, each funded for the first time
+        ("funding.organisation-funded", "BC", "support-nonprofit"): 2,
     }
