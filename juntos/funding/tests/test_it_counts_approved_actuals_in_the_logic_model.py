@@ -214,7 +214,7 @@ def test_grants_made_before_the_hand_over_are_carried_over_once(
 ) -> None:
     from django.apps import apps
 
-    carry_over = import_module("juntos.monitoring.migrations.0010_carry_over_grants")
+    carry_over = import_module("juntos.monitoring.migrations.0011_carry_over_grants")
     project = _award(personas, partner)
     first = _file_first(personas, project)
     services.report_approve(actor=personas.ben, report=first)

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_account_codes'),
-        ('monitoring', '0007_marginalised_group'),
+        ('monitoring', '0008_opportunities_indicators'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -49,5 +49,5 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("monitoring", "0008_reported_value_source")]
+    dependencies = [("monitoring", "0009_reported_value_source")]
     operations = [migrations.RunPython(create, remove)]

@@ -1,4 +1,4 @@
-"""Carry over what funding did before 0008/0009: approved reports' actuals, organisations funded.
+"""Carry over what funding did before 0009/0010: approved reports' actuals, organisations funded.
 
 From then on the funding services hand these over themselves; this runs once on a database
 that already has grants, and does nothing where it finds what it would write.
@@ -105,7 +105,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0009_organisations_funded_and_messages"),
+        ("monitoring", "0010_organisations_funded_and_messages"),
         ("funding", "0001_initial"),
         ("accounts", "0001_initial"),
     ]
