@@ -66,6 +66,7 @@ JUNTOS_DOMAIN_APPS = [
     "network",
     "funding",
     "opportunities",
+    "evaluations",
 ]
 
 INSTALLED_APPS = [
@@ -225,6 +226,8 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     # the returning-worker pool and the report link.
     "opportunities.not-named-back": ("juntos.opportunities.tasks.offer_not_named_back", DAY),
     # Referral follow-ups at 3, 6 and 12 months that are due, to the referring caseworkers.
+    "evaluations.rehire-not-named": ("juntos.evaluations.tasks.raise_rehire_not_named", DAY),
+    "evaluations.purge-unlocks": ("juntos.evaluations.tasks.purge_expired_unlocks", 60 * 60),
     "opportunities.follow-up-reminders": (
         "juntos.opportunities.tasks.send_follow_up_reminders",
         DAY,
@@ -408,6 +411,11 @@ JUNTOS_NAMING_DEADLINE = env("JUNTOS_NAMING_DEADLINE", "12-01")
 # stored key keeps the cost it was made with).
 JUNTOS_TRUSTEE_ARGON2_TIME_COST = env_int("JUNTOS_TRUSTEE_ARGON2_TIME_COST", 3)
 JUNTOS_TRUSTEE_ARGON2_MEMORY_KIB = env_int("JUNTOS_TRUSTEE_ARGON2_MEMORY_KIB", 64 * 1024)
+# Evaluations: the liaison's passphrase is stretched with Argon2id at this cost (new keys only),
+# and an unlock lasts this long (its key lives only in the liaison's cookie).
+JUNTOS_EVALUATION_ARGON2_TIME_COST = env_int("JUNTOS_EVALUATION_ARGON2_TIME_COST", 3)
+JUNTOS_EVALUATION_ARGON2_MEMORY_KIB = env_int("JUNTOS_EVALUATION_ARGON2_MEMORY_KIB", 64 * 1024)
+JUNTOS_EVALUATION_UNLOCK_SECONDS = env_int("JUNTOS_EVALUATION_UNLOCK_SECONDS", 15 * 60)
 
 # Login throttling: failures per account (and address) before a wait, and a much higher
 # ceiling per address so that a farm's or consulate's shared connection is not locked out.

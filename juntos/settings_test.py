@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Network trustee keys: the same Argon2id, at a cost that keeps the suite fast.
 JUNTOS_TRUSTEE_ARGON2_TIME_COST = 1
 JUNTOS_TRUSTEE_ARGON2_MEMORY_KIB = 8 * 1024
+JUNTOS_EVALUATION_ARGON2_TIME_COST = 1
+JUNTOS_EVALUATION_ARGON2_MEMORY_KIB = 8 * 1024
 # Tasks run at once inside the test, so their effects can be asserted.
 TASKS = {
     "default": {

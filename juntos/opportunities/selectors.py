@@ -341,6 +341,41 @@ def returning_workers_of(actor: Actor, employer_organisation_id: int) -> QuerySe
     ).select_related("worker")
 
 
+def seasons_worked_for(actor: Actor) -> QuerySet[SeasonEngagement]:
+    """Seasons worked for the actor's employers (the ones it evaluates at season end)."""
+    return SeasonEngagement.objects.filter(
+        employer_organisation_id__in=employer_organisations_of(actor)
+    ).select_related("worker")
+
+
+def get_season_worked_for(actor: Actor, engagement_id: int) -> SeasonEngagement:
+    """One season worked for the actor's employer, or 404."""
+    engagement = seasons_worked_for(actor).filter(pk=engagement_id).first()
+    if engagement is None:
+        raise Http404
+    return engagement
+
+
+def own_seasons(actor: Actor) -> QuerySet[SeasonEngagement]:
+    """The seasons the actor worked (she evaluates her employer and housing)."""
+    if not actor.is_authenticated:
+        return SeasonEngagement.objects.none()
+    return SeasonEngagement.objects.filter(worker_id=actor.pk).select_related("worker")
+
+
+def get_own_season_for(actor: Actor, engagement_id: int) -> SeasonEngagement:
+    """One of her own seasons, or 404."""
+    engagement = own_seasons(actor).filter(pk=engagement_id).first()
+    if engagement is None:
+        raise Http404
+    return engagement
+
+
+def season_by_id(engagement_id: int) -> SeasonEngagement | None:
+    """A season for a background job that already holds its id (no actor: authorise first)."""
+    return SeasonEngagement.objects.select_related("worker").filter(pk=engagement_id).first()
+
+
 def employer_requests_of(actor: Actor) -> QuerySet[NamedRequest]:
     """The named requests of the actor's employers."""
     return NamedRequest.objects.filter(

@@ -17,6 +17,7 @@ from juntos.opportunities.services.named import (
     named_request_respond,
     naming_deadline,
     not_named_back_offer,
+    not_named_back_offer_one,
     returning_pool_join,
     season_record,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "named_request_respond",
     "naming_deadline",
     "not_named_back_offer",
+    "not_named_back_offer_one",
     "referral_create",
     "referral_set_status",
     "returning_pool_join",

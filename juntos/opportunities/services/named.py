@@ -32,6 +32,7 @@ __all__ = [
     "named_request_respond",
     "naming_deadline",
     "not_named_back_offer",
+    "not_named_back_offer_one",
     "returning_pool_join",
     "season_record",
 ]
@@ -207,42 +208,49 @@ def not_named_back_offer(*, today: dt.date | None = None) -> int:
     """After the naming deadline: offer each worker with a good season who was not named the
     returning-worker pool and the report link. The employer is told nothing."""
     today = today or timezone.localdate()
-    offered = 0
     waiting = SeasonEngagement.objects.filter(
         good_season=True, naming_checked_on=None
     ).select_related("worker")
-    for engagement in waiting:
-        if today <= naming_deadline(engagement.year + 1):
-            continue
-        named = NamedRequest.objects.filter(
-            worker_id=engagement.worker_id,
-            employer_organisation_id=engagement.employer_organisation_id,
-            season_year=engagement.year + 1,
-        ).exclude(status__in=[NamedStatus.WORKER_DECLINED])
-        with transaction.atomic():
-            engagement.naming_checked_on = today
-            if named.exists():  # named back: nothing to offer
-                engagement.save(update_fields=["naming_checked_on"])
-                continue
-            engagement.not_named_offered_on = today
-            engagement.save(update_fields=["naming_checked_on", "not_named_offered_on"])
-            audit_record(actor=None, action="opportunities.not_named_offered", target=engagement)
-            fact_record(
-                kind="opportunities.not-named-back",
-                province=engagement.province,
-                program=engagement.program,
+    return sum(not_named_back_offer_one(engagement=e, today=today) for e in waiting)
+
+
+def not_named_back_offer_one(*, engagement: SeasonEngagement, today: dt.date) -> bool:
+    """Check one good season after the deadline; True when she was not named and got her
+    options (now or before). Other apps' signals (a "would rehire" evaluation) feed this."""
+    if engagement.not_named_offered_on is not None:
+        return True
+    if not engagement.good_season or engagement.naming_checked_on is not None:
+        return False
+    if today <= naming_deadline(engagement.year + 1):
+        return False
+    named = NamedRequest.objects.filter(
+        worker_id=engagement.worker_id,
+        employer_organisation_id=engagement.employer_organisation_id,
+        season_year=engagement.year + 1,
+    ).exclude(status__in=[NamedStatus.WORKER_DECLINED])
+    with transaction.atomic():
+        engagement.naming_checked_on = today
+        if named.exists():  # named back: nothing to offer
+            engagement.save(update_fields=["naming_checked_on"])
+            return False
+        engagement.not_named_offered_on = today
+        engagement.save(update_fields=["naming_checked_on", "not_named_offered_on"])
+        audit_record(actor=None, action="opportunities.not_named_offered", target=engagement)
+        fact_record(
+            kind="opportunities.not-named-back",
+            province=engagement.province,
+            program=engagement.program,
+        )
+        _tell(
+            engagement.worker,
+            _("You were not named back for next season"),
+            _(
+                "You had a good season. You can join the returning-worker pool, and if you "
+                "think this is retaliation you can report it without giving your name: %(path)s"
             )
-            _tell(
-                engagement.worker,
-                _("You were not named back for next season"),
-                _(
-                    "You had a good season. You can join the returning-worker pool, and if you "
-                    "think this is retaliation you can report it without giving your name: %(path)s"
-                )
-                % {"path": reverse("opportunities:my_options")},
-            )
-            offered += 1
-    return offered
+            % {"path": reverse("opportunities:my_options")},
+        )
+    return True
 
 
 @transaction.atomic

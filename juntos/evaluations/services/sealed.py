@@ -1,0 +1,297 @@
+"""Submitting sealed evaluations (and sealed amendments), opening them as the liaison, and the
+"would rehire, not named" signal the liaison sets up after reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from juntos.accounts.actors import Actor
+from juntos.accounts.choices import Role
+from juntos.accounts.selectors import people_with_role
+from juntos.core.crypto import DecryptionError
+from juntos.core.services import audit_record, fact_record, notify_person
+from juntos.evaluations.choices import WORKER_KINDS, EvaluationKind
+from juntos.evaluations.models import RehireWatch, SealedEvaluation
+from juntos.evaluations.policies import (
+    can_evaluate_own_season,
+    can_evaluate_workers,
+    can_open_evaluation,
+)
+from juntos.evaluations.sealing import (
+    hpke_info,
+    open_sealed,
+    parse_cookie,
+    seal,
+    session_open,
+    unlock_context,
+)
+from juntos.evaluations.selectors import (
+    first_evaluation,
+    liaison_key_of,
+    live_unlock_of,
+    season_ref,
+)
+from juntos.opportunities import selectors as opportunities
+from juntos.opportunities import services as opportunities_services
+
+if TYPE_CHECKING:
+    from juntos.opportunities.models import SeasonEngagement
+
+__all__ = [
+    "OpenedEvaluation",
+    "evaluation_open",
+    "evaluation_submit",
+    "rehire_not_named_raise",
+    "rehire_watch_start",
+]
+
+PAYLOAD_VERSION = 1
+
+
+@dataclass(frozen=True)
+class OpenedEvaluation:
+    """What the liaison reads once the seal is opened."""
+
+    evaluation: SealedEvaluation
+    content: dict[str, Any]
+
+
+def _check_writer(actor: Actor, engagement: SeasonEngagement, kind: str) -> None:
+    if kind == EvaluationKind.EMPLOYER_OF_WORKER:
+        allowed = can_evaluate_workers(actor, engagement.employer_organisation_id)
+    else:
+        allowed = kind in WORKER_KINDS and can_evaluate_own_season(actor, engagement.worker_id)
+    if not allowed:
+        raise PermissionDenied
+
+
+def _check_answers(kind: str, season_year: int, answers: dict[str, Any]) -> None:
+    if kind != EvaluationKind.EMPLOYER_OF_WORKER:
+        return
+    return_on = answers.get("return_on")
+    if return_on and answers.get("would_rehire") != "yes":
+        raise ValidationError(
+            {"return_on": [_("A return date only fits an answer of “yes, I would rehire”.")]}
+        )
+    if return_on and dt.date.fromisoformat(return_on).year <= season_year:
+        raise ValidationError(
+            {"return_on": [_("The estimated return date must be after the %(year)s season.")
+                           % {"year": season_year}]}
+        )
+
+
+def _payload(engagement: SeasonEngagement, kind: str, answers: dict[str, Any]) -> bytes:
+    employer = opportunities.organisation_names({engagement.employer_organisation_id})
+    content = {
+        "version": PAYLOAD_VERSION,
+        "kind": kind,
+        "season": engagement.year,
+        "engagement_id": engagement.pk,
+        "worker": engagement.worker.display_name,
+        "employer": employer.get(engagement.employer_organisation_id, ""),
+        "province": engagement.province,
+        "program": engagement.program,
+        "answers": answers,
+        "written_in": get_language() or "",
+    }
+    return json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
+
+
+@transaction.atomic
+def evaluation_submit(
+    *,
+    actor: Actor,
+    engagement: SeasonEngagement,
+    kind: str,
+    answers: dict[str, Any],
+    amend: bool = False,
+) -> SealedEvaluation:
+    """Seal an evaluation to the season's liaison organisation. Once sent it cannot be read or
+    changed by who wrote it; `amend` adds a new sealed record linked to the first."""
+    _check_writer(actor, engagement, kind)
+    _check_answers(kind, engagement.year, answers)
+    key = liaison_key_of(engagement.liaison_organisation_id)
+    if key is None:
+        raise ValidationError(
+            _("The liaison of this season has no key yet, so nothing can be sealed to it. Ask "
+              "the consulate to set one up, then send it again.")
+        )
+    ref = season_ref(engagement.pk)
+    first = first_evaluation(engagement.pk, kind)
+    if first is not None and not amend:
+        raise ValidationError(_("This evaluation is already sent. You can add an amendment."))
+    if first is None and amend:
+        raise ValidationError(_("There is no evaluation to amend yet."))
+    info = hpke_info(kind=kind, season_year=engagement.year, season_ref=ref)
+    encapsulated, ciphertext = seal(
+        _payload(engagement, kind, answers), bytes(key.public_key), info=info
+    )
+    evaluation = SealedEvaluation.objects.create(
+        kind=kind,
+        season_year=engagement.year,
+        liaison_organisation_id=key.organisation_id,
+        liaison_key=key,
+        season_ref=ref,
+        encapsulated_key=encapsulated,
+        ciphertext=ciphertext,
+        amends=first,
+        submitted_on=timezone.localdate(),
+    )
+    audit_record(
+        actor=actor,
+        action="evaluations.amended" if amend else "evaluations.submitted",
+        target=evaluation,
+    )
+    fact_record(kind="evaluations.submitted", program=engagement.program, outcome=kind)
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_open(
+    *, actor: Actor, evaluation: SealedEvaluation, cookie: str | None
+) -> OpenedEvaluation:
+    """Open one evaluation with the liaison's live unlock (her cookie); every opening is
+    audited. Without the cookie's key, the database and the server's keys open nothing."""
+    if not can_open_evaluation(actor, evaluation):
+        raise PermissionDenied
+    unlock = live_unlock_of(actor, cookie)
+    parsed = parse_cookie(cookie or "")
+    if unlock is None or parsed is None or unlock.liaison_key_id != evaluation.liaison_key_id:
+        raise ValidationError(_("Unlock your organisation's key to read this evaluation."))
+    context = unlock_context(unlock_id=unlock.pk, user_id=actor.pk, key_id=unlock.liaison_key_id)
+    try:
+        private = session_open(bytes(unlock.sealed_private_key), parsed[1], context=context)
+        info = hpke_info(
+            kind=evaluation.kind,
+            season_year=evaluation.season_year,
+            season_ref=evaluation.season_ref,
+        )
+        plaintext = open_sealed(
+            bytes(evaluation.encapsulated_key), bytes(evaluation.ciphertext), private, info=info
+        )
+    except DecryptionError:
+        raise ValidationError(
+            _("This evaluation could not be opened with your key. Unlock again; if it still "
+              "fails, tell the platform's operators.")
+        ) from None
+    audit_record(
+        actor=actor,
+        action="evaluations.opened",
+        target=evaluation,
+        organisation_id=evaluation.liaison_organisation_id,
+    )
+    return OpenedEvaluation(evaluation, json.loads(plaintext))
+
+
+@transaction.atomic
+def rehire_watch_start(
+    *, actor: Actor, evaluation: SealedEvaluation, cookie: str | None
+) -> RehireWatch:
+    """The liaison, having read "would rehire", watches whether the worker is named for the
+    next season; the season is recorded as good, so the not-named-back flow covers it."""
+    opened = evaluation_open(actor=actor, evaluation=evaluation, cookie=cookie)
+    content = opened.content
+    if evaluation.kind != EvaluationKind.EMPLOYER_OF_WORKER:
+        raise ValidationError(_("Only an employer's evaluation says whether they would rehire."))
+    if content["answers"].get("would_rehire") != "yes":
+        raise ValidationError(_("This evaluation does not say “would rehire”."))
+    engagement = opportunities.season_by_id(int(content["engagement_id"]))
+    if engagement is None:
+        raise ValidationError(_("This season is no longer on the platform."))
+    watch, created = RehireWatch.objects.get_or_create(
+        engagement_id=engagement.pk,
+        defaults={
+            "evaluation": evaluation.amends or evaluation,
+            "liaison_organisation_id": evaluation.liaison_organisation_id,
+            "season_year": evaluation.season_year,
+            "watched_on": timezone.localdate(),
+        },
+    )
+    if created:
+        opportunities_services.season_record(
+            actor=actor,
+            liaison_organisation_id=evaluation.liaison_organisation_id,
+            engagement=engagement,
+            good_season=True,
+        )
+        audit_record(
+            actor=actor,
+            action="evaluations.rehire_watched",
+            target=watch,
+            organisation_id=evaluation.liaison_organisation_id,
+        )
+    return watch
+
+
+def _tell_worker(engagement: SeasonEngagement) -> None:
+    year = engagement.year
+
+    def render() -> tuple[str, str]:
+        subject = _("Your employer said they would hire you again")
+        body = _(
+            "In the end-of-season evaluation of %(year)s your employer said they would hire you "
+            "again, but did not name you for next season. See your options: %(path)s"
+        ) % {"year": year, "path": reverse("opportunities:my_options")}
+        return str(subject), str(body)
+
+    notify_person(engagement.worker, render)
+
+
+def _tell_liaison(watch: RehireWatch) -> None:
+    year = watch.season_year
+
+    def render() -> tuple[str, str]:
+        subject = _("Would rehire, not named")
+        body = _(
+            "An employer who said they would rehire a worker after the %(year)s season did not "
+            "name them by the deadline: %(path)s"
+        ) % {"year": year, "path": reverse("evaluations:liaison")}
+        return str(subject), str(body)
+
+    for person in people_with_role(watch.liaison_organisation_id, [r.value for r in Role]):
+        notify_person(person, render)
+
+
+def rehire_not_named_raise(*, today: dt.date | None = None) -> int:
+    """After the naming deadline, raise each watched "would rehire" season that was not named
+    back: the worker gets her options and the liaison is told. Returns how many were raised."""
+    today = today or timezone.localdate()
+    raised = 0
+    for watch in RehireWatch.objects.filter(named_back=None):
+        if today <= opportunities_services.naming_deadline(watch.season_year + 1):
+            continue
+        engagement = opportunities.season_by_id(watch.engagement_id)
+        with transaction.atomic():
+            if engagement is None or not opportunities_services.not_named_back_offer_one(
+                engagement=engagement, today=today
+            ):
+                watch.named_back = engagement is not None
+                watch.save(update_fields=["named_back"])
+                continue
+            watch.named_back, watch.raised_on = False, today
+            watch.save(update_fields=["named_back", "raised_on"])
+            audit_record(
+                actor=None,
+                action="evaluations.rehire_not_named",
+                target=watch,
+                organisation_id=watch.liaison_organisation_id,
+            )
+            fact_record(
+                kind="evaluations.rehire-not-named",
+                province=engagement.province,
+                program=engagement.program,
+            )
+            _tell_worker(engagement)
+            _tell_liaison(watch)
+        raised += 1
+    return raised
