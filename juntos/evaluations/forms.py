@@ -78,7 +78,9 @@ class KeySetupForm(forms.Form):
         label=_("New passphrase"), strip=False, max_length=200, widget=forms.PasswordInput
     )
     repeat = forms.CharField(
-        label=_("The same passphrase again"), strip=False, max_length=200,
+        label=_("The same passphrase again"),
+        strip=False,
+        max_length=200,
         widget=forms.PasswordInput,
     )
 

@@ -77,9 +77,7 @@ def seasons_to_evaluate(actor: Actor, limit: int = 200) -> list[SeasonRow]:
 def own_season_rows(actor: Actor, limit: int = 50) -> list[SeasonRow]:
     """Her seasons, saying which of her two evaluations are sent (never the employer's)."""
     rows = _rows(list(opportunities.own_seasons(actor).order_by("-year", "id")[:limit]))
-    return [
-        SeasonRow(r.engagement, r.sent & frozenset(WORKER_KINDS), r.employer) for r in rows
-    ]
+    return [SeasonRow(r.engagement, r.sent & frozenset(WORKER_KINDS), r.employer) for r in rows]
 
 
 def get_season_to_evaluate_for(actor: Actor, engagement_id: int) -> SeasonEngagement:
@@ -129,9 +127,7 @@ def live_unlock_of(actor: Actor, cookie: str | None) -> LiaisonUnlock | None:
     if parsed is None or not actor.is_authenticated:
         return None
     return (
-        LiaisonUnlock.objects.filter(
-            pk=parsed[0], user_id=actor.pk, expires_at__gt=timezone.now()
-        )
+        LiaisonUnlock.objects.filter(pk=parsed[0], user_id=actor.pk, expires_at__gt=timezone.now())
         .select_related("liaison_key")
         .first()
     )

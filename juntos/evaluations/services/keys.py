@@ -42,7 +42,9 @@ __all__ = [
 ]
 
 MIN_PASSPHRASE = 12
-WRONG_PASSPHRASE = _("This passphrase does not open your organisation's key. Check it and try again.")
+WRONG_PASSPHRASE = _(
+    "This passphrase does not open your organisation's key. Check it and try again."
+)
 TOO_MANY_ATTEMPTS = _(
     "Too many attempts. Wait 15 minutes and try again, or ask your organisation for help."
 )

@@ -85,8 +85,12 @@ def _check_answers(kind: str, season_year: int, answers: dict[str, Any]) -> None
         )
     if return_on and dt.date.fromisoformat(return_on).year <= season_year:
         raise ValidationError(
-            {"return_on": [_("The estimated return date must be after the %(year)s season.")
-                           % {"year": season_year}]}
+            {
+                "return_on": [
+                    _("The estimated return date must be after the %(year)s season.")
+                    % {"year": season_year}
+                ]
+            }
         )
 
 
@@ -123,8 +127,10 @@ def evaluation_submit(
     key = liaison_key_of(engagement.liaison_organisation_id)
     if key is None:
         raise ValidationError(
-            _("The liaison of this season has no key yet, so nothing can be sealed to it. Ask "
-              "the consulate to set one up, then send it again.")
+            _(
+                "The liaison of this season has no key yet, so nothing can be sealed to it. Ask "
+                "the consulate to set one up, then send it again."
+            )
         )
     ref = season_ref(engagement.pk)
     first = first_evaluation(engagement.pk, kind)
@@ -181,8 +187,10 @@ def evaluation_open(
         )
     except DecryptionError:
         raise ValidationError(
-            _("This evaluation could not be opened with your key. Unlock again; if it still "
-              "fails, tell the platform's operators.")
+            _(
+                "This evaluation could not be opened with your key. Unlock again; if it still "
+                "fails, tell the platform's operators."
+            )
         ) from None
     audit_record(
         actor=actor,
