@@ -19,6 +19,7 @@ from juntos.accounts.selectors import (
 from juntos.accounts.services import second_factor_install
 from juntos.demo.management.commands.demo_code import demo_short_name
 from juntos.demo.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
+from juntos.demo.seed_evaluations import DEMO_LIAISON_PASSPHRASE, LUPE
 from juntos.demo.seed_network import DEMO_TRUSTEES
 
 
@@ -75,4 +76,6 @@ class Command(BaseCommand):
         self.stdout.write("  Network trustee passphrases (any two open a secret vote's count):")
         for login, (_name, _language, passphrase) in DEMO_TRUSTEES.items():
             self.stdout.write(f"         {login:<36} {passphrase}")
+        self.stdout.write("  Consulate's evaluations key passphrase (lupe unlocks it to read):")
+        self.stdout.write(f"         {LUPE:<36} {DEMO_LIAISON_PASSPHRASE}")
         self.stdout.write("")
