@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from juntos.evaluations.models import SealedEvaluation
 
 __all__ = [
-    "can_evaluate_workers",
     "can_evaluate_own_season",
+    "can_evaluate_workers",
     "can_manage_liaison_key",
     "can_open_evaluation",
     "liaison_organisations_of",

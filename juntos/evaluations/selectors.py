@@ -30,9 +30,9 @@ __all__ = [
     "live_unlock_of",
     "own_season_rows",
     "raised_watches_for",
+    "sealed_for_liaison",
     "season_ref",
     "seasons_to_evaluate",
-    "sealed_for_liaison",
     "sent_kinds",
 ]
 

@@ -71,5 +71,7 @@ def test_unknown_seasons_and_evaluations_are_not_found(personas, lupe_client):
     liaison_key()
     carl = personas.client_for("carl")
     assert carl.get("/en/evaluations/workers/999999/").status_code == 404
-    assert personas.client_for("rosa").get("/en/evaluations/mine/999999/employer/").status_code == 404
+    assert (
+        personas.client_for("rosa").get("/en/evaluations/mine/999999/employer/").status_code == 404
+    )
     assert lupe_client.get("/en/evaluations/liaison/999999/").status_code == 404
