@@ -25,6 +25,7 @@ $(STAMP): pyproject.toml constraints.txt package.json scripts/setup-system
 	test -x $(BIN)/python || $$(command -v $(PYTHON) || command -v python3) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24"
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev,redis]"  # the tests run the Redis cache against a real server
+	$(BIN)/pip install --quiet --no-deps -c constraints.txt pycanon  # see pyproject.toml, dev extra
 	test ! -f package-lock.json || npm ci --silent --no-audit --no-fund
 	touch $(STAMP)
 

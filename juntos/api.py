@@ -111,3 +111,4 @@ for app in settings.JUNTOS_DOMAIN_APPS:
         api.add_router(f"/{app}/", importlib.import_module(f"juntos.{app}.api").router)
 
 api.add_router("/monitoring/", importlib.import_module("juntos.monitoring.api").router)
+api.add_router("/research/", importlib.import_module("juntos.research.api").router)

@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     *(f"juntos.{app}" for app in JUNTOS_DOMAIN_APPS),
     "juntos.channels",
     "juntos.monitoring",
+    # Above monitoring: reads the domain apps' selectors and publishes through monitoring's
+    # disclosure control (research extracts, labour-need signals).
+    "juntos.research",
     "juntos.demo",
 ]
 

@@ -36,6 +36,7 @@ page_patterns = [
     ),
     path("channels/", include("juntos.channels.urls")),
     path("monitoring/", include("juntos.monitoring.urls")),
+    path("research/", include("juntos.research.urls")),
     path("admin/", admin.site.urls),
     path("", include("juntos.core.urls")),
 ]

@@ -75,14 +75,28 @@ class ClaimForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = WorkerProfile
-        fields = ["home_country", "home_state", "home_municipality", "gender", "marginalised_group"]
+        fields = [
+            "home_country",
+            "home_state",
+            "home_municipality",
+            "gender",
+            "marginalised_group",
+            "birth_year",
+        ]
         help_texts = {
+            "birth_year": _("Optional. Used only to count people by age group, never alone."),
             "gender": _("Optional. Counted only in totals, to see who is left out."),
             "marginalised_group": _(
                 "Optional. If you wish, one group you want to be counted with. It is never "
                 "shown with your name, only in totals, to see who is left out."
             ),
         }
+
+
+class ResearchConsentForm(forms.Form):
+    research_consent = forms.BooleanField(
+        label=_("Count me in research about seasonal work"), required=False
+    )
 
 
 class LanguageForm(forms.Form):
@@ -96,6 +110,9 @@ class SeasonForm(forms.Form):
         label=_("Province"), choices=[(p.value, p.label) for p in PROVINCES_ONLY]
     )
     program = forms.ChoiceField(label=_("Program"), choices=Program.choices)
+    occupation = forms.ChoiceField(
+        label=_("Closest occupation (NOC 2021)"), required=False, choices=_blank(Occupation.choices)
+    )
     started_on = forms.DateField(label=_("From"), widget=DATE)
     ended_on = forms.DateField(label=_("To"), required=False, widget=DATE)
 

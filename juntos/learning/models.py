@@ -54,6 +54,12 @@ class WorkerProfile(models.Model):
         choices=MarginalisedGroup.choices,
         blank=True,
     )
+    # Only for age bands in totals and research extracts (never shown with her name).
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    # She chooses to be counted in research extracts (pseudonymous, k-anonymous); off unless
+    # she turns it on, and she can turn it off at any time (later extracts leave her out).
+    research_consent = models.BooleanField(_("count me in research"), default=False)
+    research_consent_changed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
 
@@ -84,6 +90,9 @@ class Season(models.Model):
     employer_name = models.CharField(_("employer"), max_length=200)
     province = models.CharField(_("province"), max_length=2, choices=Province.choices)
     program = models.CharField(_("program"), max_length=20, choices=Program.choices)
+    occupation = models.CharField(
+        _("occupation (NOC 2021)"), max_length=5, choices=Occupation.choices, blank=True
+    )
     started_on = models.DateField(_("from"))
     ended_on = models.DateField(_("to"), null=True, blank=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -666,3 +667,69 @@ def learner_dimensions(user_ids: set[int]) -> dict[int, tuple[str, str]]:
         "user_id", "gender", "home_country"
     )
     return {user_id: (gender or "", country or "") for user_id, gender, country in rows}
+
+
+# --- research (read by the research app; only workers who said yes) ----------------------------
+
+ResearchSeasonRow = tuple[
+    int, str, str, str, int | None, str, dt.date, dt.date | None, str, str, str, str
+]
+RESEARCH_SEASON_FIELDS = (
+    "profile_id",
+    "profile__home_country",
+    "profile__home_state",
+    "profile__gender",
+    "profile__birth_year",
+    "profile__marginalised_group",
+    "started_on",
+    "ended_on",
+    "province",
+    "program",
+    "occupation",
+    "employer_name",
+)
+
+
+def research_season_rows(*, chunk_size: int = 5000) -> Iterator[ResearchSeasonRow]:
+    """Every season of every worker who consented to research, by worker then date.
+
+    One query, streamed in chunks (never the whole table in memory): the research app walks
+    it once per pass, keeping only the current worker's previous season.
+    """
+    seasons = (
+        Season.objects.filter(profile__research_consent=True)
+        .order_by("profile_id", "started_on", "id")
+        .values_list(*RESEARCH_SEASON_FIELDS)
+    )
+    return seasons.iterator(chunk_size=chunk_size)  # type: ignore[return-value]
+
+
+def research_completed_courses(*, chunk_size: int = 5000) -> Iterator[tuple[int, int]]:
+    """(profile id, courses completed) for consenting workers with at least one, by profile."""
+    counts = (
+        WorkerProfile.objects.filter(
+            research_consent=True, user__learning_enrolments__status=EnrolmentStatus.COMPLETED
+        )
+        .values("pk")
+        .annotate(completed=Count("user__learning_enrolments"))
+        .order_by("pk")
+        .values_list("pk", "completed")
+    )
+    return counts.iterator(chunk_size=chunk_size)  # type: ignore[return-value]
+
+
+def research_consenting_count() -> int:
+    """How many workers said yes to research (shown to the coordinator, never who)."""
+    return WorkerProfile.objects.filter(research_consent=True).count()
+
+
+def skill_occupations() -> Iterator[tuple[int, str]]:
+    """(user id, occupation) of every skill that names an occupation (NOC 2021), streamed;
+    labour-supply counts keep only the workers who opted in to be found."""
+    skills = (
+        Skill.objects.filter(profile__user__isnull=False)
+        .exclude(occupation="")
+        .order_by()
+        .values_list("profile__user_id", "occupation")
+    )
+    return skills.iterator(chunk_size=5000)  # type: ignore[return-value]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("profile/", profile.profile, name="profile"),
     path("profile/start/", profile.profile_start, name="profile_start"),
     path("profile/edit/", profile.profile_edit, name="profile_edit"),
+    path("profile/research/", profile.research_consent, name="research_consent"),
     path("profile/add/<slug:item>/", profile.profile_add, name="profile_add"),
     path(
         "profile/remove/<slug:item>/<int:item_id>/", profile.profile_remove, name="profile_remove"

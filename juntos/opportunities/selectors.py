@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.http import Http404
 
 from juntos.accounts.actors import Actor, SignedIn
@@ -616,3 +617,65 @@ def vacancy_titled(employer_organisation_id: int, title: str) -> Vacancy | None:
     return Vacancy.objects.filter(
         employer_organisation_id=employer_organisation_id, title=title
     ).first()
+
+
+# --- labour-need signals (read by the research app, which publishes only suppressed totals) ---
+
+
+@dataclass(frozen=True)
+class DemandRow:
+    """One position asked for: a published vacancy or a named-worker request."""
+
+    occupation: str  # NOC 2021; "" when the request does not say (named requests)
+    province: str
+    starts_on: dt.date
+    opened_on: dt.date | None  # the vacancy's publication; None for a named request
+    filled_on: dt.date | None  # when the worker who was hired applied; approval for named
+
+
+def labour_demand_rows(start: dt.date, end: dt.date) -> list[DemandRow]:
+    """Positions whose work starts in [start, end): vacancies that were published, and named
+    requests (province from the employer organisation). Two queries whatever the number."""
+    vacancies = (
+        Vacancy.objects.filter(
+            starts_on__gte=start,
+            starts_on__lt=end,
+            status__in=(VacancyStatus.PUBLISHED, VacancyStatus.CLOSED),
+        )
+        .annotate(
+            hired_at=Min(
+                "applications__created_at",
+                filter=Q(applications__status=ApplicationStatus.HIRED),
+            )
+        )
+        .values_list("occupation", "province", "starts_on", "published_on", "hired_at")
+    )
+    rows = [
+        DemandRow(occupation, province, starts_on, published, hired.date() if hired else None)
+        for occupation, province, starts_on, published, hired in vacancies
+    ]
+    named = NamedRequest.objects.filter(
+        starts_on__gte=start, starts_on__lt=end, replaced_by__isnull=True
+    ).values_list("employer_organisation_id", "starts_on", "status")
+    named_rows = list(named)
+    provinces = dict(
+        public_organisations()
+        .filter(pk__in={row[0] for row in named_rows})
+        .values_list("pk", "province")
+    )
+    rows += [
+        DemandRow("", provinces.get(employer, ""), starts_on, None, None)
+        if status != NamedStatus.APPROVED
+        else DemandRow("", provinces.get(employer, ""), starts_on, None, starts_on)
+        for employer, starts_on, status in named_rows
+    ]
+    return rows
+
+
+def labour_supply_rows(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, dt.date, list[str]]]:
+    """(user id, available from, available to, provinces) of every worker who opted in to be
+    found and is available some day in [start, end); no provinces means anywhere."""
+    findable = FindableWorker.objects.filter(
+        available_from__lt=end, available_to__gte=start
+    ).values_list("user_id", "available_from", "available_to", "provinces")
+    return [(user, begins, ends, list(provinces or [])) for user, begins, ends, provinces in findable]

@@ -26,6 +26,7 @@ from juntos.learning.services.profiles import (
     profile_language_add,
     profile_start,
     profile_update,
+    research_consent_set,
     season_add,
     skill_add,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "profile_language_add",
     "profile_start",
     "profile_update",
+    "research_consent_set",
     "season_add",
     "session_create",
     "session_update",

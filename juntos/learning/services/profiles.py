@@ -34,6 +34,7 @@ CLAIM_ATTEMPTS_PER_HOUR = 10
 WRONG_CODE = _("This code is not right or has expired. Check it, or ask the workshop team.")
 TOO_MANY_TRIES = _("Too many tries. Wait an hour and try again.")
 NOT_A_VIEWER = _("Choose an organisation that supports workers.")
+FIRST_BIRTH_YEAR = 1930
 
 
 def contact_hash(contact: str) -> str:
@@ -124,19 +125,46 @@ def profile_update(
     home_municipality: str,
     gender: str,
     marginalised_group: str = "",
+    birth_year: int | None = None,
 ) -> WorkerProfile:
-    """The worker changes her home community and (optionally) her gender and the group she
-    chooses to be counted with."""
+    """The worker changes her home community and (optionally) her gender, the group she
+    chooses to be counted with and her year of birth."""
     _own(actor, profile)
+    this_year = timezone.localdate().year
+    if birth_year is not None and not FIRST_BIRTH_YEAR <= birth_year <= this_year - 14:
+        raise ValidationError(
+            {
+                "birth_year": _("Give a year from %(first)s to %(last)s.")
+                % {"first": FIRST_BIRTH_YEAR, "last": this_year - 14}
+            }
+        )
     with transaction.atomic():
         profile.home_country = home_country
         profile.home_state = home_state.strip()
         profile.home_municipality = home_municipality.strip()
         profile.gender = gender
         profile.marginalised_group = marginalised_group
+        profile.birth_year = birth_year
         profile.full_clean()
         profile.save()
         audit_record(actor=actor, action="learning.profile_updated", target=profile)
+    return profile
+
+
+def research_consent_set(*, actor: Actor, profile: WorkerProfile, consent: bool) -> WorkerProfile:
+    """The worker says whether research extracts may count her (pseudonymously); audited."""
+    _own(actor, profile)
+    if profile.research_consent == consent:
+        return profile
+    with transaction.atomic():
+        profile.research_consent = consent
+        profile.research_consent_changed_at = timezone.now()
+        profile.save(update_fields=["research_consent", "research_consent_changed_at"])
+        audit_record(
+            actor=actor,
+            action="learning.research_consent_given" if consent else "learning.research_consent_withdrawn",
+            target=profile,
+        )
     return profile
 
 
@@ -162,8 +190,9 @@ def season_add(
     program: str,
     started_on: dt.date,
     ended_on: dt.date | None,
+    occupation: str = "",
 ) -> Season:
-    """Add a season worked abroad."""
+    """Add a season worked abroad (and, if she says, the occupation she worked in)."""
     _own(actor, profile)
     if ended_on and ended_on < started_on:
         raise ValidationError({"ended_on": _("The end comes before the start.")})
@@ -173,6 +202,7 @@ def season_add(
             employer_name=employer_name.strip(),
             province=province,
             program=program,
+            occupation=occupation,
             started_on=started_on,
             ended_on=ended_on,
         )

@@ -142,6 +142,20 @@ ACCESS = [
         note="only people with a profile have one to edit",
     ),
     Access(
+        "learning:research_consent",
+        allow=frozenset({"rosa"}),
+        worker_page=True,
+        kwargs=_rosa_has_profile,
+        note="only people with a profile choose whether research counts them",
+    ),
+    Access(
+        "learning:research_consent",
+        method="POST",
+        allow=frozenset({"rosa"}),
+        kwargs=_rosa_has_profile,
+        data=lambda p, kw: {"research_consent": "on"},
+    ),
+    Access(
         "learning:profile_add",
         method="POST",
         allow=frozenset({"rosa"}),

@@ -25,6 +25,7 @@ from juntos.learning.forms import (
     LanguageForm,
     ObjectiveForm,
     ProfileForm,
+    ResearchConsentForm,
     SeasonForm,
     SkillForm,
 )
@@ -179,6 +180,28 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("learning:profile")
     return render(request, "learning/profile_edit.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def research_consent(request: HttpRequest) -> HttpResponse:
+    """She reads what research extracts hold and turns her consent on or off."""
+    found = _own_profile(request)
+    form = ResearchConsentForm(
+        request.POST if request.method == "POST" else None,
+        initial={"research_consent": found.research_consent},
+    )
+    if request.method == "POST" and form.is_valid():
+        consent = form.cleaned_data["research_consent"]
+        services.research_consent_set(actor=request.user, profile=found, consent=consent)
+        messages.success(
+            request,
+            _("You are counted in research extracts from now on.")
+            if consent
+            else _("You are left out of every research extract made from now on."),
+        )
+        return redirect("learning:profile")
+    return render(request, "learning/research_consent.html", {"form": form, "profile": found})
 
 
 ITEM_SERVICES: dict[str, Callable[..., Any]] = {
