@@ -672,10 +672,14 @@ def labour_demand_rows(start: dt.date, end: dt.date) -> list[DemandRow]:
     return rows
 
 
-def labour_supply_rows(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, dt.date, list[str]]]:
+def labour_supply_rows(
+    start: dt.date, end: dt.date
+) -> list[tuple[int, dt.date, dt.date, list[str]]]:
     """(user id, available from, available to, provinces) of every worker who opted in to be
     found and is available some day in [start, end); no provinces means anywhere."""
     findable = FindableWorker.objects.filter(
         available_from__lt=end, available_to__gte=start
     ).values_list("user_id", "available_from", "available_to", "provinces")
-    return [(user, begins, ends, list(provinces or [])) for user, begins, ends, provinces in findable]
+    return [
+        (user, begins, ends, list(provinces or [])) for user, begins, ends, provinces in findable
+    ]

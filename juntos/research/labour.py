@@ -54,9 +54,7 @@ def month_parse(text: str, *, today: dt.date) -> Period:
         raise MonthError(_("Give a month as a year and a month, like 2026-05."))
     year, month = int(match[1]), int(match[2])
     if not 2000 <= year <= today.year + 1:
-        raise MonthError(
-            _("Months from 2000 to %(last)s only.") % {"last": f"{today.year + 1}-12"}
-        )
+        raise MonthError(_("Months from 2000 to %(last)s only.") % {"last": f"{today.year + 1}-12"})
     start = dt.date(year, month, 1)
     end = dt.date(year + month // 12, month % 12 + 1, 1)
     return Period("month", start, end)
@@ -89,11 +87,18 @@ class LabourTable:
             row[figure.measure] = figure.value
         return sorted(
             rows.values(),
-            key=lambda r: (r["occupation"] == TOTAL, r["occupation"], r["province"] == TOTAL, r["province"]),
+            key=lambda r: (
+                r["occupation"] == TOTAL,
+                r["occupation"],
+                r["province"] == TOTAL,
+                r["province"],
+            ),
         )
 
 
-def _cells(span: Period) -> tuple[dict[str, Counter[tuple[str, str]]], dict[tuple[str, str], list[int]]]:
+def _cells(
+    span: Period,
+) -> tuple[dict[str, Counter[tuple[str, str]]], dict[tuple[str, str], list[int]]]:
     demand: Counter[tuple[str, str]] = Counter()
     filled: Counter[tuple[str, str]] = Counter()
     days: dict[tuple[str, str], list[int]] = {}
@@ -132,9 +137,7 @@ def labour_table(month: str, *, today: dt.date) -> LabourTable:
         cells = {key: n for key, n in counts[measure].items()}
         found = publish_cells(f"research.{measure}", span, ("occupation", "province"), cells)  # type: ignore[arg-type]
         published[measure] = {_place(f.dimensions): f.count for f in found}
-        figures += [
-            Figure(measure, *_place(f.dimensions), f.count, f.suppressed) for f in found
-        ]
+        figures += [Figure(measure, *_place(f.dimensions), f.count, f.suppressed) for f in found]
     threshold = settings.JUNTOS_SUPPRESSION_THRESHOLD
     for place, demand in published["demand"].items():
         filled = published["filled"].get(place)

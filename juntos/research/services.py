@@ -70,7 +70,10 @@ def variables_check(variables: list[str], *, allowed: list[str] | None = None) -
         raise ValidationError(
             {
                 "variables": _("Unknown variable: %(names)s. Choose from: %(allowed)s.")
-                % {"names": ", ".join(n[:40] for n in unknown[:5]), "allowed": ", ".join(sorted(known))}
+                % {
+                    "names": ", ".join(n[:40] for n in unknown[:5]),
+                    "allowed": ", ".join(sorted(known)),
+                }
             }
         )
     if allowed is not None:

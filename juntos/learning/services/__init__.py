@@ -27,6 +27,7 @@ from juntos.learning.services.profiles import (
     profile_start,
     profile_update,
     research_consent_set,
+    sample_profiles_add,
     season_add,
     skill_add,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "profile_start",
     "profile_update",
     "research_consent_set",
+    "sample_profiles_add",
     "season_add",
     "session_create",
     "session_update",

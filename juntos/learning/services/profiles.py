@@ -162,7 +162,9 @@ def research_consent_set(*, actor: Actor, profile: WorkerProfile, consent: bool)
         profile.save(update_fields=["research_consent", "research_consent_changed_at"])
         audit_record(
             actor=actor,
-            action="learning.research_consent_given" if consent else "learning.research_consent_withdrawn",
+            action="learning.research_consent_given"
+            if consent
+            else "learning.research_consent_withdrawn",
             target=profile,
         )
     return profile
@@ -398,3 +400,26 @@ def objective_mark(*, actor: Actor, objective: Objective, done: bool) -> Objecti
             details={"done": done},
         )
     return objective
+
+
+def sample_profiles_add(
+    *,
+    actor: Actor | None,
+    profiles: list[dict[str, object]],
+    seasons: list[list[dict[str, object]]],
+) -> int:
+    """The system adds sample profiles without accounts (demo data), each with her seasons;
+    refused to any person. Returns how many profiles were added."""
+    if actor is not None:
+        raise PermissionDenied
+    with transaction.atomic():
+        made = WorkerProfile.objects.bulk_create([WorkerProfile(**p) for p in profiles])  # type: ignore[arg-type]
+        Season.objects.bulk_create(
+            [
+                Season(profile=profile, **season)  # type: ignore[arg-type]
+                for profile, own in zip(made, seasons, strict=True)
+                for season in own
+            ]
+        )
+        audit_record(actor=None, action="learning.sample_profiles_added", details={"n": len(made)})
+    return len(made)

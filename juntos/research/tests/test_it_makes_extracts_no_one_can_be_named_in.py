@@ -32,9 +32,7 @@ def _download(personas: Any, extract: Extract) -> list[dict[str, str]]:
 
 def _extract(personas: Any, project: Any, variables: list[str] | None = None) -> Extract:
     with TestCase.captureOnCommitCallbacks(execute=True):  # the task runs on commit
-        extract = services.extract_request(
-            actor=personas.ben, project=project, variables=variables
-        )
+        extract = services.extract_request(actor=personas.ben, project=project, variables=variables)
     extract.refresh_from_db()
     assert extract.status == "ready"
     return extract

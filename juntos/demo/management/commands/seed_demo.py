@@ -40,7 +40,7 @@ class Command(BaseCommand):
             for key, person in people.items():
                 if requires_second_factor(person) and not second_factor_current_code(person):
                     second_factor_install(actor=None, user=person, key_hex=demo_totp_key(key))
-            for app in [*settings.JUNTOS_DOMAIN_APPS, "monitoring"]:
+            for app in [*settings.JUNTOS_DOMAIN_APPS, "monitoring", "research"]:
                 module = f"juntos.demo.seed_{app}"
                 if importlib.util.find_spec(module):
                     importlib.import_module(module).seed(people)
