@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from juntos.accounts.actors import Actor
 from juntos.core.crypto import decrypt, unwrap_key
 from juntos.core.services import audit_record
-from juntos.research.extracts import KEY_PURPOSE, extract_build
 from juntos.research.choices import ExtractStatus, Variable
+from juntos.research.extracts import KEY_PURPOSE, extract_build
 from juntos.research.models import LINK_VALID_FOR, DownloadLink, Extract, Project
 from juntos.research.policies import can_run_research
 from juntos.research.tasks import build_extract

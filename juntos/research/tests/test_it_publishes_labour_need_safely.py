@@ -33,7 +33,7 @@ def market(personas):
             Application.objects.create(vacancy=vacancy, worker=worker(), status="hired")
     for n in range(3):
         published_vacancy(occupation="85103", province="ON", starts_on=dt.date(2026, 6, 2 + n))
-    for n in range(7):
+    for _n in range(7):
         published_vacancy(province="QC", starts_on=dt.date(2026, 6, 10))
     for n in range(12):
         person = worker()
