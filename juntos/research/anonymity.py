@@ -22,6 +22,7 @@ import math
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 NOT_SAID = "not said"
 ANY = "*"
@@ -118,6 +119,7 @@ def age_band(birth_year: int | None, season_year: int) -> str:
     return f"{low}-{low + 4}"
 
 
+@lru_cache(maxsize=4096)
 def region_of(text: str) -> str:
     """A home region as typed, folded so that 'Michoacán ' and 'michoacan' are one value."""
     folded = unicodedata.normalize("NFKD", text.strip().casefold())
