@@ -59,7 +59,5 @@ def candidate_sections(
             )
         else:
             action = ""
-        html.append(
-            f"<section><h3>{name} — {score}</h3>\n<ul>{reasons}</ul>\n{action}</section>\n"
-        )
+        html.append(f"<section><h3>{name} — {score}</h3>\n<ul>{reasons}</ul>\n{action}</section>\n")
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
