@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol, TypedDict, Unpack
+from typing import Protocol, TypedDict, Unpack
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -192,12 +194,15 @@ class ReportedFigure(TypedDict):
 
 
 class ReportedFiguresSink(Protocol):
-    """Takes the approved figures of one source (a report), replacing what it took before."""
+    """Takes the approved figures of one source (a report), replacing what it took before.
+
+    The actor is a person (core sits below accounts, so typed as Django's user) or None for the
+    system."""
 
     def __call__(
         self,
         *,
-        actor: Any,  # an accounts actor, or None for the system (core sits below accounts)
+        actor: AbstractBaseUser | AnonymousUser | None,
         source: str,
         organisation_id: int,
         period_start: dt.date,
@@ -216,7 +221,7 @@ def reported_figures_sink_register(sink: ReportedFiguresSink) -> None:
 
 def reported_figures_record(
     *,
-    actor: Any,
+    actor: AbstractBaseUser | AnonymousUser | None,
     source: str,
     organisation_id: int,
     period_start: dt.date,

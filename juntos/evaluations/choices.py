@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,3 +28,7 @@ class Rating(models.IntegerChoices):
 class YesNo(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
+
+
+# A form's answers as JSON values: text (dates as ISO text), numbers, yes/no, or none given.
+Answers: TypeAlias = dict[str, str | int | bool | None]

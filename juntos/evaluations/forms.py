@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from juntos.evaluations.choices import EvaluationKind, Rating, YesNo
+from juntos.evaluations.choices import Answers, EvaluationKind, Rating, YesNo
 
 COMMENTS_MAX = 2000
 
@@ -65,7 +65,7 @@ FORM_OF_KIND: dict[str, type[forms.Form]] = {
 }
 
 
-def answers_of(form: forms.Form) -> dict[str, Any]:
+def answers_of(form: forms.Form) -> Answers:
     """The cleaned answers as JSON values (dates as ISO text)."""
     return {
         name: value.isoformat() if hasattr(value, "isoformat") else value

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,13 +22,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.choices import Role
 from juntos.accounts.selectors import people_with_role
 from juntos.core.crypto import DecryptionError
 from juntos.core.ratelimit import rate_hit, rate_limited, rate_reset
 from juntos.core.services import audit_record, fact_record, notify_person
-from juntos.evaluations.choices import WORKER_KINDS, EvaluationKind
+from juntos.evaluations.choices import WORKER_KINDS, Answers, EvaluationKind
 from juntos.evaluations.models import LiaisonKey, LiaisonUnlock, RehireWatch, SealedEvaluation
 from juntos.evaluations.policies import (
     can_evaluate_own_season,
@@ -139,7 +139,7 @@ def _throttle_keys(actor: Actor, address: str) -> list[tuple[str, str, int]]:
     ]
 
 
-def liaison_unlock(*, actor: Actor, organisation_id: int, passphrase: str, address: str) -> str:
+def liaison_unlock(*, actor: SignedIn, organisation_id: int, passphrase: str, address: str) -> str:
     """Unlock the key for this liaison for a short while; returns the cookie's value.
 
     A wrong passphrase counts like a failed log-in (per account and per address)."""
@@ -202,7 +202,12 @@ class OpenedEvaluation:
     """What the liaison reads once the seal is opened."""
 
     evaluation: SealedEvaluation
-    content: dict[str, Any]
+    content: dict[str, object]
+
+    @property
+    def answers(self) -> Answers:
+        answers = self.content.get("answers")
+        return answers if isinstance(answers, dict) else {}
 
 
 def _check_writer(actor: Actor, engagement: SeasonEngagement, kind: str) -> None:
@@ -214,7 +219,7 @@ def _check_writer(actor: Actor, engagement: SeasonEngagement, kind: str) -> None
         raise PermissionDenied
 
 
-def _check_answers(kind: str, season_year: int, answers: dict[str, Any]) -> None:
+def _check_answers(kind: str, season_year: int, answers: Answers) -> None:
     if kind != EvaluationKind.EMPLOYER_OF_WORKER:
         return
     return_on = answers.get("return_on")
@@ -222,7 +227,7 @@ def _check_answers(kind: str, season_year: int, answers: dict[str, Any]) -> None
         raise ValidationError(
             {"return_on": [_("A return date only fits an answer of “yes, I would rehire”.")]}
         )
-    if return_on and dt.date.fromisoformat(return_on).year <= season_year:
+    if isinstance(return_on, str) and dt.date.fromisoformat(return_on).year <= season_year:
         raise ValidationError(
             {
                 "return_on": [
@@ -233,7 +238,7 @@ def _check_answers(kind: str, season_year: int, answers: dict[str, Any]) -> None
         )
 
 
-def _payload(engagement: SeasonEngagement, kind: str, answers: dict[str, Any]) -> bytes:
+def _payload(engagement: SeasonEngagement, kind: str, answers: Answers) -> bytes:
     employer = opportunities.organisation_names({engagement.employer_organisation_id})
     content = {
         "version": PAYLOAD_VERSION,
@@ -256,7 +261,7 @@ def evaluation_submit(
     actor: Actor,
     engagement: SeasonEngagement,
     kind: str,
-    answers: dict[str, Any],
+    answers: Answers,
     amend: bool = False,
 ) -> SealedEvaluation:
     """Seal an evaluation to the season's liaison organisation. Once sent it cannot be read or
@@ -303,7 +308,7 @@ def evaluation_submit(
 
 @transaction.atomic
 def evaluation_open(
-    *, actor: Actor, evaluation: SealedEvaluation, cookie: str | None
+    *, actor: SignedIn, evaluation: SealedEvaluation, cookie: str | None
 ) -> OpenedEvaluation:
     """Open one evaluation with the liaison's live unlock (her cookie); every opening is
     audited. Without the cookie's key, the database and the server's keys open nothing."""
@@ -342,7 +347,7 @@ def evaluation_open(
 
 @transaction.atomic
 def rehire_watch_start(
-    *, actor: Actor, evaluation: SealedEvaluation, cookie: str | None
+    *, actor: SignedIn, evaluation: SealedEvaluation, cookie: str | None
 ) -> RehireWatch:
     """The liaison, having read "would rehire", watches whether the worker is named for the
     next season; the season is recorded as good, so the not-named-back flow covers it."""
@@ -350,9 +355,11 @@ def rehire_watch_start(
     content = opened.content
     if evaluation.kind != EvaluationKind.EMPLOYER_OF_WORKER:
         raise ValidationError(_("Only an employer's evaluation says whether they would rehire."))
-    if content["answers"].get("would_rehire") != "yes":
+    engagement_id = content.get("engagement_id")
+    if opened.answers.get("would_rehire") != "yes":
         raise ValidationError(_("This evaluation does not say “would rehire”."))
-    engagement = opportunities.season_by_id(int(content["engagement_id"]))
+    assert isinstance(engagement_id, int), "every payload names its season"
+    engagement = opportunities.season_by_id(engagement_id)
     if engagement is None:
         raise ValidationError(_("This season is no longer on the platform."))
     watch, created = RehireWatch.objects.get_or_create(

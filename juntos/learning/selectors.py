@@ -701,7 +701,7 @@ def research_season_rows(*, chunk_size: int = 5000) -> Iterator[ResearchSeasonRo
         .order_by("profile_id", "started_on", "id")
         .values_list(*RESEARCH_SEASON_FIELDS)
     )
-    return seasons.iterator(chunk_size=chunk_size)  # type: ignore[return-value]
+    return seasons.iterator(chunk_size=chunk_size)
 
 
 def research_completed_courses(*, chunk_size: int = 5000) -> Iterator[tuple[int, int]]:
@@ -715,7 +715,7 @@ def research_completed_courses(*, chunk_size: int = 5000) -> Iterator[tuple[int,
         .order_by("pk")
         .values_list("pk", "completed")
     )
-    return counts.iterator(chunk_size=chunk_size)  # type: ignore[return-value]
+    return counts.iterator(chunk_size=chunk_size)
 
 
 def research_consenting_count() -> int:
@@ -732,4 +732,4 @@ def skill_occupations() -> Iterator[tuple[int, str]]:
         .order_by()
         .values_list("profile__user_id", "occupation")
     )
-    return skills.iterator(chunk_size=5000)  # type: ignore[return-value]
+    return skills.iterator(chunk_size=5000)

@@ -7,13 +7,15 @@ import re
 from collections.abc import Mapping
 from typing import TypedDict
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.services import ReportedFigure, audit_record, rows_rewrite
 from juntos.monitoring.disclosure import DisclosureError, period_parse
 from juntos.monitoring.models import (
@@ -342,7 +344,7 @@ def reported_value_decide(
 
 def reported_figures_take(
     *,
-    actor: Actor | None,
+    actor: AbstractBaseUser | AnonymousUser | None,
     source: str,
     organisation_id: int,
     period_start: dt.date,
@@ -356,7 +358,9 @@ def reported_figures_take(
     a counted or unknown indicator is left out: the platform counts those itself). Taking the
     same source again replaces what it gave before. Returns how many figures count.
     """
-    if actor is not None and not can_approve_reported_values(actor):
+    if actor is not None and not (
+        isinstance(actor, SignedIn | AnonymousUser) and can_approve_reported_values(actor)
+    ):
         raise PermissionDenied
     if not SOURCE_PATTERN.match(source):
         raise ValueError(f"not a source: {source!r}")

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.crypto import decrypt, unwrap_key
 from juntos.core.services import audit_record
 from juntos.research.choices import ExtractStatus, Variable
@@ -92,7 +92,7 @@ def variables_check(variables: list[str], *, allowed: list[str] | None = None) -
 
 def project_approve(
     *,
-    actor: Actor,
+    actor: SignedIn,
     title: str,
     purpose: str,
     ethics_reference: str,
@@ -128,7 +128,7 @@ def project_approve(
 
 
 def extract_request(
-    *, actor: Actor, project: Project, variables: list[str] | None = None
+    *, actor: SignedIn, project: Project, variables: list[str] | None = None
 ) -> Extract:
     """Ask for an extract of an approved, unexpired project; it is made in the background."""
     _require(actor)
@@ -151,7 +151,7 @@ def extract_request(
     return extract
 
 
-def link_issue(*, actor: Actor, extract: Extract) -> DownloadLink:
+def link_issue(*, actor: SignedIn, extract: Extract) -> DownloadLink:
     """A download link for a ready extract, valid seven days (never past the approval)."""
     _require(actor)
     if extract.status != ExtractStatus.READY:

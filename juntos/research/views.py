@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from juntos.accounts.actors import signed_in
+from juntos.accounts.actors import SignedIn, signed_in
 from juntos.core.forms import add_service_errors
 from juntos.research import selectors, services
 from juntos.research.choices import Variable
@@ -23,7 +23,7 @@ from juntos.research.policies import can_run_research
 VARIABLE_NAMES = dict(Variable.choices)
 
 
-def _coordinator(request: HttpRequest) -> object:
+def _coordinator(request: HttpRequest) -> SignedIn:
     actor = signed_in(request)
     if not can_run_research(actor):
         raise PermissionDenied
@@ -36,8 +36,8 @@ def projects(request: HttpRequest) -> HttpResponse:
     """The approved projects, and how many workers said yes to research."""
     actor = _coordinator(request)
     context = {
-        "projects": selectors.projects_for(actor)[:200],  # type: ignore[arg-type]
-        "consenting": selectors.consenting_workers(actor),  # type: ignore[arg-type]
+        "projects": selectors.projects_for(actor)[:200],
+        "consenting": selectors.consenting_workers(actor),
     }
     return render(request, "research/projects.html", context)
 
@@ -50,7 +50,7 @@ def project_new(request: HttpRequest) -> HttpResponse:
     form = ProjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            project = services.project_approve(actor=actor, **form.cleaned_data)  # type: ignore[arg-type]
+            project = services.project_approve(actor=actor, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -64,7 +64,7 @@ def _project_page(
     request: HttpRequest, project_id: int, form: ExtractForm | None = None, status: int = 200
 ) -> HttpResponse:
     actor = _coordinator(request)
-    project = selectors.get_project_for(actor, project_id)  # type: ignore[arg-type]
+    project = selectors.get_project_for(actor, project_id)
     extracts = list(selectors.extracts_of(project))
     links = [
         (link, request.build_absolute_uri(_download_path(link)))
@@ -100,12 +100,12 @@ def project(request: HttpRequest, project_id: int) -> HttpResponse:
 def extract_new(request: HttpRequest, project_id: int) -> HttpResponse:
     """Ask for an extract (made in the background)."""
     actor = _coordinator(request)
-    found = selectors.get_project_for(actor, project_id)  # type: ignore[arg-type]
+    found = selectors.get_project_for(actor, project_id)
     form = ExtractForm(request.POST, approved=found.variables)
     if form.is_valid():
         try:
             services.extract_request(
-                actor=actor,  # type: ignore[arg-type]
+                actor=actor,
                 project=found,
                 variables=form.cleaned_data["variables"] or None,
             )
@@ -122,9 +122,9 @@ def extract_new(request: HttpRequest, project_id: int) -> HttpResponse:
 def link_new(request: HttpRequest, extract_id: int) -> HttpResponse:
     """Issue a download link for a ready extract, valid seven days."""
     actor = _coordinator(request)
-    extract = selectors.get_extract_for(actor, extract_id)  # type: ignore[arg-type]
+    extract = selectors.get_extract_for(actor, extract_id)
     try:
-        services.link_issue(actor=actor, extract=extract)  # type: ignore[arg-type]
+        services.link_issue(actor=actor, extract=extract)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -166,7 +166,7 @@ def labour_need(request: HttpRequest) -> HttpResponse:
     try:
         table = selectors.labour_need(month, today=today)
     except MonthError as error:
-        context = {"error": str(error), "month": month[:20], "measures": []}
+        context: dict[str, object] = {"error": str(error), "month": month[:20], "measures": []}
         return render(request, "research/labour_need.html", context, status=400)
     context = {
         "table": table,

@@ -9,12 +9,13 @@ from juntos.accounts.choices import Channel, Role, Sector
 from juntos.accounts.selectors import organisations_by_slug, user_by_identifier
 from juntos.accounts.services import membership_grant, person_create
 from juntos.evaluations import selectors, services
+from juntos.evaluations.choices import Answers
 from juntos.evaluations.models import LiaisonKey, SealedEvaluation
 from juntos.opportunities.models import SeasonEngagement
 
 PASSPHRASE = "cuatro-gatos-en-la-huerta"
 LUPE = "lupe@consulado.example.gob.mx"
-CARL_ANSWERS = {
+CARL_ANSWERS: Answers = {
     "would_rehire": "yes",
     "return_on": "2027-04-01",
     "conduct": 5,

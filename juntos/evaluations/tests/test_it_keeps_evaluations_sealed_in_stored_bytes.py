@@ -158,7 +158,7 @@ def test_no_evaluation_text_and_no_key_is_in_the_stored_bytes(personas, tmp_path
         )
         cookie = unlocked_cookie()  # a live unlock, as while lupe reads
         opened = services.evaluation_open(actor=lupe_of(), evaluation=evaluation, cookie=cookie)
-        assert opened.content["answers"]["comments"] == CARL_CANARY
+        assert opened.answers["comments"] == CARL_CANARY
         key = LiaisonKey.objects.get()
         wrapped = WrappedKey(
             bytes(key.public_key),

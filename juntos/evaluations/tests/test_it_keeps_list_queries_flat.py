@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pytest
@@ -36,7 +37,7 @@ def test_the_employers_list_and_endpoint(personas, evaluated):
     for url in ("/en/evaluations/workers/", "/api/evaluations/to-evaluate"):
         assert_queries_do_not_grow(
             add_items=_carls_seasons(evaluated, personas.carl),
-            fetch=lambda url=url: client.get(url),
+            fetch=functools.partial(client.get, url),
             limit=12,
         )
 
@@ -62,6 +63,6 @@ def test_the_liaisons_list_and_endpoint(personas, lupe, lupe_client, unlocked):
     for url in ("/en/evaluations/liaison/", "/api/evaluations/sealed"):
         assert_queries_do_not_grow(
             add_items=_carls_seasons(True, personas.carl),
-            fetch=lambda url=url: lupe_client.get(url),
+            fetch=functools.partial(lupe_client.get, url),
             limit=12,
         )

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpResponse
 
+from juntos.evaluations.choices import Answers
 from juntos.evaluations.forms import FORM_OF_KIND
 
 UNLOCK_COOKIE = "juntos_evaluations_unlock"
@@ -28,7 +29,7 @@ def clear_unlock_cookie(response: HttpResponse) -> None:
     response.delete_cookie(UNLOCK_COOKIE, samesite="Strict")
 
 
-def readable_answers(kind: str, answers: dict[str, Any]) -> list[tuple[Any, Any]]:
+def readable_answers(kind: str, answers: Answers) -> list[tuple[Any, Any]]:
     """(question, answer) pairs in the reader's language, in the form's order."""
     form = FORM_OF_KIND[kind]()
     rows = []

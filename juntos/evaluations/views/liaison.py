@@ -101,9 +101,9 @@ def read(request: HttpRequest, evaluation_id: int) -> HttpResponse:
         "evaluation": evaluation,
         "content": content,
         "kind_label": EvaluationKind(evaluation.kind).label,
-        "answers": readable_answers(evaluation.kind, content.get("answers", {})),
+        "answers": readable_answers(evaluation.kind, opened.answers),
         "can_watch": evaluation.kind == EvaluationKind.EMPLOYER_OF_WORKER
-        and content.get("answers", {}).get("would_rehire") == "yes",
+        and opened.answers.get("would_rehire") == "yes",
         "watch": getattr(evaluation, "rehire_watch", None),
     }
     return render(request, "evaluations/read.html", context)

@@ -55,6 +55,7 @@ def _award(personas: Any, partner: Any, **call: Any) -> Project:
 
 def _file_first(personas: Any, project: Project, figures: dict[str, int] = FIGURES) -> Any:
     first = project.reports.order_by("period_start").first()
+    assert first is not None
     actuals = {i.pk: figures for i in project.application.call.indicators.all()}
     services.report_file(actor=personas.amina, report=first, narrative="Q1", actuals=actuals)
     return first

@@ -413,10 +413,10 @@ def sample_profiles_add(
     if actor is not None:
         raise PermissionDenied
     with transaction.atomic():
-        made = WorkerProfile.objects.bulk_create([WorkerProfile(**p) for p in profiles])  # type: ignore[arg-type]
+        made = WorkerProfile.objects.bulk_create([WorkerProfile(**p) for p in profiles])
         Season.objects.bulk_create(
             [
-                Season(profile=profile, **season)  # type: ignore[arg-type]
+                Season(profile=profile, **season)
                 for profile, own in zip(made, seasons, strict=True)
                 for season in own
             ]

@@ -117,11 +117,13 @@ def _profile_page(
         context[f"{item}_form"] = form
         context[f"{item}_fields"] = _fields(item, form)
     grant_form = bound.get("grant") or GrantForm(organisations=viewers)
+    objective_form = bound.get("objective") or _objective_form(profile)
+    assert isinstance(objective_form, ObjectiveForm)
     context |= {
         "grant_form": grant_form,
         # The organisations she may choose are the same for every worker (the public list).
         "grant_fields": _blank_fields(("grant", *viewers), grant_form, ("organisation",)),
-        **_objective_context(bound.get("objective") or _objective_form(profile)),
+        **_objective_context(objective_form),
     }
     return render(request, "learning/profile.html", context, status=400 if bound else 200)
 

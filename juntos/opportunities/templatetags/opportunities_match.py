@@ -39,7 +39,7 @@ def candidate_sections(
     html = []
     for candidate, parts in candidates:
         if candidate.applied:
-            name = conditional_escape(candidate.name)
+            name: str = conditional_escape(candidate.name)
         else:
             name = pseudonymous % {"code": conditional_escape(candidate.pseudonym)}
         score = points % {"score": conditional_escape(candidate.match.score)}

@@ -58,9 +58,10 @@ def test_fill_rate_and_time_to_fill_come_from_published_figures(market):
     table = labour_table(MONTH, today=TODAY)
     rows = {(r["occupation"], r["province"]): r for r in table.rows()}
     harvest = rows[("85101", "BC")]
-    assert harvest["demand"] and harvest["filled"]
-    assert harvest["fill_rate"] == min(100, round(100 * harvest["filled"] / harvest["demand"]))
-    assert harvest["time_to_fill_days"] is not None and harvest["time_to_fill_days"] >= 0
+    demand, filled, days = harvest["demand"], harvest["filled"], harvest["time_to_fill_days"]
+    assert isinstance(demand, int) and isinstance(filled, int) and demand and filled
+    assert harvest["fill_rate"] == min(100, round(100 * filled / demand))
+    assert isinstance(days, int) and days >= 0
     assert rows[("85103", "ON")]["fill_rate"] is None
 
 
