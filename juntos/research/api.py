@@ -34,7 +34,7 @@ class LabourTableOut(Schema):
     figures: list[LabourFigureOut]
 
 
-class ErrorOut(Schema):
+class ResearchErrorOut(Schema):
     detail: dict[str, list[str]] | str
 
 
@@ -64,7 +64,7 @@ def _language(request: HttpRequest, requested: str) -> str:
 
 @router.get(
     "/labour-need",
-    response={200: LabourTableOut, 400: ErrorOut},
+    response={200: LabourTableOut, 400: ResearchErrorOut},
     url_name="research_labour_need",
     summary="Labour-need figures for one month, by occupation and province (suppressed)",
 )
@@ -80,7 +80,7 @@ def labour_need(request: HttpRequest, month: str = "", language: str = "") -> ob
 
 @router.get(
     "/labour-need/csv",
-    response={400: ErrorOut},
+    response={400: ResearchErrorOut},
     url_name="research_labour_need_csv",
     summary="The same figures as CSV (RFC 4180, UTF-8) with an HXL hashtag row",
 )
@@ -122,7 +122,7 @@ def projects(request: HttpRequest) -> list[dict[str, object]]:
 
 @router.post(
     "/projects/{project_id}/extracts",
-    response={201: ExtractOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ExtractOut, 404: ResearchErrorOut, 422: ResearchErrorOut},
     auth=django_auth,
     summary="Request an extract of an approved project (made in the background)",
 )
