@@ -157,7 +157,7 @@ def test_both_generators_figures_are_in_the_results_table():
     assert "   wrk     4    250.0    10.00    30.00  20.00x" in text
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # as the bench runs it: PostgreSQL alters the table
 def test_the_monitoring_bench_loads_facts_into_todays_schema():
     """The bulk insert names every column by hand: a new NOT NULL column must be added there too."""
     from bench.scenarios.monitoring import _facts_load
