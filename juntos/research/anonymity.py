@@ -154,6 +154,11 @@ class Histogram:
 
     def generalised(self, finest: Sequence[str]) -> Key:
         """A row's class at the current levels, from its level-0 values (cached per value)."""
+        maps = self._maps
+        try:
+            return tuple([maps[position][value] for position, value in enumerate(finest)])
+        except KeyError:
+            pass  # a value not seen at these levels yet: work it out once
         key = []
         for position, value in enumerate(finest):
             cache = self._maps[position]
