@@ -149,3 +149,18 @@ def test_everyone_is_told_in_their_language_which_kind_of_poll_opened(
         _ranked(personas, closes_on=timezone.localdate() + dt.timedelta(days=2))
     to_ines = next(m for m in mail.outbox if personas.ines.email in m.to)
     assert "Choix classé" in str(to_ines.body) or "classement" in str(to_ines.body).lower()
+
+
+def test_only_members_see_and_cast_a_ranked_poll(personas, client_as):
+    # The access matrix plays the vote page and the ballot with a yes/no vote; the same
+    # rules hold for the new kinds of poll, from both sides.
+    vote = _ranked(personas)
+    page, ballot = f"/en/network/votes/{vote.pk}/", f"/en/network/votes/{vote.pk}/ballot/"
+    for outsider in ("dana", "admin"):
+        assert client_as(outsider).get(page).status_code == 404
+        assert client_as(outsider).post(ballot, {"rank_0": "1"}).status_code == 404
+    assert vote.participations.count() == 0
+    shown = client_as("rita").get(page)
+    assert shown.status_code == 200 and len(shown.content) < 100_000
+    assert client_as("rita").post(ballot, {"rank_1": "1"}).status_code == 200
+    assert vote.participations.count() == 1
