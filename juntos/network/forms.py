@@ -358,6 +358,8 @@ class BallotForm(forms.Form):
         if vote.is_secret:
             # A reason stored beside a secret ballot would be readable plain text.
             del self.fields["reason"]
+        elif vote.poll_kind != PollKind.CONSENT:
+            self.fields["reason"].help_text = _("Shown with your open ballot once the vote closes.")
 
     def option_fields(self) -> list[Any]:
         return [self[name] for name in self.fields if name.startswith(("rank_", "score_"))]
