@@ -223,6 +223,7 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
     "rights.purge-unconfirmed": ("juntos.rights.tasks.purge_unconfirmed_subscriptions", DAY),
     "network.vote-deadline-reminders": ("juntos.network.tasks.send_vote_reminders", 60 * 60),
+    "network.vote-deadline-close": ("juntos.network.tasks.close_votes_past_deadline", 60 * 60),
     # Grantee reports due in 14 and in 3 days, to the grantee's staff in their languages.
     "funding.report-reminders": ("juntos.funding.tasks.send_report_reminders", DAY),
     # After the naming deadline: workers with a good season who were not named back are offered

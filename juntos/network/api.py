@@ -66,6 +66,9 @@ class ResultOut(Schema):
     recommendation_id: int
     recommendation: str
     ballot_kind: str
+    # "motion" (yes/no/abstain), "consent" (yes = agree, no = block, abstain = stand aside),
+    # "ranked" or "score" (their counts are on the vote's page; yes/no/abstain stay 0).
+    poll_kind: str
     threshold: str
     quorum_percent: int
     closed_on: dt.date | None
@@ -113,6 +116,7 @@ def _result(v: Vote) -> dict[str, object]:
         "recommendation_id": v.recommendation_id,
         "recommendation": v.recommendation.title,
         "ballot_kind": v.ballot_kind,
+        "poll_kind": v.poll_kind,
         "threshold": v.threshold,
         "quorum_percent": v.quorum_percent,
         "closed_on": v.closed_on,

@@ -57,10 +57,34 @@ class VoteStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class PollKind(models.TextChoices):
+    MOTION = "motion", _("Yes, no or abstain")
+    CONSENT = "consent", _("Consent: agree, stand aside or block")
+    RANKED = "ranked", _("Ranked choice between options (instant runoff)")
+    SCORE = "score", _("Score each option from 0 to 5")
+
+
+# Poll kinds that choose among options the coordinator lists; open ballots only, since their
+# count needs each ballot's whole ranking or scores, which the secret ballot's sum cannot give.
+OPTION_POLLS = (PollKind.RANKED, PollKind.SCORE)
+
+
 class Choice(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
     ABSTAIN = "abstain", _("Abstain")
+    AGREE = "agree", _("Agree")
+    STAND_ASIDE = "aside", _("Stand aside")
+    BLOCK = "block", _("Block")
+    # A ranked-choice or score ballot: what it says is in its BallotAnswer.
+    RANKING = "ranking", _("Ranking")
+    SCORES = "scores", _("Scores")
+
+
+CHOICES_OF_POLL = {
+    PollKind.MOTION: (Choice.YES, Choice.NO, Choice.ABSTAIN),
+    PollKind.CONSENT: (Choice.AGREE, Choice.STAND_ASIDE, Choice.BLOCK),
+}
 
 
 # The network works in these languages; interpretation can be asked for any of them.

@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.choices import Sector
 from juntos.network.choices import (
+    CHOICES_OF_POLL,
     INTERPRETATION_LANGUAGES,
     BallotKind,
-    Choice,
     ImplementationStatus,
     MeetingFormat,
+    PollKind,
     Threshold,
 )
 from juntos.network.texts import TextsInLanguage
@@ -225,6 +226,24 @@ class MilestoneForm(forms.Form):
 
 
 class VoteOpenForm(forms.Form):
+    poll_kind = forms.ChoiceField(
+        label=_("Kind of poll"),
+        choices=PollKind.choices,
+        initial=PollKind.MOTION,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Consent, ranked choice and score polls are open ballots. The threshold applies "
+            "to yes/no polls; a consent poll passes when nobody blocks."
+        ),
+    )
+    options = forms.CharField(
+        label=_("Options to rank or score, one a line"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only for ranked choice and score polls: from 2 to 10 options."),
+    )
     ballot_kind = forms.ChoiceField(
         label=_("Ballot"),
         choices=BallotKind.choices,
@@ -245,8 +264,18 @@ class VoteOpenForm(forms.Form):
         label=_("Voting ends on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Electors who have not voted are reminded the day before. Optional."),
+        help_text=_(
+            "Electors who have not voted are reminded the day before. After that day no vote "
+            "is taken and the vote closes by itself. Optional."
+        ),
     )
+
+    def clean_poll_kind(self) -> str:
+        # Left out, as by a client that knows only yes/no votes: a yes/no vote.
+        return str(self.cleaned_data.get("poll_kind") or PollKind.MOTION)
+
+    def clean_options(self) -> list[str]:
+        return str(self.cleaned_data.get("options") or "").splitlines()
 
 
 class TrusteePassphraseForm(forms.Form):
@@ -291,10 +320,66 @@ class TallyOpenForm(forms.Form):
     )
 
 
+SCORE_CHOICES = [(str(n), str(n)) for n in range(6)]
+
+
 class BallotForm(forms.Form):
-    choice = forms.ChoiceField(
-        label=_("Your vote"), choices=Choice.choices, widget=forms.RadioSelect
+    """The ballot of one vote: an answer, a ranking or scores, and a reason if open."""
+
+    reason = forms.CharField(
+        label=_("Your reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown with your open ballot once the vote closes. Required to block."),
     )
+
+    def __init__(self, *args: Any, vote: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.vote = vote
+        self.options = list(vote.options.all()) if vote.has_options else []
+        if vote.poll_kind == PollKind.RANKED:
+            for option in self.options:
+                self.fields[f"rank_{option.position}"] = forms.IntegerField(
+                    label=option.label, required=False, min_value=1, max_value=len(self.options)
+                )
+        elif vote.poll_kind == PollKind.SCORE:
+            for option in self.options:
+                self.fields[f"score_{option.position}"] = forms.TypedChoiceField(
+                    label=option.label, choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect
+                )
+        else:
+            choices = CHOICES_OF_POLL[PollKind(vote.poll_kind)]
+            self.fields["choice"] = forms.ChoiceField(
+                label=_("Your vote"),
+                choices=[(c.value, c.label) for c in choices],
+                widget=forms.RadioSelect,
+            )
+        if vote.is_secret:
+            # A reason stored beside a secret ballot would be readable plain text.
+            del self.fields["reason"]
+        elif vote.poll_kind != PollKind.CONSENT:
+            self.fields["reason"].help_text = _("Shown with your open ballot once the vote closes.")
+
+    def option_fields(self) -> list[Any]:
+        return [self[name] for name in self.fields if name.startswith(("rank_", "score_"))]
+
+    def ballot(self) -> dict[str, Any]:
+        """What the service takes: choice, ranking (favourite first) or scores, reason."""
+        data = self.cleaned_data
+        ranks = {
+            o.position: data.get(f"rank_{o.position}")
+            for o in self.options
+            if data.get(f"rank_{o.position}") is not None
+        }
+        return {
+            "choice": data.get("choice", ""),
+            "ranking": sorted(ranks, key=lambda position: (ranks[position], position))
+            if len(set(ranks.values())) == len(ranks)
+            else [-1],
+            "scores": [data.get(f"score_{o.position}", -1) for o in self.options],
+            "reason": data.get("reason", ""),
+        }
 
 
 class ProxyForm(forms.Form):

@@ -23,6 +23,7 @@ from juntos.network.choices import (
 )
 from juntos.network.models import (
     Ballot,
+    BallotAnswer,
     GroupMembership,
     Meeting,
     Milestone,
@@ -43,6 +44,7 @@ from juntos.network.policies import (
     network_member_of,
 )
 from juntos.network.services.members import FEED_TOKEN_PURPOSE
+from juntos.network.services.polls import option_result_count
 from juntos.network.services.votes import receipt_hash, tally_recount
 
 
@@ -302,12 +304,44 @@ def tally_matches(vote: Vote) -> bool:
     if not vote.counted:
         return False
     recount = tally_recount(vote)
+    if vote.has_options and option_result_count(vote) != vote.option_result:
+        return False
     return recount is not None and (
         recount.turnout,
         recount.yes,
         recount.no,
         recount.abstain,
     ) == (vote.turnout, vote.yes_count, vote.no_count, vote.abstain_count)
+
+
+@dataclass(frozen=True)
+class BallotReason:
+    voter: str
+    choice: str
+    reason: str
+
+
+def ballot_reasons(vote: Vote) -> list[BallotReason]:
+    """The reasons open ballots gave, with who gave them, once the vote is counted.
+
+    Secret ballots never have one (the service refuses a reason with a secret ballot).
+    """
+    if not vote.counted or vote.is_secret:
+        return []
+    answers = (
+        BallotAnswer.objects.filter(ballot__vote=vote)
+        .exclude(reason="")
+        .select_related("ballot__open_voter")
+        .order_by("ballot__open_voter__name", "ballot__open_voter_id")
+    )
+    return [
+        BallotReason(
+            a.ballot.open_voter.name if a.ballot.open_voter else "",
+            a.ballot.get_choice_display(),
+            a.reason,
+        )
+        for a in answers
+    ]
 
 
 def ballot_by_receipt(vote: Vote, code: str) -> Ballot | None:

@@ -8,5 +8,11 @@ from __future__ import annotations
 
 from juntos.network.services.digest import send_plenary_digest
 from juntos.network.services.notices import send_vote_notices, send_vote_reminders
+from juntos.network.services.votes import close_votes_past_deadline
 
-__all__ = ["send_plenary_digest", "send_vote_notices", "send_vote_reminders"]
+__all__ = [
+    "close_votes_past_deadline",
+    "send_plenary_digest",
+    "send_vote_notices",
+    "send_vote_reminders",
+]

@@ -19,12 +19,14 @@ from juntos.network.models.recommendations import (
 from juntos.network.models.texts import GroupText, MeetingText, RecommendationText
 from juntos.network.models.votes import (
     Ballot,
+    BallotAnswer,
     BallotChangeError,
     Elector,
     Participation,
     Proxy,
     TrusteeKey,
     Vote,
+    VoteOption,
     VoteTrustee,
 )
 
@@ -32,6 +34,7 @@ __all__ = [
     "AgendaItem",
     "Availability",
     "Ballot",
+    "BallotAnswer",
     "BallotChangeError",
     "Comment",
     "Elector",
@@ -52,6 +55,7 @@ __all__ = [
     "Revision",
     "TrusteeKey",
     "Vote",
+    "VoteOption",
     "VoteTrustee",
     "WorkingGroup",
 ]

@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from juntos.network.choices import BallotKind, Choice, Threshold, VoteStatus
+from juntos.network.choices import BallotKind, Choice, PollKind, Threshold, VoteStatus
 from juntos.network.models.bodies import NetworkMember
 from juntos.network.models.meetings import Meeting
 from juntos.network.models.recommendations import Recommendation
@@ -36,6 +36,9 @@ class Vote(models.Model):
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="votes"
     )
     ballot_kind = models.CharField(_("ballot"), max_length=10, choices=BallotKind.choices)
+    poll_kind = models.CharField(
+        _("kind of poll"), max_length=10, choices=PollKind.choices, default=PollKind.MOTION
+    )
     threshold = models.CharField(_("threshold"), max_length=20, choices=Threshold.choices)
     quorum_percent = models.PositiveSmallIntegerField(_("quorum (% of electorate)"), default=50)
     allow_proxies = models.BooleanField(_("allow proxy votes"), default=False)
@@ -61,6 +64,10 @@ class Vote(models.Model):
     abstain_count = models.PositiveIntegerField(default=0)
     quorum_met = models.BooleanField(default=False)
     carried = models.BooleanField(default=False)
+    # Ranked-choice and score polls: the published count (rounds, or each option's scores),
+    # as `polls.result_to_json` writes it; consent polls use the three counts above
+    # (agree, block, stand aside).
+    option_result = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-opened_on", "-id"]
@@ -87,6 +94,28 @@ class Vote(models.Model):
     @property
     def is_secret(self) -> bool:
         return self.ballot_kind == BallotKind.SECRET
+
+    @property
+    def has_options(self) -> bool:
+        return self.poll_kind in (PollKind.RANKED, PollKind.SCORE)
+
+
+class VoteOption(models.Model):
+    """One of the options a ranked-choice or score poll chooses among, as the coordinator
+    wrote it (like agenda items, options stay in the language they were written in)."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="options")
+    position = models.PositiveSmallIntegerField()
+    label = models.CharField(_("option"), max_length=300)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "position"], name="network_option_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
 
 
 class Elector(models.Model):
@@ -187,6 +216,33 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"ballot {self.id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise BallotChangeError("a ballot cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise BallotChangeError("a ballot cannot be removed")
+
+
+class BallotAnswer(models.Model):
+    """What an open ballot says beyond its choice: a ranking or scores, and the voter's reason.
+
+    Secret ballots never have one: a reason or a ranking stored beside a secret ballot would
+    be plain text a copy of the database could read (the service refuses them).
+    """
+
+    ballot = models.OneToOneField(
+        Ballot, primary_key=True, on_delete=models.PROTECT, related_name="answer"
+    )
+    # Ranked choice: option positions, most preferred first. Score: one score per option.
+    ranking = models.JSONField(default=list, blank=True)
+    scores = models.JSONField(default=list, blank=True)
+    reason = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"answer of {self.ballot_id}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

@@ -42,6 +42,7 @@ from juntos.network.services.votes import (
     tally_share_open,
     vote_close,
     vote_open,
+    votes_close_due,
 )
 
 __all__ = [
@@ -83,4 +84,5 @@ __all__ = [
     "vote_notices_deliver",
     "vote_open",
     "vote_reminders_queue",
+    "votes_close_due",
 ]

@@ -19,14 +19,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from juntos.accounts.actors import Actor
 from juntos.core.crypto import keyed_hash, normalise_code, random_code
 from juntos.core.services import audit_record, fact_record
-from juntos.network import ballot_crypto
+from juntos.network import ballot_crypto, polls
 from juntos.network.choices import (
+    CHOICES_OF_POLL,
     BallotKind,
     Choice,
+    PollKind,
     RecommendationStatus,
     Threshold,
     VoteStatus,
@@ -34,6 +37,7 @@ from juntos.network.choices import (
 from juntos.network.models import (
     AgendaItem,
     Ballot,
+    BallotAnswer,
     Elector,
     Meeting,
     NetworkMember,
@@ -46,6 +50,12 @@ from juntos.network.models import (
 )
 from juntos.network.services._common import require_coordinator, require_member
 from juntos.network.services.notices import vote_notices_queue
+from juntos.network.services.polls import (
+    answer_check,
+    option_result_count,
+    options_create,
+    poll_rules_check,
+)
 from juntos.network.services.trustees import (
     trustee_keys_of_coordinators,
     trustee_private_key,
@@ -77,13 +87,17 @@ def vote_open(
     quorum_percent: int,
     allow_proxies: bool = False,
     closes_on: dt.date | None = None,
+    poll_kind: str = PollKind.MOTION,
+    options: list[str] | None = None,
 ) -> Vote:
     """Open the plenary vote on a recommendation; the electorate is fixed now.
 
     A secret vote gets its own key, dealt at once to the coordinators who are trustees.
+    Ranked-choice and score polls choose among `options`, one per line as typed.
     """
     require_coordinator(actor)
     _check_rules(recommendation, ballot_kind, threshold, quorum_percent)
+    labels = poll_rules_check(poll_kind=poll_kind, ballot_kind=ballot_kind, options=options or [])
     if closes_on is not None and closes_on < timezone.localdate():
         raise ValidationError({"closes_on": _("Voting cannot end before today.")})
     trustees = trustee_keys_of_coordinators() if ballot_kind == BallotKind.SECRET else []
@@ -103,6 +117,7 @@ def vote_open(
             recommendation=recommendation,
             meeting=_plenary_for(recommendation),
             ballot_kind=ballot_kind,
+            poll_kind=poll_kind,
             threshold=threshold,
             quorum_percent=quorum_percent,
             allow_proxies=allow_proxies,
@@ -111,6 +126,7 @@ def vote_open(
         )
         if trustees:
             _deal_key(vote, trustees)
+        options_create(vote, labels)
         _snapshot_electorate(vote)
         audit_record(
             actor=actor,
@@ -119,6 +135,8 @@ def vote_open(
             details={
                 "electorate": vote.electorate_size,
                 "ballot": ballot_kind,
+                "poll": poll_kind,
+                "options": len(labels),
                 "trustees": len(trustees),
                 "trustees_needed": vote.trustees_needed,
             },
@@ -217,19 +235,31 @@ class CastReceipt:
 
 
 def ballot_cast(
-    *, actor: Actor, vote: Vote, choice: str, on_behalf_of: NetworkMember | None = None
+    *,
+    actor: Actor,
+    vote: Vote,
+    choice: str = "",
+    on_behalf_of: NetworkMember | None = None,
+    ranking: list[int] | None = None,
+    scores: list[int] | None = None,
+    reason: str = "",
 ) -> CastReceipt:
-    """Cast one ballot (one's own, or by proxy) and return the receipt code, shown once."""
+    """Cast one ballot (one's own, or by proxy) and return the receipt code, shown once.
+
+    `choice` answers a yes/no or consent poll, `ranking` (option positions, favourite first)
+    a ranked-choice one, `scores` (one per option) a score one; `reason` is open ballots' only.
+    """
     caster = require_member(actor)
-    if choice not in Choice.values:
-        raise ValidationError({"choice": _("Choose yes, no or abstain.")})
+    choice, answer = answer_check(
+        vote, choice=choice, ranking=ranking or [], scores=scores or [], reason=reason
+    )
     voter = on_behalf_of or caster
     ballot, code = (
         _sealed_ballot(vote, choice) if vote.is_secret else _open_ballot(vote, voter, choice)
     )
     for attempt in range(WRITE_ATTEMPTS):
         try:
-            _store_ballot(actor, vote, caster=caster, voter=voter, ballot=ballot)
+            _store_ballot(actor, vote, caster=caster, voter=voter, ballot=ballot, answer=answer)
             break
         except IntegrityError as exc:
             # The unique (vote, voter) constraint: a second ballot raced the first one in.
@@ -264,7 +294,13 @@ def _open_ballot(vote: Vote, voter: NetworkMember, choice: str) -> tuple[Ballot,
 
 
 def _store_ballot(
-    actor: Actor, vote: Vote, *, caster: NetworkMember, voter: NetworkMember, ballot: Ballot
+    actor: Actor,
+    vote: Vote,
+    *,
+    caster: NetworkMember,
+    voter: NetworkMember,
+    ballot: Ballot,
+    answer: BallotAnswer | None,
 ) -> None:
     with transaction.atomic():
         _check_can_cast(vote, caster=caster, voter=voter)
@@ -274,6 +310,10 @@ def _store_ballot(
         ballot.pk = ballot._meta.pk.get_default()
         ballot._state.adding = True
         ballot.save(force_insert=True)
+        if answer is not None:
+            answer.ballot = ballot
+            answer._state.adding = True
+            answer.save(force_insert=True)
         audit_record(actor=actor, action="network.ballot_cast", target=vote)
 
 
@@ -281,6 +321,8 @@ def _check_can_cast(vote: Vote, *, caster: NetworkMember, voter: NetworkMember) 
     # One query on the common path: the voter is in the electorate of a vote still open (read
     # inside the transaction, so no ballot lands after closing). Whether she already voted is
     # left to the unique constraint, which is the authority anyway.
+    if vote.closes_on is not None and timezone.localdate() > vote.closes_on:
+        raise ValidationError(_("Voting on this vote has ended."))
     if not Elector.objects.filter(
         vote_id=vote.pk, member=voter, vote__status=VoteStatus.OPEN
     ).exists():
@@ -299,16 +341,25 @@ def _check_can_cast(vote: Vote, *, caster: NetworkMember, voter: NetworkMember) 
 
 @dataclass(frozen=True)
 class Tally:
+    """The three counts of a yes/no poll, or of a consent poll (agree, block, stand aside)."""
+
     electorate: int
     turnout: int
     yes: int
     no: int
     abstain: int
 
-    def outcome(self, *, quorum_percent: int, threshold: str) -> tuple[bool, bool]:
-        """(quorum met, carried) under the vote's rules; abstentions count only to quorum."""
+    def outcome(
+        self, *, quorum_percent: int, threshold: str, poll_kind: str = PollKind.MOTION
+    ) -> tuple[bool, bool]:
+        """(quorum met, carried) under the vote's rules; abstentions count only to quorum.
+
+        A consent poll carries when nobody blocks; the threshold does not apply to it.
+        """
         quorum_met = self.turnout >= math.ceil(self.electorate * quorum_percent / 100)
-        if threshold == Threshold.TWO_THIRDS:
+        if poll_kind == PollKind.CONSENT:
+            passes = polls.consent_carried(agree=self.yes, block=self.no)
+        elif threshold == Threshold.TWO_THIRDS:
             passes = self.yes > 0 and 3 * self.yes >= 2 * (self.yes + self.no)
         else:
             passes = self.yes > self.no
@@ -318,12 +369,14 @@ class Tally:
 def tally_count(vote: Vote) -> Tally:
     """Count the stored open ballots of a vote from scratch (secret ones: `tally_recount`)."""
     choices = list(Ballot.objects.filter(vote=vote).values_list("choice", flat=True))
+    # Consent polls keep agree, block and stand aside where yes, no and abstain go.
+    yes, no, abstain = CHOICES_OF_POLL.get(PollKind(vote.poll_kind), CHOICE_ORDER)
     return Tally(
         electorate=vote.electors.count(),
         turnout=len(choices),
-        yes=choices.count(Choice.YES),
-        no=choices.count(Choice.NO),
-        abstain=choices.count(Choice.ABSTAIN),
+        yes=choices.count(yes),
+        no=choices.count(no),
+        abstain=choices.count(abstain),
     )
 
 
@@ -392,10 +445,31 @@ def vote_close(*, actor: Actor | None, vote: Vote, reason: str = "") -> Vote:
     return vote
 
 
+def votes_close_due(*, today: dt.date | None = None) -> list[int]:
+    """Close the votes whose voting day has passed (periodic job); open ballots publish now."""
+    today = today or timezone.localdate()
+    due = Vote.objects.filter(status=VoteStatus.OPEN, closes_on__lt=today).order_by("pk")
+    closed = []
+    for vote in due:
+        vote_close(actor=None, vote=vote)
+        closed.append(vote.pk)
+    return closed
+
+
+@task()
+def close_votes_past_deadline() -> int:
+    """Periodic: close the votes whose voting day has passed, so that their results show."""
+    return len(votes_close_due())
+
+
 def _publish(vote: Vote, tally: Tally, *, reason: str) -> None:
     quorum_met, carried = tally.outcome(
-        quorum_percent=vote.quorum_percent, threshold=vote.threshold
+        quorum_percent=vote.quorum_percent, threshold=vote.threshold, poll_kind=vote.poll_kind
     )
+    if vote.has_options:
+        # The recommendation is adopted in the option the plenary chose, if it chose one.
+        vote.option_result = option_result_count(vote)
+        carried = quorum_met and vote.option_result["winner"] is not None
     vote.yes_count, vote.no_count, vote.abstain_count = tally.yes, tally.no, tally.abstain
     vote.quorum_met, vote.carried, vote.counted = quorum_met, carried, True
     vote.save()

@@ -174,6 +174,9 @@ def make_vote(
     threshold: str = Threshold.SIMPLE_MAJORITY,
     quorum: int = 50,
     proxies: bool = False,
+    poll: str = "motion",
+    options: list[str] | None = None,
+    closes_on: Any = None,
 ) -> Any:
     recommendation = make_recommendation(personas, stage="on-agenda")
     if secret:
@@ -185,4 +188,7 @@ def make_vote(
         threshold=threshold,
         quorum_percent=quorum,
         allow_proxies=proxies,
+        poll_kind=poll,
+        options=options,
+        closes_on=closes_on,
     )

@@ -109,3 +109,30 @@ def test_results_endpoint(personas, client):
 def test_outsider_index_page(personas, client_as):
     make_members(personas)
     _check(personas, client_as("dana"), "/en/network/", 8)
+
+
+def test_ranked_vote_page_with_its_options_rounds_and_reasons(personas, client_as):
+    # Each fetch shows a new counted vote with more voters (each giving a reason), options
+    # and rounds: the electorate and options of a vote are fixed once it opens.
+    from juntos.network.tests.factories import MemberFactory, make_vote
+
+    make_members(personas)
+    shown: dict[str, Any] = {}
+
+    def add(n: int) -> None:
+        voters: list[Any] = [MemberFactory() for _ in range(n + len(shown.get("voters", [])))]
+        options = [f"Option {i}" for i in range(min(len(voters) + 1, 10))]
+        vote = make_vote(personas, secret=False, poll="ranked", options=options, quorum=0)
+        for i, member in enumerate(voters):
+            services.ballot_cast(
+                actor=member.user, vote=vote, ranking=[i % len(options)], reason=f"Why {i}"
+            )
+        shown.update(voters=voters, vote=close_and_count(personas, vote))
+
+    client = client_as("rosa")
+    client.get("/en/network/")  # the session is written once, before counting
+    assert_queries_do_not_grow(
+        add_items=add,
+        fetch=lambda: client.get(f"/en/network/votes/{shown['vote'].pk}/"),
+        limit=40,
+    )

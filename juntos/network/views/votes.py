@@ -34,18 +34,20 @@ def _vote_page(
     user = request.user
     member = network_member_of(user)
     electors = selectors.electors_for(user, vote)
+    held = selectors.proxies_held(vote, user) if vote.status == VoteStatus.OPEN else []
     context = {
         "vote": vote,
         "member": member,
         "can_vote": can_vote(user, vote),
         "has_voted": selectors.has_voted(vote, user),
         "gave_proxy": selectors.has_given_proxy(vote, user),
-        "proxies_held": selectors.proxies_held(vote, user)
-        if vote.status == VoteStatus.OPEN
-        else [],
+        "proxies_held": held,
+        "proxy_ballots": [(g, BallotForm(vote=vote, auto_id=f"proxy-{g.pk}-%s")) for g in held],
         "turnout": vote.participations.count(),
         "is_coordinator": can_manage_network(user),
-        "ballot_form": bound.get("ballot") or BallotForm(),
+        "ballot_form": bound.get("ballot") or BallotForm(vote=vote),
+        "options": list(vote.options.all()) if vote.has_options else [],
+        "reasons": selectors.ballot_reasons(vote),
         "proxy_form": bound.get("proxy") or ProxyForm(members=electors),
         "close_form": bound.get("close") or CloseForm(),
         "tally_form": bound.get("tally") or TallyOpenForm(),
@@ -74,14 +76,14 @@ def _on_behalf_of(request: HttpRequest, vote: Vote) -> Any:
 @require_POST
 def vote_cast(request: HttpRequest, vote_id: int) -> HttpResponse:
     vote = selectors.get_vote_for(request.user, vote_id)
-    form = BallotForm(request.POST)
+    form = BallotForm(request.POST, vote=vote)
     receipt = form.is_valid() and submit(
         form,
         lambda: services.ballot_cast(
             actor=request.user,
             vote=vote,
-            choice=form.cleaned_data["choice"],
             on_behalf_of=_on_behalf_of(request, vote),
+            **form.ballot(),
         ),
     )
     if not receipt:
