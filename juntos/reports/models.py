@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from juntos.core.jurisdictions import Program, Province
 from juntos.reports.choices import (
     CaseOutcome,
+    CasePriority,
     CaseStatus,
     ConsentAnswer,
     ContactMode,
@@ -162,6 +163,11 @@ class Case(models.Model):
     outcome = models.CharField(max_length=30, choices=CaseOutcome.choices, blank=True)
     opened_on = models.DateField()
     closed_on = models.DateField(null=True, blank=True)
+    # The caseworker's own plan: how urgent, and when to look again. A day, never a time.
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=CasePriority.choices, default=CasePriority.NORMAL
+    )
+    due_on = models.DateField(_("due on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opened_on", "-id"]

@@ -51,6 +51,11 @@ def can_manage_case(actor: Actor, case: Case) -> bool:
     return case.status != CaseStatus.CLOSED and is_support_staff(actor, case.owner_id)
 
 
+def can_reopen_case(actor: Actor, case: Case) -> bool:
+    """Staff of the owning organisation reopen a closed case (the worker wrote again, say)."""
+    return case.status == CaseStatus.CLOSED and is_support_staff(actor, case.owner_id)
+
+
 def can_read_contact(actor: Actor, case: Case) -> bool:
     """Confidential contact details: the assigned caseworker alone."""
     return bool(

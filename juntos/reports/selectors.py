@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,17 +11,20 @@ from typing import cast
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Case as Choose
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import organisation_ids_for, organisations_of_kind
+from juntos.core import crypto
 from juntos.registry import selectors as registry_selectors
 from juntos.reports import sealing
 from juntos.reports.choices import (
     INSPECTOR_ROLES,
+    PRIORITY_RANK,
     SUPPORT_STAFF_ROLES,
     ConsentAnswer,
     KeyRole,
@@ -159,6 +163,97 @@ def cases_for(actor: Actor, *, include_closed: bool = False) -> QuerySet[Case]:
         .annotate(last_sender=Subquery(last_sender))
         .distinct()
     )
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """What the case list is narrowed and sorted by (blank = any)."""
+
+    employer: str = ""
+    stage: str = ""
+    category: str = ""
+    province: str = ""
+    assignee: str = ""  # "", "none", or a person's id
+    include_closed: bool = False
+    sort: str = "due"  # "due", "priority" or "opened"
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case: Case
+    employer_name: str
+
+
+CASE_SORTS = {
+    "due": (F("due_on").asc(nulls_last=True), F("priority_rank").desc(), "-opened_on", "-id"),
+    "priority": (F("priority_rank").desc(), F("due_on").asc(nulls_last=True), "-opened_on", "-id"),
+    "opened": ("-opened_on", "-id"),
+}
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, so "Orchard" finds "orchard" and "Pena" finds "Peña"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def case_list_for(actor: Actor, filters: CaseFilters) -> list[CaseRow]:
+    """The actor's cases narrowed by the filters, with the employer named in each report.
+
+    The employer is sealed, so it is matched after unsealing each listed report with the
+    organisation's key (fetched in one query), and through the registry for reports that chose
+    a registry site.
+    """
+    cases = cases_for(actor, include_closed=filters.include_closed)
+    for field_name, value in (
+        ("report__stage", filters.stage),
+        ("report__category", filters.category),
+        ("report__province", filters.province),
+    ):
+        if value:
+            cases = cases.filter(**{field_name: value})
+    if filters.assignee == "none":
+        cases = cases.filter(assigned_to__isnull=True)
+    elif filters.assignee.isdigit():
+        cases = cases.filter(assigned_to_id=int(filters.assignee))
+    rank = Choose(
+        *(When(priority=p, then=Value(r)) for p, r in PRIORITY_RANK.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    ordered = cases.annotate(priority_rank=rank).order_by(
+        *CASE_SORTS.get(filters.sort, CASE_SORTS["due"])
+    )
+    rows = _with_employer_names(actor, list(ordered))
+    if not filters.employer.strip():
+        return rows
+    wanted = _folded(filters.employer)
+    sites = {
+        crypto.keyed_hash("report-site", str(s.id))
+        for s in registry_selectors.search_employer_sites(filters.employer.strip(), limit=50)
+    }
+    return [
+        row
+        for row in rows
+        if wanted in _folded(row.employer_name) or (row.case.report.site_hash in sites)
+    ]
+
+
+def _with_employer_names(actor: Actor, cases: list[Case]) -> list[CaseRow]:
+    keys = {
+        key.report_id: key
+        for key in ReportKey.objects.filter(
+            report_id__in=[c.report_id for c in cases],
+            organisation_id__in=staff_organisation_ids(actor),
+            role__in=(KeyRole.OWNER, KeyRole.HELPER),
+        )
+    }
+    rows = []
+    for case in cases:
+        key = keys.get(case.report_id)
+        content = OpenedReport(report=case.report, key=key).content if key else {}
+        rows.append(CaseRow(case=case, employer_name=str(content.get("employer_name") or "")))
+    return rows
 
 
 def offers_for(actor: Actor) -> QuerySet[Referral]:

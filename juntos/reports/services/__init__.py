@@ -7,6 +7,8 @@ from juntos.reports.services.cases import (
     case_message_send,
     case_note_add,
     case_open,
+    case_plan_set,
+    case_reopen,
     case_set_status,
 )
 from juntos.reports.services.held_files import (
@@ -43,6 +45,8 @@ __all__ = [
     "case_message_send",
     "case_note_add",
     "case_open",
+    "case_plan_set",
+    "case_reopen",
     "case_set_status",
     "consent_answer",
     "consent_request",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from juntos.reports import policies, sealing
 from juntos.reports.choices import (
     SUPPORT_STAFF_ROLES,
     CaseOutcome,
+    CasePriority,
     CaseStatus,
     ContactMode,
     KeyRole,
@@ -189,4 +192,42 @@ def case_close(*, actor: Actor, case: Case, outcome: str) -> None:
             program=report.program,
             category=report.category,
             outcome=outcome,
+        )
+
+
+def case_plan_set(*, actor: Actor, case: Case, priority: str, due_on: dt.date | None) -> None:
+    """The caseworker's plan for an open case: its priority and the day to look at it again."""
+    if not policies.can_manage_case(actor, case):
+        raise PermissionDenied
+    if priority not in CasePriority.values:
+        raise ValidationError({"priority": _("Choose a priority.")})
+    if due_on is not None and due_on < case.opened_on:
+        raise ValidationError({"due_on": _("The due date cannot be before the case was opened.")})
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(priority=priority, due_on=due_on)
+        case.priority, case.due_on = priority, due_on
+        audit_record(
+            actor=actor,
+            action="reports.case_planned",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"priority": priority, "due_on": due_on.isoformat() if due_on else ""},
+        )
+
+
+def case_reopen(*, actor: Actor, case: Case) -> None:
+    """Open a closed case again; the worker sees "being reviewed" once more."""
+    if not policies.can_reopen_case(actor, case):
+        raise PermissionDenied
+    with transaction.atomic():
+        previous = case.outcome
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.OPEN, outcome="", closed_on=None)
+        Report.objects.filter(pk=case.report_id).update(stage=Stage.REVIEWING)
+        case.status, case.outcome, case.closed_on = CaseStatus.OPEN, "", None
+        audit_record(
+            actor=actor,
+            action="reports.case_reopened",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"previous_outcome": previous},
         )

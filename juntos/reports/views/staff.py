@@ -16,11 +16,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from juntos.accounts.actors import signed_in
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, people_with_role
+from juntos.core.forms import add_service_errors
 from juntos.reports import policies, sealing, selectors, services
 from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole, MessageSender
 from juntos.reports.forms import (
     AssignForm,
     BodyForm,
+    CaseFilterForm,
+    CasePlanForm,
     CloseForm,
     ConsentRequestForm,
     OfferAnswerForm,
@@ -68,6 +71,38 @@ def queue(request: HttpRequest) -> HttpResponse:
         "can_route": any(policies.can_manage_routing(request.user, o) for o in organisation_ids),
     }
     return render(request, "reports/queue.html", context)
+
+
+@login_required
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    """Every case of the caseworker's organisations, searched, filtered and sorted."""
+    organisation_ids = _staff_only(request)
+    people = {
+        p.pk: p for o in sorted(organisation_ids) for p in people_with_role(o, SUPPORT_STAFF_ROLES)
+    }
+    form = CaseFilterForm(request.GET or None, people=list(people.values()))
+    # A wrong value in one filter is named on the page; the others still apply.
+    chosen: dict[str, Any] = {}
+    if form.is_bound:
+        form.is_valid()
+        chosen = form.cleaned_data
+    filters = selectors.CaseFilters(
+        employer=chosen.get("employer") or "",
+        stage=chosen.get("stage") or "",
+        category=chosen.get("category") or "",
+        province=chosen.get("province") or "",
+        assignee=chosen.get("assignee") or "",
+        include_closed=bool(chosen.get("include_closed")),
+        sort=chosen.get("sort") or "due",
+    )
+    rows = selectors.case_list_for(request.user, filters)
+    return render(
+        request,
+        "reports/case_list.html",
+        {"form": form, "rows": rows, "filtered": filters != selectors.CaseFilters()},
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 def _my_on_call(user: Any, organisation_ids: set[int]) -> set[int]:
@@ -154,6 +189,7 @@ def _case_context(
         "consents": selectors.consents_of(case.report),
         "can_work": policies.can_work_on_case(request.user, case, opened.key),
         "can_manage": manage,
+        "can_reopen": policies.can_reopen_case(request.user, case),
         "can_read_contact": policies.can_read_contact(request.user, case),
         "offer": selectors.pending_offer_to(case, opened.key.organisation_id)
         if opened.key.role == KeyRole.OFFERED
@@ -173,6 +209,7 @@ def _manage_forms(case: Any) -> dict[str, Any]:
         "assign_form": AssignForm(initial={"assignee": case.assigned_to_id}, people=people),
         "status_form": StatusForm(initial={"status": case.status}),
         "close_form": CloseForm(),
+        "plan_form": CasePlanForm(initial={"priority": case.priority, "due_on": case.due_on}),
         "referral_form": ReferralForm(organisations=[o for o in support if o.pk != case.owner_id]),
         "consent_form": ConsentRequestForm(agencies=list(agencies)),
     }
@@ -286,6 +323,39 @@ def case_close(request: HttpRequest, case: Any, opened: selectors.OpenedReport) 
         actor=request.user, case=case, outcome=_valid(CloseForm(request.POST))["outcome"]
     )
     return _("Case closed.")
+
+
+@login_required
+@require_POST
+def case_plan(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Priority and due date; a rejected date is shown again with the reason, as typed."""
+    case, opened = selectors.get_case_for(request.user, case_id)
+    form = CasePlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_plan_set(
+                actor=request.user,
+                case=case,
+                priority=form.cleaned_data["priority"],
+                due_on=form.cleaned_data["due_on"],
+            )
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Priority and due date saved."))
+            return redirect("reports:case", case_id=case.pk)
+    if not policies.can_manage_case(request.user, case):
+        raise Http404
+    context = _case_context(request, case, opened, plan_form=form)
+    return render(request, "reports/case.html", context, status=400)
+
+
+@_case_action
+def case_reopen(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    services.case_reopen(actor=request.user, case=case)
+    return _("Case reopened.")
 
 
 @login_required
