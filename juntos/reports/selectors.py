@@ -12,7 +12,17 @@ from typing import cast
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Case as Choose
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
@@ -130,6 +140,29 @@ def get_case_for(actor: Actor, case_id: int) -> tuple[Case, OpenedReport]:
     if key is None:
         raise Http404
     return case, OpenedReport(report=case.report, key=key)
+
+
+def case_left_by(actor: Actor, case_id: int) -> Referral | None:
+    """Why one of the actor's organisations no longer holds a case it held: the transfer it made
+    (now accepted), or the offer it declined. None when it never held it (then it is a 404)."""
+    organisation_ids = staff_organisation_ids(actor)
+    if not organisation_ids:
+        return None
+    return (
+        Referral.objects.filter(case_id=case_id)
+        .filter(
+            Q(
+                kind=ReferralKind.TRANSFER,
+                status=ReferralStatus.ACCEPTED,
+                from_organisation_id__in=organisation_ids,
+            )
+            | Q(status=ReferralStatus.DECLINED, to_organisation_id__in=organisation_ids)
+        )
+        .exclude(kind=ReferralKind.INSPECTORATE)
+        .select_related("from_organisation", "to_organisation")
+        .order_by("-answered_on", "-id")
+        .first()
+    )
 
 
 def triage_queue_for(actor: Actor) -> QuerySet[ReportKey]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -168,7 +169,29 @@ def case_open(request: HttpRequest, report_id: str) -> HttpResponse:
     return redirect("reports:case", case_id=case.pk)
 
 
+def _explains_a_case_let_go(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A case the organisation transferred away, or whose offer it declined, is no longer its
+    own: say so on a page of the site (403) instead of a bare "not found"."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, case_id: int) -> HttpResponse:
+        try:
+            return view(request, case_id)
+        except Http404:
+            left = (
+                None
+                if _still_visible(request, case_id)
+                else selectors.case_left_by(request.user, case_id)
+            )
+            if left is None:
+                raise
+            return render(request, "reports/case_let_go.html", {"referral": left}, status=403)
+
+    return wrapped
+
+
 @login_required
+@_explains_a_case_let_go
 @require_GET
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case, opened = selectors.get_case_for(request.user, case_id)
@@ -221,6 +244,7 @@ def _case_action(
     """POST-only case action: fetch with authorisation, run, say what happened, go back."""
 
     @login_required
+    @_explains_a_case_let_go
     @require_POST
     def view(request: HttpRequest, case_id: int) -> HttpResponse:
         case, opened = selectors.get_case_for(request.user, case_id)
@@ -326,6 +350,7 @@ def case_close(request: HttpRequest, case: Any, opened: selectors.OpenedReport) 
 
 
 @login_required
+@_explains_a_case_let_go
 @require_POST
 def case_plan(request: HttpRequest, case_id: int) -> HttpResponse:
     """Priority and due date; a rejected date is shown again with the reason, as typed."""
@@ -359,6 +384,7 @@ def case_reopen(request: HttpRequest, case: Any, opened: selectors.OpenedReport)
 
 
 @login_required
+@_explains_a_case_let_go
 @require_POST
 def case_contact(request: HttpRequest, case_id: int) -> HttpResponse:
     case, opened = selectors.get_case_for(request.user, case_id)
