@@ -285,3 +285,18 @@ class HeldFile(models.Model):
 
     def __str__(self) -> str:
         return f"held file {str(self.id)[:8]}"
+
+
+class CaseSummarySent(models.Model):
+    """The day a caseworker was sent her daily summary, so a second run that day sends nothing."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "sent_on"], name="casesummary_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"summary to {self.person_id} on {self.sent_on}"

@@ -35,6 +35,7 @@ from juntos.reports.services.referrals import (
 )
 from juntos.reports.services.retention import report_keys_rewrap, reports_purge
 from juntos.reports.services.routing import on_call_set, routing_rule_add, routing_rule_remove
+from juntos.reports.services.summaries import case_summaries_send
 
 __all__ = [
     "ReceiptRejected",
@@ -48,6 +49,7 @@ __all__ = [
     "case_plan_set",
     "case_reopen",
     "case_set_status",
+    "case_summaries_send",
     "consent_answer",
     "consent_request",
     "held_files_forget",
