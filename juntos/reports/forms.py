@@ -398,3 +398,11 @@ class CasePlanForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d"],
     )
+
+
+class CaseLinkForm(forms.Form):
+    other = forms.IntegerField(
+        label=_("Case number"),
+        min_value=1,
+        help_text=_("Another case you work on, about the same employer, site or people."),
+    )

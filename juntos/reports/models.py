@@ -300,3 +300,22 @@ class CaseSummarySent(models.Model):
 
     def __str__(self) -> str:
         return f"summary to {self.person_id} on {self.sent_on}"
+
+
+class CaseLink(models.Model):
+    """Two cases a caseworker judged to be about the same thing (one row, lower id first)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    linked_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "other"], name="caselink_unique"),
+            models.CheckConstraint(
+                condition=models.Q(case__lt=models.F("other")), name="caselink_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"case {self.case_id} linked to {self.other_id}"

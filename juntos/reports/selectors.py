@@ -44,6 +44,7 @@ from juntos.reports.choices import (
 from juntos.reports.models import (
     Attachment,
     Case,
+    CaseLink,
     CaseNote,
     ConsentRequest,
     Message,
@@ -415,6 +416,67 @@ def site_pattern_for(opened: OpenedReport) -> SitePattern | None:
     )
     network = Report.objects.filter(site_hash=site_hash).count()
     return SitePattern(mine, network if network >= suppression_threshold() else None)
+
+
+@dataclass(frozen=True)
+class RelatedCases:
+    """Cases the reader works on that are linked to this one, or about the same employer site."""
+
+    linked: list[Case]
+    same_site: list[Case]
+
+
+def related_cases_for(actor: Actor, case: Case, opened: OpenedReport) -> RelatedCases:
+    """Linked and same-site cases, only those the actor may open herself (two queries)."""
+    if opened.key is None or opened.key.role not in (KeyRole.OWNER, KeyRole.HELPER):
+        return RelatedCases([], [])
+    link_ids = {
+        pk
+        for pair in CaseLink.objects.filter(Q(case=case) | Q(other=case)).values_list(
+            "case_id", "other_id"
+        )
+        for pk in pair
+    } - {case.pk}
+    site_hash = case.report.site_hash
+    wanted = Q(pk__in=link_ids) | (Q(report__site_hash=site_hash) if site_hash else Q(pk__in=[]))
+    visible = [
+        c
+        for c in cases_for(actor, include_closed=True).filter(wanted).order_by("-opened_on", "-id")
+        if c.pk != case.pk
+    ]
+    return RelatedCases(
+        linked=[c for c in visible if c.pk in link_ids],
+        same_site=[c for c in visible if c.pk not in link_ids],
+    )
+
+
+@dataclass(frozen=True)
+class InspectorPattern:
+    """What an inspector learns of other reports about the same site: a suppressed count, and
+    the reports whose workers consented to this inspectorate too."""
+
+    in_network: int | None
+    referred: list[Referral]
+
+
+def inspector_pattern_for(referral: Referral) -> InspectorPattern | None:
+    """The same-site pattern as the inspectorate may see it (no case of a worker who did not
+    consent is named; the network count is hidden below the suppression threshold)."""
+    site_hash = referral.case.report.site_hash
+    if not site_hash:
+        return None
+    network = Report.objects.filter(site_hash=site_hash).count()
+    referred = list(
+        Referral.objects.filter(
+            kind=ReferralKind.INSPECTORATE,
+            to_organisation_id=referral.to_organisation_id,
+            case__report__site_hash=site_hash,
+        )
+        .exclude(pk=referral.pk)
+        .select_related("case__report", "from_organisation")
+        .order_by("-sent_on", "-id")
+    )
+    return InspectorPattern(network if network >= suppression_threshold() else None, referred)
 
 
 def site_counts_in(organisation_ids: set[int], site_hashes: set[str]) -> dict[str, int]:

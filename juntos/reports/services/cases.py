@@ -22,7 +22,7 @@ from juntos.reports.choices import (
     MessageSender,
     Stage,
 )
-from juntos.reports.models import Case, CaseNote, Report, ReportKey
+from juntos.reports.models import Case, CaseLink, CaseNote, Report, ReportKey
 from juntos.reports.selectors import OpenedReport
 from juntos.reports.services._common import today
 from juntos.reports.services.intake import message_append
@@ -231,3 +231,53 @@ def case_reopen(*, actor: Actor, case: Case) -> None:
             organisation_id=case.owner_id,
             details={"previous_outcome": previous},
         )
+
+
+def _link_rights(
+    actor: Actor, case: Case, opened: OpenedReport, other_opened: OpenedReport
+) -> tuple[int, int]:
+    if opened.key is None or other_opened.key is None:
+        raise PermissionDenied
+    if not policies.can_link_cases(actor, case, opened.key, other_opened.key):
+        raise PermissionDenied
+    return opened.key.organisation_id, other_opened.key.organisation_id
+
+
+def case_link(
+    *, actor: Actor, case: Case, opened: OpenedReport, other: Case, other_opened: OpenedReport
+) -> None:
+    """Link two cases the actor works on (the same orchard, the same foreman...)."""
+    organisation_id, _other_org = _link_rights(actor, case, opened, other_opened)
+    if case.pk == other.pk:
+        raise ValidationError({"other": _("A case cannot be linked to itself.")})
+    low, high = sorted((case.pk, other.pk))
+    with transaction.atomic():
+        _link, created = CaseLink.objects.get_or_create(
+            case_id=low, other_id=high, defaults={"linked_on": today()}
+        )
+        if created:
+            audit_record(
+                actor=actor,
+                action="reports.cases_linked",
+                target=case,
+                organisation_id=organisation_id,
+                details={"other": other.pk},
+            )
+
+
+def case_unlink(
+    *, actor: Actor, case: Case, opened: OpenedReport, other: Case, other_opened: OpenedReport
+) -> None:
+    """Undo a link between two cases the actor works on."""
+    organisation_id, _other_org = _link_rights(actor, case, opened, other_opened)
+    low, high = sorted((case.pk, other.pk))
+    with transaction.atomic():
+        removed, _count = CaseLink.objects.filter(case_id=low, other_id=high).delete()
+        if removed:
+            audit_record(
+                actor=actor,
+                action="reports.cases_unlinked",
+                target=case,
+                organisation_id=organisation_id,
+                details={"other": other.pk},
+            )

@@ -24,6 +24,7 @@ from juntos.reports.forms import (
     AssignForm,
     BodyForm,
     CaseFilterForm,
+    CaseLinkForm,
     CasePlanForm,
     CloseForm,
     ConsentRequestForm,
@@ -174,9 +175,9 @@ def _explains_a_case_let_go(view: Callable[..., HttpResponse]) -> Callable[..., 
     own: say so on a page of the site (403) instead of a bare "not found"."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, case_id: int) -> HttpResponse:
+    def wrapped(request: HttpRequest, case_id: int, **kwargs: int) -> HttpResponse:
         try:
-            return view(request, case_id)
+            return view(request, case_id, **kwargs)
         except Http404:
             left = (
                 None
@@ -213,6 +214,7 @@ def _case_context(
         "can_work": policies.can_work_on_case(request.user, case, opened.key),
         "can_manage": manage,
         "can_reopen": policies.can_reopen_case(request.user, case),
+        "related": selectors.related_cases_for(request.user, case, opened),
         "can_read_contact": policies.can_read_contact(request.user, case),
         "offer": selectors.pending_offer_to(case, opened.key.organisation_id)
         if opened.key.role == KeyRole.OFFERED
@@ -220,7 +222,11 @@ def _case_context(
     }
     if manage:
         context |= _manage_forms(case)
-    return context | {"note_form": BodyForm(), "message_form": BodyForm()} | forms
+    return (
+        context
+        | {"note_form": BodyForm(), "message_form": BodyForm(), "link_form": CaseLinkForm()}
+        | forms
+    )
 
 
 def _manage_forms(case: Any) -> dict[str, Any]:
@@ -377,6 +383,49 @@ def case_plan(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "reports/case.html", context, status=400)
 
 
+@login_required
+@_explains_a_case_let_go
+@require_POST
+def case_link(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Link this case to another one the caseworker works on; a wrong number is said, as typed."""
+    case, opened = selectors.get_case_for(request.user, case_id)
+    form = CaseLinkForm(request.POST)
+    if form.is_valid():
+        try:
+            other, other_opened = selectors.get_case_for(request.user, form.cleaned_data["other"])
+            services.case_link(
+                actor=request.user, case=case, opened=opened, other=other, other_opened=other_opened
+            )
+        except (Http404, PermissionDenied):
+            form.add_error("other", _("None of the cases you work on has this number."))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Cases linked."))
+            return redirect("reports:case", case_id=case.pk)
+    assert opened.key is not None
+    if not policies.can_work_on_case(request.user, case, opened.key):
+        raise Http404
+    context = _case_context(request, case, opened, link_form=form)
+    return render(request, "reports/case.html", context, status=400)
+
+
+@login_required
+@_explains_a_case_let_go
+@require_POST
+def case_unlink(request: HttpRequest, case_id: int, other_id: int) -> HttpResponse:
+    case, opened = selectors.get_case_for(request.user, case_id)
+    other, other_opened = selectors.get_case_for(request.user, other_id)
+    try:
+        services.case_unlink(
+            actor=request.user, case=case, opened=opened, other=other, other_opened=other_opened
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    messages.success(request, _("Link removed."))
+    return redirect("reports:case", case_id=case.pk)
+
+
 @_case_action
 def case_reopen(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
     services.case_reopen(actor=request.user, case=case)
@@ -438,7 +487,10 @@ def inspector_list(request: HttpRequest) -> HttpResponse:
 def inspector_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     referral, opened = selectors.get_inspector_referral_for(request.user, referral_id)
     context = _report_context(opened) | {"referral": referral}
-    context["pattern"] = None  # the inspectorate sees what was referred, not the network's figures
+    # Not the organisation's own figures: a suppressed network count, and other reports about
+    # the site only where their workers consented to this inspectorate too.
+    context["pattern"] = None
+    context["inspector_pattern"] = selectors.inspector_pattern_for(referral)
     return render(request, "reports/inspector_detail.html", context)
 
 
