@@ -40,6 +40,7 @@ from juntos.reports.choices import (
     KeyRole,
     ReferralKind,
     ReferralStatus,
+    Stage,
 )
 from juntos.reports.models import (
     Attachment,
@@ -238,7 +239,9 @@ def case_list_for(actor: Actor, filters: CaseFilters) -> list[CaseRow]:
     organisation's key (fetched in one query), and through the registry for reports that chose
     a registry site.
     """
-    cases = cases_for(actor, include_closed=filters.include_closed)
+    # Asking for the "closed" stage is asking to see closed cases.
+    closed_too = filters.include_closed or filters.stage == Stage.CLOSED
+    cases = cases_for(actor, include_closed=closed_too)
     for field_name, value in (
         ("report__stage", filters.stage),
         ("report__category", filters.category),

@@ -74,6 +74,7 @@ def test_closed_cases_are_shown_on_request_and_can_be_reopened(personas, client_
     amina = client_as("amina")
     assert case.pk not in listed(amina.get(LIST))
     assert case.pk in listed(amina.get(LIST, {"include_closed": "on"}))
+    assert listed(amina.get(LIST, {"stage": "closed"})) == [case.pk]
 
     page = amina.get(reverse("reports:case", kwargs={"case_id": case.pk}))
     assert reverse("reports:case_reopen", kwargs={"case_id": case.pk}) in page.content.decode()
