@@ -357,7 +357,8 @@ def attachment_names(opened: OpenedReport) -> list[tuple[Attachment, str]]:
     """The report's files with their names unsealed."""
     return [
         (a, sealing.open_sealed(opened.data_key, opened.report.pk, f"name:{a.pk}", a.sealed_name))
-        for a in opened.report.attachments.all()
+        # Names only: the sealed bytes (up to 10 MB each) stay in the database.
+        for a in opened.report.attachments.defer("sealed_data")
     ]
 
 
