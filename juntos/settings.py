@@ -217,6 +217,8 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "core.purge-delivered": ("juntos.core.tasks.purge_delivered", 60 * 60),
     "reports.purge-expired": ("juntos.reports.tasks.purge_expired_reports", DAY),
     "reports.purge-held-files": ("juntos.reports.tasks.purge_held_files", 60 * 60),
+    # Each caseworker's cases due and cases where the worker waits for a reply: numbers only.
+    "reports.case-summaries": ("juntos.reports.tasks.send_case_summaries", DAY),
     # The rules whose known period ends within 60 days or has ended, to the rules' editors.
     "compliance.rules-running-out": ("juntos.compliance.tasks.send_rules_running_out", DAY),
     "rights.publish-due-versions": ("juntos.rights.tasks.publish_due_versions", 60 * 60),

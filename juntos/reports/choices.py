@@ -68,6 +68,24 @@ class CaseOutcome(models.TextChoices):
     NOT_ACTIONABLE = "not-actionable", _("Could not be acted on")
 
 
+class CasePriority(models.TextChoices):
+    """How urgent the caseworker judges the case; set by her, never by the worker."""
+
+    LOW = "low", _("Low")
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
+
+
+# Highest first when the case list is sorted by priority.
+PRIORITY_RANK = {
+    CasePriority.URGENT: 4,
+    CasePriority.HIGH: 3,
+    CasePriority.NORMAL: 2,
+    CasePriority.LOW: 1,
+}
+
+
 class ReferralKind(models.TextChoices):
     REFERRAL = "referral", _("Referral: we keep the case, they help")
     TRANSFER = "transfer", _("Transfer: they take the case over")

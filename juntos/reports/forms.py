@@ -21,11 +21,13 @@ from juntos.reports.attachments import (
 )
 from juntos.reports.choices import (
     CaseOutcome,
+    CasePriority,
     CaseStatus,
     ContactChannel,
     ContactMode,
     ReferralKind,
     ReportCategory,
+    Stage,
     report_source,
 )
 
@@ -351,3 +353,56 @@ class RoutingRuleForm(forms.Form):
 class OnCallForm(forms.Form):
     organisation = forms.IntegerField(widget=forms.HiddenInput)
     on_call = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class CaseFilterForm(forms.Form):
+    """The case list's search and filters, sent by GET so a filtered list can be bookmarked."""
+
+    employer = forms.CharField(label=_("Employer name"), max_length=100, required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage"), choices=[("", _("Any")), *Stage.choices], required=False
+    )
+    category = forms.ChoiceField(
+        label=_("What happened"), choices=[("", _("Any")), *ReportCategory.choices], required=False
+    )
+    province = forms.ChoiceField(
+        label=_("Province"), choices=[("", _("Any")), *Province.choices], required=False
+    )
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
+    include_closed = forms.BooleanField(label=_("Show closed cases too"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            ("due", _("Due date, soonest first")),
+            ("priority", _("Priority, most urgent first")),
+            ("opened", _("Opened, newest first")),
+        ],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "assignee").choices = [
+            ("", _("Anyone")),
+            ("none", _("No one")),
+            *((str(p.pk), str(p)) for p in people),
+        ]
+
+
+class CasePlanForm(forms.Form):
+    priority = forms.ChoiceField(label=_("Priority"), choices=CasePriority.choices)
+    due_on = forms.DateField(
+        label=_("Due date"),
+        required=False,
+        help_text=_("A day to look at the case again. Leave it empty for none."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+    )
+
+
+class CaseLinkForm(forms.Form):
+    other = forms.IntegerField(
+        label=_("Case number"),
+        min_value=1,
+        help_text=_("Another case you work on, about the same employer, site or people."),
+    )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from juntos.core.jurisdictions import Program, Province
 from juntos.reports.choices import (
     CaseOutcome,
+    CasePriority,
     CaseStatus,
     ConsentAnswer,
     ContactMode,
@@ -162,6 +163,11 @@ class Case(models.Model):
     outcome = models.CharField(max_length=30, choices=CaseOutcome.choices, blank=True)
     opened_on = models.DateField()
     closed_on = models.DateField(null=True, blank=True)
+    # The caseworker's own plan: how urgent, and when to look again. A day, never a time.
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=CasePriority.choices, default=CasePriority.NORMAL
+    )
+    due_on = models.DateField(_("due on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opened_on", "-id"]
@@ -279,3 +285,37 @@ class HeldFile(models.Model):
 
     def __str__(self) -> str:
         return f"held file {str(self.id)[:8]}"
+
+
+class CaseSummarySent(models.Model):
+    """The day a caseworker was sent her daily summary, so a second run that day sends nothing."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "sent_on"], name="casesummary_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"summary to {self.person_id} on {self.sent_on}"
+
+
+class CaseLink(models.Model):
+    """Two cases a caseworker judged to be about the same thing (one row, lower id first)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    linked_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "other"], name="caselink_unique"),
+            models.CheckConstraint(
+                condition=models.Q(case__lt=models.F("other")), name="caselink_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"case {self.case_id} linked to {self.other_id}"

@@ -46,9 +46,23 @@ def can_work_on_case(actor: Actor, case: Case, key: ReportKey) -> bool:
     )
 
 
+def can_link_cases(actor: Actor, case: Case, key: ReportKey, other_key: ReportKey) -> bool:
+    """Staff working on an open case link it to (or unlink it from) another case they work on."""
+    return (
+        can_work_on_case(actor, case, key)
+        and other_key.role in CASE_WORKING_ROLES
+        and is_support_staff(actor, other_key.organisation_id)
+    )
+
+
 def can_manage_case(actor: Actor, case: Case) -> bool:
     """Only the owning organisation assigns, refers, transfers and closes."""
     return case.status != CaseStatus.CLOSED and is_support_staff(actor, case.owner_id)
+
+
+def can_reopen_case(actor: Actor, case: Case) -> bool:
+    """Staff of the owning organisation reopen a closed case (the worker wrote again, say)."""
+    return case.status == CaseStatus.CLOSED and is_support_staff(actor, case.owner_id)
 
 
 def can_read_contact(actor: Actor, case: Case) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,26 +11,41 @@ from typing import cast
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Case as Choose
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import organisation_ids_for, organisations_of_kind
+from juntos.core import crypto
 from juntos.registry import selectors as registry_selectors
 from juntos.reports import sealing
 from juntos.reports.choices import (
     INSPECTOR_ROLES,
+    PRIORITY_RANK,
     SUPPORT_STAFF_ROLES,
     ConsentAnswer,
     KeyRole,
     ReferralKind,
     ReferralStatus,
+    Stage,
 )
 from juntos.reports.models import (
     Attachment,
     Case,
+    CaseLink,
     CaseNote,
     ConsentRequest,
     Message,
@@ -128,6 +144,29 @@ def get_case_for(actor: Actor, case_id: int) -> tuple[Case, OpenedReport]:
     return case, OpenedReport(report=case.report, key=key)
 
 
+def case_left_by(actor: Actor, case_id: int) -> Referral | None:
+    """Why one of the actor's organisations no longer holds a case it held: the transfer it made
+    (now accepted), or the offer it declined. None when it never held it (then it is a 404)."""
+    organisation_ids = staff_organisation_ids(actor)
+    if not organisation_ids:
+        return None
+    return (
+        Referral.objects.filter(case_id=case_id)
+        .filter(
+            Q(
+                kind=ReferralKind.TRANSFER,
+                status=ReferralStatus.ACCEPTED,
+                from_organisation_id__in=organisation_ids,
+            )
+            | Q(status=ReferralStatus.DECLINED, to_organisation_id__in=organisation_ids)
+        )
+        .exclude(kind=ReferralKind.INSPECTORATE)
+        .select_related("from_organisation", "to_organisation")
+        .order_by("-answered_on", "-id")
+        .first()
+    )
+
+
 def triage_queue_for(actor: Actor) -> QuerySet[ReportKey]:
     """New reports waiting for one of the actor's organisations to open a case."""
     return (
@@ -159,6 +198,99 @@ def cases_for(actor: Actor, *, include_closed: bool = False) -> QuerySet[Case]:
         .annotate(last_sender=Subquery(last_sender))
         .distinct()
     )
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """What the case list is narrowed and sorted by (blank = any)."""
+
+    employer: str = ""
+    stage: str = ""
+    category: str = ""
+    province: str = ""
+    assignee: str = ""  # "", "none", or a person's id
+    include_closed: bool = False
+    sort: str = "due"  # "due", "priority" or "opened"
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case: Case
+    employer_name: str
+
+
+CASE_SORTS = {
+    "due": (F("due_on").asc(nulls_last=True), F("priority_rank").desc(), "-opened_on", "-id"),
+    "priority": (F("priority_rank").desc(), F("due_on").asc(nulls_last=True), "-opened_on", "-id"),
+    "opened": ("-opened_on", "-id"),
+}
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, so "Orchard" finds "orchard" and "Pena" finds "Peña"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def case_list_for(actor: Actor, filters: CaseFilters) -> list[CaseRow]:
+    """The actor's cases narrowed by the filters, with the employer named in each report.
+
+    The employer is sealed, so it is matched after unsealing each listed report with the
+    organisation's key (fetched in one query), and through the registry for reports that chose
+    a registry site.
+    """
+    # Asking for the "closed" stage is asking to see closed cases.
+    closed_too = filters.include_closed or filters.stage == Stage.CLOSED
+    cases = cases_for(actor, include_closed=closed_too)
+    for field_name, value in (
+        ("report__stage", filters.stage),
+        ("report__category", filters.category),
+        ("report__province", filters.province),
+    ):
+        if value:
+            cases = cases.filter(**{field_name: value})
+    if filters.assignee == "none":
+        cases = cases.filter(assigned_to__isnull=True)
+    elif filters.assignee.isdigit():
+        cases = cases.filter(assigned_to_id=int(filters.assignee))
+    rank = Choose(
+        *(When(priority=p, then=Value(r)) for p, r in PRIORITY_RANK.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    ordered = cases.annotate(priority_rank=rank).order_by(
+        *CASE_SORTS.get(filters.sort, CASE_SORTS["due"])
+    )
+    rows = _with_employer_names(actor, list(ordered))
+    if not filters.employer.strip():
+        return rows
+    wanted = _folded(filters.employer)
+    sites = {
+        crypto.keyed_hash("report-site", str(s.id))
+        for s in registry_selectors.search_employer_sites(filters.employer.strip(), limit=50)
+    }
+    return [
+        row
+        for row in rows
+        if wanted in _folded(row.employer_name) or (row.case.report.site_hash in sites)
+    ]
+
+
+def _with_employer_names(actor: Actor, cases: list[Case]) -> list[CaseRow]:
+    keys = {
+        key.report_id: key
+        for key in ReportKey.objects.filter(
+            report_id__in=[c.report_id for c in cases],
+            organisation_id__in=staff_organisation_ids(actor),
+            role__in=(KeyRole.OWNER, KeyRole.HELPER),
+        )
+    }
+    rows = []
+    for case in cases:
+        key = keys.get(case.report_id)
+        content = OpenedReport(report=case.report, key=key).content if key else {}
+        rows.append(CaseRow(case=case, employer_name=str(content.get("employer_name") or "")))
+    return rows
 
 
 def offers_for(actor: Actor) -> QuerySet[Referral]:
@@ -225,7 +357,8 @@ def attachment_names(opened: OpenedReport) -> list[tuple[Attachment, str]]:
     """The report's files with their names unsealed."""
     return [
         (a, sealing.open_sealed(opened.data_key, opened.report.pk, f"name:{a.pk}", a.sealed_name))
-        for a in opened.report.attachments.all()
+        # Names only: the sealed bytes (up to 10 MB each) stay in the database.
+        for a in opened.report.attachments.defer("sealed_data")
     ]
 
 
@@ -287,6 +420,67 @@ def site_pattern_for(opened: OpenedReport) -> SitePattern | None:
     )
     network = Report.objects.filter(site_hash=site_hash).count()
     return SitePattern(mine, network if network >= suppression_threshold() else None)
+
+
+@dataclass(frozen=True)
+class RelatedCases:
+    """Cases the reader works on that are linked to this one, or about the same employer site."""
+
+    linked: list[Case]
+    same_site: list[Case]
+
+
+def related_cases_for(actor: Actor, case: Case, opened: OpenedReport) -> RelatedCases:
+    """Linked and same-site cases, only those the actor may open herself (two queries)."""
+    if opened.key is None or opened.key.role not in (KeyRole.OWNER, KeyRole.HELPER):
+        return RelatedCases([], [])
+    link_ids = {
+        pk
+        for pair in CaseLink.objects.filter(Q(case=case) | Q(other=case)).values_list(
+            "case_id", "other_id"
+        )
+        for pk in pair
+    } - {case.pk}
+    site_hash = case.report.site_hash
+    wanted = Q(pk__in=link_ids) | (Q(report__site_hash=site_hash) if site_hash else Q(pk__in=[]))
+    visible = [
+        c
+        for c in cases_for(actor, include_closed=True).filter(wanted).order_by("-opened_on", "-id")
+        if c.pk != case.pk
+    ]
+    return RelatedCases(
+        linked=[c for c in visible if c.pk in link_ids],
+        same_site=[c for c in visible if c.pk not in link_ids],
+    )
+
+
+@dataclass(frozen=True)
+class InspectorPattern:
+    """What an inspector learns of other reports about the same site: a suppressed count, and
+    the reports whose workers consented to this inspectorate too."""
+
+    in_network: int | None
+    referred: list[Referral]
+
+
+def inspector_pattern_for(referral: Referral) -> InspectorPattern | None:
+    """The same-site pattern as the inspectorate may see it (no case of a worker who did not
+    consent is named; the network count is hidden below the suppression threshold)."""
+    site_hash = referral.case.report.site_hash
+    if not site_hash:
+        return None
+    network = Report.objects.filter(site_hash=site_hash).count()
+    referred = list(
+        Referral.objects.filter(
+            kind=ReferralKind.INSPECTORATE,
+            to_organisation_id=referral.to_organisation_id,
+            case__report__site_hash=site_hash,
+        )
+        .exclude(pk=referral.pk)
+        .select_related("case__report", "from_organisation")
+        .order_by("-sent_on", "-id")
+    )
+    return InspectorPattern(network if network >= suppression_threshold() else None, referred)
 
 
 def site_counts_in(organisation_ids: set[int], site_hashes: set[str]) -> dict[str, int]:

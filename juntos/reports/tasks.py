@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from juntos.reports.services import held_files_purge, reports_purge
+from juntos.reports.services import case_summaries_send, held_files_purge, reports_purge
 
 
 @task()
@@ -17,3 +17,9 @@ def purge_expired_reports() -> dict[str, int]:
 def purge_held_files() -> int:
     """Hourly: forget files held for an intake page that was never sent (1-2 hours' life)."""
     return held_files_purge()
+
+
+@task()
+def send_case_summaries() -> int:
+    """Daily: each caseworker's cases due and cases where the worker waits for a reply."""
+    return case_summaries_send()

@@ -4,10 +4,14 @@ from juntos.reports.services.cases import (
     case_assign,
     case_close,
     case_contact_read,
+    case_link,
     case_message_send,
     case_note_add,
     case_open,
+    case_plan_set,
+    case_reopen,
     case_set_status,
+    case_unlink,
 )
 from juntos.reports.services.held_files import (
     held_files_forget,
@@ -33,6 +37,7 @@ from juntos.reports.services.referrals import (
 )
 from juntos.reports.services.retention import report_keys_rewrap, reports_purge
 from juntos.reports.services.routing import on_call_set, routing_rule_add, routing_rule_remove
+from juntos.reports.services.summaries import case_summaries_send
 
 __all__ = [
     "ReceiptRejected",
@@ -40,10 +45,15 @@ __all__ = [
     "case_assign",
     "case_close",
     "case_contact_read",
+    "case_link",
     "case_message_send",
     "case_note_add",
     "case_open",
+    "case_plan_set",
+    "case_reopen",
     "case_set_status",
+    "case_summaries_send",
+    "case_unlink",
     "consent_answer",
     "consent_request",
     "held_files_forget",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,13 +15,14 @@ from juntos.reports import policies, sealing
 from juntos.reports.choices import (
     SUPPORT_STAFF_ROLES,
     CaseOutcome,
+    CasePriority,
     CaseStatus,
     ContactMode,
     KeyRole,
     MessageSender,
     Stage,
 )
-from juntos.reports.models import Case, CaseNote, Report, ReportKey
+from juntos.reports.models import Case, CaseLink, CaseNote, Report, ReportKey
 from juntos.reports.selectors import OpenedReport
 from juntos.reports.services._common import today
 from juntos.reports.services.intake import message_append
@@ -190,3 +193,91 @@ def case_close(*, actor: Actor, case: Case, outcome: str) -> None:
             category=report.category,
             outcome=outcome,
         )
+
+
+def case_plan_set(*, actor: Actor, case: Case, priority: str, due_on: dt.date | None) -> None:
+    """The caseworker's plan for an open case: its priority and the day to look at it again."""
+    if not policies.can_manage_case(actor, case):
+        raise PermissionDenied
+    if priority not in CasePriority.values:
+        raise ValidationError({"priority": _("Choose a priority.")})
+    if due_on is not None and due_on < case.opened_on:
+        raise ValidationError({"due_on": _("The due date cannot be before the case was opened.")})
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(priority=priority, due_on=due_on)
+        case.priority, case.due_on = priority, due_on
+        audit_record(
+            actor=actor,
+            action="reports.case_planned",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"priority": priority, "due_on": due_on.isoformat() if due_on else ""},
+        )
+
+
+def case_reopen(*, actor: Actor, case: Case) -> None:
+    """Open a closed case again; the worker sees "being reviewed" once more."""
+    if not policies.can_reopen_case(actor, case):
+        raise PermissionDenied
+    with transaction.atomic():
+        previous = case.outcome
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.OPEN, outcome="", closed_on=None)
+        Report.objects.filter(pk=case.report_id).update(stage=Stage.REVIEWING)
+        case.status, case.outcome, case.closed_on = CaseStatus.OPEN, "", None
+        audit_record(
+            actor=actor,
+            action="reports.case_reopened",
+            target=case,
+            organisation_id=case.owner_id,
+            details={"previous_outcome": previous},
+        )
+
+
+def _link_rights(
+    actor: Actor, case: Case, opened: OpenedReport, other_opened: OpenedReport
+) -> tuple[int, int]:
+    if opened.key is None or other_opened.key is None:
+        raise PermissionDenied
+    if not policies.can_link_cases(actor, case, opened.key, other_opened.key):
+        raise PermissionDenied
+    return opened.key.organisation_id, other_opened.key.organisation_id
+
+
+def case_link(
+    *, actor: Actor, case: Case, opened: OpenedReport, other: Case, other_opened: OpenedReport
+) -> None:
+    """Link two cases the actor works on (the same orchard, the same foreman...)."""
+    organisation_id, _other_org = _link_rights(actor, case, opened, other_opened)
+    if case.pk == other.pk:
+        raise ValidationError({"other": _("A case cannot be linked to itself.")})
+    low, high = sorted((case.pk, other.pk))
+    with transaction.atomic():
+        _link, created = CaseLink.objects.get_or_create(
+            case_id=low, other_id=high, defaults={"linked_on": today()}
+        )
+        if created:
+            audit_record(
+                actor=actor,
+                action="reports.cases_linked",
+                target=case,
+                organisation_id=organisation_id,
+                details={"other": other.pk},
+            )
+
+
+def case_unlink(
+    *, actor: Actor, case: Case, opened: OpenedReport, other: Case, other_opened: OpenedReport
+) -> None:
+    """Undo a link between two cases the actor works on."""
+    organisation_id, _other_org = _link_rights(actor, case, opened, other_opened)
+    low, high = sorted((case.pk, other.pk))
+    with transaction.atomic():
+        removed, _count = CaseLink.objects.filter(case_id=low, other_id=high).delete()
+        if removed:
+            audit_record(
+                actor=actor,
+                action="reports.cases_unlinked",
+                target=case,
+                organisation_id=organisation_id,
+                details={"other": other.pk},
+            )

@@ -48,6 +48,26 @@ def _case_kwargs(p: Any) -> dict[str, Any]:
     return {"case_id": _case(p).pk}
 
 
+def _closed_case_kwargs(p: Any) -> dict[str, Any]:
+    from juntos.reports import services
+
+    case = _case(p)
+    services.case_close(actor=p.amina, case=case, outcome="resolved")
+    return {"case_id": case.pk}
+
+
+def _linked_pair(p: Any) -> dict[str, Any]:
+    from juntos.reports import selectors, services
+
+    first, second = _case(p), _case(p)
+    case, opened = selectors.get_case_for(p.amina, first.pk)
+    other, other_opened = selectors.get_case_for(p.amina, second.pk)
+    services.case_link(
+        actor=p.amina, case=case, opened=opened, other=other, other_opened=other_opened
+    )
+    return {"case_id": first.pk, "other_id": second.pk}
+
+
 def _org(slug: str) -> Any:
     from juntos.accounts.selectors import organisations_by_slug
 
@@ -174,7 +194,29 @@ ACCESS = [
         note="a BC report is routed to fraser-valley-support only",
     ),
     Access("reports:case_open", method="POST", allow=AMINA, kwargs=_report),
+    Access(
+        "reports:case_list",
+        allow=STAFF,
+        note="each caseworker lists her own organisations' cases; dana sees none of amina's",
+    ),
     Access("reports:case", allow=AMINA, kwargs=_case_kwargs),
+    Access(
+        "reports:case_plan",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"priority": "high", "due_on": "2099-01-31"},
+    ),
+    Access("reports:case_reopen", method="POST", allow=AMINA, kwargs=_closed_case_kwargs),
+    Access(
+        "reports:case_link",
+        method="POST",
+        allow=AMINA,
+        kwargs=_case_kwargs,
+        data=lambda p, k: {"other": _case(p).pk},
+        note="both cases must be ones she works on",
+    ),
+    Access("reports:case_unlink", method="POST", allow=AMINA, kwargs=_linked_pair),
     Access(
         "reports:case_assign",
         method="POST",

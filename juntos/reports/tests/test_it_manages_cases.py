@@ -109,7 +109,7 @@ def test_a_transfer_moves_ownership_and_the_old_owner_lets_go(personas, client_a
     assert case.owner_id == niagara().pk and case.assigned_to_id is None
     assert (
         client_as("amina").get(reverse("reports:case", kwargs={"case_id": case.pk})).status_code
-        == 404
+        == 403  # a page saying it is no longer hers: test_it_explains_a_case_let_go
     )
     assert set(ReportKey.objects.filter(report=case.report).values_list("role", flat=True)) == {
         "owner"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -16,11 +17,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from juntos.accounts.actors import signed_in
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, people_with_role
+from juntos.core.forms import add_service_errors
 from juntos.reports import policies, sealing, selectors, services
 from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole, MessageSender
 from juntos.reports.forms import (
     AssignForm,
     BodyForm,
+    CaseFilterForm,
+    CaseLinkForm,
+    CasePlanForm,
     CloseForm,
     ConsentRequestForm,
     OfferAnswerForm,
@@ -68,6 +73,38 @@ def queue(request: HttpRequest) -> HttpResponse:
         "can_route": any(policies.can_manage_routing(request.user, o) for o in organisation_ids),
     }
     return render(request, "reports/queue.html", context)
+
+
+@login_required
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    """Every case of the caseworker's organisations, searched, filtered and sorted."""
+    organisation_ids = _staff_only(request)
+    people = {
+        p.pk: p for o in sorted(organisation_ids) for p in people_with_role(o, SUPPORT_STAFF_ROLES)
+    }
+    form = CaseFilterForm(request.GET or None, people=list(people.values()))
+    # A wrong value in one filter is named on the page; the others still apply.
+    chosen: dict[str, Any] = {}
+    if form.is_bound:
+        form.is_valid()
+        chosen = form.cleaned_data
+    filters = selectors.CaseFilters(
+        employer=chosen.get("employer") or "",
+        stage=chosen.get("stage") or "",
+        category=chosen.get("category") or "",
+        province=chosen.get("province") or "",
+        assignee=chosen.get("assignee") or "",
+        include_closed=bool(chosen.get("include_closed")),
+        sort=chosen.get("sort") or "due",
+    )
+    rows = selectors.case_list_for(request.user, filters)
+    return render(
+        request,
+        "reports/case_list.html",
+        {"form": form, "rows": rows, "filtered": filters != selectors.CaseFilters()},
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 def _my_on_call(user: Any, organisation_ids: set[int]) -> set[int]:
@@ -133,7 +170,29 @@ def case_open(request: HttpRequest, report_id: str) -> HttpResponse:
     return redirect("reports:case", case_id=case.pk)
 
 
+def _explains_a_case_let_go(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A case the organisation transferred away, or whose offer it declined, is no longer its
+    own: say so on a page of the site (403) instead of a bare "not found"."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, case_id: int, **kwargs: int) -> HttpResponse:
+        try:
+            return view(request, case_id, **kwargs)
+        except Http404:
+            left = (
+                None
+                if _still_visible(request, case_id)
+                else selectors.case_left_by(request.user, case_id)
+            )
+            if left is None:
+                raise
+            return render(request, "reports/case_let_go.html", {"referral": left}, status=403)
+
+    return wrapped
+
+
 @login_required
+@_explains_a_case_let_go
 @require_GET
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case, opened = selectors.get_case_for(request.user, case_id)
@@ -154,6 +213,8 @@ def _case_context(
         "consents": selectors.consents_of(case.report),
         "can_work": policies.can_work_on_case(request.user, case, opened.key),
         "can_manage": manage,
+        "can_reopen": policies.can_reopen_case(request.user, case),
+        "related": selectors.related_cases_for(request.user, case, opened),
         "can_read_contact": policies.can_read_contact(request.user, case),
         "offer": selectors.pending_offer_to(case, opened.key.organisation_id)
         if opened.key.role == KeyRole.OFFERED
@@ -161,7 +222,11 @@ def _case_context(
     }
     if manage:
         context |= _manage_forms(case)
-    return context | {"note_form": BodyForm(), "message_form": BodyForm()} | forms
+    return (
+        context
+        | {"note_form": BodyForm(), "message_form": BodyForm(), "link_form": CaseLinkForm()}
+        | forms
+    )
 
 
 def _manage_forms(case: Any) -> dict[str, Any]:
@@ -173,6 +238,7 @@ def _manage_forms(case: Any) -> dict[str, Any]:
         "assign_form": AssignForm(initial={"assignee": case.assigned_to_id}, people=people),
         "status_form": StatusForm(initial={"status": case.status}),
         "close_form": CloseForm(),
+        "plan_form": CasePlanForm(initial={"priority": case.priority, "due_on": case.due_on}),
         "referral_form": ReferralForm(organisations=[o for o in support if o.pk != case.owner_id]),
         "consent_form": ConsentRequestForm(agencies=list(agencies)),
     }
@@ -184,6 +250,7 @@ def _case_action(
     """POST-only case action: fetch with authorisation, run, say what happened, go back."""
 
     @login_required
+    @_explains_a_case_let_go
     @require_POST
     def view(request: HttpRequest, case_id: int) -> HttpResponse:
         case, opened = selectors.get_case_for(request.user, case_id)
@@ -289,6 +356,84 @@ def case_close(request: HttpRequest, case: Any, opened: selectors.OpenedReport) 
 
 
 @login_required
+@_explains_a_case_let_go
+@require_POST
+def case_plan(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Priority and due date; a rejected date is shown again with the reason, as typed."""
+    case, opened = selectors.get_case_for(request.user, case_id)
+    form = CasePlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_plan_set(
+                actor=request.user,
+                case=case,
+                priority=form.cleaned_data["priority"],
+                due_on=form.cleaned_data["due_on"],
+            )
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Priority and due date saved."))
+            return redirect("reports:case", case_id=case.pk)
+    if not policies.can_manage_case(request.user, case):
+        raise Http404
+    context = _case_context(request, case, opened, plan_form=form)
+    return render(request, "reports/case.html", context, status=400)
+
+
+@login_required
+@_explains_a_case_let_go
+@require_POST
+def case_link(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Link this case to another one the caseworker works on; a wrong number is said, as typed."""
+    case, opened = selectors.get_case_for(request.user, case_id)
+    form = CaseLinkForm(request.POST)
+    if form.is_valid():
+        try:
+            other, other_opened = selectors.get_case_for(request.user, form.cleaned_data["other"])
+            services.case_link(
+                actor=request.user, case=case, opened=opened, other=other, other_opened=other_opened
+            )
+        except (Http404, PermissionDenied):
+            form.add_error("other", _("None of the cases you work on has this number."))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Cases linked."))
+            return redirect("reports:case", case_id=case.pk)
+    assert opened.key is not None
+    if not policies.can_work_on_case(request.user, case, opened.key):
+        raise Http404
+    context = _case_context(request, case, opened, link_form=form)
+    return render(request, "reports/case.html", context, status=400)
+
+
+@login_required
+@_explains_a_case_let_go
+@require_POST
+def case_unlink(request: HttpRequest, case_id: int, other_id: int) -> HttpResponse:
+    case, opened = selectors.get_case_for(request.user, case_id)
+    other, other_opened = selectors.get_case_for(request.user, other_id)
+    try:
+        services.case_unlink(
+            actor=request.user, case=case, opened=opened, other=other, other_opened=other_opened
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    messages.success(request, _("Link removed."))
+    return redirect("reports:case", case_id=case.pk)
+
+
+@_case_action
+def case_reopen(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
+    services.case_reopen(actor=request.user, case=case)
+    return _("Case reopened.")
+
+
+@login_required
+@_explains_a_case_let_go
 @require_POST
 def case_contact(request: HttpRequest, case_id: int) -> HttpResponse:
     case, opened = selectors.get_case_for(request.user, case_id)
@@ -342,7 +487,10 @@ def inspector_list(request: HttpRequest) -> HttpResponse:
 def inspector_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     referral, opened = selectors.get_inspector_referral_for(request.user, referral_id)
     context = _report_context(opened) | {"referral": referral}
-    context["pattern"] = None  # the inspectorate sees what was referred, not the network's figures
+    # Not the organisation's own figures: a suppressed network count, and other reports about
+    # the site only where their workers consented to this inspectorate too.
+    context["pattern"] = None
+    context["inspector_pattern"] = selectors.inspector_pattern_for(referral)
     return render(request, "reports/inspector_detail.html", context)
 
 

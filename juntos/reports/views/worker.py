@@ -185,7 +185,9 @@ def _status_page(
         "organisation": selectors.handling_organisation_name(report),
         "thread": selectors.thread_of(opened),
         "consents": selectors.pending_consents_of(report),
-        "files": selectors.attachment_count(report),
+        # What she sent and her files' names, for her to re-read by her code.
+        "sent": opened.content,
+        "file_names": selectors.attachment_names(opened),
         "message_form": message_form or WorkerMessageForm(initial={"code": code}),
         "attachment_form": attachment_form or WorkerAttachmentForm(initial={"code": code}),
         "notice": notice,
