@@ -13,6 +13,14 @@ from juntos.learning.services.courses import (
     session_create,
     session_update,
 )
+from juntos.learning.services.lessons import (
+    QuizResult,
+    lesson_mark_read,
+    lesson_save,
+    question_add,
+    question_remove,
+    quiz_submit,
+)
 from juntos.learning.services.profiles import (
     goal_set,
     grant_add,
@@ -46,6 +54,7 @@ from juntos.learning.services.workshops import (
 )
 
 __all__ = [
+    "QuizResult",
     "SessionUpdate",
     "assessment_record",
     "attendance_record",
@@ -64,6 +73,8 @@ __all__ = [
     "goal_set",
     "grant_add",
     "grant_revoke",
+    "lesson_mark_read",
+    "lesson_save",
     "objective_add",
     "objective_from_gap",
     "objective_mark",
@@ -75,6 +86,9 @@ __all__ = [
     "profile_language_add",
     "profile_start",
     "profile_update",
+    "question_add",
+    "question_remove",
+    "quiz_submit",
     "research_consent_set",
     "sample_profiles_add",
     "season_add",
