@@ -408,3 +408,12 @@ class QuizForm(forms.Form):
 
     def answers(self) -> dict[int, int]:
         return {int(name[1:]): value for name, value in self.cleaned_data.items()}
+
+
+class ClassMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message to the class"),
+        max_length=1000,
+        help_text=_("Sent as you write it to everyone enrolled, on their phone or email."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

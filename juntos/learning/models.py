@@ -238,6 +238,8 @@ class Session(models.Model):
     capacity = models.PositiveSmallIntegerField(_("places"))
     enrolment_opens = models.DateField(_("enrolment opens"))
     enrolment_closes = models.DateField(_("enrolment closes"))
+    # The day the people enrolled were reminded that it starts (once per session).
+    reminded_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_on", "id"]

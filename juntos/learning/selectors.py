@@ -813,3 +813,57 @@ def lesson_done(lesson: Lesson, progress: LessonProgress | None) -> bool:
     if progress is None or progress.read_at is None:
         return False
     return progress.quiz_passed_at is not None or not lesson.questions.all()
+
+
+@dataclass(frozen=True)
+class LessonCell:
+    """One person's result in one lesson: done, and the quiz's last score and tries."""
+
+    done: bool
+    read: bool
+    score: int | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class GradebookRow:
+    enrolment: Enrolment
+    present: int
+    cells: list[LessonCell]
+
+
+@dataclass(frozen=True)
+class Gradebook:
+    lessons: list[Lesson]
+    rows: list[GradebookRow]
+
+
+def gradebook_of(session: Session) -> Gradebook:
+    """Attendance and each lesson's result for everyone holding a place (a fixed number of
+    queries however many people and lessons)."""
+    lessons = lessons_of(session.course)
+    enrolments = list(
+        session.enrolments.filter(status__in=HOLDS_A_PLACE)
+        .select_related("user")
+        .annotate(present=Count("marks", filter=Q(marks__present=True)))
+        .order_by("user__display_name", "id")
+    )
+    progress: dict[tuple[int, int], LessonProgress] = {
+        (p.enrolment_id, p.lesson_id): p
+        for p in LessonProgress.objects.filter(enrolment__in=[e.pk for e in enrolments])
+    }
+    rows = []
+    for enrolment in enrolments:
+        cells = []
+        for lesson in lessons:
+            found = progress.get((enrolment.pk, lesson.pk))
+            cells.append(
+                LessonCell(
+                    done=lesson_done(lesson, found),
+                    read=bool(found and found.read_at),
+                    score=found.last_score if found else None,
+                    attempts=found.attempts if found else 0,
+                )
+            )
+        rows.append(GradebookRow(enrolment, getattr(enrolment, "present", 0), cells))
+    return Gradebook(lessons, rows)

@@ -9,6 +9,11 @@ urlpatterns = [
     path("sessions/<int:session_id>/enrol/", catalogue.enrol, name="enrol"),
     path("enrolments/<int:enrolment_id>/withdraw/", catalogue.withdraw, name="withdraw"),
     path("my/courses/", catalogue.my_courses, name="my_courses"),
+    path(
+        "enrolments/<int:enrolment_id>/classes.ics",
+        catalogue.enrolment_calendar,
+        name="enrolment_calendar",
+    ),
     path("enrolments/<int:enrolment_id>/lessons/", lessons.course_lessons, name="course_lessons"),
     path("enrolments/<int:enrolment_id>/lessons/<int:lesson_id>/", lessons.lesson, name="lesson"),
     path(
@@ -62,6 +67,8 @@ urlpatterns = [
     ),
     path("sessions/<int:session_id>/edit/", staff.session_edit, name="session_edit"),
     path("sessions/<int:session_id>/roster/", staff.roster, name="roster"),
+    path("sessions/<int:session_id>/gradebook/", staff.gradebook, name="gradebook"),
+    path("sessions/<int:session_id>/message/", staff.class_message, name="class_message"),
     path(
         "sessions/<int:session_id>/attendance/", staff.roster_attendance, name="roster_attendance"
     ),

@@ -2,6 +2,7 @@
 
 from juntos.learning.services.account import person_erase, person_export
 from juntos.learning.services.catalogue import course_create, course_text_set, course_update
+from juntos.learning.services.class_messages import class_message_send, session_reminders_send
 from juntos.learning.services.courses import (
     SessionUpdate,
     assessment_record,
@@ -58,6 +59,7 @@ __all__ = [
     "SessionUpdate",
     "assessment_record",
     "attendance_record",
+    "class_message_send",
     "completion_evaluate",
     "course_create",
     "course_text_set",
@@ -93,6 +95,7 @@ __all__ = [
     "sample_profiles_add",
     "season_add",
     "session_create",
+    "session_reminders_send",
     "session_update",
     "share_revoke",
     "skill_add",

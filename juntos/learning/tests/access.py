@@ -71,6 +71,12 @@ def _rosa_lesson(p: Any) -> dict[str, int]:
     return {"enrolment_id": enrolment.pk, "lesson_id": lesson.pk}
 
 
+def _rosa_lesson_session(p: Any) -> dict[str, int]:
+    """The session in which rosa takes an online lesson (for its gradebook)."""
+    enrolment = Enrolment.objects.get(pk=_rosa_lesson(p)["enrolment_id"])
+    return {"session_id": enrolment.session_id}
+
+
 def _quiz_answer(p: Any, kw: dict[str, Any]) -> dict[str, str]:
     question = Lesson.objects.get(pk=kw["lesson_id"]).questions.get()
     return {f"q{question.pk}": "1"}
@@ -150,6 +156,12 @@ ACCESS = [
         note="only her own enrolment (teachers withdraw people from the roster, not here)",
     ),
     Access("learning:my_courses", allow=SIGNED_IN, worker_page=True),
+    Access(
+        "learning:enrolment_calendar",
+        allow=frozenset({"rosa"}),
+        kwargs=lambda p: {"enrolment_id": _rosa_enrolment(p).pk},
+        note="her own classes only",
+    ),
     Access(
         "learning:course_lessons",
         allow=frozenset({"rosa"}),
@@ -349,6 +361,20 @@ ACCESS = [
         "learning:roster",
         allow=frozenset({"amina"}),
         kwargs=lambda p: {"session_id": _rosa_enrolment(p).session_id},
+    ),
+    Access(
+        "learning:gradebook",
+        allow=frozenset({"amina"}),
+        kwargs=_rosa_lesson_session,
+        note="the provider's staff: rosa does not see her classmates' results",
+    ),
+    Access(
+        "learning:class_message",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"session_id": _rosa_enrolment(p).session_id},
+        data=lambda p, kw: {"body": "Class moves to room 4."},
+        note="the provider's staff write to the class; a worker in it may not",
     ),
     Access(
         "learning:roster_attendance",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -259,3 +262,62 @@ def test_the_lesson_page_keeps_its_query_count_with_more_questions(
         limit=14,
         rows=lambda response: response.content.decode().count("<fieldset"),  # one per question
     )
+
+
+def test_the_gradebook_shows_attendance_and_each_lessons_result(
+    personas, provider, online, enrolment
+):
+    lesson = _lesson_with_quiz(provider, online)
+    question = lesson.questions.get()
+    lesson_mark_read(actor=personas.rosa, enrolment=enrolment, lesson=lesson)
+    quiz_submit(actor=personas.rosa, enrolment=enrolment, lesson=lesson, answers={question.pk: 1})
+    page = logged_in_client(provider.staff).get(
+        f"/en/learning/sessions/{enrolment.session_id}/gradebook/"
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Rosa Hernández" in html and "Your pay slip" in html
+    assert "read · 0% (1 try)" in html
+
+
+def test_the_gradebook_keeps_its_query_count_with_more_people(personas, provider, online):
+    from juntos.accounts.services import person_create
+
+    session = SessionFactory.create(
+        course=online, starts_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+    _lesson_with_quiz(provider, online)
+    _lesson_with_quiz(provider, online)
+    client = logged_in_client(provider.staff)
+    made: list[object] = []
+
+    def add(n):
+        for _ in range(n):
+            person = person_create(
+                actor=personas.admin, display_name=f"Trabajadora {len(made)}",
+                password="x-test-password-9", email=f"t{len(made)}@example.org",
+                language="es", channel="email",
+            )  # fmt: skip
+            made.append(person)
+            enrolled = Enrolment.objects.create(
+                session=session, user=person, status=EnrolmentStatus.ENROLLED,
+                queued_at=timezone.now(),
+            )  # fmt: skip
+            for lesson in online.lessons.all():
+                lesson_mark_read(actor=person, enrolment=enrolled, lesson=lesson)
+
+    assert_queries_do_not_grow(
+        add_items=add,
+        fetch=lambda: client.get(f"/en/learning/sessions/{session.pk}/gradebook/"),
+        limit=14,
+    )
+
+
+def test_her_export_holds_her_lesson_progress(personas, provider, online, enrolment):
+    from juntos.learning.services import person_export
+
+    lesson = _lesson_with_quiz(provider, online)
+    lesson_mark_read(actor=personas.rosa, enrolment=enrolment, lesson=lesson)
+    archive = zipfile.ZipFile(io.BytesIO(person_export(actor=personas.rosa)))
+    (row,) = json.loads(archive.read("data.json"))["lesson_progress"]
+    assert row["lesson_id"] == lesson.pk and row["read_at"] and row["attempts"] == 0
