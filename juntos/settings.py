@@ -224,6 +224,8 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "rights.publish-due-versions": ("juntos.rights.tasks.publish_due_versions", 60 * 60),
     "rights.weekly-digests": ("juntos.rights.tasks.send_weekly_digests", DAY),
     "rights.purge-unconfirmed": ("juntos.rights.tasks.purge_unconfirmed_subscriptions", DAY),
+    # The people enrolled in a session that starts within two days, once per session.
+    "learning.session-reminders": ("juntos.learning.tasks.send_session_reminders", DAY),
     "network.vote-deadline-reminders": ("juntos.network.tasks.send_vote_reminders", 60 * 60),
     "network.vote-deadline-close": ("juntos.network.tasks.close_votes_past_deadline", 60 * 60),
     # Grantee reports due in 14 and in 3 days, to the grantee's staff in their languages.

@@ -47,6 +47,7 @@ class CompletionRule(models.TextChoices):
     ATTENDANCE = "attendance", _("Attend enough classes")
     ASSESSMENT = "assessment", _("Pass the assessment")
     SIGN_OFF = "sign-off", _("Sign-off by the teacher")
+    LESSONS = "lessons", _("Finish every lesson online")
 
 
 class EnrolmentStatus(models.TextChoices):

@@ -294,3 +294,126 @@ class DeleteAccountForm(forms.Form):
             "will be deleted for good."
         )
     )
+
+
+def _language_names() -> dict[str, str]:
+    return {code: str(name) for code, name in settings.LANGUAGES}
+
+
+class LessonForm(forms.Form):
+    """A lesson's order, links and pass mark, and its title and text in each language.
+
+    Only the language the course is taught in is required; a language left empty has no
+    translation (workers reading in it see the teaching language, and are told so).
+    """
+
+    position = forms.IntegerField(label=_("Order"), required=False, min_value=1, max_value=999)
+    video_url = forms.URLField(
+        label=_("Video link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("A link only: the lesson page shows it, it does not play the video."),
+    )
+    material_url = forms.URLField(
+        label=_("Link to a file to download"), required=False, max_length=500, assume_scheme="https"
+    )
+    pass_percent = forms.IntegerField(
+        label=_("Pass mark for the quiz (%)"), min_value=1, max_value=100, initial=75
+    )
+
+    def __init__(self, *args: Any, teaching: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.languages = _language_names()
+        for code, name in self.languages.items():
+            required = code == teaching
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title in %(language)s") % {"language": name},
+                required=required,
+                max_length=200,
+            )
+            self.fields[f"body_{code}"] = forms.CharField(
+                label=_("Text in %(language)s") % {"language": name},
+                required=required,
+                widget=forms.Textarea(attrs={"rows": 8}),
+            )
+
+    def texts(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {
+            code: (data[f"title_{code}"], data[f"body_{code}"])
+            for code in self.languages
+            if data.get(f"title_{code}", "").strip()
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for code in self.languages:
+            title = (data.get(f"title_{code}") or "").strip()
+            body = (data.get(f"body_{code}") or "").strip()
+            if bool(title) != bool(body):
+                self.add_error(
+                    f"title_{code}" if not title else f"body_{code}",
+                    _("Give both the title and the text in this language, or neither."),
+                )
+        return data
+
+
+class QuestionForm(forms.Form):
+    """One single-choice question: its wording and answers per language, and the right one."""
+
+    correct = forms.IntegerField(
+        label=_("Number of the right answer"), min_value=1, max_value=6, initial=1
+    )
+
+    def __init__(self, *args: Any, teaching: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.languages = _language_names()
+        for code, name in self.languages.items():
+            required = code == teaching
+            self.fields[f"prompt_{code}"] = forms.CharField(
+                label=_("Question in %(language)s") % {"language": name},
+                required=required,
+                max_length=300,
+            )
+            self.fields[f"options_{code}"] = forms.CharField(
+                label=_("Answers in %(language)s") % {"language": name},
+                required=required,
+                help_text=_("One per line, in the same order in every language."),
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def texts(self) -> dict[str, tuple[str, list[str]]]:
+        data = self.cleaned_data
+        return {
+            code: (data[f"prompt_{code}"], data.get(f"options_{code}", "").splitlines())
+            for code in self.languages
+            if data.get(f"prompt_{code}", "").strip()
+        }
+
+
+class QuizForm(forms.Form):
+    """A lesson's quiz, one set of radio buttons per question, in the reader's language."""
+
+    def __init__(self, *args: Any, questions: list[tuple[int, str, list[str]]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for question_id, prompt, options in questions:
+            self.fields[f"q{question_id}"] = forms.TypedChoiceField(
+                label=prompt,
+                coerce=int,
+                widget=forms.RadioSelect,
+                choices=[(str(n), option) for n, option in enumerate(options, start=1)],
+                error_messages={"required": _("Choose one answer.")},
+            )
+
+    def answers(self) -> dict[int, int]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items()}
+
+
+class ClassMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message to the class"),
+        max_length=1000,
+        help_text=_("Sent as you write it to everyone enrolled, on their phone or email."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

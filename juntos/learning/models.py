@@ -238,6 +238,8 @@ class Session(models.Model):
     capacity = models.PositiveSmallIntegerField(_("places"))
     enrolment_opens = models.DateField(_("enrolment opens"))
     enrolment_closes = models.DateField(_("enrolment closes"))
+    # The day the people enrolled were reminded that it starts (once per session).
+    reminded_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_on", "id"]
@@ -307,6 +309,97 @@ class CompletionRecord(models.Model):
 
     def __str__(self) -> str:
         return self.course_title
+
+
+class Lesson(models.Model):
+    """One lesson of a course, in the order the teacher gives; its texts exist per language.
+
+    The video and the material are links only: the page embeds nothing and runs no script, and
+    course files are not stored here (the vault holds a worker's own papers, not a course's).
+    """
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
+    position = models.PositiveSmallIntegerField(_("order"))
+    video_url = models.URLField(_("video link"), blank=True, max_length=500)
+    material_url = models.URLField(_("link to a file to download"), blank=True, max_length=500)
+    # Share of the quiz's questions to answer right to pass (only if the lesson has questions).
+    pass_percent = models.PositiveSmallIntegerField(_("pass mark (%)"), default=75)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"lesson {self.position} of course {self.course_id}"
+
+
+class LessonText(models.Model):
+    """The title and body of a lesson in one language."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lesson", "language"], name="learning_lesson_text_per_lang"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(models.Model):
+    """One single-choice question of a lesson's quiz; the right answer is an option's number."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="questions")
+    correct = models.PositiveSmallIntegerField(_("number of the right answer"))
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"question {self.pk} of lesson {self.lesson_id}"
+
+
+class QuestionText(models.Model):
+    """A question and its options in one language, in the same order in every language."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    prompt = models.CharField(_("question"), max_length=300)
+    options = models.JSONField(_("answers"), default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "language"], name="learning_question_text_per_lang"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt
+
+
+class LessonProgress(models.Model):
+    """How far one enrolled person is with one lesson: read, and the quiz's last result."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="progress")
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="progress")
+    read_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    quiz_passed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "lesson"], name="learning_progress_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"enrolment {self.enrolment_id} · lesson {self.lesson_id}"
 
 
 class Objective(models.Model):

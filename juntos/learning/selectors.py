@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from django.db.models import (
     BooleanField,
@@ -33,9 +34,12 @@ from juntos.learning.models import (
     DocumentShare,
     Enrolment,
     Goal,
+    Lesson,
+    LessonProgress,
     Objective,
     ProfileGrant,
     ProfileLanguage,
+    Question,
     Season,
     Session,
     Skill,
@@ -53,6 +57,12 @@ from juntos.learning.policies import (
     can_view_profile,
 )
 
+
+class _InALanguage(Protocol):
+    language: str
+
+
+_Text = TypeVar("_Text", bound=_InALanguage)
 HOLDS_A_PLACE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 FACETS = ("topic", "provider", "format", "language", "province", "schedule")
 # Facets whose column has another name; provider values are organisation ids as text.
@@ -734,3 +744,127 @@ def skill_occupations() -> Iterator[tuple[int, str]]:
         .values_list("profile__user_id", "occupation")
     )
     return skills.iterator(chunk_size=5000)
+
+
+# --- Lessons and quizzes --------------------------------------------------------------------
+
+
+def in_language(texts: list[_Text], language: str, teaching: str) -> _Text | None:
+    """The text in the wanted language, else in the teaching language, else any (or None)."""
+    for wanted in (language, teaching):
+        for text in texts:
+            if text.language == wanted:
+                return text
+    return texts[0] if texts else None
+
+
+def lessons_of(course: Course) -> list[Lesson]:
+    """The course's lessons in order, with their texts and their questions' texts."""
+    return list(_lessons_query().filter(course_id=course.pk))
+
+
+def get_managed_lesson_for(actor: Actor, lesson_id: int) -> Lesson:
+    """A lesson with its texts and questions, for staff of the course's provider; else 404."""
+    lesson = (
+        _lessons_query().select_related("course").prefetch_related("course__texts")
+        .filter(pk=lesson_id).first()
+    )  # fmt: skip
+    if lesson is None or not can_manage_course(actor, lesson.course):
+        raise Http404
+    return lesson
+
+
+def _lessons_query() -> QuerySet[Lesson]:
+    return Lesson.objects.prefetch_related(
+        "texts", Prefetch("questions", queryset=Question.objects.prefetch_related("texts"))
+    )
+
+
+def get_managed_question_for(actor: Actor, question_id: int) -> Question:
+    """A quiz question, for staff of the course's provider; else 404."""
+    question = Question.objects.select_related("lesson__course").filter(pk=question_id).first()
+    if question is None or not can_manage_course(actor, question.lesson.course):
+        raise Http404
+    return question
+
+
+def get_learning_enrolment_for(actor: Actor, enrolment_id: int) -> Enrolment:
+    """Her own enrolment holding a place (enrolled or completed), with its course; else 404."""
+    enrolment = get_own_enrolment_for(actor, enrolment_id)
+    if enrolment.status not in HOLDS_A_PLACE:
+        raise Http404
+    return enrolment
+
+
+def get_lesson_of(enrolment: Enrolment, lesson_id: int) -> Lesson:
+    """One lesson of the enrolment's course, with its texts and questions; else 404."""
+    lesson = _lessons_query().filter(pk=lesson_id, course_id=enrolment.session.course_id).first()
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def progress_of(enrolment: Enrolment) -> dict[int, LessonProgress]:
+    """Her progress in the course's lessons, by lesson id."""
+    return {p.lesson_id: p for p in LessonProgress.objects.filter(enrolment=enrolment)}
+
+
+def lesson_done(lesson: Lesson, progress: LessonProgress | None) -> bool:
+    """Read, and its quiz passed when it has questions (the questions must be prefetched)."""
+    if progress is None or progress.read_at is None:
+        return False
+    return progress.quiz_passed_at is not None or not lesson.questions.all()
+
+
+@dataclass(frozen=True)
+class LessonCell:
+    """One person's result in one lesson: done, and the quiz's last score and tries."""
+
+    done: bool
+    read: bool
+    score: int | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class GradebookRow:
+    enrolment: Enrolment
+    present: int
+    cells: list[LessonCell]
+
+
+@dataclass(frozen=True)
+class Gradebook:
+    lessons: list[Lesson]
+    rows: list[GradebookRow]
+
+
+def gradebook_of(session: Session) -> Gradebook:
+    """Attendance and each lesson's result for everyone holding a place (a fixed number of
+    queries however many people and lessons)."""
+    lessons = lessons_of(session.course)
+    enrolments = list(
+        session.enrolments.filter(status__in=HOLDS_A_PLACE)
+        .select_related("user")
+        .annotate(present=Count("marks", filter=Q(marks__present=True)))
+        .order_by("user__display_name", "id")
+    )
+    progress: dict[tuple[int, int], LessonProgress] = {
+        (p.enrolment_id, p.lesson_id): p
+        for p in LessonProgress.objects.filter(enrolment__in=[e.pk for e in enrolments])
+    }
+    rows = []
+    for enrolment in enrolments:
+        cells = []
+        for lesson in lessons:
+            found = progress.get((enrolment.pk, lesson.pk))
+            cells.append(
+                LessonCell(
+                    done=lesson_done(lesson, found),
+                    read=bool(found and found.read_at),
+                    score=found.last_score if found else None,
+                    attempts=found.attempts if found else 0,
+                )
+            )
+        rows.append(GradebookRow(enrolment, getattr(enrolment, "present", 0), cells))
+    return Gradebook(lessons, rows)

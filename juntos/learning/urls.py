@@ -1,6 +1,6 @@
 from django.urls import path
 
-from juntos.learning.views import catalogue, profile, staff, vault
+from juntos.learning.views import catalogue, lessons, profile, staff, vault
 
 app_name = "learning"
 urlpatterns = [
@@ -9,6 +9,23 @@ urlpatterns = [
     path("sessions/<int:session_id>/enrol/", catalogue.enrol, name="enrol"),
     path("enrolments/<int:enrolment_id>/withdraw/", catalogue.withdraw, name="withdraw"),
     path("my/courses/", catalogue.my_courses, name="my_courses"),
+    path(
+        "enrolments/<int:enrolment_id>/classes.ics",
+        catalogue.enrolment_calendar,
+        name="enrolment_calendar",
+    ),
+    path("enrolments/<int:enrolment_id>/lessons/", lessons.course_lessons, name="course_lessons"),
+    path("enrolments/<int:enrolment_id>/lessons/<int:lesson_id>/", lessons.lesson, name="lesson"),
+    path(
+        "enrolments/<int:enrolment_id>/lessons/<int:lesson_id>/read/",
+        lessons.lesson_read,
+        name="lesson_read",
+    ),
+    path(
+        "enrolments/<int:enrolment_id>/lessons/<int:lesson_id>/quiz/",
+        lessons.lesson_quiz,
+        name="lesson_quiz",
+    ),
     path("profile/", profile.profile, name="profile"),
     path("profile/start/", profile.profile_start, name="profile_start"),
     path("profile/edit/", profile.profile_edit, name="profile_edit"),
@@ -40,8 +57,18 @@ urlpatterns = [
         staff.course_text,
         name="course_text",
     ),
+    path("teach/courses/<int:course_id>/lessons/", lessons.lessons, name="lessons"),
+    path("teach/lessons/<int:lesson_id>/", lessons.lesson_edit, name="lesson_edit"),
+    path("teach/lessons/<int:lesson_id>/questions/", lessons.question_add, name="question_add"),
+    path(
+        "teach/questions/<int:question_id>/remove/",
+        lessons.question_remove,
+        name="question_remove",
+    ),
     path("sessions/<int:session_id>/edit/", staff.session_edit, name="session_edit"),
     path("sessions/<int:session_id>/roster/", staff.roster, name="roster"),
+    path("sessions/<int:session_id>/gradebook/", staff.gradebook, name="gradebook"),
+    path("sessions/<int:session_id>/message/", staff.class_message, name="class_message"),
     path(
         "sessions/<int:session_id>/attendance/", staff.roster_attendance, name="roster_attendance"
     ),

@@ -2,6 +2,7 @@
 
 from juntos.learning.services.account import person_erase, person_export
 from juntos.learning.services.catalogue import course_create, course_text_set, course_update
+from juntos.learning.services.class_messages import class_message_send, session_reminders_send
 from juntos.learning.services.courses import (
     SessionUpdate,
     assessment_record,
@@ -12,6 +13,14 @@ from juntos.learning.services.courses import (
     enrolment_withdraw,
     session_create,
     session_update,
+)
+from juntos.learning.services.lessons import (
+    QuizResult,
+    lesson_mark_read,
+    lesson_save,
+    question_add,
+    question_remove,
+    quiz_submit,
 )
 from juntos.learning.services.profiles import (
     goal_set,
@@ -46,9 +55,11 @@ from juntos.learning.services.workshops import (
 )
 
 __all__ = [
+    "QuizResult",
     "SessionUpdate",
     "assessment_record",
     "attendance_record",
+    "class_message_send",
     "completion_evaluate",
     "course_create",
     "course_text_set",
@@ -64,6 +75,8 @@ __all__ = [
     "goal_set",
     "grant_add",
     "grant_revoke",
+    "lesson_mark_read",
+    "lesson_save",
     "objective_add",
     "objective_from_gap",
     "objective_mark",
@@ -75,10 +88,14 @@ __all__ = [
     "profile_language_add",
     "profile_start",
     "profile_update",
+    "question_add",
+    "question_remove",
+    "quiz_submit",
     "research_consent_set",
     "sample_profiles_add",
     "season_add",
     "session_create",
+    "session_reminders_send",
     "session_update",
     "share_revoke",
     "skill_add",

@@ -15,7 +15,13 @@ from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.services import person_delete
 from juntos.core.services import audit_record
 from juntos.learning.choices import EnrolmentStatus
-from juntos.learning.models import DocumentShare, Enrolment, VaultDocument, WorkerProfile
+from juntos.learning.models import (
+    DocumentShare,
+    Enrolment,
+    LessonProgress,
+    VaultDocument,
+    WorkerProfile,
+)
 from juntos.learning.selectors import organisation_names
 from juntos.learning.services.courses import enrolment_withdraw
 from juntos.learning.services.vault import document_plaintext
@@ -84,6 +90,9 @@ ENROLMENT_FIELDS = (
     "assessment_passed", "signed_off",
 )  # fmt: skip
 COMPLETION_FIELDS = ("course_title", "topic", "rule", "evidence", "completed_on", "organisation_id")
+PROGRESS_FIELDS = (
+    "enrolment_id", "lesson_id", "read_at", "attempts", "last_score", "quiz_passed_at",
+)  # fmt: skip
 DOCUMENT_FIELDS = ("id", "kind", "content_type", "size", "uploaded_at")
 SHARE_FIELDS = (
     "document_id", "caseworker__display_name", "organisation_id", "shared_at", "revoked_at",
@@ -94,6 +103,9 @@ def _activity_data(user: SignedIn) -> Exported:
     return {
         "enrolments": _rows(Enrolment.objects.filter(user=user), *ENROLMENT_FIELDS),
         "completions": _rows(user.learning_completions, *COMPLETION_FIELDS),
+        "lesson_progress": _rows(
+            LessonProgress.objects.filter(enrolment__user=user).order_by("pk"), *PROGRESS_FIELDS
+        ),
         "documents": _documents(user),
         "document_shares": _rows(DocumentShare.objects.filter(document__owner=user), *SHARE_FIELDS),
     }

@@ -28,7 +28,13 @@ from juntos.learning.models import (
     Session,
 )
 from juntos.learning.policies import can_manage_course
-from juntos.learning.selectors import HOLDS_A_PLACE, course_text
+from juntos.learning.selectors import (
+    HOLDS_A_PLACE,
+    course_text,
+    lesson_done,
+    lessons_of,
+    progress_of,
+)
 from juntos.learning.services._common import (
     apply_changes,
     equity_fact,
@@ -413,6 +419,12 @@ def completion_met(enrolment: Enrolment, session: Session) -> tuple[bool, Eviden
         share = round(100 * present / session.meetings)
         evidence: Evidence = {"present": present, "meetings": session.meetings, "percent": share}
         return share >= course.min_attendance_percent, evidence
+    if course.completion_rule == CompletionRule.LESSONS:
+        # A course with no lessons yet is never finished by them.
+        lessons = lessons_of(course)
+        progress = progress_of(enrolment)
+        done = sum(1 for lesson in lessons if lesson_done(lesson, progress.get(lesson.pk)))
+        return bool(lessons) and done == len(lessons), {"lessons": len(lessons), "done": done}
     if course.completion_rule == CompletionRule.ASSESSMENT:
         return bool(enrolment.assessment_passed), {"assessment_passed": enrolment.assessment_passed}
     return enrolment.signed_off, {"signed_off": enrolment.signed_off}

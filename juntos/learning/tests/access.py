@@ -12,12 +12,13 @@ from juntos.learning.choices import EnrolmentStatus
 from juntos.learning.models import (
     DocumentShare,
     Enrolment,
+    Lesson,
     Objective,
     ProfileGrant,
     VaultDocument,
     WorkerProfile,
 )
-from juntos.learning.services import document_upload
+from juntos.learning.services import document_upload, lesson_save, question_add
 from juntos.learning.tests.factories import CourseFactory, SessionFactory, WorkshopFactory
 from juntos.testing.access import EVERYONE, SIGNED_IN, Access
 
@@ -49,6 +50,36 @@ def _rosa_enrolment(p: Any) -> Enrolment:
     return Enrolment.objects.create(
         session=session, user=p.rosa, status=EnrolmentStatus.ENROLLED, queued_at=timezone.now()
     )
+
+
+def _amina_lesson(p: Any) -> Lesson:
+    course = _amina_course(p)
+    lesson = lesson_save(actor=p.amina, course=course, texts={"en": ("Pay slips", "Hours.")})
+    question_add(actor=p.amina, lesson=lesson, correct=1, texts={"en": ("Who?", ["You", "Them"])})
+    return lesson
+
+
+def _rosa_lesson(p: Any) -> dict[str, int]:
+    """A lesson of a course whose session started yesterday, in which rosa is enrolled."""
+    lesson = _amina_lesson(p)
+    session = SessionFactory.create(
+        course=lesson.course, starts_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+    enrolment = Enrolment.objects.create(
+        session=session, user=p.rosa, status=EnrolmentStatus.ENROLLED, queued_at=timezone.now()
+    )
+    return {"enrolment_id": enrolment.pk, "lesson_id": lesson.pk}
+
+
+def _rosa_lesson_session(p: Any) -> dict[str, int]:
+    """The session in which rosa takes an online lesson (for its gradebook)."""
+    enrolment = Enrolment.objects.get(pk=_rosa_lesson(p)["enrolment_id"])
+    return {"session_id": enrolment.session_id}
+
+
+def _quiz_answer(p: Any, kw: dict[str, Any]) -> dict[str, str]:
+    question = Lesson.objects.get(pk=kw["lesson_id"]).questions.get()
+    return {f"q{question.pk}": "1"}
 
 
 def _rosa_document(p: Any) -> VaultDocument:
@@ -125,6 +156,28 @@ ACCESS = [
         note="only her own enrolment (teachers withdraw people from the roster, not here)",
     ),
     Access("learning:my_courses", allow=SIGNED_IN, worker_page=True),
+    Access(
+        "learning:enrolment_calendar",
+        allow=frozenset({"rosa"}),
+        kwargs=lambda p: {"enrolment_id": _rosa_enrolment(p).pk},
+        note="her own classes only",
+    ),
+    Access(
+        "learning:course_lessons",
+        allow=frozenset({"rosa"}),
+        worker_page=True,
+        kwargs=lambda p: {"enrolment_id": _rosa_lesson(p)["enrolment_id"]},
+        note="only her own enrolment; her teacher sees results elsewhere, not her pages",
+    ),
+    Access("learning:lesson", allow=frozenset({"rosa"}), worker_page=True, kwargs=_rosa_lesson),
+    Access("learning:lesson_read", method="POST", allow=frozenset({"rosa"}), kwargs=_rosa_lesson),
+    Access(
+        "learning:lesson_quiz",
+        method="POST",
+        allow=frozenset({"rosa"}),
+        kwargs=_rosa_lesson,
+        data=_quiz_answer,
+    ),
     Access(
         "learning:profile",
         allow=SIGNED_IN,
@@ -245,6 +298,44 @@ ACCESS = [
         data=lambda p, kw: {"text-fr-title": "Anglais pour le travail", "text-fr-summary": ""},
     ),
     Access(
+        "learning:lessons",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"course_id": _amina_course(p).pk},
+        note="staff of the provider only: dana is staff elsewhere, rosa takes the course",
+    ),
+    Access(
+        "learning:lessons",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"course_id": _amina_course(p).pk},
+        data=lambda p, kw: {"title_en": "Pay slips", "body_en": "Hours.", "pass_percent": "75"},
+    ),
+    Access(
+        "learning:lesson_edit",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"lesson_id": _amina_lesson(p).pk},
+    ),
+    Access(
+        "learning:lesson_edit",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"lesson_id": _amina_lesson(p).pk},
+        data=lambda p, kw: {"title_en": "Pay slips", "body_en": "Hours.", "pass_percent": "60"},
+    ),
+    Access(
+        "learning:question_add",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"lesson_id": _amina_lesson(p).pk},
+        data=lambda p, kw: {"prompt_en": "Paid?", "options_en": "Yes\nNo", "correct": "1"},
+    ),
+    Access(
+        "learning:question_remove",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"question_id": _amina_lesson(p).questions.get().pk},
+    ),
+    Access(
         "learning:session_edit",
         allow=frozenset({"amina"}),
         kwargs=lambda p: {"session_id": _rosa_enrolment(p).session_id},
@@ -270,6 +361,20 @@ ACCESS = [
         "learning:roster",
         allow=frozenset({"amina"}),
         kwargs=lambda p: {"session_id": _rosa_enrolment(p).session_id},
+    ),
+    Access(
+        "learning:gradebook",
+        allow=frozenset({"amina"}),
+        kwargs=_rosa_lesson_session,
+        note="the provider's staff: rosa does not see her classmates' results",
+    ),
+    Access(
+        "learning:class_message",
+        method="POST",
+        allow=frozenset({"amina"}),
+        kwargs=lambda p: {"session_id": _rosa_enrolment(p).session_id},
+        data=lambda p, kw: {"body": "Class moves to room 4."},
+        note="the provider's staff write to the class; a worker in it may not",
     ),
     Access(
         "learning:roster_attendance",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from juntos.core.memory import ShortMemory
-from juntos.learning import selectors, services
+from juntos.learning import ics, selectors, services
 from juntos.learning.choices import CourseFormat, EnrolmentStatus, Schedule, Topic
 from juntos.learning.forms import CatalogueForm
 from juntos.learning.selectors import FACETS
@@ -237,3 +237,14 @@ def my_courses(request: HttpRequest) -> HttpResponse:
     return render(
         request, "learning/my_courses.html", {"enrolments": enrolments, "completions": completions}
     )
+
+
+@login_required
+@require_GET
+def enrolment_calendar(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    enrolment = selectors.get_learning_enrolment_for(request.user, enrolment_id)
+    content = ics.enrolment_calendar(enrolment, get_language() or "en")
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="classes-{enrolment.pk}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -10,8 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from juntos.learning import selectors, services
@@ -19,6 +19,7 @@ from juntos.learning.choices import EnrolmentStatus
 from juntos.learning.forms import (
     AttendanceForm,
     AttendeeForm,
+    ClassMessageForm,
     CourseForm,
     CourseSettingsForm,
     CourseTextForm,
@@ -311,6 +312,12 @@ def _say_session_saved(request: HttpRequest, promoted: int) -> None:
 @require_GET
 def roster(request: HttpRequest, session_id: int) -> HttpResponse:
     session = selectors.get_roster_for(request.user, session_id)
+    return _roster_page(request, session)
+
+
+def _roster_page(
+    request: HttpRequest, session: Any, *, message_form: ClassMessageForm | None = None
+) -> HttpResponse:
     return render(
         request,
         "learning/roster.html",
@@ -319,8 +326,56 @@ def roster(request: HttpRequest, session_id: int) -> HttpResponse:
             "text": selectors.course_text(session.course),
             "enrolments": selectors.roster_enrolments(session),
             "form": AttendanceForm(),
+            "message_form": message_form or ClassMessageForm(),
+        },
+        status=400 if message_form is not None else 200,
+    )
+
+
+@login_required
+@require_GET
+def gradebook(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = selectors.get_roster_for(request.user, session_id)
+    book = selectors.gradebook_of(session)
+    language = get_language() or "en"
+    titles = [
+        selectors.in_language(list(lesson.texts.all()), language, session.course.language)
+        for lesson in book.lessons
+    ]
+    return render(
+        request,
+        "learning/gradebook.html",
+        {
+            "session": session,
+            "text": selectors.course_text(session.course),
+            "book": book,
+            "lesson_titles": [t.title if t else "" for t in titles],
         },
     )
+
+
+@login_required
+@require_POST
+def class_message(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = selectors.get_roster_for(request.user, session_id)
+    form = ClassMessageForm(request.POST)
+    if form.is_valid():
+        try:
+            told = services.class_message_send(
+                actor=request.user, session=session, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Message sent to %(count)s person.", "Message sent to %(count)s people.", told
+                )
+                % {"count": told},
+            )
+            return redirect("learning:roster", session_id=session.pk)
+    return _roster_page(request, session, message_form=form)
 
 
 @login_required
