@@ -66,8 +66,12 @@ class SyncResult:
 
 def refusal_log(what: str, peer_name: str, reason: Rejection) -> None:
     """A refusal, logged and audited: what, whose, why; never a person, an address or a body.
-    The audit entry is its own transaction, so it stays whatever happens to the caller's."""
+    The audit entry is its own transaction, so it stays whatever happens to the caller's.
+    A message with no signature at all is only logged: anyone can send one, and the audit
+    log is for what claims to come from a peer (an unknown key, a bad digest, skew, replay)."""
     log.warning("federation: refused %s from %s: %s", what, peer_name, reason.value)
+    if reason == Rejection.UNSIGNED:
+        return
     with transaction.atomic():
         audit_record(
             actor=None,

@@ -121,3 +121,13 @@ def test_a_replayed_request_is_refused_audited_and_nothing_more_is_stored(sender
     assert list(ReceivedReferral.objects.values_list("pk", "sealed_body")) == kept
     assert SeenSignature.objects.count() == seen
     _refused("replay")
+
+
+def test_an_unsigned_request_is_refused_logged_and_not_audited(
+    sender: Peer, caplog: pytest.LogCaptureFixture
+) -> None:
+    response = Client().post("/federation/inbox", _offer(), content_type=MEDIA_TYPE)
+    assert response.status_code == 403 and json.loads(response.content) == {"error": "unsigned"}
+    assert ReceivedReferral.objects.count() == 0
+    assert not AuditEntry.objects.filter(action="federation.refused").exists()
+    assert "refused an inbox request from an unverified sender: unsigned" in caplog.text
