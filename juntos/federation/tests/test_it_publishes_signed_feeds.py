@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import pytest
 from django.test import Client
 from django.utils import timezone
 
@@ -15,6 +16,8 @@ from juntos.federation.activities import cursor_for
 from juntos.federation.models import OutboxItem
 from juntos.federation.signatures import (
     FEED_TAG,
+    INBOX_TAG,
+    Refused,
     RequestMessage,
     ResponseMessage,
     public_key_of,
@@ -107,3 +110,35 @@ def test_open_data_and_status_lists_have_their_feeds(personas: Any) -> None:
     urls = [i["object"]["url"] for i in lists["orderedItems"]]
     assert urls[0].endswith("/credentials/status/1/revocation")
     assert OutboxItem.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "tag"),
+    [
+        ("GET", "/federation/feeds/vacancies", 200, FEED_TAG),
+        ("GET", "/federation/feeds/aggregates/page", 200, FEED_TAG),
+        ("GET", "/federation/feeds/status-lists/page", 200, FEED_TAG),
+        ("GET", "/federation/feeds/vacancies/page?after=not-ours", 400, FEED_TAG),
+        ("GET", "/federation/organisations", 200, FEED_TAG),
+        ("GET", "/federation/key.json", 200, FEED_TAG),
+        ("POST", "/federation/inbox", 403, INBOX_TAG),
+    ],
+)
+def test_every_answer_to_a_peer_is_signed_with_its_digest(
+    db: None, method: str, path: str, status: int, tag: str
+) -> None:
+    client = Client()
+    response = client.get(path) if method == "GET" else client.post(path, b"{}", "text/plain")
+    assert response.status_code == status
+    assert response["Cache-Control"] == "no-store"
+    key = services.instance_key_current()
+    pinned = public_key_of(key.public_key)
+    asked = RequestMessage(method, "http://testserver" + path)
+    message = ResponseMessage(status, dict(response.headers.items()), asked)
+    verified = verify(message, body=response.content, tag=tag, now=timezone.now(),
+                      public_key=lambda kid: pinned if kid == key.key_id else None)  # fmt: skip
+    assert verified.key_id == key.key_id
+    # Another body under the same headers does not pass.
+    with pytest.raises(Refused):
+        verify(message, body=response.content + b" ", tag=tag, now=timezone.now(),
+               public_key=lambda kid: pinned)  # fmt: skip

@@ -4,7 +4,7 @@ instance's public key, and the inbox. Every answer is signed (RFC 9421) with its
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -57,7 +57,7 @@ def feed_page(request: HttpRequest, feed: str) -> HttpResponse:
     try:
         after = activities.outbox_id_of(request.GET.get("after", ""))
     except activities.BadCursor:
-        return JsonResponse({"error": "unknown cursor"}, status=400)
+        return _signed(request, {"error": "unknown cursor"}, status=400)
     items = selectors.outbox_page(name, after, activities.PAGE_SIZE)
     return _signed(request, activities.page(name, after, items))
 
@@ -84,7 +84,7 @@ def instance_key(request: HttpRequest) -> HttpResponse:
     """The key this instance signs with, for another instance's administrator to pin (she
     should compare it with what this instance's administrator tells her directly)."""
     key = services.instance_key_current()
-    return JsonResponse({"keyId": key.key_id, "publicKey": key.public_key, "alg": "ed25519"})
+    return _signed(request, {"keyId": key.key_id, "publicKey": key.public_key, "alg": "ed25519"})
 
 
 @csrf_exempt  # signed by an approved peer instead (RFC 9421), checked before anything is read
@@ -96,7 +96,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             method="POST", url=request.build_absolute_uri(), headers=headers, body=request.body
         )
     except Refused as refusal:
-        return JsonResponse({"error": refusal.reason.value}, status=403)
+        return _signed(request, {"error": refusal.reason.value}, status=403, tag=INBOX_TAG)
     except ValidationError:
         return _signed(
             request, {"error": "not a referral this inbox takes"}, status=422, tag=INBOX_TAG
