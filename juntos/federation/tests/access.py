@@ -79,6 +79,7 @@ def _to_aminas_organisation(p: Any) -> dict[str, int]:
 
 
 def _unsigned_offer(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    services.instance_key_current()  # a running instance has its key (the refusal is signed)
     return {"type": "Offer", "object": {"sealed": base64.b64encode(b"x").decode()}}
 
 
