@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     # Above monitoring: reads the domain apps' selectors and publishes through monitoring's
     # disclosure control (research extracts, labour-need signals).
     "juntos.research",
+    "juntos.federation",
     "juntos.demo",
 ]
 
@@ -242,6 +243,10 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     ),
     # The open-data files (CSV, data package, IATI) the API serves, from the published figures.
     "monitoring.regenerate-open-data": ("juntos.monitoring.tasks.regenerate_open_data", DAY),
+    # Federation: publish what changed, pull approved peers' signed feeds, forget old nonces.
+    "federation.refresh-outbox": ("juntos.federation.tasks.refresh_outbox", 5 * 60),
+    "federation.sync-peers": ("juntos.federation.tasks.sync_peers", 5 * 60),
+    "federation.forget-signatures": ("juntos.federation.tasks.forget_signatures", 60 * 60),
 }
 
 TASK_QUEUES = ["default", "notifications"]

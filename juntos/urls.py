@@ -26,6 +26,7 @@ urlpatterns = [
 ]
 if "credentials" in settings.JUNTOS_DOMAIN_APPS:
     urlpatterns.append(path("", include("juntos.credentials.public_urls")))
+urlpatterns.append(path("", include("juntos.federation.public_urls")))
 
 page_patterns = [
     path("", include("juntos.accounts.urls")),
@@ -37,6 +38,7 @@ page_patterns = [
     path("channels/", include("juntos.channels.urls")),
     path("monitoring/", include("juntos.monitoring.urls")),
     path("research/", include("juntos.research.urls")),
+    path("federation/", include("juntos.federation.urls")),
     path("admin/", admin.site.urls),
     path("", include("juntos.core.urls")),
 ]

@@ -32,7 +32,15 @@ from juntos.monitoring.disclosure import (
     rounded,
     suppress,
 )
-from juntos.monitoring.models import DIMENSIONS, Fact, Indicator, MonthTotal, ReportedValue, Target
+from juntos.monitoring.models import (
+    DIMENSIONS,
+    Fact,
+    Indicator,
+    MonthTotal,
+    OpenDataFile,
+    ReportedValue,
+    Target,
+)
 from juntos.monitoring.policies import (
     can_approve_reported_values,
     can_edit_targets,
@@ -587,3 +595,21 @@ def organisation_grants(organisation: Organisation) -> list[OrganisationGrant]:
 def organisations_with_figures() -> list[Organisation]:
     """Organisations that report figures or own cases' facts: the active ones, by name."""
     return list(public_organisations().only("pk", "name", "slug"))
+
+
+@dataclass(frozen=True)
+class OpenDataListing:
+    """One generated open-data file as others may cite it: its name, type and version."""
+
+    name: str
+    content_type: str
+    etag: str
+    generated_at: dt.datetime
+
+
+def open_data_files() -> list[OpenDataListing]:
+    """Every open-data file the nightly task generated (public figures only), by name."""
+    rows = OpenDataFile.objects.order_by("name").values_list(
+        "name", "content_type", "etag", "generated_at"
+    )
+    return [OpenDataListing(*row) for row in rows]

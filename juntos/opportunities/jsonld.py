@@ -10,8 +10,18 @@ from juntos.opportunities.noc import occupation
 
 def job_posting(vacancy: Vacancy, *, employer_name: str, url: str, language: str) -> str:
     """The JSON-LD text for a vacancy, safe to put inside a <script> element."""
+    data = job_posting_data(vacancy, employer_name=employer_name, url=url, language=language)
+    text = json.dumps(data, ensure_ascii=False)
+    # "</" would end the script element early; escape it as JSON allows.
+    return text.replace("</", "<\\/")
+
+
+def job_posting_data(
+    vacancy: Vacancy, *, employer_name: str, url: str, language: str
+) -> dict[str, object]:
+    """The JobPosting as data (the page's JSON-LD and the federation feed share it)."""
     occ = occupation(vacancy.occupation)
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": vacancy.title,
@@ -45,6 +55,4 @@ def job_posting(vacancy: Vacancy, *, employer_name: str, url: str, language: str
     }
     if vacancy.skills:
         data["skills"] = ", ".join(vacancy.skills)
-    text = json.dumps(data, ensure_ascii=False)
-    # "</" would end the script element early; escape it as JSON allows.
-    return text.replace("</", "<\\/")
+    return data
