@@ -138,6 +138,21 @@ class GrantForm(forms.Form):
         _set_choices(self, "organisation", organisations)
 
 
+class LanguageMarkedSelect(forms.Select):
+    """A select whose options carry the language their text is written in (`lang`), for titles
+    that people wrote and that may not exist in the page's language."""
+
+    def __init__(self, languages: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.languages = languages or {}
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(name, value, *args, **kwargs)
+        if language := self.languages.get(str(value)):
+            option["attrs"]["lang"] = language
+        return option
+
+
 class ObjectiveForm(forms.Form):
     title = forms.CharField(label=_("Objective"), max_length=200)
     target_on = forms.DateField(label=_("Target date"), widget=DATE)
@@ -145,9 +160,12 @@ class ObjectiveForm(forms.Form):
         label=_("Course that helps"), required=False, coerce=int, empty_value=None, choices=()
     )
 
-    def __init__(self, *args: Any, courses: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, courses: list[tuple[int, str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _set_choices(self, "course", _blank(courses))
+        _set_choices(self, "course", _blank([(pk, title) for pk, title, _lang in courses]))
+        self.fields["course"].widget = LanguageMarkedSelect(
+            {str(pk): language for pk, _title, language in courses}
+        )
 
 
 class WorkshopForm(forms.Form):

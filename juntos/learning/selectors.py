@@ -600,8 +600,9 @@ def get_own_share_for(actor: Actor, share_id: int) -> DocumentShare:
     return share
 
 
-def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int, str]]:
-    """(id, title) of the courses the worker enrolled in or completed, to link plan objectives.
+def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int, str, str]]:
+    """(id, title, the title's language) of the courses the worker enrolled in or completed, to
+    link plan objectives.
 
     Only her own courses: the whole catalogue would make the page heavy on a phone. One query
     for the titles (the title in her language, else in the course's own, else any).
@@ -624,8 +625,12 @@ def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int
     choices = []
     for course_id, texts in titles.items():
         teaching, unnamed = fallback[course_id]
-        first = next(iter(texts.values()), unnamed)
-        choices.append((course_id, texts.get(language) or texts.get(teaching) or first))
+        for shown in (language, teaching, *texts):
+            if shown in texts:
+                choices.append((course_id, texts[shown], shown))
+                break
+        else:
+            choices.append((course_id, unnamed, "en"))
     return choices
 
 

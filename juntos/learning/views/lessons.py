@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -226,13 +227,24 @@ def course_lessons(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 
 
 def _quiz_questions(lesson: Lesson, language: str) -> list[tuple[int, str, list[str]]]:
+    """Each question's prompt and options in the reader's language, or else in the course's,
+    marked with that language (`lang`) so a screen reader reads them as written."""
     questions = []
     for question in lesson.questions.all():
         text: QuestionText | None = selectors.in_language(
             list(question.texts.all()), language, lesson.course.language
         )
-        if text is not None:
-            questions.append((question.pk, text.prompt, list(text.options)))
+        if text is None:
+            continue
+        if text.language == language:
+            prompt, options = text.prompt, list(text.options)
+        else:
+            prompt = format_html('<span lang="{}">{}</span>', text.language, text.prompt)
+            options = [
+                format_html('<span lang="{}">{}</span>', text.language, option)
+                for option in text.options
+            ]
+        questions.append((question.pk, prompt, options))
     return questions
 
 
