@@ -24,6 +24,7 @@ GENDERED: dict[str, list[str]] = {
         r"(?<!\bla )\bbienvenid[ao]s?\b",
         r"\b\w+[oa]/[ao]\b",
         r"\b\w+o\(a\)",
+        r"\b\w+[rn]\(a\)",  # Trabajador(a), Guardián(a)
         r"\bestás (?:list|segur|registrad|conectad|informad)[ao]s?\b",
     ],
     "fr": [
@@ -34,6 +35,7 @@ GENDERED: dict[str, list[str]] = {
         r"\bvous êtes (?:connecté|informé|prêt|sûr|seul)e?s?\b",
         r"\bêtre (?:contacté|recruté)e?s?\b",
         r"\b\w+·e\b",
+        r"\b\w+\((?:e|se|trice|euse)\)",  # Intervenant(e), Inspecteur(trice)
         r"\bvous tient informée?\b",
         r"\bElle est membre\b",
     ],
@@ -67,8 +69,18 @@ def test_it_reads_every_catalogue_and_catches_each_form() -> None:
     assert {"reports", "learning", "network", "registry"} <= apps
     assert {entry.language for entry in all_entries} == {"es", "fr"}
     samples = {
-        "es": ["¿Podemos contactarla?", "Ya estás inscrita.", "Mensajes con la trabajadora"],
-        "fr": ["En attente de la travailleuse", "Vous êtes inscrite.", "vous seule pouvez"],
+        "es": [
+            "¿Podemos contactarla?",
+            "Ya estás inscrita.",
+            "Mensajes con la trabajadora",
+            "Trabajador(a) de casos",
+        ],
+        "fr": [
+            "En attente de la travailleuse",
+            "Vous êtes inscrite.",
+            "vous seule pouvez",
+            "Inspecteur(trice)",
+        ],
     }
     for language, texts in samples.items():
         for text in texts:
