@@ -199,6 +199,15 @@ class CommentForm(forms.Form):
     body = forms.CharField(label=_("Comment"), widget=forms.Textarea, max_length=5000)
 
 
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words to look for"),
+        min_length=2,
+        max_length=200,
+        help_text=_("In recommendations, meetings and minutes, in every language they have."),
+    )
+
+
 class AgendaPlacementForm(forms.Form):
     meeting: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Plenary"), queryset=None)
 

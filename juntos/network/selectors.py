@@ -27,6 +27,7 @@ from juntos.network.models import (
     GroupMembership,
     Meeting,
     Milestone,
+    Minutes,
     NetworkMember,
     PollOption,
     Recommendation,
@@ -555,3 +556,69 @@ def get_translatable_for(actor: Actor, kind: str, source_id: int) -> Translatabl
     if kind == "recommendation":
         return get_recommendation_for(actor, source_id)
     return get_meeting_for(actor, source_id)
+
+
+# Search
+
+
+SEARCH_LIMIT = 50
+EXCERPT_AROUND = 80
+
+
+@dataclass(frozen=True)
+class MinutesHit:
+    """Minutes of a meeting that mention the words, with the passage around them."""
+
+    minutes: Minutes
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """What a search found, by kind, each list within what the actor may see."""
+
+    recommendations: list[Recommendation]
+    meetings: list[Meeting]
+    minutes: list[MinutesHit]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.recommendations or self.meetings or self.minutes)
+
+
+def _excerpt(text: str, words: str) -> str:
+    at = text.lower().find(words.lower())
+    start = max(at - EXCERPT_AROUND, 0) if at >= 0 else 0
+    end = start + len(words) + 2 * EXCERPT_AROUND
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def search_for(actor: Actor, words: str) -> SearchResults:
+    """Recommendations, meetings and minutes mentioning the words, in any of their languages.
+
+    Plain case-insensitive containment (`icontains`) over the source and every translation,
+    so it reads the same on SQLite and PostgreSQL; each kind goes through the selector its own
+    page uses, so a search never shows what that page would not (drafts stay in their group).
+    """
+    _require_view(actor)
+    in_recommendation = (
+        Q(title__icontains=words)
+        | Q(body__icontains=words)
+        | Q(texts__title__icontains=words)
+        | Q(texts__body__icontains=words)
+    )
+    recommendations = recommendations_listed_for(actor).filter(in_recommendation).distinct()
+    in_meeting = (
+        Q(title__icontains=words) | Q(location__icontains=words) | Q(texts__title__icontains=words)
+    )
+    meetings = meetings_for(actor).filter(in_meeting).distinct()
+    minutes = (
+        Minutes.objects.filter(meeting__in=meetings_for(actor), body__icontains=words)
+        .select_related("meeting__group")
+        .order_by("-meeting__starts_at", "-meeting_id", "language")
+    )
+    return SearchResults(
+        list(recommendations[:SEARCH_LIMIT]),
+        list(meetings[:SEARCH_LIMIT]),
+        [MinutesHit(m, _excerpt(m.body, words)) for m in minutes[:SEARCH_LIMIT]],
+    )

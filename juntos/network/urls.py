@@ -1,12 +1,13 @@
 from django.urls import path
 
-from juntos.network.views import groups, meetings, recommendations, translations, votes
+from juntos.network.views import groups, meetings, recommendations, search, translations, votes
 
 app_name = "network"
 
 urlpatterns = [
     path("", groups.index, name="index"),
     path("members/", groups.members, name="members"),
+    path("search/", search.search, name="search"),
     path("translations/", translations.queue, name="translations"),
     path(
         "translations/<str:kind>/<int:source_id>/<str:language>/",

@@ -107,6 +107,14 @@ ACCESS = [
         data=lambda p, kw: {"identifier": p.dana.email, "sector": "civil-society"},
         note="only the coordinator admits members",
     ),
+    Access(
+        "network:search",
+        allow=MEMBERS,
+        kwargs=_members,
+        query="?q=line",
+        worker_page=True,
+        note="each kind found is limited as its own page limits it (drafts stay in their group)",
+    ),
     Access("network:group_create", allow=COORDINATOR, kwargs=_members),
     Access("network:translations", allow=TRANSLATORS, kwargs=_members),
     Access(
