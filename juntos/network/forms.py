@@ -208,6 +208,19 @@ class SearchForm(forms.Form):
     )
 
 
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your answer"), widget=forms.Textarea, max_length=5000)
+
+
+class CommentHideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is hidden"),
+        help_text=_("Everyone reading the discussion sees this reason in its place."),
+        widget=forms.Textarea,
+        max_length=500,
+    )
+
+
 class AgendaPlacementForm(forms.Form):
     meeting: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Plenary"), queryset=None)
 
