@@ -52,6 +52,8 @@ def comment_reply(*, actor: Actor, parent: Comment, body: str) -> Comment:
     member = require_member(actor)
     if not can_view_comment_subject(actor, parent):
         raise PermissionDenied
+    if parent.state != CommentState.SHOWN:
+        raise ValidationError(_("This comment was removed or hidden: it takes no more answers."))
     if parent.depth + 1 >= COMMENT_MAX_DEPTH:
         raise ValidationError(
             _("This thread is as deep as it goes: answer an earlier comment in it instead.")

@@ -71,6 +71,8 @@ def test_an_author_removes_her_comment_and_the_answers_stay(personas, client_as)
     assert "Comment removed by its author." in page and "My words" not in page
     assert "Fair point" in page and f'id="comment-{answer.pk}" class="thread-depth-1"' in page
     assert f"/network/comments/{mine.pk}/reply/" not in page
+    refused = client_as("ines").post(f"/en/network/comments/{mine.pk}/reply/", {"body": "Hm"})
+    assert refused.status_code == 200 and "takes no more answers" in refused.content.decode()
     assert AuditEntry.objects.filter(action="network.comment_remove").count() == 1
 
 
@@ -87,6 +89,12 @@ def test_the_coordinator_hides_a_comment_with_a_reason(personas, client_as):
     page = _page(client_as("rita"), rude)
     assert "Comment hidden by the coordinator." in page and "Insults a member" in page
     assert "Rude words" not in page
+    # Nor does its answer page show it, and it takes no more answers.
+    quoted = client_as("rita").get(f"/en/network/comments/{rude.pk}/reply/").content.decode()
+    assert "Rude words" not in quoted and "Insults a member" in quoted
+    rude.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.comment_reply(actor=personas.rita, parent=rude, body="Why?")
     assert AuditEntry.objects.filter(action="network.comment_hide").count() == 1
 
 
@@ -128,17 +136,17 @@ def test_a_thread_takes_the_same_queries_however_long(personas, client_as, on):
     subject = make_recommendation(personas, stage="endorsed") if on == "recommendation" else None
     subject = subject or make_meeting(personas)
     writers = [personas.rosa, personas.carl, personas.rita, personas.ines]
-    last: list[Comment] = []
+    counter = iter(range(1000))
 
     def add(n: int) -> None:
-        for i in range(n):
+        for _ in range(n):
+            i = next(counter)
             writer = writers[i % len(writers)]
-            if last and i % 2:
-                last.append(services.comment_reply(actor=writer, parent=last[-1], body=f"A{i}"))
-            else:
-                last.append(services.comment_add(actor=writer, subject=subject, body=f"C{i}"))
+            top = services.comment_add(actor=writer, subject=subject, body=f"C{i}")
+            answer = services.comment_reply(actor=personas.ines, parent=top, body=f"A{i}")
+            services.comment_reply(actor=writer, parent=answer, body=f"B{i}")
             if i % 3 == 0:
-                services.comment_remove(actor=writer, comment=last[-1])
+                services.comment_remove(actor=writer, comment=top)
 
     url = f"/en/network/{on}s/{subject.pk}/"
     client = client_as("ben")
