@@ -35,6 +35,12 @@ class RecommendationStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class CommentState(models.TextChoices):
+    SHOWN = "shown", _("Shown")
+    REMOVED = "removed", _("Removed by its author")
+    HIDDEN = "hidden", _("Hidden by the coordinator")
+
+
 class ImplementationStatus(models.TextChoices):
     NOT_STARTED = "not-started", _("Not started")
     IN_PROGRESS = "in-progress", _("In progress")

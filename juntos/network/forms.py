@@ -199,6 +199,28 @@ class CommentForm(forms.Form):
     body = forms.CharField(label=_("Comment"), widget=forms.Textarea, max_length=5000)
 
 
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words to look for"),
+        min_length=2,
+        max_length=200,
+        help_text=_("In recommendations, meetings and minutes, in every language they have."),
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your answer"), widget=forms.Textarea, max_length=5000)
+
+
+class CommentHideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is hidden"),
+        help_text=_("Everyone reading the discussion sees this reason in its place."),
+        widget=forms.Textarea,
+        max_length=500,
+    )
+
+
 class AgendaPlacementForm(forms.Form):
     meeting: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Plenary"), queryset=None)
 

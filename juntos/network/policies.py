@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind, Role
 from juntos.accounts.selectors import memberships_of
-from juntos.network.choices import RecommendationStatus, VoteStatus
+from juntos.network.choices import CommentState, RecommendationStatus, VoteStatus
 from juntos.network.models import NetworkMember
 
 if TYPE_CHECKING:
-    from juntos.network.models import Recommendation, Vote, WorkingGroup
+    from juntos.network.models import Comment, Recommendation, Vote, WorkingGroup
 
 
 _CACHED = "_juntos_network_member"
@@ -112,3 +112,26 @@ def can_translate_network(user: Actor) -> bool:
         return True
     member = network_member_of(user)
     return member is not None and member.is_interpreter
+
+
+def can_view_comment_subject(user: Actor, comment: Comment) -> bool:
+    """A comment is seen by whoever sees its recommendation (drafts stay in their group) or
+    its meeting (every member)."""
+    if comment.recommendation is not None:
+        return can_view_recommendation(user, comment.recommendation)
+    return can_view_network(user)
+
+
+def can_remove_comment(user: Actor, comment: Comment) -> bool:
+    """Only its author removes a comment, while it is shown."""
+    member = network_member_of(user)
+    return (
+        member is not None
+        and comment.author_id == member.pk
+        and comment.state == CommentState.SHOWN
+    )
+
+
+def can_hide_comment(user: Actor, comment: Comment) -> bool:
+    """The coordinator hides a shown comment, with a reason."""
+    return is_coordinator(user) and comment.state == CommentState.SHOWN

@@ -17,6 +17,7 @@ from juntos.core.crypto import keyed_hash, normalise_code
 from juntos.network.choices import (
     INTERPRETATION_LANGUAGES,
     BallotKind,
+    CommentState,
     MeetingStatus,
     RecommendationStatus,
     VoteStatus,
@@ -24,9 +25,11 @@ from juntos.network.choices import (
 from juntos.network.models import (
     Ballot,
     BallotAnswer,
+    Comment,
     GroupMembership,
     Meeting,
     Milestone,
+    Minutes,
     NetworkMember,
     PollOption,
     Recommendation,
@@ -35,9 +38,14 @@ from juntos.network.models import (
     VoteTrustee,
     WorkingGroup,
 )
+from juntos.network.models.recommendations import COMMENT_MAX_DEPTH
 from juntos.network.models.texts import ContentText, Translatable
 from juntos.network.policies import (
+    can_hide_comment,
+    can_remove_comment,
+    can_take_part,
     can_translate_network,
+    can_view_comment_subject,
     can_view_network,
     can_view_recommendation,
     is_coordinator,
@@ -123,6 +131,7 @@ def get_meeting_for(actor: Actor, meeting_id: int) -> Meeting:
             "registrations__member",
             "interpreters",
             "minutes",
+            "comments__author",
         )
         .filter(pk=meeting_id)
         .first()
@@ -219,6 +228,55 @@ def get_recommendation_for(actor: Actor, recommendation_id: int) -> Recommendati
     if recommendation is None or not can_view_recommendation(actor, recommendation):
         raise Http404
     return recommendation
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    """One comment of a discussion, at its depth, in reading order, with what the reader may
+    do with it."""
+
+    comment: Comment
+    depth: int
+    may_reply: bool
+    may_remove: bool
+    may_hide: bool
+
+
+def comment_thread(actor: Actor, comments: list[Comment]) -> list[ThreadRow]:
+    """A subject's comments (already fetched) as threads: each followed by its replies."""
+    children: dict[int | None, list[Comment]] = defaultdict(list)
+    for comment in comments:
+        children[comment.parent_id].append(comment)
+    takes_part = can_take_part(actor)
+    rows: list[ThreadRow] = []
+    stack = [(c, 0) for c in reversed(children[None])]
+    while stack:
+        comment, depth = stack.pop()
+        shown = comment.state == CommentState.SHOWN
+        rows.append(
+            ThreadRow(
+                comment,
+                depth,
+                may_reply=takes_part and shown and depth + 1 < COMMENT_MAX_DEPTH,
+                may_remove=can_remove_comment(actor, comment),
+                may_hide=can_hide_comment(actor, comment),
+            )
+        )
+        stack.extend((c, depth + 1) for c in reversed(children[comment.pk]))
+    return rows
+
+
+def get_comment_for(actor: Actor, comment_id: int) -> Comment:
+    """One comment whose recommendation or meeting the actor may see (404 otherwise)."""
+    _require_view(actor)
+    comment = (
+        Comment.objects.select_related("author", "recommendation__group", "meeting")
+        .filter(pk=comment_id)
+        .first()
+    )
+    if comment is None or not can_view_comment_subject(actor, comment):
+        raise Http404
+    return comment
 
 
 def decisions_for(actor: Actor) -> QuerySet[Recommendation]:
@@ -555,3 +613,69 @@ def get_translatable_for(actor: Actor, kind: str, source_id: int) -> Translatabl
     if kind == "recommendation":
         return get_recommendation_for(actor, source_id)
     return get_meeting_for(actor, source_id)
+
+
+# Search
+
+
+SEARCH_LIMIT = 50
+EXCERPT_AROUND = 80
+
+
+@dataclass(frozen=True)
+class MinutesHit:
+    """Minutes of a meeting that mention the words, with the passage around them."""
+
+    minutes: Minutes
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """What a search found, by kind, each list within what the actor may see."""
+
+    recommendations: list[Recommendation]
+    meetings: list[Meeting]
+    minutes: list[MinutesHit]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.recommendations or self.meetings or self.minutes)
+
+
+def _excerpt(text: str, words: str) -> str:
+    at = text.lower().find(words.lower())
+    start = max(at - EXCERPT_AROUND, 0) if at >= 0 else 0
+    end = start + len(words) + 2 * EXCERPT_AROUND
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def search_for(actor: Actor, words: str) -> SearchResults:
+    """Recommendations, meetings and minutes mentioning the words, in any of their languages.
+
+    Plain case-insensitive containment (`icontains`) over the source and every translation,
+    so it reads the same on SQLite and PostgreSQL; each kind goes through the selector its own
+    page uses, so a search never shows what that page would not (drafts stay in their group).
+    """
+    _require_view(actor)
+    in_recommendation = (
+        Q(title__icontains=words)
+        | Q(body__icontains=words)
+        | Q(texts__title__icontains=words)
+        | Q(texts__body__icontains=words)
+    )
+    recommendations = recommendations_listed_for(actor).filter(in_recommendation).distinct()
+    in_meeting = (
+        Q(title__icontains=words) | Q(location__icontains=words) | Q(texts__title__icontains=words)
+    )
+    meetings = meetings_for(actor).filter(in_meeting).distinct()
+    minutes = (
+        Minutes.objects.filter(meeting__in=meetings_for(actor), body__icontains=words)
+        .select_related("meeting__group")
+        .order_by("-meeting__starts_at", "-meeting_id", "language")
+    )
+    return SearchResults(
+        list(recommendations[:SEARCH_LIMIT]),
+        list(meetings[:SEARCH_LIMIT]),
+        [MinutesHit(m, _excerpt(m.body, words)) for m in minutes[:SEARCH_LIMIT]],
+    )

@@ -1,12 +1,21 @@
 from django.urls import path
 
-from juntos.network.views import groups, meetings, recommendations, translations, votes
+from juntos.network.views import (
+    comments,
+    groups,
+    meetings,
+    recommendations,
+    search,
+    translations,
+    votes,
+)
 
 app_name = "network"
 
 urlpatterns = [
     path("", groups.index, name="index"),
     path("members/", groups.members, name="members"),
+    path("search/", search.search, name="search"),
     path("translations/", translations.queue, name="translations"),
     path(
         "translations/<str:kind>/<int:source_id>/<str:language>/",
@@ -32,6 +41,10 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/agenda/", meetings.agenda, name="meeting_agenda"),
     path("meetings/<int:meeting_id>/held/", meetings.held, name="meeting_held"),
     path("meetings/<int:meeting_id>/minutes/", meetings.minutes, name="meeting_minutes"),
+    path("meetings/<int:meeting_id>/comment/", meetings.comment, name="meeting_comment"),
+    path("comments/<int:comment_id>/reply/", comments.reply, name="comment_reply"),
+    path("comments/<int:comment_id>/remove/", comments.remove, name="comment_remove"),
+    path("comments/<int:comment_id>/hide/", comments.hide, name="comment_hide"),
     path("meetings/<int:meeting_id>/calendar.ics", meetings.meeting_ics, name="meeting_ics"),
     path("calendar/", meetings.calendar, name="calendar"),
     path("calendar/<str:token>/feed.ics", meetings.calendar_feed, name="calendar_feed"),

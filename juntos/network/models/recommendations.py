@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from juntos.network.choices import ImplementationStatus, RecommendationStatus
+from juntos.network.choices import CommentState, ImplementationStatus, RecommendationStatus
 from juntos.network.models.bodies import NetworkMember, WorkingGroup
 
 
@@ -84,19 +84,55 @@ class Revision(models.Model):
         return f"{self.recommendation_id} v{self.number}"
 
 
+# Replies to replies stop at this many levels (depth 0 to 3), so a thread stays readable on
+# a phone.
+COMMENT_MAX_DEPTH = 4
+
+
 class Comment(models.Model):
+    """A member's word in the discussion of a recommendation or a meeting, or a reply to one.
+
+    Nothing is deleted: an author's removal empties the text and leaves a tombstone, the
+    coordinator's hiding keeps it out of view with a reason, so the replies keep their place.
+    """
+
     recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.CASCADE, related_name="comments"
+        Recommendation, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
     )
+    meeting = models.ForeignKey(
+        "network.Meeting", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    depth = models.PositiveSmallIntegerField(default=0)
     author = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(_("comment"))
+    body = models.TextField(_("comment"), blank=True)
+    state = models.CharField(
+        max_length=10, choices=CommentState.choices, default=CommentState.SHOWN
+    )
+    hidden_reason = models.CharField(_("reason"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["created_at"]
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recommendation__isnull=True, meeting__isnull=False)
+                | Q(recommendation__isnull=False, meeting__isnull=True),
+                name="network_comment_one_subject",
+            ),
+            models.CheckConstraint(
+                condition=Q(depth__lt=COMMENT_MAX_DEPTH), name="network_comment_depth_cap"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="removed", body="") | ~Q(state="removed"),
+                name="network_comment_removed_is_empty",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.author_id} on {self.recommendation_id}"
+        return f"{self.author_id} on {self.recommendation_id or self.meeting_id}"
 
 
 class Milestone(models.Model):

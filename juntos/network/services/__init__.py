@@ -1,5 +1,11 @@
 """Every write of the network app. Other apps import from here."""
 
+from juntos.network.services.comments import (
+    comment_add,
+    comment_hide,
+    comment_remove,
+    comment_reply,
+)
 from juntos.network.services.digest import digest_deliver, plenary_digest_queue
 from juntos.network.services.meetings import (
     agenda_item_add,
@@ -19,7 +25,6 @@ from juntos.network.services.members import (
 )
 from juntos.network.services.notices import vote_notices_deliver, vote_reminders_queue
 from juntos.network.services.recommendations import (
-    comment_add,
     milestone_add,
     milestone_complete,
     recommendation_draft,
@@ -53,6 +58,9 @@ __all__ = [
     "availability_set",
     "ballot_cast",
     "comment_add",
+    "comment_hide",
+    "comment_remove",
+    "comment_reply",
     "content_text_set",
     "digest_deliver",
     "feed_token_reset",

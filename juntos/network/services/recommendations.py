@@ -1,4 +1,4 @@
-"""Writes about recommendations: drafting, revising, commenting, endorsing and tracking."""
+"""Writes about recommendations: drafting, revising, endorsing and tracking."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from juntos.network.choices import (
     RecommendationStatus,
 )
 from juntos.network.models import (
-    Comment,
     Meeting,
     Milestone,
     Recommendation,
@@ -28,10 +27,9 @@ from juntos.network.models import (
 from juntos.network.policies import (
     can_edit_recommendation,
     can_endorse_recommendation,
-    can_view_recommendation,
     is_group_member,
 )
-from juntos.network.services._common import require_coordinator, require_member, require_text
+from juntos.network.services._common import require_coordinator, require_text
 from juntos.network.services.meetings import agenda_item_add
 
 
@@ -83,18 +81,6 @@ def recommendation_revise(
             details={"revision": revision.number},
         )
     return revision
-
-
-def comment_add(*, actor: Actor, recommendation: Recommendation, body: str) -> Comment:
-    """A member who can see the recommendation comments on it."""
-    member = require_member(actor)
-    if not can_view_recommendation(actor, recommendation):
-        raise PermissionDenied
-    body = require_text(body, field="body", limit=5000)
-    with transaction.atomic():
-        comment = Comment.objects.create(recommendation=recommendation, author=member, body=body)
-        audit_record(actor=actor, action="network.comment_add", target=recommendation)
-    return comment
 
 
 def recommendation_endorse(*, actor: Actor, recommendation: Recommendation) -> Recommendation:

@@ -75,6 +75,15 @@ def _feed(p: Any) -> dict[str, Any]:
     return {"token": services.feed_token_reset(actor=p.rosa)}
 
 
+def _comment(stage: str = "endorsed", on_meeting: bool = False) -> Any:
+    def build(p: Any) -> dict[str, Any]:
+        subject = f.make_meeting(p) if on_meeting else f.make_recommendation(p, stage=stage)
+        comment = services.comment_add(actor=p.rosa, subject=subject, body="Night line")
+        return {"comment_id": comment.pk}
+
+    return build
+
+
 def _plenary_choice(p: Any, kw: dict[str, Any]) -> dict[str, Any]:
     return {"meeting": f.make_meeting(p).pk}
 
@@ -106,6 +115,14 @@ ACCESS = [
         kwargs=_members,
         data=lambda p, kw: {"identifier": p.dana.email, "sector": "civil-society"},
         note="only the coordinator admits members",
+    ),
+    Access(
+        "network:search",
+        allow=MEMBERS,
+        kwargs=_members,
+        query="?q=line",
+        worker_page=True,
+        note="each kind found is limited as its own page limits it (drafts stay in their group)",
     ),
     Access("network:group_create", allow=COORDINATOR, kwargs=_members),
     Access("network:translations", allow=TRANSLATORS, kwargs=_members),
@@ -177,6 +194,44 @@ ACCESS = [
         allow=COORDINATOR,
         kwargs=_meeting,
         data=lambda p, kw: {"minutes-language": "es", "minutes-body": "Acta"},
+    ),
+    Access(
+        "network:meeting_comment",
+        method="POST",
+        allow=MEMBERS,
+        kwargs=_meeting,
+        data=lambda p, kw: {"comment-body": "Can we start later?"},
+    ),
+    Access("network:comment_reply", allow=MEMBERS, kwargs=_comment(), worker_page=True),
+    Access(
+        "network:comment_reply",
+        allow=GROUP | COORDINATOR,
+        kwargs=_comment("draft"),
+        note="a draft's discussion stays with the drafting group and the coordinator",
+    ),
+    Access(
+        "network:comment_reply",
+        method="POST",
+        allow=MEMBERS,
+        kwargs=_comment(on_meeting=True),
+        data=lambda p, kw: {"body": "Agreed, after six"},
+        note="the comment's author is told of the answer",
+    ),
+    Access(
+        "network:comment_remove",
+        method="POST",
+        allow=frozenset({"rosa"}),
+        kwargs=_comment(),
+        data=lambda p, kw: {},
+        note="only its author removes a comment; a tombstone keeps the answers in place",
+    ),
+    Access("network:comment_hide", allow=COORDINATOR, kwargs=_comment()),
+    Access(
+        "network:comment_hide",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_comment(on_meeting=True),
+        data=lambda p, kw: {"reason": "Off topic"},
     ),
     Access("network:meeting_ics", allow=MEMBERS, kwargs=_meeting),
     Access("network:calendar", allow=MEMBERS, kwargs=_members, worker_page=True),

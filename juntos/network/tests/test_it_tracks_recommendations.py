@@ -32,7 +32,7 @@ def test_revisions_and_comments_are_kept(personas):
     services.recommendation_revise(
         actor=personas.amina, recommendation=draft, title="Line", body="Night too", note="hours"
     )
-    services.comment_add(actor=personas.carl, recommendation=draft, body="Who pays?")
+    services.comment_add(actor=personas.carl, subject=draft, body="Who pays?")
     assert list(draft.revisions.values_list("number", "body")) == [
         (2, "Night too"),
         (1, "Answer in Spanish."),

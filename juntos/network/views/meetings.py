@@ -21,6 +21,7 @@ from juntos.network.choices import MeetingStatus
 from juntos.network.forms import (
     AgendaForm,
     AvailabilityForm,
+    CommentForm,
     HeldForm,
     InterpreterForm,
     MeetingForm,
@@ -29,7 +30,7 @@ from juntos.network.forms import (
     ScheduleForm,
 )
 from juntos.network.models import Meeting
-from juntos.network.policies import can_manage_network, network_member_of
+from juntos.network.policies import can_manage_network, can_take_part, network_member_of
 from juntos.network.views._submit import submit, submit_then
 
 
@@ -78,6 +79,9 @@ def _meeting_page(request: HttpRequest, meeting: Meeting, **bound: forms.Form) -
         "agenda_form": bound.get("agenda") or AgendaForm(),
         "held_form": bound.get("held") or HeldForm(choices=_attendee_choices(meeting)),
         "minutes_form": bound.get("minutes") or MinutesForm(),
+        "comment_form": bound.get("comment") or CommentForm(),
+        "can_comment": can_take_part(request.user),
+        "thread": selectors.comment_thread(request.user, list(meeting.comments.all())),
         "has_started": bool(meeting.starts_at and meeting.starts_at <= timezone.now()),
     }
     return render(request, "network/meeting_detail.html", context)
@@ -248,6 +252,21 @@ def minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
             body=f.cleaned_data["body"],
         ),
         _("The minutes are saved."),
+    )
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    return _post(
+        request,
+        meeting_id,
+        "comment",
+        lambda m: CommentForm(request.POST),
+        lambda m, f: services.comment_add(
+            actor=request.user, subject=m, body=f.cleaned_data["body"]
+        ),
+        _("Your comment is posted."),
     )
 
 

@@ -32,6 +32,7 @@ from juntos.network.policies import (
     can_edit_recommendation,
     can_endorse_recommendation,
     can_manage_network,
+    can_take_part,
     is_group_member,
 )
 from juntos.network.views._submit import submit, submit_then
@@ -93,6 +94,8 @@ def _page(
         "revision_form": bound.get("revision")
         or RevisionForm(initial={"title": recommendation.title, "body": recommendation.body}),
         "comment_form": bound.get("comment") or CommentForm(),
+        "can_comment": can_take_part(user),
+        "thread": selectors.comment_thread(user, list(recommendation.comments.all())),
         "agenda_form": bound.get("agenda") or AgendaPlacementForm(plenaries=_plenaries(request)),
         "vote_form": bound.get("vote") or VoteOpenForm(),
         "tracking_form": bound.get("tracking")
@@ -158,7 +161,7 @@ def comment(request: HttpRequest, recommendation_id: int) -> HttpResponse:
         "comment",
         lambda: CommentForm(request.POST),
         lambda r, f: services.comment_add(
-            actor=request.user, recommendation=r, body=f.cleaned_data["body"]
+            actor=request.user, subject=r, body=f.cleaned_data["body"]
         ),
         _("Your comment is posted."),
     )
