@@ -41,6 +41,7 @@ from juntos.reports.choices import (
     INSPECTOR_ROLES,
     PRIORITY_RANK,
     SUPPORT_STAFF_ROLES,
+    CaseRequestStatus,
     ConsentAnswer,
     KeyRole,
     ReferralKind,
@@ -396,6 +397,17 @@ def notes_of(case: Case, opened: OpenedReport) -> list[tuple[CaseNote, str]]:
 def needs_approval(organisation_id: int) -> bool:
     """An organisation with a supervisor closes and transfers cases only with her approval."""
     return people_with_role(organisation_id, APPROVER_ROLES).exists()
+
+
+def requests_awaiting(actor: Actor) -> QuerySet[CaseRequest]:
+    """Requests to close or transfer waiting for the actor as a supervisor (never her own)."""
+    pending = CaseRequest.objects.filter(
+        case__owner_id__in=organisation_ids_for(actor, APPROVER_ROLES),
+        status=CaseRequestStatus.PENDING,
+    ).exclude(case__status="closed")
+    if actor.is_authenticated:
+        pending = pending.exclude(asked_by_id=actor.pk)
+    return pending.select_related("case__report", "asked_by", "to_organisation")
 
 
 def get_request_of(case: Case, request_id: int) -> CaseRequest:

@@ -198,3 +198,23 @@ def test_the_case_page_does_not_grow_with_requests(personas, client_as):
 
 def _opened(actor, case):
     return selectors.get_case_for(actor, case.pk)[1]
+
+
+def test_the_supervisor_finds_what_waits_for_her_on_the_queue_at_constant_cost(personas):
+    sofia = supervisor_at()
+    mine = services.case_close_request(actor=sofia, case=open_case(personas), outcome="resolved")
+    supervisor = logged_in_client(sofia)
+
+    def add(n):
+        for _ in range(n):
+            services.case_close_request(
+                actor=personas.amina, case=open_case(personas), outcome="resolved"
+            )
+
+    assert_queries_do_not_grow(
+        add_items=add, fetch=lambda: supervisor.get(reverse("reports:queue")), limit=20
+    )
+    page = supervisor.get(reverse("reports:queue")).content.decode()
+    awaiting = page.split('id="awaiting-heading"', 1)[1].split("</section>", 1)[0]
+    assert awaiting.count("<li>") == awaiting.count("asked by Amina Yusuf") > 0
+    assert f"/reports/cases/{mine.case_id}/" not in awaiting

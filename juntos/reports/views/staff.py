@@ -65,6 +65,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "new": [(k, site_counts.get(k.report.site_hash, 0)) for k in new],
         "cases": [(c, site_counts.get(c.report.site_hash, 0)) for c in cases],
         "offers": list(selectors.offers_for(request.user)),
+        "awaiting": list(selectors.requests_awaiting(request.user)),
         "organisations": [
             m.organisation
             for m in memberships_of(request.user)
