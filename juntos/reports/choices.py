@@ -104,6 +104,19 @@ class ConsentAnswer(models.TextChoices):
     REFUSED = "refused", _("No, I do not agree")
 
 
+class CaseRequestKind(models.TextChoices):
+    """What a caseworker asks a supervisor to approve."""
+
+    CLOSE = "close", _("Close the case")
+    TRANSFER = "transfer", _("Transfer the case")
+
+
+class CaseRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a supervisor")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
 class MessageSender(models.TextChoices):
     WORKER = "worker", _("You")
     STAFF = "staff", _("Caseworker")
@@ -140,3 +153,6 @@ def report_source(value: str) -> str:
 SUPPORT_STAFF_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
 ROUTING_MANAGER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 INSPECTOR_ROLES = frozenset({Role.INSPECTOR})
+# Who approves a caseworker's request to close or transfer a case. An organisation where
+# someone holds this role closes and transfers only with a supervisor's approval.
+APPROVER_ROLES = frozenset({Role.SUPERVISOR})

@@ -309,6 +309,22 @@ class CloseForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=CaseOutcome.choices)
 
 
+class RequestDecisionForm(forms.Form):
+    """A supervisor's answer to a request to close or transfer; a refusal says why."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("refuse", _("Refuse"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason (shown to the caseworker; needed to refuse)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class ReferralForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),

@@ -17,6 +17,8 @@ from juntos.core.jurisdictions import Program, Province
 from juntos.reports.choices import (
     CaseOutcome,
     CasePriority,
+    CaseRequestKind,
+    CaseRequestStatus,
     CaseStatus,
     ConsentAnswer,
     ContactMode,
@@ -319,3 +321,34 @@ class CaseLink(models.Model):
 
     def __str__(self) -> str:
         return f"case {self.case_id} linked to {self.other_id}"
+
+
+class CaseRequest(models.Model):
+    """A caseworker's request to close (with the outcome she proposes) or transfer a case,
+    approved or refused by a supervisor of the owning organisation other than her."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="requests")
+    kind = models.CharField(max_length=10, choices=CaseRequestKind.choices)
+    outcome = models.CharField(max_length=30, choices=CaseOutcome.choices, blank=True)
+    to_organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    asked_on = models.DateField()
+    status = models.CharField(
+        max_length=10, choices=CaseRequestStatus.choices, default=CaseRequestStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    # The supervisor's reason for a refusal, sealed with the report's key like a note.
+    sealed_reason = models.BinaryField(default=b"")
+
+    class Meta:
+        ordering = ["-asked_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} request {self.pk} on case {self.case_id}"

@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING
 from juntos.accounts.actors import Actor
 from juntos.accounts.policies import has_role
 from juntos.reports.choices import (
+    APPROVER_ROLES,
     INSPECTOR_ROLES,
     ROUTING_MANAGER_ROLES,
     SUPPORT_STAFF_ROLES,
+    CaseRequestStatus,
     CaseStatus,
     KeyRole,
 )
 
 if TYPE_CHECKING:
-    from juntos.reports.models import Case, Referral, ReportKey
+    from juntos.reports.models import Case, CaseRequest, Referral, ReportKey
 
 CASE_WORKING_ROLES = frozenset({KeyRole.OWNER, KeyRole.HELPER})
 
@@ -63,6 +65,27 @@ def can_manage_case(actor: Actor, case: Case) -> bool:
 def can_reopen_case(actor: Actor, case: Case) -> bool:
     """Staff of the owning organisation reopen a closed case (the worker wrote again, say)."""
     return case.status == CaseStatus.CLOSED and is_support_staff(actor, case.owner_id)
+
+
+def is_approver(actor: Actor, case: Case) -> bool:
+    """A supervisor of the organisation that owns the case."""
+    return has_role(actor, case.owner_id, APPROVER_ROLES)
+
+
+def asked_it_herself(actor: Actor, request: CaseRequest) -> bool:
+    """The person who asked for a closure or transfer; she may never decide it."""
+    return bool(actor.is_authenticated and request.asked_by_id == actor.pk)
+
+
+def can_decide_request(actor: Actor, request: CaseRequest) -> bool:
+    """Another supervisor of the owning organisation decides a pending request on an open case."""
+    case = request.case
+    return (
+        request.status == CaseRequestStatus.PENDING
+        and case.status != CaseStatus.CLOSED
+        and is_approver(actor, case)
+        and not asked_it_herself(actor, request)
+    )
 
 
 def can_read_contact(actor: Actor, case: Case) -> bool:

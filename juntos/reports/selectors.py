@@ -28,14 +28,20 @@ from django.http import Http404
 
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import OrganisationKind
-from juntos.accounts.selectors import organisation_ids_for, organisations_of_kind
+from juntos.accounts.selectors import (
+    organisation_ids_for,
+    organisations_of_kind,
+    people_with_role,
+)
 from juntos.core import crypto
 from juntos.registry import selectors as registry_selectors
 from juntos.reports import sealing
 from juntos.reports.choices import (
+    APPROVER_ROLES,
     INSPECTOR_ROLES,
     PRIORITY_RANK,
     SUPPORT_STAFF_ROLES,
+    CaseRequestStatus,
     ConsentAnswer,
     KeyRole,
     ReferralKind,
@@ -47,6 +53,7 @@ from juntos.reports.models import (
     Case,
     CaseLink,
     CaseNote,
+    CaseRequest,
     ConsentRequest,
     Message,
     OnCall,
@@ -384,6 +391,47 @@ def notes_of(case: Case, opened: OpenedReport) -> list[tuple[CaseNote, str]]:
     return [
         (n, sealing.open_sealed(opened.data_key, case.report_id, f"note:{n.pk}", n.sealed_body))
         for n in notes
+    ]
+
+
+def needs_approval(organisation_id: int) -> bool:
+    """An organisation with a supervisor closes and transfers cases only with her approval."""
+    return people_with_role(organisation_id, APPROVER_ROLES).exists()
+
+
+def requests_awaiting(actor: Actor) -> QuerySet[CaseRequest]:
+    """Requests to close or transfer waiting for the actor as a supervisor (never her own)."""
+    pending = CaseRequest.objects.filter(
+        case__owner_id__in=organisation_ids_for(actor, APPROVER_ROLES),
+        status=CaseRequestStatus.PENDING,
+    ).exclude(case__status="closed")
+    if actor.is_authenticated:
+        pending = pending.exclude(asked_by_id=actor.pk)
+    return pending.select_related("case__report", "asked_by", "to_organisation")
+
+
+def get_request_of(case: Case, request_id: int) -> CaseRequest:
+    """One request of a case the caller already fetched with authorisation; 404 otherwise."""
+    found = CaseRequest.objects.select_related("case", "asked_by").filter(case=case, pk=request_id)
+    request = found.first()
+    if request is None:
+        raise Http404
+    return request
+
+
+def requests_of(case: Case, opened: OpenedReport) -> list[tuple[CaseRequest, str]]:
+    """The case's requests to close or transfer, newest first, with any refusal reason unsealed."""
+    requests = CaseRequest.objects.filter(case=case).select_related(
+        "asked_by", "decided_by", "to_organisation"
+    )
+    return [
+        (
+            r,
+            sealing.open_sealed(opened.data_key, case.report_id, f"request:{r.pk}", r.sealed_reason)
+            if r.sealed_reason
+            else "",
+        )
+        for r in requests
     ]
 
 

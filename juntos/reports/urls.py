@@ -27,6 +27,11 @@ urlpatterns = [
     path("cases/<int:case_id>/refer/", staff.case_refer, name="case_refer"),
     path("cases/<int:case_id>/consent/", staff.case_consent, name="case_consent"),
     path("cases/<int:case_id>/close/", staff.case_close, name="case_close"),
+    path(
+        "cases/<int:case_id>/requests/<int:request_id>/",
+        staff.case_request_decide,
+        name="case_request_decide",
+    ),
     path("cases/<int:case_id>/contact/", staff.case_contact, name="case_contact"),
     path("offers/<int:referral_id>/", staff.offer_answer, name="offer_answer"),
     path("files/<uuid:attachment_id>/", staff.attachment, name="attachment"),

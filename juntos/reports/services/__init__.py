@@ -1,5 +1,10 @@
 """Every write of the reports app. Other apps use `report_attach_document_by_code`."""
 
+from juntos.reports.services.approvals import (
+    case_close_request,
+    case_request_decide,
+    case_transfer_request,
+)
 from juntos.reports.services.cases import (
     case_assign,
     case_close,
@@ -44,6 +49,7 @@ __all__ = [
     "Submission",
     "case_assign",
     "case_close",
+    "case_close_request",
     "case_contact_read",
     "case_link",
     "case_message_send",
@@ -51,8 +57,10 @@ __all__ = [
     "case_open",
     "case_plan_set",
     "case_reopen",
+    "case_request_decide",
     "case_set_status",
     "case_summaries_send",
+    "case_transfer_request",
     "case_unlink",
     "consent_answer",
     "consent_request",

@@ -23,7 +23,7 @@ from juntos.reports.choices import (
     Stage,
 )
 from juntos.reports.models import Case, CaseLink, CaseNote, Report, ReportKey
-from juntos.reports.selectors import OpenedReport
+from juntos.reports.selectors import OpenedReport, needs_approval
 from juntos.reports.services._common import today
 from juntos.reports.services.intake import message_append
 
@@ -167,11 +167,28 @@ def case_contact_read(*, actor: Actor, case: Case, opened: OpenedReport) -> dict
 
 
 def case_close(*, actor: Actor, case: Case, outcome: str) -> None:
-    """Close the case with an outcome; the worker sees "closed" and the ledger counts it."""
+    """Close the case with an outcome; the worker sees "closed" and the ledger counts it.
+
+    Only where the organisation has no supervisor: elsewhere a caseworker asks
+    (`case_close_request`) and a supervisor approves (`case_request_decide`).
+    """
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
+    check_outcome(outcome)
+    if needs_approval(case.owner_id):
+        raise ValidationError(
+            _("In your organisation a supervisor approves closures: your request is sent to one.")
+        )
+    case_close_now(actor=actor, case=case, outcome=outcome)
+
+
+def check_outcome(outcome: str) -> None:
     if outcome not in CaseOutcome.values:
         raise ValidationError({"outcome": _("Choose how the case ended.")})
+
+
+def case_close_now(*, actor: Actor, case: Case, outcome: str) -> None:
+    """The closing itself, once the rights (and any approval) were checked by the caller."""
     with transaction.atomic():
         Case.objects.filter(pk=case.pk).update(
             status=CaseStatus.CLOSED, outcome=outcome, closed_on=today()

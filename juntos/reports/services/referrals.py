@@ -15,14 +15,22 @@ from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.reports import policies, sealing
 from juntos.reports.choices import (
     INSPECTOR_ROLES,
+    CaseRequestStatus,
     ConsentAnswer,
     KeyRole,
     ReferralKind,
     ReferralStatus,
     Stage,
 )
-from juntos.reports.models import Case, ConsentRequest, Referral, Report, ReportKey
-from juntos.reports.selectors import OpenedReport
+from juntos.reports.models import (
+    Case,
+    CaseRequest,
+    ConsentRequest,
+    Referral,
+    Report,
+    ReportKey,
+)
+from juntos.reports.selectors import OpenedReport, needs_approval
 from juntos.reports.services._common import inspector_link, queue_link, today
 from juntos.reports.services.cases import tell_worker
 from juntos.reports.services.intake import receipt_open
@@ -40,10 +48,27 @@ def _give_key(opened: OpenedReport, organisation_id: int, role: str) -> None:
 def referral_create(
     *, actor: Actor, case: Case, opened: OpenedReport, to_organisation_id: int, kind: str
 ) -> Referral:
-    """Offer the case to another support group: to help (referral) or to take it (transfer)."""
+    """Offer the case to another support group: to help (referral) or to take it (transfer).
+
+    A transfer goes straight only where the organisation has no supervisor; elsewhere it is
+    asked for (`case_transfer_request`) and sent once a supervisor approves.
+    """
     if not policies.can_manage_case(actor, case):
         raise PermissionDenied
-    _check_offer(case, to_organisation_id, kind)
+    check_offer(case, to_organisation_id, kind)
+    if kind == ReferralKind.TRANSFER and needs_approval(case.owner_id):
+        raise ValidationError(
+            _("In your organisation a supervisor approves transfers: your request is sent to one.")
+        )
+    return offer_now(
+        actor=actor, case=case, opened=opened, to_organisation_id=to_organisation_id, kind=kind
+    )
+
+
+def offer_now(
+    *, actor: Actor, case: Case, opened: OpenedReport, to_organisation_id: int, kind: str
+) -> Referral:
+    """The offer itself, once the rights (and any approval) were checked by the caller."""
     with transaction.atomic():
         _give_key(opened, to_organisation_id, KeyRole.OFFERED)
         referral = Referral.objects.create(
@@ -72,7 +97,7 @@ def referral_create(
     return referral
 
 
-def _check_offer(case: Case, to_organisation_id: int, kind: str) -> None:
+def check_offer(case: Case, to_organisation_id: int, kind: str) -> None:
     if kind not in (ReferralKind.REFERRAL, ReferralKind.TRANSFER):
         raise ValidationError({"kind": _("Choose a referral or a transfer.")})
     support = organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT)
@@ -122,6 +147,8 @@ def _take_over(case: Case, referral: Referral) -> None:
         report_id=case.report_id, organisation_id=referral.to_organisation_id
     ).update(role=KeyRole.OWNER)
     Case.objects.filter(pk=case.pk).update(owner_id=referral.to_organisation_id, assigned_to=None)
+    # A request still waiting was made to the former owner's supervisors: it goes with them.
+    CaseRequest.objects.filter(case=case, status=CaseRequestStatus.PENDING).delete()
 
 
 def consent_request(

@@ -56,6 +56,32 @@ def _closed_case_kwargs(p: Any) -> dict[str, Any]:
     return {"case_id": case.pk}
 
 
+def _close_request(p: Any) -> dict[str, Any]:
+    """A caseworker of amina's organisation asked to close; amina is made its supervisor, so
+    she (and no one else among the personas) decides it."""
+    import uuid
+
+    from juntos.accounts.choices import Channel, Role, Sector
+    from juntos.accounts.services import membership_grant, person_create
+    from juntos.reports import services
+
+    fraser = _org("fraser-valley-support")
+    asker = person_create(
+        actor=None,
+        display_name="Caseworker",
+        password="juntos-demo-2026",
+        email=f"asker-{uuid.uuid4().hex[:8]}@fraser-valley-support.example.org",
+        language="en",
+        channel=Channel.EMAIL,
+        sector=Sector.CIVIL_SOCIETY,
+    )
+    membership_grant(actor=None, user=asker, organisation=fraser, role=Role.CASEWORKER)
+    membership_grant(actor=None, user=p.amina, organisation=fraser, role=Role.SUPERVISOR)
+    case = _case(p)
+    asked = services.case_close_request(actor=asker, case=case, outcome="resolved")
+    return {"case_id": case.pk, "request_id": asked.pk}
+
+
 def _linked_pair(p: Any) -> dict[str, Any]:
     from juntos.reports import selectors, services
 
@@ -268,6 +294,14 @@ ACCESS = [
         allow=AMINA,
         kwargs=_case_kwargs,
         data=lambda p, k: {"outcome": "resolved"},
+    ),
+    Access(
+        "reports:case_request_decide",
+        method="POST",
+        allow=AMINA,
+        kwargs=_close_request,
+        data=lambda p, k: {f"r{k['request_id']}-decision": "approve"},
+        note="a supervisor of the owning organisation who did not ask",
     ),
     Access(
         "reports:case_contact",

@@ -58,3 +58,25 @@ class SubmissionFactory(factory.Factory[services.Submission]):
         return services.report_submit(**kwargs)
 
     _build = _create
+
+
+def supervisor_at(slug: str = "fraser-valley-support", name: str = "Sofia") -> Any:
+    """A supervisor of an organisation (not a persona): with her, its closures and transfers
+    need approval."""
+    from juntos.accounts.choices import Channel, Role, Sector
+    from juntos.accounts.selectors import organisations_by_slug
+    from juntos.accounts.services import membership_grant, person_create
+
+    person = person_create(
+        actor=None,
+        display_name=name,
+        password="juntos-demo-2026",
+        email=f"{name.lower()}@{slug}.example.org",
+        language="es",
+        channel=Channel.EMAIL,
+        sector=Sector.CIVIL_SOCIETY,
+        province="BC",
+    )
+    organisation = organisations_by_slug([slug])[slug]
+    membership_grant(actor=None, user=person, organisation=organisation, role=Role.SUPERVISOR)
+    return person

@@ -19,7 +19,7 @@ from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, people_with_role
 from juntos.core.forms import add_service_errors
 from juntos.reports import policies, sealing, selectors, services
-from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole, MessageSender
+from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole, MessageSender, ReferralKind
 from juntos.reports.forms import (
     AssignForm,
     BodyForm,
@@ -31,6 +31,7 @@ from juntos.reports.forms import (
     OfferAnswerForm,
     OnCallForm,
     ReferralForm,
+    RequestDecisionForm,
     RoutingRuleForm,
     StatusForm,
 )
@@ -64,6 +65,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "new": [(k, site_counts.get(k.report.site_hash, 0)) for k in new],
         "cases": [(c, site_counts.get(c.report.site_hash, 0)) for c in cases],
         "offers": list(selectors.offers_for(request.user)),
+        "awaiting": list(selectors.requests_awaiting(request.user)),
         "organisations": [
             m.organisation
             for m in memberships_of(request.user)
@@ -216,6 +218,9 @@ def _case_context(
         "can_reopen": policies.can_reopen_case(request.user, case),
         "related": selectors.related_cases_for(request.user, case, opened),
         "can_read_contact": policies.can_read_contact(request.user, case),
+        "requests": _requests(request, case, opened, forms.pop("decision_form", None)),
+        "can_approve": policies.is_approver(request.user, case),
+        "needs_approval": selectors.needs_approval(case.owner_id) if manage else False,
         "offer": selectors.pending_offer_to(case, opened.key.organisation_id)
         if opened.key.role == KeyRole.OFFERED
         else None,
@@ -224,9 +229,28 @@ def _case_context(
         context |= _manage_forms(case)
     return (
         context
-        | {"note_form": BodyForm(), "message_form": BodyForm(), "link_form": CaseLinkForm()}
+        | {
+            "note_form": BodyForm(),
+            "message_form": BodyForm(),
+            "link_form": CaseLinkForm(),
+        }
         | forms
     )
+
+
+def _requests(
+    request: HttpRequest, case: Any, opened: selectors.OpenedReport, bound: Any
+) -> list[tuple[Any, str, Any]]:
+    """The owner's requests to a supervisor, each with its own decision form (one prefix per
+    request, so two pending requests never share field ids); a rejected one comes back as typed."""
+    if not policies.is_support_staff(request.user, case.owner_id):
+        return []
+    listed = []
+    for asked, reason in selectors.requests_of(case, opened):
+        prefix = f"r{asked.pk}"
+        form = bound if bound is not None and bound.prefix == prefix else None
+        listed.append((asked, reason, form or RequestDecisionForm(prefix=prefix)))
+    return listed
 
 
 def _manage_forms(case: Any) -> dict[str, Any]:
@@ -324,6 +348,11 @@ def case_message(request: HttpRequest, case: Any, opened: selectors.OpenedReport
 def case_refer(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
     organisations = list(organisations_of_kind(OrganisationKind.SUPPORT_NONPROFIT))
     data = _valid(ReferralForm(request.POST, organisations=organisations))
+    if data["kind"] == ReferralKind.TRANSFER and selectors.needs_approval(case.owner_id):
+        services.case_transfer_request(
+            actor=request.user, case=case, to_organisation_id=data["to_organisation"]
+        )
+        return _("Sent to a supervisor. The transfer is offered once a supervisor approves it.")
     services.referral_create(
         actor=request.user,
         case=case,
@@ -349,10 +378,50 @@ def case_consent(request: HttpRequest, case: Any, opened: selectors.OpenedReport
 
 @_case_action
 def case_close(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_close(
-        actor=request.user, case=case, outcome=_valid(CloseForm(request.POST))["outcome"]
-    )
+    outcome = _valid(CloseForm(request.POST))["outcome"]
+    if selectors.needs_approval(case.owner_id):
+        services.case_close_request(actor=request.user, case=case, outcome=outcome)
+        return _("Sent to a supervisor. The case closes once a supervisor approves it.")
+    services.case_close(actor=request.user, case=case, outcome=outcome)
     return _("Case closed.")
+
+
+@login_required
+@_explains_a_case_let_go
+@require_POST
+def case_request_decide(request: HttpRequest, case_id: int, request_id: int) -> HttpResponse:
+    """A supervisor approves or refuses a request; a refusal without a reason, or the asker
+    trying to decide her own request, is shown again on the case page with the reason."""
+    case, opened = selectors.get_case_for(request.user, case_id)
+    asked = selectors.get_request_of(case, request_id)
+    form = RequestDecisionForm(request.POST, prefix=f"r{asked.pk}")
+    if form.is_valid():
+        try:
+            services.case_request_decide(
+                actor=request.user,
+                request=asked,
+                opened=opened,
+                approve=form.cleaned_data["decision"] == "approve",
+                reason=form.cleaned_data["reason"],
+            )
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Decision saved. The caseworker has been told."))
+            return redirect("reports:case", case_id=case.pk)
+    if not policies.is_approver(request.user, case):
+        if not policies.asked_it_herself(request.user, asked):
+            raise Http404
+        # The caseworker who asked has no decision form: she is told why on the case page.
+        messages.error(
+            request,
+            _("You asked for this yourself, so another supervisor must approve or refuse it."),
+        )
+        return redirect("reports:case", case_id=case.pk)
+    context = _case_context(request, case, opened, decision_form=form)
+    return render(request, "reports/case.html", context, status=400)
 
 
 @login_required
