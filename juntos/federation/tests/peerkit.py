@@ -54,7 +54,11 @@ class FakePeer:
         if self.spoil == "body":
             body = body.replace(b"}", b" }", 1)
         if self.spoil == "signature":
-            message.headers["Signature"] = message.headers["Signature"].replace("A", "B", 1)
+            # The first base64 character of the signature: six bits of its first byte.
+            signature = message.headers["Signature"]
+            at = signature.index(":") + 1
+            other = "B" if signature[at] == "A" else "A"
+            message.headers["Signature"] = signature[:at] + other + signature[at + 1 :]
         self._answered[target] = (body, dict(message.headers))
         return 200, body, message.headers
 
