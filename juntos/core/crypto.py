@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 from functools import cache
 
+from argon2.low_level import Type, hash_secret_raw
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
@@ -161,6 +162,20 @@ def unwrap_key(wrapped: bytes, *, purpose: str, version: int) -> bytes:
 
 # Crockford base32: digits and letters without I, L, O and U, which are misread aloud.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def passphrase_key(passphrase: str, salt: bytes, *, time_cost: int, memory_kib: int) -> bytes:
+    """A 32-byte key stretched from a person's passphrase with Argon2id (one lane), for keys
+    that only she can unlock: ballot trustees' and liaisons' private keys."""
+    return hash_secret_raw(
+        passphrase.encode(),
+        salt,
+        time_cost=time_cost,
+        memory_cost=memory_kib,
+        parallelism=1,
+        hash_len=32,
+        type=Type.ID,
+    )
 
 
 def random_code(groups: int = 5, group_size: int = 4) -> str:

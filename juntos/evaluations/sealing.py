@@ -12,7 +12,6 @@ import binascii
 import secrets
 from dataclasses import dataclass
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import (
@@ -22,7 +21,7 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 
-from juntos.core.crypto import DecryptionError, decrypt, encrypt, new_key
+from juntos.core.crypto import DecryptionError, decrypt, encrypt, new_key, passphrase_key
 
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_128_GCM)
 ENC_BYTES = hpke.KEM.X25519.enc_length()
@@ -72,18 +71,6 @@ class WrappedKey:
     memory_kib: int
 
 
-def _stretch(passphrase: str, salt: bytes, *, time_cost: int, memory_kib: int) -> bytes:
-    return hash_secret_raw(
-        passphrase.encode(),
-        salt,
-        time_cost=time_cost,
-        memory_cost=memory_kib,
-        parallelism=1,
-        hash_len=32,
-        type=Type.ID,
-    )
-
-
 def _wrap_context(organisation_id: int) -> str:
     return f"evaluations.liaison-key:{organisation_id}"
 
@@ -94,7 +81,7 @@ def key_pair_create(
     """A new X25519 key pair whose private half only the passphrase unwraps."""
     private = X25519PrivateKey.generate()
     salt = secrets.token_bytes(SALT_BYTES)
-    kek = _stretch(passphrase, salt, time_cost=time_cost, memory_kib=memory_kib)
+    kek = passphrase_key(passphrase, salt, time_cost=time_cost, memory_kib=memory_kib)
     wrapped = encrypt(kek, raw_private(private), context=_wrap_context(organisation_id))
     return WrappedKey(raw_public(private), wrapped, salt, time_cost, memory_kib)
 
@@ -103,7 +90,7 @@ def private_key_unwrap(
     wrapped: WrappedKey, passphrase: str, *, organisation_id: int
 ) -> X25519PrivateKey:
     """The private key, or WrongPassphrase."""
-    kek = _stretch(
+    kek = passphrase_key(
         passphrase, wrapped.salt, time_cost=wrapped.time_cost, memory_kib=wrapped.memory_kib
     )
     try:

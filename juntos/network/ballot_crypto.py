@@ -24,13 +24,14 @@ import math
 import secrets
 from dataclasses import dataclass
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from juntos.core.crypto import passphrase_key
 
 # RFC 3526, group 14 (2048-bit MODP).
 P = int(
@@ -214,18 +215,6 @@ class WrappedTrusteeKey:
     memory_kib: int
 
 
-def _passphrase_key(passphrase: str, salt: bytes, *, time_cost: int, memory_kib: int) -> bytes:
-    return hash_secret_raw(
-        passphrase.encode(),
-        salt,
-        time_cost=time_cost,
-        memory_cost=memory_kib,
-        parallelism=1,
-        hash_len=32,
-        type=Type.ID,
-    )
-
-
 def trustee_key_create(
     passphrase: str, *, owner: str, time_cost: int, memory_kib: int
 ) -> WrappedTrusteeKey:
@@ -240,7 +229,7 @@ def trustee_key_wrap(
     private: X25519PrivateKey, passphrase: str, *, owner: str, time_cost: int, memory_kib: int
 ) -> WrappedTrusteeKey:
     salt = secrets.token_bytes(16)
-    key = _passphrase_key(passphrase, salt, time_cost=time_cost, memory_kib=memory_kib)
+    key = passphrase_key(passphrase, salt, time_cost=time_cost, memory_kib=memory_kib)
     nonce = secrets.token_bytes(NONCE_BYTES)
     raw = private.private_bytes_raw()
     wrapped = nonce + AESGCM(key).encrypt(nonce, raw, f"juntos-trustee:{owner}".encode())
@@ -256,7 +245,7 @@ def trustee_key_wrap(
 
 def trustee_key_open(stored: WrappedTrusteeKey, passphrase: str, *, owner: str) -> X25519PrivateKey:
     """The trustee's private key, if this is the passphrase; TrusteeKeyError otherwise."""
-    key = _passphrase_key(
+    key = passphrase_key(
         passphrase,
         bytes.fromhex(stored.salt),
         time_cost=stored.time_cost,

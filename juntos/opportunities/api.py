@@ -44,8 +44,9 @@ class VacancyOut(Schema):
     languages: list[str]
 
 
-class VacancyIn(Schema):
-    employer_organisation_id: int
+class VacancyChangeIn(Schema):
+    """A vacancy's terms, as the employer writes them (and changes them)."""
+
     title: str
     occupation: str
     province: str
@@ -61,6 +62,10 @@ class VacancyIn(Schema):
     skills: str = ""
     languages: list[str] = []
     description: str = ""
+
+
+class VacancyIn(VacancyChangeIn):
+    employer_organisation_id: int
 
 
 class VacancyFindingOut(Schema):
@@ -191,24 +196,6 @@ def vacancy_post(request: HttpRequest, payload: VacancyIn) -> tuple[int, dict[st
             actor=user, vacancy=created, language=get_language() or "en"
         )
     return 201, {"id": checked.pk, "status": checked.status, "findings": checked.check_findings}
-
-
-class VacancyChangeIn(Schema):
-    title: str
-    occupation: str
-    province: str
-    program: str
-    starts_on: str
-    ends_on: str
-    hours_per_week: str
-    hourly_wage: str
-    housing: str
-    housing_deduction: str = ""
-    utilities_deduction: str = ""
-    recruitment_fee: str = ""
-    skills: str = ""
-    languages: list[str] = []
-    description: str = ""
 
 
 @router.put(

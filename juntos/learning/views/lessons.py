@@ -52,27 +52,39 @@ def _lesson_rows(course: Course, lessons: list[Lesson]) -> list[LessonRow]:
     return rows
 
 
+def _lesson_save(
+    request: HttpRequest, form: LessonForm, course: Course, lesson: Lesson | None = None
+) -> Lesson | None:
+    """Add the lesson (or change it) from a valid form; None, with the form's errors, if the
+    service refuses."""
+    try:
+        return services.lesson_save(
+            actor=request.user,
+            course=course,
+            lesson=lesson,
+            texts=form.texts(),
+            position=form.cleaned_data["position"],
+            video_url=form.cleaned_data["video_url"],
+            material_url=form.cleaned_data["material_url"],
+            pass_percent=form.cleaned_data["pass_percent"],
+        )
+    except ValidationError as error:
+        add_errors(form, error)
+        return None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def lessons(request: HttpRequest, course_id: int) -> HttpResponse:
     course = selectors.get_managed_course_for(request.user, course_id)
     form = LessonForm(request.POST if request.method == "POST" else None, teaching=course.language)
-    if request.method == "POST" and form.is_valid():
-        try:
-            lesson = services.lesson_save(
-                actor=request.user,
-                course=course,
-                texts=form.texts(),
-                position=form.cleaned_data["position"],
-                video_url=form.cleaned_data["video_url"],
-                material_url=form.cleaned_data["material_url"],
-                pass_percent=form.cleaned_data["pass_percent"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Lesson added. You can add its quiz now."))
-            return redirect("learning:lesson_edit", lesson_id=lesson.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (lesson := _lesson_save(request, form, course)) is not None
+    ):
+        messages.success(request, _("Lesson added. You can add its quiz now."))
+        return redirect("learning:lesson_edit", lesson_id=lesson.pk)
     return render(
         request,
         "learning/lessons.html",
@@ -135,23 +147,9 @@ def lesson_edit(request: HttpRequest, lesson_id: int) -> HttpResponse:
     if request.method != "POST":
         return _lesson_edit_page(request, lesson)
     form = LessonForm(request.POST, teaching=lesson.course.language)
-    if form.is_valid():
-        try:
-            services.lesson_save(
-                actor=request.user,
-                course=lesson.course,
-                lesson=lesson,
-                texts=form.texts(),
-                position=form.cleaned_data["position"],
-                video_url=form.cleaned_data["video_url"],
-                material_url=form.cleaned_data["material_url"],
-                pass_percent=form.cleaned_data["pass_percent"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Lesson saved."))
-            return redirect("learning:lesson_edit", lesson_id=lesson.pk)
+    if form.is_valid() and _lesson_save(request, form, lesson.course, lesson) is not None:
+        messages.success(request, _("Lesson saved."))
+        return redirect("learning:lesson_edit", lesson_id=lesson.pk)
     return _lesson_edit_page(request, lesson, form=form)
 
 

@@ -205,12 +205,6 @@ ACCESS = [
     Access("network:comment_reply", allow=MEMBERS, kwargs=_comment(), worker_page=True),
     Access(
         "network:comment_reply",
-        allow=GROUP | COORDINATOR,
-        kwargs=_comment("draft"),
-        note="a draft's discussion stays with the drafting group and the coordinator",
-    ),
-    Access(
-        "network:comment_reply",
         method="POST",
         allow=MEMBERS,
         kwargs=_comment(on_meeting=True),
@@ -387,3 +381,12 @@ ACCESS = [
         kwargs=lambda p: {"vote_id": _adopted(p).pk},
     ),
 ]
+
+# A draft's discussion stays with the drafting group and the coordinator: the matrix has one row
+# per URL, so this second case is played by test_it_discusses_in_threads.py.
+DRAFT_COMMENT_REPLY = Access(
+    "network:comment_reply",
+    allow=GROUP | COORDINATOR,
+    kwargs=_comment("draft"),
+    note="a draft's discussion stays with the drafting group and the coordinator",
+)

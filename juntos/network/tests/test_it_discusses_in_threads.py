@@ -151,3 +151,12 @@ def test_a_thread_takes_the_same_queries_however_long(personas, client_as, on):
     url = f"/en/network/{on}s/{subject.pk}/"
     client = client_as("ben")
     assert_queries_do_not_grow(add_items=add, fetch=lambda: client.get(url), limit=40)
+
+
+def test_a_drafts_discussion_stays_with_its_group_and_the_coordinator(personas):
+    from juntos.network.tests.access import DRAFT_COMMENT_REPLY
+    from tests.quality.matrix import play_everyone, violations
+
+    results = play_everyone(DRAFT_COMMENT_REPLY, personas)
+    problems = [p for result in results for p in violations(DRAFT_COMMENT_REPLY, result)]
+    assert not problems, problems
