@@ -86,7 +86,8 @@ def _open_vote(chair_user: Any) -> int:
     recommendation = services.recommendation_draft(
         actor=chair_user, group=group, title="Bench recommendation", body="Text."
     )
-    services.recommendation_endorse(actor=chair_user, recommendation=recommendation)
+    # The chair is the group's only member: her answer is the group's decision.
+    services.recommendation_answer(actor=chair_user, recommendation=recommendation, agrees=True)
     starts = timezone.now() + dt.timedelta(days=1)
     plenary = services.meeting_create(
         actor=None,

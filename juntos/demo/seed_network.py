@@ -1,5 +1,6 @@
 """Demo data for the network: the personas as members, three working groups, meetings,
-a recommendation adopted by a secret plenary vote and one waiting for the next plenary.
+a recommendation adopted by a secret plenary vote, one waiting for the next plenary, and a
+draft that members support, with an amendment waiting and the group's answers coming in.
 
 Dana stays outside the network so that every access rule has an outsider to refuse. The
 secretariat has three coordinators (ben and two more), each a trustee of secret ballots with
@@ -119,6 +120,18 @@ TRANSLATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "l'employeur.",
         ),
     },
+    "Inspect employer housing before workers arrive": {
+        "es": (
+            "Inspeccionar la vivienda del empleador antes de que lleguen los trabajadores",
+            "Antes de que empiece la temporada, una inspección visita cada vivienda del "
+            "empleador y el informe se comparte con quienes vivirán allí.",
+        ),
+        "fr": (
+            "Inspecter le logement de l'employeur avant l'arrivée des travailleurs",
+            "Avant le début de la saison, une inspection visite chaque logement de l'employeur "
+            "et le rapport est remis aux personnes qui y vivront.",
+        ),
+    },
     "Protect workers who report from being left off next season's list": {
         "es": (
             "Proteger a quienes denuncian para que no queden fuera de la lista de la próxima "
@@ -165,7 +178,49 @@ def seed(people: dict[str, Any]) -> None:
     trustees = _trustees(people)
     _past_plenary(people, groups[0], trustees)
     _coming_meetings(people, groups)
+    _draft_under_discussion(people, groups[0])
     _translate_everything(groups)
+
+
+def _endorse(people: dict[str, Any], draft: Any) -> None:
+    """The group decides: four of its six members (a majority) answer, and all agree."""
+    for key in ("rosa", "carl", "amina", "ines"):
+        services.recommendation_answer(actor=people[key], recommendation=draft, agrees=True)
+
+
+HOUSING_DRAFT = "Inspect employer housing before workers arrive"
+
+
+def _draft_under_discussion(people: dict[str, Any], group: Any) -> None:
+    """A draft with support, an amendment waiting for the group, and two of four answers."""
+    draft = services.recommendation_draft(
+        actor=people["rosa"],
+        group=group,
+        title=HOUSING_DRAFT,
+        body="Before the season starts, an inspector visits every employer's housing and the "
+        "report is shared with the workers who will live there.",
+    )
+    for key in ("rosa", "amina", "ines"):
+        services.recommendation_support(actor=people[key], recommendation=draft)
+    services.amendment_propose(
+        actor=people["ines"],
+        recommendation=draft,
+        texts={
+            "en": (
+                HOUSING_DRAFT,
+                "Before the season starts, an inspector visits every employer's housing and the "
+                "report is shared, in their language, with the workers who will live there.",
+            ),
+            "es": (
+                "Inspeccionar la vivienda del empleador antes de que lleguen los trabajadores",
+                "Antes de que empiece la temporada, una inspección visita cada vivienda del "
+                "empleador y el informe se comparte, en su idioma, con quienes vivirán allí.",
+            ),
+        },
+        reason="A report in English only does not reach most of the workers who need it.",
+    )
+    services.recommendation_answer(actor=people["amina"], recommendation=draft, agrees=True)
+    services.recommendation_answer(actor=people["carl"], recommendation=draft, agrees=False)
 
 
 def _trustees(people: dict[str, Any]) -> list[tuple[Any, str]]:
@@ -268,7 +323,7 @@ def _recommendation_through_vote(
         body="The network funds a phone and WhatsApp line, answered in Spanish, for workers "
         "facing an emergency at work or in employer housing.",
     )
-    services.recommendation_endorse(actor=people["carl"], recommendation=draft)
+    _endorse(people, draft)
     services.recommendation_put_on_agenda(actor=None, recommendation=draft, meeting=plenary)
     vote = services.vote_open(
         actor=None,
@@ -325,5 +380,5 @@ def _summer_plenary(people: dict[str, Any], group: Any) -> None:
         body="Employers must give written reasons when a worker who reported a problem is not "
         "named back, and the network reviews those reasons.",
     )
-    services.recommendation_endorse(actor=people["rosa"], recommendation=draft)
+    _endorse(people, draft)
     services.recommendation_put_on_agenda(actor=None, recommendation=draft, meeting=summer)

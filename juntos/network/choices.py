@@ -102,3 +102,9 @@ INTERPRETATION_LANGUAGES = [
     ("pa", _("Punjabi")),
     ("th", _("Thai")),
 ]
+
+
+class AmendmentState(models.TextChoices):
+    PENDING = "pending", _("Waiting for the working group")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")

@@ -44,6 +44,16 @@ class GroupForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Two co-chairs from different sectors, e.g. a worker and an employer."),
     )
+    decision_quorum = forms.IntegerField(
+        label=_("Answers needed for a group decision"),
+        min_value=1,
+        max_value=1000,
+        required=False,
+        help_text=_(
+            "How many of the group's members must answer before a draft is decided. Leave "
+            "empty for a majority of the members."
+        ),
+    )
 
     def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -190,6 +200,84 @@ class RecommendationDraftForm(RecommendationForm):
 
 class RevisionForm(RecommendationForm):
     note = forms.CharField(label=_("What changed"), max_length=300, required=False)
+
+
+class AmendmentForm(forms.Form):
+    """A proposed title and text in each language (the draft's own language first), and why.
+
+    Each language starts filled with what the draft says now; a language left as it is, or
+    emptied, is not part of the proposal.
+    """
+
+    reason = forms.CharField(
+        label=_("Why this change"),
+        help_text=_("The working group reads this before it accepts or rejects the amendment."),
+        widget=forms.Textarea,
+        max_length=2000,
+    )
+
+    def __init__(
+        self, *args: Any, recommendation: Any, current: dict[str, tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.languages = sorted(
+            settings.LANGUAGES, key=lambda lang: lang[0] != recommendation.language
+        )
+        for code, name in self.languages:
+            title, body = current.get(code, ("", ""))
+            original = code == recommendation.language
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title in %(language)s") % {"language": name},
+                max_length=300,
+                required=False,
+                initial=title,
+                help_text=_(
+                    "The language the draft is written in: the group decides on this version."
+                )
+                if original
+                else _(
+                    "Optional: leave it as it is, or empty, to propose no change in this language."
+                ),
+            )
+            self.fields[f"body_{code}"] = forms.CharField(
+                label=_("Text in %(language)s") % {"language": name},
+                widget=forms.Textarea,
+                max_length=20000,
+                required=False,
+                initial=body,
+            )
+        self.order_fields(
+            [*(f"{k}_{c}" for c, _n in self.languages for k in ("title", "body")), "reason"]
+        )
+
+    def texts(self) -> dict[str, tuple[str, str]]:
+        """Language -> (title, text) as typed."""
+        data = self.cleaned_data
+        return {code: (data[f"title_{code}"], data[f"body_{code}"]) for code, _n in self.languages}
+
+    def language_fields(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        """(language name, title field, text field) in the form's order, for the template."""
+        return [
+            (str(name), self[f"title_{code}"], self[f"body_{code}"])
+            for code, name in self.languages
+        ]
+
+
+class AmendmentRejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is not accepted"),
+        help_text=_("The member who proposed it is told this reason."),
+        widget=forms.Textarea,
+        max_length=2000,
+    )
+
+
+class GroupAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer on this version"),
+        choices=[("agree", _("I agree")), ("disagree", _("I disagree"))],
+        widget=forms.RadioSelect,
+    )
 
 
 class CommentForm(forms.Form):

@@ -69,12 +69,6 @@ def is_group_member(user: Actor, group: WorkingGroup) -> bool:
     return member is not None and group.memberships.filter(member=member).exists()
 
 
-def is_co_chair(user: Actor, group: WorkingGroup) -> bool:
-    """A co-chair of the working group."""
-    member = network_member_of(user)
-    return member is not None and group.memberships.filter(member=member, is_co_chair=True).exists()
-
-
 def can_view_recommendation(user: Actor, recommendation: Recommendation) -> bool:
     """Drafts stay inside their group (and the coordinator); after endorsement every member."""
     if not can_view_network(user):
@@ -91,9 +85,30 @@ def can_edit_recommendation(user: Actor, recommendation: Recommendation) -> bool
     )
 
 
-def can_endorse_recommendation(user: Actor, recommendation: Recommendation) -> bool:
-    """A co-chair endorses on behalf of the group."""
-    return is_co_chair(user, recommendation.group)
+def can_support_recommendation(user: Actor, recommendation: Recommendation) -> bool:
+    """A network member who may read a draft supports it (or withdraws) while it is a draft."""
+    return (
+        recommendation.status == RecommendationStatus.DRAFT
+        and can_take_part(user)
+        and can_view_recommendation(user, recommendation)
+    )
+
+
+def can_propose_amendment(user: Actor, recommendation: Recommendation) -> bool:
+    """A network member who may read a draft proposes an amendment to it."""
+    return can_support_recommendation(user, recommendation)
+
+
+def can_decide_recommendation(user: Actor, recommendation: Recommendation) -> bool:
+    """The drafting group's members answer on a draft, and accept or reject its amendments."""
+    return recommendation.status == RecommendationStatus.DRAFT and is_group_member(
+        user, recommendation.group
+    )
+
+
+def can_see_supporters(user: Actor, recommendation: Recommendation) -> bool:
+    """The drafting group and the coordinator see who supports; everyone else the count."""
+    return is_coordinator(user) or is_group_member(user, recommendation.group)
 
 
 def can_vote(user: Actor, vote: Vote) -> bool:

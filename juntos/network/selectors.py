@@ -16,16 +16,20 @@ from juntos.accounts.choices import Sector
 from juntos.core.crypto import keyed_hash, normalise_code
 from juntos.network.choices import (
     INTERPRETATION_LANGUAGES,
+    AmendmentState,
     BallotKind,
     CommentState,
     MeetingStatus,
     RecommendationStatus,
     VoteStatus,
 )
+from juntos.network.diffs import DiffPart, word_diff
 from juntos.network.models import (
+    Amendment,
     Ballot,
     BallotAnswer,
     Comment,
+    GroupAnswer,
     GroupMembership,
     Meeting,
     Milestone,
@@ -33,6 +37,7 @@ from juntos.network.models import (
     NetworkMember,
     PollOption,
     Recommendation,
+    Revision,
     TrusteeKey,
     Vote,
     VoteTrustee,
@@ -43,6 +48,7 @@ from juntos.network.models.texts import ContentText, Translatable
 from juntos.network.policies import (
     can_hide_comment,
     can_remove_comment,
+    can_see_supporters,
     can_take_part,
     can_translate_network,
     can_view_comment_subject,
@@ -50,6 +56,11 @@ from juntos.network.policies import (
     can_view_recommendation,
     is_coordinator,
     network_member_of,
+)
+from juntos.network.services.drafting import (
+    DecisionProgress,
+    current_revision,
+    decision_progress,
 )
 from juntos.network.services.members import FEED_TOKEN_PURPOSE
 from juntos.network.services.polls import option_result_count
@@ -218,10 +229,13 @@ def group_recommendations_for(actor: Actor, group: WorkingGroup) -> QuerySet[Rec
 
 
 def get_recommendation_for(actor: Actor, recommendation_id: int) -> Recommendation:
-    """One recommendation with revisions, comments, milestones and votes."""
+    """One recommendation with revisions (and who wrote them), comments, milestones and votes."""
+    revisions = Revision.objects.select_related("author", "amendment__proposer")
     recommendation = (
         Recommendation.objects.select_related("group")
-        .prefetch_related("revisions", "comments__author", "milestones", "votes")
+        .prefetch_related(
+            Prefetch("revisions", queryset=revisions), "comments__author", "milestones", "votes"
+        )
         .filter(pk=recommendation_id)
         .first()
     )
@@ -679,3 +693,99 @@ def search_for(actor: Actor, words: str) -> SearchResults:
         list(meetings[:SEARCH_LIMIT]),
         [MinutesHit(m, _excerpt(m.body, words)) for m in minutes[:SEARCH_LIMIT]],
     )
+
+
+# Drafts: support, amendments and the group's decision
+
+
+@dataclass(frozen=True)
+class DraftStanding:
+    """What a draft's page shows of its support, pending amendments and the group's answers."""
+
+    supports: int
+    supporters: list[str]  # names, only for the drafting group and the coordinator
+    has_supported: bool
+    pending: list[Amendment]
+    decision: DecisionProgress | None  # None once the group has decided
+    my_answer: bool | None  # the reader's agree/disagree on the current revision, if any
+
+
+def draft_standing(actor: Actor, recommendation: Recommendation) -> DraftStanding:
+    """A recommendation's support, amendments and decision as this reader may see them (a
+    fixed number of queries however many there are)."""
+    member = network_member_of(actor)
+    supports = list(recommendation.supports.select_related("member"))
+    pending = list(
+        recommendation.amendments.filter(state=AmendmentState.PENDING)
+        .select_related("proposer")
+        .prefetch_related("texts")
+    )
+    decision = my_answer = None
+    if recommendation.status == RecommendationStatus.DRAFT:
+        revision = current_revision(recommendation)
+        decision = decision_progress(recommendation, revision)
+        if member is not None:
+            mine = GroupAnswer.objects.filter(revision=revision, member=member).first()
+            my_answer = None if mine is None else mine.agrees
+    return DraftStanding(
+        supports=len(supports),
+        supporters=[s.member.name for s in supports]
+        if can_see_supporters(actor, recommendation)
+        else [],
+        has_supported=member is not None and any(s.member_id == member.pk for s in supports),
+        pending=pending,
+        decision=decision,
+        my_answer=my_answer,
+    )
+
+
+def get_amendment_for(actor: Actor, amendment_id: int) -> Amendment:
+    """One amendment of a recommendation the actor may see (404 otherwise)."""
+    _require_view(actor)
+    amendment = (
+        Amendment.objects.select_related(
+            "recommendation__group", "proposer", "decided_by", "base", "revision"
+        )
+        .prefetch_related("texts")
+        .filter(pk=amendment_id)
+        .first()
+    )
+    if amendment is None or not can_view_recommendation(actor, amendment.recommendation):
+        raise Http404
+    return amendment
+
+
+@dataclass(frozen=True)
+class AmendmentLanguage:
+    """One language of an amendment: what the draft says now against what is proposed."""
+
+    language: str
+    name: str
+    proposed: bool
+    has_current: bool  # whether the draft has a text in this language at all
+    title: list[DiffPart]
+    body: list[DiffPart]
+
+
+def amendment_languages(amendment: Amendment) -> list[AmendmentLanguage]:
+    """Each language, the draft's own first, compared word by word with the proposal."""
+    recommendation = amendment.recommendation
+    now = {t.language: (t.title, t.body) for t in recommendation.texts.all()}
+    now[recommendation.language] = (recommendation.title, recommendation.body)
+    proposed = {t.language: (t.title, t.body) for t in amendment.texts.all()}
+    order = sorted(settings.LANGUAGES, key=lambda lang: lang[0] != recommendation.language)
+    rows = []
+    for code, name in order:
+        old = now.get(code, ("", ""))
+        new = proposed.get(code, old)
+        rows.append(
+            AmendmentLanguage(
+                language=code,
+                name=str(name),
+                proposed=code in proposed,
+                has_current=code in now,
+                title=word_diff(old[0], new[0]),
+                body=word_diff(old[1], new[1]),
+            )
+        )
+    return rows

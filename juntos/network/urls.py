@@ -1,6 +1,7 @@
 from django.urls import path
 
 from juntos.network.views import (
+    amendments,
     comments,
     groups,
     meetings,
@@ -65,10 +66,28 @@ urlpatterns = [
         name="recommendation_comment",
     ),
     path(
-        "recommendations/<int:recommendation_id>/endorse/",
-        recommendations.endorse,
-        name="recommendation_endorse",
+        "recommendations/<int:recommendation_id>/support/",
+        recommendations.support,
+        name="recommendation_support",
     ),
+    path(
+        "recommendations/<int:recommendation_id>/support/withdraw/",
+        recommendations.support_withdraw,
+        name="recommendation_support_withdraw",
+    ),
+    path(
+        "recommendations/<int:recommendation_id>/answer/",
+        recommendations.answer,
+        name="recommendation_answer",
+    ),
+    path(
+        "recommendations/<int:recommendation_id>/amendments/new/",
+        amendments.amendment_create,
+        name="amendment_create",
+    ),
+    path("amendments/<int:amendment_id>/", amendments.amendment_detail, name="amendment"),
+    path("amendments/<int:amendment_id>/accept/", amendments.accept, name="amendment_accept"),
+    path("amendments/<int:amendment_id>/reject/", amendments.reject, name="amendment_reject"),
     path(
         "recommendations/<int:recommendation_id>/agenda/",
         recommendations.put_on_agenda,

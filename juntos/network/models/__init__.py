@@ -1,6 +1,7 @@
 """The network's records: members and bodies, meetings, recommendations and votes."""
 
 from juntos.network.models.bodies import GroupMembership, NetworkMember, WorkingGroup
+from juntos.network.models.drafting import Amendment, AmendmentText, GroupAnswer, Support
 from juntos.network.models.meetings import (
     AgendaItem,
     Availability,
@@ -32,12 +33,15 @@ from juntos.network.models.votes import (
 
 __all__ = [
     "AgendaItem",
+    "Amendment",
+    "AmendmentText",
     "Availability",
     "Ballot",
     "BallotAnswer",
     "BallotChangeError",
     "Comment",
     "Elector",
+    "GroupAnswer",
     "GroupMembership",
     "GroupText",
     "InterpreterAssignment",
@@ -53,6 +57,7 @@ __all__ = [
     "RecommendationText",
     "Registration",
     "Revision",
+    "Support",
     "TrusteeKey",
     "Vote",
     "VoteOption",

@@ -58,6 +58,11 @@ class WorkingGroup(models.Model):
     language = models.CharField(
         _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    # How many of the group's members must answer before it decides on a draft; empty means
+    # a majority of its members at the time (services/drafting.py, decision_needed).
+    decision_quorum = models.PositiveSmallIntegerField(
+        _("answers needed for a group decision"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

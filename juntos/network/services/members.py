@@ -69,22 +69,34 @@ def member_add(
 
 
 def group_create(
-    *, actor: Actor | None, name: str, mandate: str, co_chairs: Iterable[NetworkMember]
+    *,
+    actor: Actor | None,
+    name: str,
+    mandate: str,
+    co_chairs: Iterable[NetworkMember],
+    decision_quorum: int | None = None,
 ) -> WorkingGroup:
-    """Create a working group with its mandate and (usually two) co-chairs."""
+    """Create a working group with its mandate, (usually two) co-chairs and its quorum for
+    deciding on drafts (None: a majority of its members)."""
     require_coordinator(actor)
     name = require_text(name, field="name", limit=200)
     mandate = require_text(mandate, field="mandate", limit=5000)
     chairs = list(co_chairs)
     if not chairs:
         raise ValidationError({"co_chairs": _("A working group needs at least one co-chair.")})
+    if decision_quorum is not None and not 1 <= decision_quorum <= 1000:
+        raise ValidationError(
+            {"decision_quorum": _("Give a number of answers from 1 to 1000, or leave it empty.")}
+        )
     base = slugify(name)[:40] or "group"
     with transaction.atomic():
         slug, n = base, 1
         while WorkingGroup.objects.filter(slug=slug).exists():
             n += 1
             slug = f"{base}-{n}"
-        group = WorkingGroup.objects.create(name=name, slug=slug, mandate=mandate)
+        group = WorkingGroup.objects.create(
+            name=name, slug=slug, mandate=mandate, decision_quorum=decision_quorum
+        )
         GroupMembership.objects.bulk_create(
             [GroupMembership(group=group, member=m, is_co_chair=True) for m in chairs]
         )

@@ -1,4 +1,7 @@
-"""Writes about recommendations: drafting, revising, endorsing and tracking."""
+"""Writes about recommendations: drafting, revising, the plenary agenda and tracking.
+
+Support, amendments and the group's decision on a draft are in services/drafting.py.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +29,6 @@ from juntos.network.models import (
 )
 from juntos.network.policies import (
     can_edit_recommendation,
-    can_endorse_recommendation,
     is_group_member,
 )
 from juntos.network.services._common import require_coordinator, require_text
@@ -63,17 +65,9 @@ def recommendation_revise(
     title = require_text(title, field="title", limit=300)
     body = require_text(body, field="body", limit=20000)
     with transaction.atomic():
-        last = recommendation.revisions.aggregate(n=Max("number"))["n"] or 0
-        revision = Revision.objects.create(
-            recommendation=recommendation,
-            number=last + 1,
-            title=title,
-            body=body,
-            author=actor,
-            note=note.strip()[:300],
+        revision = revision_add(
+            recommendation=recommendation, title=title, body=body, author=actor, note=note
         )
-        recommendation.title, recommendation.body = title, body
-        recommendation.save(update_fields=["title", "body"])
         audit_record(
             actor=actor,
             action="network.recommendation_revise",
@@ -83,17 +77,22 @@ def recommendation_revise(
     return revision
 
 
-def recommendation_endorse(*, actor: Actor, recommendation: Recommendation) -> Recommendation:
-    """A co-chair records the group's endorsement; the text is then frozen for the plenary."""
-    if not can_endorse_recommendation(actor, recommendation):
-        raise PermissionDenied
-    if recommendation.status != RecommendationStatus.DRAFT:
-        raise ValidationError(_("Only a draft can be endorsed."))
-    with transaction.atomic():
-        recommendation.status = RecommendationStatus.ENDORSED
-        recommendation.save(update_fields=["status"])
-        audit_record(actor=actor, action="network.recommendation_endorse", target=recommendation)
-    return recommendation
+def revision_add(
+    *, recommendation: Recommendation, title: str, body: str, author: Actor, note: str = ""
+) -> Revision:
+    """The next revision of a draft, which becomes its text (the caller checked and audits)."""
+    last = recommendation.revisions.aggregate(n=Max("number"))["n"] or 0
+    revision = Revision.objects.create(
+        recommendation=recommendation,
+        number=last + 1,
+        title=title,
+        body=body,
+        author=author,
+        note=note.strip()[:300],
+    )
+    recommendation.title, recommendation.body = title, body
+    recommendation.save(update_fields=["title", "body"])
+    return revision
 
 
 def recommendation_put_on_agenda(

@@ -32,22 +32,29 @@ def content_text_set(
     if language not in dict(settings.LANGUAGES) or language == source.language:
         raise ValidationError({"language": _("Choose a language other than the original.")})
     title = require_text(title, field="title", limit=300)
-    source_title, source_body = source.source_fields()
-    body = require_text(body, field="body", limit=20000) if source_body else ""
+    body = require_text(body, field="body", limit=20000) if source.source_fields()[1] else ""
     with transaction.atomic():
-        text, _created = model.objects.update_or_create(
-            source=source,
-            language=language,
-            defaults={
-                "title": title,
-                "body": body,
-                "source_digest": source_digest(source_title, source_body),
-            },
-        )
+        text = text_save(source=source, language=language, title=title, body=body)
         audit_record(
             actor=actor,
             action="network.text_set",
             target=source,
             details={"language": language},
         )
+    return text
+
+
+def text_save(*, source: Translatable, language: str, title: str, body: str) -> ContentText:
+    """Store one language's text as made from the source as it reads now (the caller checked
+    the text and the actor, and audits)."""
+    model = TEXT_MODELS[type(source)]
+    text, _created = model.objects.update_or_create(
+        source=source,
+        language=language,
+        defaults={
+            "title": title,
+            "body": body,
+            "source_digest": source_digest(*source.source_fields()),
+        },
+    )
     return text

@@ -15,7 +15,8 @@ from juntos.testing.access import EVERYONE, SIGNED_IN, Access
 MEMBERS = frozenset(f.MEMBERS)
 COORDINATOR = frozenset({"ben"})
 GROUP = frozenset({"rosa", "carl", "amina"})  # the test group: co-chairs rosa and carl
-CO_CHAIRS = frozenset({"rosa", "carl"})
+# Who reads a draft and so may support or amend it: its group and the coordinator.
+DRAFT_READERS = GROUP | COORDINATOR
 TRANSLATORS = COORDINATOR | f.INTERPRETERS
 
 
@@ -42,6 +43,23 @@ def _past(p: Any) -> dict[str, Any]:
 
 def _recommendation(stage: str) -> Any:
     return lambda p: {"recommendation_id": f.make_recommendation(p, stage=stage).pk}
+
+
+def _supported(p: Any) -> dict[str, Any]:
+    recommendation = f.make_recommendation(p)
+    services.recommendation_support(actor=p.amina, recommendation=recommendation)
+    return {"recommendation_id": recommendation.pk}
+
+
+def _amendment(p: Any) -> dict[str, Any]:
+    recommendation = f.make_recommendation(p)
+    amendment = services.amendment_propose(
+        actor=p.ben,
+        recommendation=recommendation,
+        texts={"en": ("Emergency line", "Answer in Spanish, day and night.")},
+        reason="Emergencies happen at night",
+    )
+    return {"amendment_id": amendment.pk}
 
 
 def _adopted(p: Any) -> Any:
@@ -261,11 +279,67 @@ ACCESS = [
         data=lambda p, kw: {"comment-body": "I agree"},
     ),
     Access(
-        "network:recommendation_endorse",
+        "network:recommendation_support",
         method="POST",
-        allow=CO_CHAIRS,
+        allow=DRAFT_READERS,
         kwargs=_recommendation("draft"),
         data=lambda p, kw: {},
+        note="any member who may read the draft: its group, and ben (a member who coordinates)",
+    ),
+    Access(
+        "network:recommendation_support_withdraw",
+        method="POST",
+        allow=DRAFT_READERS,
+        kwargs=_supported,
+        data=lambda p, kw: {},
+        note="each reader withdraws only her own support (amina's here); none given, none taken",
+    ),
+    Access(
+        "network:recommendation_answer",
+        method="POST",
+        allow=GROUP,
+        kwargs=_recommendation("draft"),
+        data=lambda p, kw: {"answer": "agree"},
+        note="the drafting group decides; ben reads drafts but does not answer for a group",
+    ),
+    Access(
+        "network:amendment_create",
+        allow=DRAFT_READERS,
+        kwargs=_recommendation("draft"),
+        worker_page=True,
+    ),
+    Access(
+        "network:amendment_create",
+        method="POST",
+        allow=DRAFT_READERS,
+        kwargs=_recommendation("draft"),
+        data=lambda p, kw: {
+            "title_en": "Emergency line",
+            "body_en": "Answer day and night.",
+            "reason": "Nights too",
+        },
+    ),
+    Access(
+        "network:amendment",
+        allow=DRAFT_READERS,
+        kwargs=_amendment,
+        worker_page=True,
+        note="an amendment is seen by whoever sees its draft",
+    ),
+    Access(
+        "network:amendment_accept",
+        method="POST",
+        allow=GROUP,
+        kwargs=_amendment,
+        data=lambda p, kw: {},
+        note="the drafting group accepts; the proposer is told",
+    ),
+    Access(
+        "network:amendment_reject",
+        method="POST",
+        allow=GROUP,
+        kwargs=_amendment,
+        data=lambda p, kw: {"reason": "Out of the mandate"},
     ),
     Access(
         "network:recommendation_agenda",

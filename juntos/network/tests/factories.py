@@ -103,13 +103,22 @@ def make_recommendation(personas: Any, *, stage: str = "draft", group: Any = Non
     )
     if stage == "draft":
         return recommendation
-    services.recommendation_endorse(actor=personas.carl, recommendation=recommendation)
+    endorse(personas, recommendation)
     if stage == "endorsed":
         return recommendation
     plenary = make_meeting(personas)
     services.recommendation_put_on_agenda(
         actor=None, recommendation=recommendation, meeting=plenary
     )
+    return recommendation
+
+
+def endorse(personas: Any, recommendation: Any) -> Any:
+    """The test group (rosa, carl, amina; two answers needed) agrees: the draft is endorsed."""
+    for key in ("rosa", "carl"):
+        services.recommendation_answer(
+            actor=getattr(personas, key), recommendation=recommendation, agrees=True
+        )
     return recommendation
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from juntos.network import services
 from juntos.network.tests.factories import (
     close_and_count,
+    endorse,
     make_group,
     make_meeting,
     make_members,
@@ -20,7 +21,7 @@ def _adopt(personas: Any, group: Any, plenary: Any, n: int) -> None:
     recommendation = services.recommendation_draft(
         actor=personas.rosa, group=group, title=f"Rec {n}", body="Text"
     )
-    services.recommendation_endorse(actor=personas.carl, recommendation=recommendation)
+    endorse(personas, recommendation)
     services.recommendation_put_on_agenda(
         actor=None, recommendation=recommendation, meeting=plenary
     )

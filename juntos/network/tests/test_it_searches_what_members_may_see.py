@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from juntos.network import services
-from juntos.network.tests.factories import make_group, make_meeting, make_members, slot
+from juntos.network.tests.factories import endorse, make_group, make_meeting, make_members, slot
 from juntos.testing.queries import assert_queries_do_not_grow
 
 
@@ -15,7 +15,7 @@ def _draft(personas: Any, group: Any, title: str, body: str = "Text") -> Any:
 
 def _endorsed(personas: Any, group: Any, title: str, body: str = "Text") -> Any:
     recommendation = _draft(personas, group, title, body)
-    return services.recommendation_endorse(actor=personas.carl, recommendation=recommendation)
+    return endorse(personas, recommendation)
 
 
 def _search(client: Any, words: str) -> str:

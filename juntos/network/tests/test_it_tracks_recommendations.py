@@ -9,6 +9,7 @@ from juntos.monitoring.selectors import fact_table
 from juntos.network import services
 from juntos.network.tests.factories import (
     close_and_count,
+    endorse,
     make_members,
     make_recommendation,
     make_vote,
@@ -22,7 +23,7 @@ def test_a_draft_is_seen_only_by_its_group_and_the_coordinator(personas, client_
         assert client_as(key).get(url).status_code == 200, key
     for key in ("rita", "ines", "dana"):  # members outside the group, and the outsider
         assert client_as(key).get(url).status_code == 404, key
-    services.recommendation_endorse(actor=personas.carl, recommendation=draft)
+    endorse(personas, draft)
     assert client_as("ines").get(url).status_code == 200
     assert client_as("dana").get(url).status_code == 404
 
@@ -44,11 +45,9 @@ def test_revisions_and_comments_are_kept(personas):
         )
 
 
-def test_only_a_co_chair_endorses_and_then_the_text_is_fixed(personas):
-    draft = make_recommendation(personas)
-    with pytest.raises(PermissionDenied):
-        services.recommendation_endorse(actor=personas.amina, recommendation=draft)
-    services.recommendation_endorse(actor=personas.rosa, recommendation=draft)
+def test_once_the_group_endorses_the_text_is_fixed(personas):
+    draft = endorse(personas, make_recommendation(personas))
+    assert draft.status == "endorsed"
     with pytest.raises(PermissionDenied):
         services.recommendation_revise(
             actor=personas.rosa, recommendation=draft, title="x", body="y"

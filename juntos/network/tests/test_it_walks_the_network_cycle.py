@@ -78,7 +78,8 @@ def test_it_walks_from_group_to_adopted_recommendation_and_digest(
     assert str(event["SUMMARY"]) == "Autumn plenary"
     assert event.decoded("DTSTART") == early.starts_at
 
-    # the recommendation: drafted, revised, endorsed, put on the agenda, voted in secret
+    # the recommendation: drafted, revised, decided by the group, put on the agenda, voted in
+    # secret
     rosa.post(
         reverse("network:recommendation_create", args=[group.pk]),
         {"title": "Emergency line", "body": "A line in Spanish."},
@@ -88,7 +89,16 @@ def test_it_walks_from_group_to_adopted_recommendation_and_digest(
         reverse("network:recommendation_revise", args=[rec.pk]),
         {"title": "Emergency line", "body": "A line in Spanish, day and night.", "note": "24h"},
     )
-    carl.post(reverse("network:recommendation_endorse", args=[rec.pk]))
+    # the group decides: both its members agree (a majority of two is two)
+    half = rosa.post(reverse("network:recommendation_answer", args=[rec.pk]), {"answer": "agree"})
+    assert half.status_code == 302
+    assert (
+        "1 of 2 needed"
+        in rosa.get(reverse("network:recommendation", args=[rec.pk])).content.decode()
+    )
+    carl.post(reverse("network:recommendation_answer", args=[rec.pk]), {"answer": "agree"})
+    rec.refresh_from_db()
+    assert rec.status == "endorsed"
     ben.post(reverse("network:recommendation_agenda", args=[rec.pk]), {"meeting": meeting.pk})
     passphrase = "plenary trustee words here"
     trustee = ben.post(

@@ -59,6 +59,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
                 name=form.cleaned_data["name"],
                 mandate=form.cleaned_data["mandate"],
                 co_chairs=form.cleaned_data["co_chairs"],
+                decision_quorum=form.cleaned_data["decision_quorum"],
             ),
         )
         if group is not None:

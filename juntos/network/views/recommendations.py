@@ -1,4 +1,5 @@
-"""Recommendation pages: list with tracking, drafting, revising, comments, endorsement."""
+"""Recommendation pages: list with tracking, drafting, revising, comments, support and the
+group's answers."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from juntos.network.choices import RecommendationStatus
 from juntos.network.forms import (
     AgendaPlacementForm,
     CommentForm,
+    GroupAnswerForm,
     MilestoneForm,
     RecommendationDraftForm,
     RevisionForm,
@@ -29,9 +31,11 @@ from juntos.network.forms import (
 )
 from juntos.network.models import Meeting, Recommendation
 from juntos.network.policies import (
+    can_decide_recommendation,
     can_edit_recommendation,
-    can_endorse_recommendation,
     can_manage_network,
+    can_propose_amendment,
+    can_support_recommendation,
     can_take_part,
     is_group_member,
 )
@@ -88,8 +92,11 @@ def _page(
     context = {
         "recommendation": recommendation,
         "can_edit": can_edit_recommendation(user, recommendation),
-        "can_endorse": can_endorse_recommendation(user, recommendation)
-        and recommendation.status == RecommendationStatus.DRAFT,
+        "standing": selectors.draft_standing(user, recommendation),
+        "can_support": can_support_recommendation(user, recommendation),
+        "can_amend": can_propose_amendment(user, recommendation),
+        "can_decide": can_decide_recommendation(user, recommendation),
+        "answer_form": bound.get("answer") or GroupAnswerForm(),
         "is_coordinator": can_manage_network(user),
         "revision_form": bound.get("revision")
         or RevisionForm(initial={"title": recommendation.title, "body": recommendation.body}),
@@ -169,15 +176,53 @@ def comment(request: HttpRequest, recommendation_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def endorse(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+def support(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     return _post(
         request,
         recommendation_id,
-        "endorse",
+        "support",
         lambda: forms.Form(request.POST),
-        lambda r, f: services.recommendation_endorse(actor=request.user, recommendation=r),
-        _("The working group has endorsed the recommendation."),
+        lambda r, f: services.recommendation_support(actor=request.user, recommendation=r),
+        _("Your support is counted."),
     )
+
+
+@login_required
+@require_POST
+def support_withdraw(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    return _post(
+        request,
+        recommendation_id,
+        "support",
+        lambda: forms.Form(request.POST),
+        lambda r, f: services.recommendation_support_withdraw(actor=request.user, recommendation=r),
+        _("Your support is withdrawn."),
+    )
+
+
+def _answer_done(recommendation: Recommendation) -> str:
+    if recommendation.status == RecommendationStatus.ENDORSED:
+        return _("Your answer is saved. The working group has endorsed the recommendation.")
+    return _("Your answer is saved.")
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    recommendation = selectors.get_recommendation_for(request.user, recommendation_id)
+    form = GroupAnswerForm(request.POST)
+    saved = form.is_valid() and submit(
+        form,
+        lambda: services.recommendation_answer(
+            actor=request.user,
+            recommendation=recommendation,
+            agrees=form.cleaned_data["answer"] == "agree",
+        ),
+    )
+    if saved:
+        messages.success(request, _answer_done(recommendation))
+        return redirect("network:recommendation", recommendation_id=recommendation.pk)
+    return _page(request, recommendation, answer=form)
 
 
 @login_required
