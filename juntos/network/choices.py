@@ -106,5 +106,5 @@ INTERPRETATION_LANGUAGES = [
 
 class AmendmentState(models.TextChoices):
     PENDING = "pending", _("Waiting for the working group")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
+    ACCEPTED = "accepted", _("Accepted by the working group")
+    REJECTED = "rejected", _("Not accepted by the working group")
