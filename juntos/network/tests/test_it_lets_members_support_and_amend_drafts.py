@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from juntos.core.models import AuditEntry
 from juntos.network import services
@@ -182,7 +183,7 @@ def test_a_rejected_amendment_says_why_to_its_proposer_in_her_language(
     assert amendment.state == "rejected" and amendment.rejection_reason == "Fuera del mandato"
     (sms,) = outbox_messages(contains="Fuera del mandato")  # Rosa reads Spanish, by SMS
     assert sms.recipient == personas.rosa.phone and "no aceptó" in sms.body
-    with pytest.raises(ValidationError, match="already been answered"):
+    with translation.override("en"), pytest.raises(ValidationError, match="already been answered"):
         services.amendment_accept(actor=personas.carl, amendment=amendment)
 
 
