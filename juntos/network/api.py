@@ -56,9 +56,23 @@ class MilestoneOut(Schema):
     done_on: dt.date | None
 
 
+class GroupDecisionOut(Schema):
+    """The working group's answers on a draft's current revision."""
+
+    revision: int
+    members: int
+    needed: int
+    agree: int
+    disagree: int
+
+
 class RecommendationDetailOut(RecommendationOut):
     body: str
     milestones: list[MilestoneOut]
+    supports: int
+    pending_amendments: int
+    # Only while it is a draft: where the group's decision stands.
+    decision: GroupDecisionOut | None
 
 
 class ResultOut(Schema):
@@ -171,7 +185,24 @@ def recommendation(request: HttpRequest, recommendation_id: int) -> dict[str, ob
     milestones = [
         {"title": m.title, "due_on": m.due_on, "done_on": m.done_on} for m in found.milestones.all()
     ]
-    return {**_recommendation(found), "body": found.body, "milestones": milestones}
+    standing = selectors.draft_standing(request.user, found)
+    decision = standing.decision
+    return {
+        **_recommendation(found),
+        "body": found.body,
+        "milestones": milestones,
+        "supports": standing.supports,
+        "pending_amendments": len(standing.pending),
+        "decision": None
+        if decision is None
+        else {
+            "revision": decision.revision,
+            "members": decision.members,
+            "needed": decision.needed,
+            "agree": decision.agree,
+            "disagree": decision.disagree,
+        },
+    }
 
 
 @router.get("/results", response=list[ResultOut], summary="Published results of closed votes")

@@ -36,18 +36,33 @@ _TOKENS = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*"|(nonce=")[^"]*
 
 def demo_rows() -> list[Access]:
     """Pages of the demo's own records that the matrix's fresh objects do not reach: an adopted
-    recommendation with an open milestone, which only its coordinators can mark as reached."""
+    recommendation with an open milestone, which only its coordinators can mark as reached, and
+    a draft with support, answers and an amendment waiting (shown word by word)."""
+    from juntos.demo.seed_network import HOUSING_DRAFT
     from juntos.network.choices import RecommendationStatus
-    from juntos.network.models import Recommendation
+    from juntos.network.models import Amendment, Recommendation
 
     adopted = Recommendation.objects.filter(status=RecommendationStatus.ADOPTED).first()
     assert adopted is not None and adopted.milestones.filter(done_on=None).exists()
+    draft = Recommendation.objects.get(title=HOUSING_DRAFT)
+    amendment = Amendment.objects.filter(recommendation=draft).first()
+    assert amendment is not None
     return [
         Access(
             "network:recommendation",
             allow=frozenset({"ben", "rosa"}),
             kwargs=lambda p: {"recommendation_id": adopted.pk},
-        )
+        ),
+        Access(
+            "network:recommendation",
+            allow=frozenset({"ben", "rosa"}),
+            kwargs=lambda p: {"recommendation_id": draft.pk},
+        ),
+        Access(
+            "network:amendment",
+            allow=frozenset({"ben", "rosa"}),
+            kwargs=lambda p: {"amendment_id": amendment.pk},
+        ),
     ]
 
 

@@ -31,6 +31,27 @@ def test_recommendations_hide_other_groups_drafts(personas, client_as):
     assert client_as("ines").get(f"/api/network/recommendations/{draft.pk}").status_code == 404
 
 
+def test_a_draft_shows_its_support_amendments_and_the_groups_answers(personas, client_as):
+    draft = make_recommendation(personas)
+    services.recommendation_support(actor=personas.amina, recommendation=draft)
+    services.amendment_propose(
+        actor=personas.ben,
+        recommendation=draft,
+        texts={"en": ("Emergency line", "Answer at night too.")},
+        reason="Nights",
+    )
+    services.recommendation_answer(actor=personas.carl, recommendation=draft, agrees=False)
+    found = client_as("rosa").get(f"/api/network/recommendations/{draft.pk}").json()
+    assert (found["supports"], found["pending_amendments"]) == (1, 1)
+    assert found["decision"] == {
+        "revision": 1,
+        "members": 3,
+        "needed": 2,
+        "agree": 0,
+        "disagree": 1,
+    }
+
+
 def test_results_are_public_once_closed(personas, client):
     vote = make_vote(personas, quorum=100)
     services.ballot_cast(actor=personas.rosa, vote=vote, choice="yes")

@@ -19,3 +19,18 @@ def test_seed_is_idempotent_and_rosa_is_a_worker_member(
     vote = Vote.objects.get()
     assert vote.carried and tally_matches(vote)
     assert Recommendation.objects.filter(status="on-agenda").count() == 1
+
+
+def test_the_demo_has_a_draft_with_support_an_amendment_and_answers(personas, client_as):
+    from juntos.demo.seed_network import HOUSING_DRAFT
+
+    seed(personas.people)
+    draft = Recommendation.objects.get(title=HOUSING_DRAFT)
+    assert draft.status == "draft" and draft.supports.count() == 3
+    assert draft.amendments.filter(state="pending").count() == 1
+    page = client_as("ben").get(f"/en/network/recommendations/{draft.pk}/").content.decode()
+    assert "3 members support this recommendation." in page
+    assert "Answers on this version: 2 of 4 needed" in page
+    amendment = draft.amendments.get()
+    shown = client_as("ben").get(f"/es/network/amendments/{amendment.pk}/").content.decode()
+    assert "<ins>" in shown and "Enmienda de" in shown
