@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from juntos.accounts.actors import Actor
+from juntos.accounts.actors import Actor, SignedIn
 from juntos.core.services import audit_record
 from juntos.network.choices import (
     ImplementationStatus,
@@ -78,7 +78,7 @@ def recommendation_revise(
 
 
 def revision_add(
-    *, recommendation: Recommendation, title: str, body: str, author: Actor, note: str = ""
+    *, recommendation: Recommendation, title: str, body: str, author: SignedIn, note: str = ""
 ) -> Revision:
     """The next revision of a draft, which becomes its text (the caller checked and audits)."""
     last = recommendation.revisions.aggregate(n=Max("number"))["n"] or 0

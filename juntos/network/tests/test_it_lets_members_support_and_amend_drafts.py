@@ -226,7 +226,6 @@ def test_words_taken_out_and_put_in_give_back_both_texts():
 def test_the_draft_page_runs_the_same_queries_however_many_supports_and_amendments(
     personas, client_as
 ):
-    from juntos.accounts.models import User
     from juntos.network.tests.factories import MemberFactory
 
     draft = make_recommendation(personas)
@@ -235,9 +234,9 @@ def test_the_draft_page_runs_the_same_queries_however_many_supports_and_amendmen
     def add(n: int) -> None:
         for _ in range(n):
             i = next(counter)
-            member = MemberFactory()
+            member: Any = MemberFactory()
             services.group_member_add(actor=None, group=draft.group, member=member)
-            user = User.objects.get(pk=member.user_id)
+            user = member.user
             services.recommendation_support(actor=user, recommendation=draft)
             services.amendment_propose(
                 actor=user,
