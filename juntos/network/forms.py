@@ -227,7 +227,7 @@ class AmendmentForm(forms.Form):
             title, body = current.get(code, ("", ""))
             original = code == recommendation.language
             self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title in %(language)s") % {"language": name},
+                label=_("Title (%(language)s)") % {"language": name},
                 max_length=300,
                 required=False,
                 initial=title,
@@ -240,7 +240,7 @@ class AmendmentForm(forms.Form):
                 ),
             )
             self.fields[f"body_{code}"] = forms.CharField(
-                label=_("Text in %(language)s") % {"language": name},
+                label=_("Text (%(language)s)") % {"language": name},
                 widget=forms.Textarea,
                 max_length=20000,
                 required=False,

@@ -324,6 +324,7 @@ ACCESS = [
         allow=DRAFT_READERS,
         kwargs=_amendment,
         worker_page=True,
+        key_page=True,
         note="an amendment is seen by whoever sees its draft",
     ),
     Access(

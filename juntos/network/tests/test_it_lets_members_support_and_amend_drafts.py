@@ -124,8 +124,9 @@ def test_the_group_reads_an_amendment_word_by_word_and_what_it_leaves_out(person
     assert "Amendment by" in _page(client_as("amina"), draft)
     page = client_as("amina").get(f"/en/network/amendments/{amendment.pk}/").content.decode()
     assert "<del>Spanish.</del><ins>Spanish, day and night.</ins>" in page
-    assert "No new text is proposed in French" in page
-    assert "no translation into Spanish yet" in page
+    french, spanish = page.index("<h2>French</h2>"), page.index("<h2>Spanish</h2>")
+    assert page.index("No new text is proposed in this language", french) > french
+    assert page.index("no translation into it yet", spanish) < french
     assert "Accept the amendment" in page
     assert (
         "Accept the amendment"
