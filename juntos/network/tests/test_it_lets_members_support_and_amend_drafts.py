@@ -212,8 +212,15 @@ def test_a_decided_recommendation_takes_no_amendment(personas, client_as):
         services.amendment_propose(
             actor=personas.ines, recommendation=draft, texts=NIGHTS, reason="Nights"
         )
-    response = client_as("ines").get(f"/en/network/recommendations/{draft.pk}/amendments/new/")
-    assert response.status_code == 403
+    page = client_as("ines").get(f"/en/network/recommendations/{draft.pk}/amendments/new/")
+    assert page.status_code == 200
+    assert "already decided" in page.content.decode()
+    assert "Propose the amendment" not in page.content.decode()
+    refused = client_as("ines").post(
+        f"/en/network/recommendations/{draft.pk}/amendments/new/",
+        {"title_en": "Emergency line", "body_en": "At night.", "reason": "Nights"},
+    )
+    assert refused.status_code == 200 and not Amendment.objects.exists()
 
 
 def test_words_taken_out_and_put_in_give_back_both_texts():

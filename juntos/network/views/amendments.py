@@ -15,15 +15,23 @@ from juntos.network import selectors, services
 from juntos.network.choices import AmendmentState
 from juntos.network.forms import AmendmentForm, AmendmentRejectForm
 from juntos.network.models import Amendment
-from juntos.network.policies import can_decide_recommendation, can_propose_amendment
+from juntos.network.policies import (
+    can_decide_recommendation,
+    can_propose_amendment,
+    can_take_part,
+)
 from juntos.network.views._submit import submit
 
 
 @login_required
 def amendment_create(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     recommendation = selectors.get_recommendation_for(request.user, recommendation_id)
-    if not can_propose_amendment(request.user, recommendation):
+    if not can_take_part(request.user):
         raise PermissionDenied
+    if not can_propose_amendment(request.user, recommendation):
+        # A decided recommendation: say so instead of a bare refusal.
+        context = {"recommendation": recommendation, "decided": True}
+        return render(request, "network/amendment_form.html", context)
     current = {t.language: (t.title, t.body) for t in recommendation.texts.all()}
     current[recommendation.language] = (recommendation.title, recommendation.body)
     form = AmendmentForm(request.POST or None, recommendation=recommendation, current=current)
