@@ -768,10 +768,12 @@ class AmendmentLanguage:
 
 
 def amendment_languages(amendment: Amendment) -> list[AmendmentLanguage]:
-    """Each language, the draft's own first, compared word by word with the proposal."""
+    """Each language, the draft's own first, compared word by word with the proposal: the
+    draft's own language with the revision it was proposed on (translations keep no history,
+    so the others with their text now)."""
     recommendation = amendment.recommendation
     now = {t.language: (t.title, t.body) for t in recommendation.texts.all()}
-    now[recommendation.language] = (recommendation.title, recommendation.body)
+    now[recommendation.language] = (amendment.base.title, amendment.base.body)
     proposed = {t.language: (t.title, t.body) for t in amendment.texts.all()}
     order = sorted(settings.LANGUAGES, key=lambda lang: lang[0] != recommendation.language)
     rows = []

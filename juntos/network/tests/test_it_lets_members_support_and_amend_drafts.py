@@ -259,3 +259,14 @@ def test_the_draft_page_runs_the_same_queries_however_many_supports_and_amendmen
         fetch=lambda: client.get(f"/en/network/recommendations/{draft.pk}/"),
         limit=45,
     )
+
+
+def test_an_answered_amendment_still_shows_what_it_changed(personas, client_as):
+    draft = make_recommendation(personas)
+    amendment = services.amendment_propose(
+        actor=personas.ben, recommendation=draft, texts=NIGHTS, reason="Nights"
+    )
+    services.amendment_accept(actor=personas.rosa, amendment=amendment)
+    page = client_as("ben").get(f"/en/network/amendments/{amendment.pk}/").content.decode()
+    assert "<ins>Spanish, day and night.</ins>" in page and "version 2" in page
+    assert "Accept the amendment" not in page
