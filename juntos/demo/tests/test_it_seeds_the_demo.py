@@ -84,3 +84,12 @@ def test_the_demo_has_an_open_online_course_rosa_can_take_now(client):
         follow=True,
     )
     assert "Aprobaste las preguntas." in answered.content.decode()
+
+
+def test_demo_code_says_when_a_login_has_no_second_step():
+    from django.core.management.base import CommandError
+
+    call_command("seed_demo", "--quiet")
+    with pytest.raises(CommandError, match="password alone") as refused:
+        call_command("demo_code", "carl")
+    assert "known" not in str(refused.value)
