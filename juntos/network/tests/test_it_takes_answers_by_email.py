@@ -109,18 +109,19 @@ def test_an_altered_token_is_refused(change):
 
 
 def test_the_notice_says_reply_to_this_email_and_the_outbox_keeps_the_reply_to(
-    personas, settings, django_capture_on_commit_callbacks
+    personas, settings, client_as, django_capture_on_commit_callbacks
 ):
     make_members(personas)
     recommendation = make_recommendation(personas, stage="endorsed")
     ines = services.comment_add(actor=personas.ines, subject=recommendation, body="Qui paie ?")
-    settings.EMAIL_BACKEND = "juntos.core.transports.email.OutboxEmailBackend"
-    assert OutboxEmailBackend  # the development backend the outbox page reads
+    settings.EMAIL_BACKEND = f"{OutboxEmailBackend.__module__}.{OutboxEmailBackend.__name__}"
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_reply(actor=personas.carl, parent=ines, body="The grower.")
     (stored,) = outbox_messages(personas.ines.email, channel="email")
     assert re.fullmatch(rf"reply\+[0-9a-z-]+@{re.escape(DOMAIN)}", stored.reply_to)
     assert "répondez à ce courriel ou sur le site" in stored.body
+    page = client_as("admin").get("/en/outbox/?channel=email").content.decode()
+    assert f"Replies go to {stored.reply_to}" in page
     token = stored.reply_to.removeprefix("reply+").split("@")[0]
     answer = Comment.objects.get(parent=ines)
     ticket = reply_token_read(token)
