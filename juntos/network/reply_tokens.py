@@ -50,7 +50,7 @@ def _base36(number: int) -> str:
             return text
 
 
-def _tag(value: str, secret: str) -> str:
+def _tag(value: str, secret: str | bytes) -> str:
     digest = salted_hmac(SALT, value, secret=secret, algorithm="sha256").digest()
     return base64.b32encode(digest).decode().lower()[:_TAG_CHARS]
 

@@ -125,7 +125,7 @@ def test_the_notice_says_reply_to_this_email_and_the_outbox_keeps_the_reply_to(
     token = stored.reply_to.removeprefix("reply+").split("@")[0]
     answer = Comment.objects.get(parent=ines)
     ticket = reply_token_read(token)
-    assert (ticket.comment_id, ticket.member_id) == (answer.pk, answer.parent.author_id)
+    assert (ticket.comment_id, ticket.member_id) == (answer.pk, ines.author_id)
 
 
 def test_without_a_reply_domain_the_notice_sends_her_to_the_site(

@@ -15,12 +15,13 @@ import email.policy
 import os
 import sys
 from email.message import EmailMessage
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
+from django.forms.utils import ErrorDict
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -55,10 +56,11 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []  # run once per message: keep it quick
 
     def handle(self, *args: object, **options: object) -> None:
-        stream = options.get("stdin") or sys.stdin
+        stream: Any = options.get("stdin") or sys.stdin
+        binary: BinaryIO = getattr(stream, "buffer", stream)  # sys.stdin is text; read its bytes
         try:
             with translation.override(settings.LANGUAGE_CODE):
-                posted = receive(getattr(stream, "buffer", stream))
+                posted = receive(binary)
         except Refusal as refusal:
             self.stderr.write(refusal.reason)
             if refusal.code != os.EX_OK:
@@ -127,5 +129,5 @@ def _post(message: EmailMessage, token: str) -> int:
     return answer.pk
 
 
-def _first(errors: dict[str, list[str]]) -> str:
+def _first(errors: ErrorDict) -> str:
     return " ".join(str(message) for messages in errors.values() for message in messages)
