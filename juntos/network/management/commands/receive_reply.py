@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import io
 import os
 import sys
 from email.message import EmailMessage
@@ -95,7 +96,7 @@ def _read(stream: BinaryIO) -> EmailMessage:
         while stream.read(64 * 1024):  # let the mail server finish writing before we refuse
             pass
         raise Refusal(os.EX_DATAERR, _("Not posted: the email is larger than 1 MB."))
-    message = email.message_from_bytes(raw, policy=email.policy.default)
+    message = email.message_from_binary_file(io.BytesIO(raw), policy=email.policy.default)
     if not isinstance(message, EmailMessage) or not message.keys():
         raise Refusal(os.EX_DATAERR, _("Not posted: this is not an email."))
     return message
