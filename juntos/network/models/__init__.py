@@ -12,6 +12,7 @@ from juntos.network.models.meetings import (
 )
 from juntos.network.models.recommendations import (
     Comment,
+    EmailAnswerReceipt,
     Milestone,
     Recommendation,
     Revision,
@@ -38,6 +39,7 @@ __all__ = [
     "BallotChangeError",
     "Comment",
     "Elector",
+    "EmailAnswerReceipt",
     "GroupMembership",
     "GroupText",
     "InterpreterAssignment",

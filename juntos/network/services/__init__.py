@@ -7,6 +7,7 @@ from juntos.network.services.comments import (
     comment_reply,
 )
 from juntos.network.services.digest import digest_deliver, plenary_digest_queue
+from juntos.network.services.email_answers import AlreadyPosted, comment_answer_by_email
 from juntos.network.services.meetings import (
     agenda_item_add,
     availability_set,
@@ -51,6 +52,7 @@ from juntos.network.services.votes import (
 )
 
 __all__ = [
+    "AlreadyPosted",
     "AlreadyVoted",
     "CastReceipt",
     "Tally",
@@ -58,6 +60,7 @@ __all__ = [
     "availability_set",
     "ballot_cast",
     "comment_add",
+    "comment_answer_by_email",
     "comment_hide",
     "comment_remove",
     "comment_reply",
