@@ -314,3 +314,37 @@ def test_the_message_and_the_reply_leave_no_plaintext_in_the_database_file(perso
         for canary in ("pregunta-inspeccion-8841", "respuesta-canaria-9090"):
             assert canary.encode() not in stolen
             assert canary.encode("utf-16-le") not in stolen
+
+
+def test_the_api_status_carries_the_question_and_the_outcome(personas):
+    submission, _case, referral = refer(personas)
+    ask(personas, referral)
+    _found, opened = selectors.get_inspector_referral_for(personas.ines, referral.pk)
+    services.inspection_outcome_record(
+        actor=personas.ines,
+        referral=referral,
+        opened=opened,
+        outcome="no-violation",
+        outcome_on=None,
+    )
+    status = Client().post(
+        "/api/reports/status",
+        {"code": submission.receipt_code},
+        content_type="application/json",
+    )
+    body = status.json()
+    [message] = body["messages"]
+    assert (message["sender"], message["asks_more"]) == ("inspector", True)
+    with translation.override("es"):
+        plain = translation.gettext(
+            "The inspectorate did not find that the employer broke the rules. Your caseworker "
+            "can tell you what else can be done."
+        )
+    assert body["inspections"] == [
+        {
+            "inspectorate": agency().name,
+            "outcome": "no-violation",
+            "outcome_text": plain,
+            "outcome_on": None,
+        }
+    ]
