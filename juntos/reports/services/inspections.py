@@ -9,14 +9,38 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
-from juntos.core.services import audit_record, fact_record
+from juntos.accounts.selectors import people_with_role
+from juntos.core.services import audit_record, fact_record, notify_person
 from juntos.reports import policies
-from juntos.reports.choices import CaseStatus, InspectionOutcome, MessageSender
+from juntos.reports.choices import SUPPORT_STAFF_ROLES, CaseStatus, InspectionOutcome, MessageSender
 from juntos.reports.models import Case, Message, Referral
 from juntos.reports.selectors import OpenedReport
-from juntos.reports.services._common import today
+from juntos.reports.services._common import case_link, today
 from juntos.reports.services.cases import tell_worker
 from juntos.reports.services.intake import message_append
+
+
+def _tell_caseworkers(case: Case, *, outcome: bool) -> None:
+    """The case's caseworker (everyone on cases at its owner, if no one is assigned) hears that
+    the inspectorate wrote or recorded an outcome, with the case's link; never what it said."""
+    people = (
+        [case.assigned_to]
+        if case.assigned_to is not None
+        else list(people_with_role(case.owner_id, SUPPORT_STAFF_ROLES))
+    )
+    for person in people:
+        notify_person(
+            person,
+            lambda: (
+                _("News from the inspectorate on a case"),
+                (
+                    _("The inspectorate recorded an outcome on a case: %(url)s")
+                    if outcome
+                    else _("The inspectorate wrote to the worker on a case: %(url)s")
+                )
+                % {"url": case_link(case.pk)},
+            ),
+        )
 
 
 def _check_rights(actor: Actor, referral: Referral, opened: OpenedReport) -> None:
@@ -53,6 +77,7 @@ def inspector_message_send(
             details={"referral": referral.pk, "asks_more": asks_more},
         )
         tell_worker(opened)
+        _tell_caseworkers(referral.case, outcome=False)
     return message
 
 
@@ -113,3 +138,4 @@ def inspection_outcome_record(
                 outcome=outcome,
             )
         tell_worker(opened)
+        _tell_caseworkers(referral.case, outcome=True)

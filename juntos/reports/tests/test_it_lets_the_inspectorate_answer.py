@@ -348,3 +348,16 @@ def test_the_api_status_carries_the_question_and_the_outcome(personas):
             "outcome_on": None,
         }
     ]
+
+
+def test_the_caseworker_hears_that_the_inspectorate_wrote_but_not_what(personas, mailoutbox):
+    _submission, case, referral = refer(personas)
+    services.case_assign(actor=personas.amina, case=case, assignee_id=personas.amina.pk)
+    mailoutbox.clear()
+    ask(personas, referral)
+    tasks.deliver_waiting_messages.call()
+    told = [m for m in mailoutbox if personas.amina.email in m.to]
+    assert len(told) == 1
+    assert f"/en/reports/cases/{case.pk}/" in told[0].body
+    assert all(QUESTION not in m.body for m in mailoutbox)
+    assert not [m for m in mailoutbox if personas.dana.email in m.to]
