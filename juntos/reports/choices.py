@@ -1,6 +1,7 @@
 """Vocabularies of reports and cases; other apps import them from here."""
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.choices import Role
@@ -134,7 +135,7 @@ class InspectionOutcome(models.TextChoices):
 
 
 # The same outcomes in plain words for the worker, on her status page.
-INSPECTION_OUTCOME_FOR_WORKER = {
+INSPECTION_OUTCOME_FOR_WORKER: dict[str, str | Promise] = {
     InspectionOutcome.INSPECTION_OPENED: _(
         "The inspectorate has opened an inspection of the employer."
     ),

@@ -43,7 +43,7 @@ def test_the_inspectorate_list_does_not_grow(personas, client_as):
             # Half of them with an outcome recorded: the outcome column costs no query.
             if len(outcomes) % 2 == 0:
                 referral, opened = selectors.get_inspector_referral_for(
-                    personas.ines, selectors.inspector_referrals_for(personas.ines).first().pk
+                    personas.ines, selectors.inspector_referrals_for(personas.ines)[0].pk
                 )
                 services.inspection_outcome_record(
                     actor=personas.ines,
