@@ -25,6 +25,7 @@ from juntos.reports.choices import (
     CaseStatus,
     ContactChannel,
     ContactMode,
+    InspectionOutcome,
     ReferralKind,
     ReportCategory,
     Stage,
@@ -421,4 +422,43 @@ class CaseLinkForm(forms.Form):
         label=_("Case number"),
         min_value=1,
         help_text=_("Another case you work on, about the same employer, site or people."),
+    )
+
+
+class InspectorMessageForm(forms.Form):
+    """The inspectorate's message to the worker, read on her status page by her code."""
+
+    body = forms.CharField(
+        label=_("Message to the worker"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Please write a message.")},
+    )
+    asks_more = forms.BooleanField(
+        label=_("This message asks the worker for more information"),
+        help_text=_(
+            "The worker's page then says that you ask for more, and the case waits for the "
+            "worker's answer."
+        ),
+        required=False,
+    )
+
+
+class InspectionOutcomeForm(forms.Form):
+    """What the inspectorate did with the referral, from a fixed list, and when (optional)."""
+
+    outcome = forms.ChoiceField(
+        label=_("What the inspectorate did"),
+        choices=[("", _("Choose an outcome")), *InspectionOutcome.choices],
+        error_messages={
+            "required": _("Choose what the inspectorate did."),
+            "invalid_choice": _("Choose what the inspectorate did."),
+        },
+    )
+    outcome_on = forms.DateField(
+        label=_("Date"),
+        required=False,
+        help_text=_("The day of the inspection, order or decision. Leave it empty if none."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
     )

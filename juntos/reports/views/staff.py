@@ -1,4 +1,4 @@
-"""Staff pages: triage queue, cases, offers, the inspectorate's view, routing and on-call."""
+"""Staff pages: triage queue, cases, offers, routing, on-call (the inspectorate: inspector.py)."""
 
 from __future__ import annotations
 
@@ -141,10 +141,10 @@ def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
     )
     if case is not None:
         return redirect("reports:case", case_id=case.pk)
-    return render(request, "reports/report.html", _report_context(opened))
+    return render(request, "reports/report.html", report_context(opened))
 
 
-def _report_context(opened: selectors.OpenedReport) -> dict[str, Any]:
+def report_context(opened: selectors.OpenedReport) -> dict[str, Any]:
     content = opened.content
     site_id = content.get("employer_site_id")
     site = selectors.employer_site_choice(site_id if isinstance(site_id, int) else None)
@@ -206,12 +206,15 @@ def _case_context(
 ) -> dict[str, Any]:
     manage = policies.can_manage_case(request.user, case)
     assert opened.key is not None
-    context = _report_context(opened) | {
+    referrals = selectors.referrals_of(case)
+    context = report_context(opened) | {
         "case": case,
         # An organisation only offered the case reads the report, not the conversation.
         "thread": selectors.thread_of(opened) if opened.key.role != KeyRole.OFFERED else [],
         "notes": selectors.notes_of(case, opened) if opened.key.role != KeyRole.OFFERED else [],
-        "referrals": selectors.referrals_of(case),
+        "referrals": referrals,
+        # The inspectorate reads the thread from the worker's yes: the caseworkers are told.
+        "inspected": any(r.kind == ReferralKind.INSPECTORATE for r in referrals),
         "consents": selectors.consents_of(case.report),
         "can_work": policies.can_work_on_case(request.user, case, opened.key),
         "can_manage": manage,
@@ -540,27 +543,6 @@ def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@login_required
-@require_GET
-def inspector_list(request: HttpRequest) -> HttpResponse:
-    referrals = list(selectors.inspector_referrals_for(request.user))
-    if not referrals and not selectors.is_inspector(request.user):
-        raise Http404
-    return render(request, "reports/inspector_list.html", {"referrals": referrals})
-
-
-@login_required
-@require_GET
-def inspector_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral, opened = selectors.get_inspector_referral_for(request.user, referral_id)
-    context = _report_context(opened) | {"referral": referral}
-    # Not the organisation's own figures: a suppressed network count, and other reports about
-    # the site only where their workers consented to this inspectorate too.
-    context["pattern"] = None
-    context["inspector_pattern"] = selectors.inspector_pattern_for(referral)
-    return render(request, "reports/inspector_detail.html", context)
 
 
 def _routing_organisations(request: HttpRequest) -> list[Any]:
