@@ -9,6 +9,7 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.utils import formats, timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program, Province
@@ -288,6 +289,11 @@ class BodyForm(forms.Form):
     body = forms.CharField(
         label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args: Any, label: str | Promise = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["body"].label = label
 
 
 class AssignForm(forms.Form):

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from juntos.accounts.actors import signed_in
@@ -233,8 +234,8 @@ def _case_context(
     return (
         context
         | {
-            "note_form": BodyForm(),
-            "message_form": BodyForm(),
+            "note_form": _body_form("note"),
+            "message_form": _body_form("message"),
             "link_form": CaseLinkForm(),
         }
         | forms
@@ -331,20 +332,48 @@ def case_status(request: HttpRequest, case: Any, opened: selectors.OpenedReport)
     return _("Status saved.")
 
 
-@_case_action
-def case_note(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_note_add(
-        actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"]
-    )
-    return _("Note saved. The worker does not see notes.")
+_BODY_LABELS = {"note": _lazy("New note"), "message": _lazy("Message to the worker")}
 
 
-@_case_action
-def case_message(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_message_send(
-        actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"]
-    )
-    return _("Message sent. The worker reads it with the receipt code.")
+def _body_form(name: str, data: Any = None) -> BodyForm:
+    return BodyForm(data, auto_id=f"{name}-%s", label=_BODY_LABELS[name])
+
+
+def _case_text(name: str, write: Callable[..., object], done: str) -> Callable[..., HttpResponse]:
+    """A note or a message on the case page: one refused comes back on the page as typed, with
+    the reason beside it (a text someone took time to write is never lost)."""
+
+    @login_required
+    @_explains_a_case_let_go
+    @require_POST
+    def view(request: HttpRequest, case_id: int) -> HttpResponse:
+        case, opened = selectors.get_case_for(request.user, case_id)
+        form = _body_form(name, request.POST)
+        if form.is_valid():
+            try:
+                write(actor=request.user, case=case, opened=opened, body=form.cleaned_data["body"])
+            except PermissionDenied as exc:
+                raise Http404 from exc
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, done)
+                return redirect("reports:case", case_id=case.pk)
+        context = _case_context(request, case, opened, **{f"{name}_form": form})
+        return render(request, "reports/case.html", context, status=400)
+
+    view.__name__ = f"case_{name}"
+    return view
+
+
+case_note = _case_text(
+    "note", services.case_note_add, _lazy("Note saved. The worker does not see notes.")
+)
+case_message = _case_text(
+    "message",
+    services.case_message_send,
+    _lazy("Message sent. The worker reads it with the receipt code."),
+)
 
 
 @_case_action
