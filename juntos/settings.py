@@ -356,6 +356,9 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Juntos <no-reply@juntos.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS: list[tuple[str, str]] = []  # error mails would carry request details; never send them
+# Answers by email to the network's discussion: notices carry Reply-To reply+<token>@this domain,
+# whose mail is piped to `manage.py receive_reply` (docs/network.md). Empty: answers on the site.
+JUNTOS_REPLY_DOMAIN = env("JUNTOS_REPLY_DOMAIN").strip().lower()
 
 # SMS and WhatsApp: "outbox" records messages locally; "http" posts to a real gateway.
 JUNTOS_SMS_BACKEND = env("JUNTOS_SMS_BACKEND", "outbox")

@@ -30,6 +30,8 @@ class Message:
     # the 24-hour window, the approved template that carries the body as its one parameter.
     language: str = ""
     template: str = ""
+    # Email only: the address a reply goes to (a Reply-To header), when the sender takes replies.
+    reply_to: str = ""
 
 
 def message_seal(message: Message, *, context: str) -> tuple[int, bytes]:
@@ -43,6 +45,7 @@ def message_seal(message: Message, *, context: str) -> tuple[int, bytes]:
             ("final", message.final),
             ("language", message.language),
             ("template", message.template),
+            ("reply_to", message.reply_to),
         )
         if value
     }
@@ -69,4 +72,5 @@ def message_unseal(version: int, sealed: bytes, *, context: str) -> Message:
         final=bool(extra.get("final")),
         language=str(extra.get("language", "")),
         template=str(extra.get("template", "")),
+        reply_to=str(extra.get("reply_to", "")),
     )

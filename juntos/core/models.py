@@ -206,6 +206,10 @@ class OutboxMessage(SealedMessage):
     def body(self) -> str:
         return self.message.body
 
+    @property
+    def reply_to(self) -> str:
+        return self.message.reply_to
+
 
 class PeriodicRun(models.Model):
     """When a periodic job was last enqueued (see `core.services.periodic_enqueue_due`)."""

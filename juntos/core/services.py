@@ -70,6 +70,7 @@ def notify(
     in_rounds: bool = False,
     final: bool = False,
     language: str = "",
+    reply_to: str = "",
 ) -> None:
     """Store one message sealed in the current transaction; deliver it once that commits.
 
@@ -78,7 +79,8 @@ def notify(
     reporter): the message waits for the next round of deliveries instead of its own task.
     `final` marks the confirmation of an opt-out, the one message an opted-out address still gets.
     `language` is the one the message is written in (default: the active one), which picks a
-    WhatsApp template when the message must go as one.
+    WhatsApp template when the message must go as one. `reply_to` is where an answer by email
+    goes (a Reply-To header); other channels have no such thing, so it is dropped for them.
     """
     message = Message(
         channel=channel,
@@ -87,6 +89,7 @@ def notify(
         body=body,
         final=final,
         language=language or translation.get_language() or "",
+        reply_to=reply_to if channel == "email" else "",
     )
     pending = pending_create(message)
     if not in_rounds:
@@ -107,7 +110,11 @@ Text = str | Promise  # a string, or a lazy one rendered in the person's languag
 
 
 def notify_person(
-    person: Reachable, render: Callable[[], tuple[Text, Text]], *, in_rounds: bool = False
+    person: Reachable,
+    render: Callable[[], tuple[Text, Text]],
+    *,
+    in_rounds: bool = False,
+    reply_to: str = "",
 ) -> bool:
     """Tell a person something in her own language on her chosen channel, once this commits.
 
@@ -115,6 +122,7 @@ def notify_person(
     links come out in it. A person with no address on that channel is skipped (nothing is
     queued that could never be delivered); returns whether a message was queued. `in_rounds`
     as for `notify`: when an anonymous person's action caused it, so no task's time dates it.
+    `reply_to` as for `notify` (kept only when her channel is email).
     """
     address = person.contact_address()
     if not address:
@@ -129,6 +137,7 @@ def notify_person(
         body=body,
         in_rounds=in_rounds,
         language=person.preferred_language,
+        reply_to=reply_to,
     )
     return True
 

@@ -150,6 +150,146 @@ def _courses(teacher: User, organisation_id: int) -> None:
         )
 
 
+# An online course a worker can take on her phone at once: two lessons, each with its quiz.
+# Lessons: (texts by language: (title, body)), then questions: (right answer's number, texts by
+# language: (question, answers)).
+Lessons = list[
+    tuple[dict[str, tuple[str, str]], list[tuple[int, dict[str, tuple[str, list[str]]]]]]
+]
+PAY_SLIP_LESSONS: Lessons = [
+    (
+        {
+            "es": (
+                "Qué dice tu talón de pago",
+                "Cada pago trae un talón: las horas trabajadas, el pago por hora, el total y cada "
+                "descuento. Compara las horas con las que anotaste tú. Si faltan horas o hay un "
+                "descuento que no entiendes, guarda el talón y pregunta.",
+            ),
+            "en": (
+                "What your pay slip says",
+                "Every payday comes with a pay slip: the hours worked, the hourly pay, the total "
+                "and each deduction. Compare the hours with the ones you wrote down. If hours "
+                "are missing or a deduction is unclear, keep the slip and ask.",
+            ),
+            "fr": (
+                "Ce que dit votre bulletin de paie",
+                "Chaque paie vient avec un bulletin : les heures travaillées, le salaire horaire, "
+                "le total et chaque retenue. Comparez les heures avec celles que vous avez notées. "
+                "S’il manque des heures ou si une retenue n’est pas claire, gardez le bulletin et "
+                "posez la question.",
+            ),
+        },
+        [
+            (
+                2,
+                {
+                    "es": (
+                        "¿Qué haces si faltan horas en el talón?",
+                        [
+                            "Nada, el patrón sabe más",
+                            "Guardo el talón y pregunto",
+                        ],
+                    ),
+                    "en": (
+                        "What do you do if hours are missing on the slip?",
+                        [
+                            "Nothing, the employer knows best",
+                            "Keep the slip and ask",
+                        ],
+                    ),
+                    "fr": (
+                        "Que faire s’il manque des heures sur le bulletin ?",
+                        [
+                            "Rien, l’employeur sait mieux",
+                            "Garder le bulletin et demander",
+                        ],
+                    ),
+                },
+            ),
+        ],
+    ),
+    (
+        {
+            "es": (
+                "Lleva tu propio registro de horas",
+                "Anota cada día la hora en que empiezas y terminas, y tus descansos. Una libreta o "
+                "una foto del reloj sirve. Tu registro es tuyo: nadie te lo puede quitar, y ayuda "
+                "si un día hay que reclamar un pago.",
+            ),
+            "en": (
+                "Keep your own record of hours",
+                "Write down each day when you start and finish, and your breaks. A notebook or a "
+                "photo of the clock will do. Your record is yours: nobody may take it from you, "
+                "and it helps if a payment ever has to be claimed.",
+            ),
+            "fr": (
+                "Tenez votre propre relevé d’heures",
+                "Notez chaque jour l’heure de début et de fin, et vos pauses. Un carnet ou une "
+                "photo de l’horloge suffit. Votre relevé vous appartient : personne ne peut vous "
+                "le prendre, et il aide s’il faut un jour réclamer un paiement.",
+            ),
+        },
+        [
+            (
+                1,
+                {
+                    "es": ("¿De quién es tu registro de horas?", ["Mío", "Del patrón"]),
+                    "en": ("Whose is your record of hours?", ["Mine", "The employer’s"]),
+                    "fr": ("À qui est votre relevé d’heures ?", ["À moi", "À l’employeur"]),
+                },
+            ),
+        ],
+    ),
+]
+
+
+def _online_lessons(teacher: User, organisation_id: int, rosa: User) -> None:
+    """A self-paced course already open, with lessons and quizzes; rosa is enrolled in it."""
+    if any(c.completion_rule == "lessons" for c in selectors.courses_managed_by(teacher)):
+        return
+    today = timezone.localdate()
+    course = services.course_create(
+        actor=teacher,
+        organisation_id=organisation_id,
+        topic="financial-literacy",
+        format="online",
+        language="es",
+        texts={
+            "es": (
+                "Tu talón de pago, línea por línea",
+                "Dos lecciones cortas, cada una con su pregunta.",
+            ),
+            "en": ("Your pay slip, line by line", "Two short lessons, each with its question."),
+            "fr": (
+                "Votre bulletin de paie, ligne par ligne",
+                "Deux leçons courtes, chacune avec sa question.",
+            ),
+        },
+        completion_rule="lessons",
+        province="BC",
+    )
+    for texts, questions in PAY_SLIP_LESSONS:
+        lesson = services.lesson_save(actor=teacher, course=course, texts=texts)
+        for correct, question_texts in questions:
+            services.question_add(
+                actor=teacher, lesson=lesson, correct=correct, texts=question_texts
+            )
+    session = services.session_create(
+        actor=teacher,
+        course=course,
+        schedule="self-paced",
+        weekdays=[],
+        starts_at=None,
+        ends_at=None,
+        starts_on=today - dt.timedelta(days=7),
+        ends_on=today + dt.timedelta(days=90),
+        capacity=200,
+        enrolment_opens=today - dt.timedelta(days=14),
+        enrolment_closes=today + dt.timedelta(days=60),
+    )
+    services.enrolment_create(actor=rosa, session=session)
+
+
 def _workshop(lucia: User, organisation_id: int) -> None:
     if selectors.workshops_for(lucia).exists():
         return
@@ -230,5 +370,6 @@ def seed(people: dict[str, User]) -> None:
     teacher = _person("tom@valleylearning.example.org", "Tom Chen", "en", operator)
     membership_grant(actor=None, user=teacher, organisation=valley, role=Role.COORDINATOR)
     _courses(teacher, valley.pk)
+    _online_lessons(teacher, valley.pk, people["rosa"])
     _workshop(lucia, partner.pk)
     _rosa(people["rosa"])

@@ -27,3 +27,4 @@ class Rejection(models.TextChoices):
     BAD_SIGNATURE = "bad-signature", _("Signature does not verify")
     CLOCK_SKEW = "clock-skew", _("Signed too long ago or in the future")
     REPLAY = "replay", _("Signature seen before")
+    TOO_MANY = "too-many", _("Too many requests in the hour")

@@ -97,6 +97,8 @@ PUBLIC_KINDS: dict[str, str | Promise] = {
     "reports.received": _("Reports received"),
     "reports.inspectorate_referral": _("Reports referred to inspectors"),
     "reports.closed": _("Cases closed"),
+    # One per referral, as the inspectorate first recorded it (by outcome, province, program).
+    "reports.inspection_outcome": _("Inspection outcomes of referred reports"),
     "rights.subscription": _("Rights alert subscriptions"),
     "rights.alert": _("Rights alerts sent"),
     "compliance.check": _("Contract and pay slip checks"),

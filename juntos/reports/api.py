@@ -20,7 +20,7 @@ from ninja.responses import Status
 from juntos.core.privacy import scrub_client_identity
 from juntos.reports import selectors, services
 from juntos.reports.attachments import AttachmentRejected, check_size
-from juntos.reports.choices import ContactMode
+from juntos.reports.choices import INSPECTION_OUTCOME_FOR_WORKER, ContactMode
 from juntos.reports.forms import IntakeApiForm
 
 router = Router(tags=["reports"])
@@ -62,10 +62,18 @@ class ConsentIn(CodeIn):
 
 
 class MessageOut(Schema):
-    sender: str
+    sender: str  # "worker", "staff" or "inspector"
     organisation: str
     body: str
     sent_on: dt.date
+    asks_more: bool  # the inspectorate asks the worker for more information
+
+
+class InspectionOut(Schema):
+    inspectorate: str
+    outcome: str  # "" until the inspectorate records one
+    outcome_text: str  # the outcome in plain words, in the report's language
+    outcome_on: dt.date | None
 
 
 class ConsentOut(Schema):
@@ -81,6 +89,7 @@ class StatusOut(Schema):
     files: int
     messages: list[MessageOut]
     pending_consents: list[ConsentOut]
+    inspections: list[InspectionOut]
 
 
 class ErrorOut(Schema):
@@ -149,6 +158,11 @@ def intake(request: HttpRequest, payload: IntakeIn) -> Status[dict[str, Any]]:
     )
 
 
+def _outcome_text(outcome: str, language: str) -> str:
+    with translation.override(language):
+        return str(INSPECTION_OUTCOME_FOR_WORKER.get(outcome, ""))
+
+
 def _opened(request: HttpRequest, code: str) -> Any:
     scrub_client_identity(request)
     return services.receipt_open(code=code)
@@ -180,6 +194,15 @@ def status(request: HttpRequest, payload: CodeIn) -> Status[dict[str, Any]]:
             "pending_consents": [
                 {"id": c.pk, "asked_by": c.asked_by.name, "inspectorate": c.inspectorate.name}
                 for c in selectors.pending_consents_of(report)
+            ],
+            "inspections": [
+                {
+                    "inspectorate": r.to_organisation.name,
+                    "outcome": r.inspection_outcome,
+                    "outcome_text": _outcome_text(r.inspection_outcome, report.language),
+                    "outcome_on": r.inspection_outcome_on,
+                }
+                for r in selectors.inspections_of(report)
             ],
         },
     )

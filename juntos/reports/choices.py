@@ -1,6 +1,7 @@
 """Vocabularies of reports and cases; other apps import them from here."""
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.choices import Role
@@ -120,6 +121,38 @@ class CaseRequestStatus(models.TextChoices):
 class MessageSender(models.TextChoices):
     WORKER = "worker", _("You")
     STAFF = "staff", _("Caseworker")
+    INSPECTORATE = "inspector", _("Inspectorate")
+
+
+class InspectionOutcome(models.TextChoices):
+    """What the inspectorate did with a referral, as it records it."""
+
+    INSPECTION_OPENED = "inspection-opened", _("Inspection opened")
+    ORDER_ISSUED = "order-issued", _("Violation found: order issued")
+    NO_VIOLATION = "no-violation", _("No violation found")
+    COULD_NOT_ACT = "could-not-act", _("Could not act")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The same outcomes in plain words for the worker, on her status page.
+INSPECTION_OUTCOME_FOR_WORKER: dict[str, str | Promise] = {
+    InspectionOutcome.INSPECTION_OPENED: _(
+        "The inspectorate has opened an inspection of the employer."
+    ),
+    InspectionOutcome.ORDER_ISSUED: _(
+        "The inspectorate found that the employer broke the rules and ordered the employer to "
+        "put it right."
+    ),
+    InspectionOutcome.NO_VIOLATION: _(
+        "The inspectorate did not find that the employer broke the rules. Your caseworker can "
+        "tell you what else can be done."
+    ),
+    InspectionOutcome.COULD_NOT_ACT: _(
+        "The inspectorate could not act on your report. Your caseworker can tell you what else "
+        "can be done."
+    ),
+    InspectionOutcome.WITHDRAWN: _("The referral to the inspectorate was withdrawn."),
+}
 
 
 # Roles in a support organisation that work on reports; managers also set the routing.

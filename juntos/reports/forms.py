@@ -9,6 +9,7 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.utils import formats, timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program, Province
@@ -25,6 +26,7 @@ from juntos.reports.choices import (
     CaseStatus,
     ContactChannel,
     ContactMode,
+    InspectionOutcome,
     ReferralKind,
     ReportCategory,
     Stage,
@@ -288,6 +290,11 @@ class BodyForm(forms.Form):
         label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def __init__(self, *args: Any, label: str | Promise = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["body"].label = label
+
 
 class AssignForm(forms.Form):
     assignee = forms.TypedChoiceField(
@@ -421,4 +428,43 @@ class CaseLinkForm(forms.Form):
         label=_("Case number"),
         min_value=1,
         help_text=_("Another case you work on, about the same employer, site or people."),
+    )
+
+
+class InspectorMessageForm(forms.Form):
+    """The inspectorate's message to the worker, read on her status page by her code."""
+
+    body = forms.CharField(
+        label=_("Message to the worker"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Please write a message.")},
+    )
+    asks_more = forms.BooleanField(
+        label=_("This message asks the worker for more information"),
+        help_text=_(
+            "The worker's page then says that you ask for more, and the case waits for the "
+            "worker's answer."
+        ),
+        required=False,
+    )
+
+
+class InspectionOutcomeForm(forms.Form):
+    """What the inspectorate did with the referral, from a fixed list, and when (optional)."""
+
+    outcome = forms.ChoiceField(
+        label=_("What the inspectorate did"),
+        choices=[("", _("Choose an outcome")), *InspectionOutcome.choices],
+        error_messages={
+            "required": _("Choose what the inspectorate did."),
+            "invalid_choice": _("Choose what the inspectorate did."),
+        },
+    )
+    outcome_on = forms.DateField(
+        label=_("Date"),
+        required=False,
+        help_text=_("The day of the inspection, order or decision. Leave it empty if none."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
     )

@@ -22,6 +22,7 @@ from juntos.reports.choices import (
     CaseStatus,
     ConsentAnswer,
     ContactMode,
+    InspectionOutcome,
     KeyRole,
     MessageSender,
     ReferralKind,
@@ -121,6 +122,8 @@ class Message(models.Model):
     )
     sealed_body = models.BinaryField()
     sent_on = models.DateField()
+    # The inspectorate asks the worker for more information: her page says so until she writes.
+    asks_more = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["position"]
@@ -217,6 +220,15 @@ class Referral(models.Model):
     )
     sent_on = models.DateField()
     answered_on = models.DateField(null=True, blank=True)
+    # Inspectorate referrals only. The thread's last position when the worker said yes: the
+    # inspectorate reads the messages written after it, never those from before her consent.
+    thread_from = models.PositiveIntegerField(default=0)
+    # What the inspectorate did, as it records (and may correct) it; the day is its own, if any.
+    inspection_outcome = models.CharField(
+        _("outcome"), max_length=30, choices=InspectionOutcome.choices, blank=True
+    )
+    inspection_outcome_on = models.DateField(_("date of the outcome"), null=True, blank=True)
+    inspection_recorded_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_on", "-id"]

@@ -14,6 +14,8 @@ from juntos.reports.choices import (
     CaseRequestStatus,
     CaseStatus,
     KeyRole,
+    ReferralKind,
+    ReferralStatus,
 )
 
 if TYPE_CHECKING:
@@ -94,6 +96,19 @@ def can_read_contact(actor: Actor, case: Case) -> bool:
         actor.is_authenticated
         and case.assigned_to_id == actor.pk
         and is_support_staff(actor, case.owner_id)
+    )
+
+
+def can_act_on_referral(actor: Actor, referral: Referral, key: ReportKey) -> bool:
+    """Inspectors of the agency a standing referral went to write to the worker and record what
+    they did, through the key her consent released; the referring caseworkers only read it."""
+    return (
+        referral.kind == ReferralKind.INSPECTORATE
+        and referral.status == ReferralStatus.ACCEPTED
+        and key.role == KeyRole.INSPECTOR
+        and key.organisation_id == referral.to_organisation_id
+        and key.report_id == referral.case.report_id
+        and has_role(actor, referral.to_organisation_id, INSPECTOR_ROLES)
     )
 
 

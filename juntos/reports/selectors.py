@@ -44,6 +44,7 @@ from juntos.reports.choices import (
     CaseRequestStatus,
     ConsentAnswer,
     KeyRole,
+    MessageSender,
     ReferralKind,
     ReferralStatus,
     Stage,
@@ -93,6 +94,7 @@ class ThreadMessage:
     organisation: str
     body: str
     sent_on: dt.date
+    asks_more: bool = False
 
 
 @dataclass(frozen=True)
@@ -369,9 +371,12 @@ def attachment_names(opened: OpenedReport) -> list[tuple[Attachment, str]]:
     ]
 
 
-def thread_of(opened: OpenedReport) -> list[ThreadMessage]:
-    """The messages between the worker and the caseworkers, oldest first."""
-    messages = Message.objects.filter(report=opened.report).select_related("organisation")
+def thread_of(opened: OpenedReport, *, after: int = 0) -> list[ThreadMessage]:
+    """The messages between the worker and the caseworkers (and any inspectorate), oldest first;
+    with `after`, only those written after that position of the thread."""
+    messages = Message.objects.filter(report=opened.report, position__gt=after).select_related(
+        "organisation"
+    )
     return [
         ThreadMessage(
             sender=m.sender,
@@ -380,9 +385,37 @@ def thread_of(opened: OpenedReport) -> list[ThreadMessage]:
                 opened.data_key, m.report_id, f"message:{m.pk}", m.sealed_body
             ),
             sent_on=m.sent_on,
+            asks_more=m.asks_more,
         )
         for m in messages
     ]
+
+
+def inspector_thread_of(referral: Referral, opened: OpenedReport) -> list[ThreadMessage]:
+    """What the inspectorate reads of the thread: only what was written after the worker's yes."""
+    return thread_of(opened, after=referral.thread_from)
+
+
+def asked_for_more_by(thread: list[ThreadMessage]) -> str:
+    """The inspectorate whose request for more information the worker has not answered yet
+    ("" when none): its last such message with no message of hers after it."""
+    for message in reversed(thread):
+        if message.sender == MessageSender.WORKER:
+            return ""
+        if message.sender == MessageSender.INSPECTORATE and message.asks_more:
+            return message.organisation
+    return ""
+
+
+def inspections_of(report: Report) -> list[Referral]:
+    """The standing referrals of a report to inspectorates, with what each recorded."""
+    return list(
+        Referral.objects.filter(
+            case__report=report, kind=ReferralKind.INSPECTORATE, status=ReferralStatus.ACCEPTED
+        )
+        .select_related("to_organisation")
+        .order_by("sent_on", "id")
+    )
 
 
 def notes_of(case: Case, opened: OpenedReport) -> list[tuple[CaseNote, str]]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from juntos.reports.views import staff, worker
+from juntos.reports.views import inspector, staff, worker
 
 app_name = "reports"
 
@@ -35,8 +35,18 @@ urlpatterns = [
     path("cases/<int:case_id>/contact/", staff.case_contact, name="case_contact"),
     path("offers/<int:referral_id>/", staff.offer_answer, name="offer_answer"),
     path("files/<uuid:attachment_id>/", staff.attachment, name="attachment"),
-    path("inspectorate/", staff.inspector_list, name="inspector_list"),
-    path("inspectorate/<int:referral_id>/", staff.inspector_detail, name="inspector_detail"),
+    path("inspectorate/", inspector.inspector_list, name="inspector_list"),
+    path("inspectorate/<int:referral_id>/", inspector.inspector_detail, name="inspector_detail"),
+    path(
+        "inspectorate/<int:referral_id>/message/",
+        inspector.inspector_message,
+        name="inspector_message",
+    ),
+    path(
+        "inspectorate/<int:referral_id>/outcome/",
+        inspector.inspector_outcome,
+        name="inspector_outcome",
+    ),
     path("routing/", staff.routing, name="routing"),
     path("routing/<int:rule_id>/delete/", staff.routing_delete, name="routing_delete"),
 ]

@@ -79,6 +79,28 @@ def test_email_uses_whatever_backend_is_configured(django_capture_on_commit_call
     assert not OutboxMessage.objects.exists()
 
 
+@override_settings(EMAIL_BACKEND="juntos.core.transports.email.OutboxEmailBackend")
+def test_an_emails_reply_to_is_sealed_with_it_and_kept_by_the_outbox(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(channel="email", recipient="amina@example.org", body="B", reply_to="r+1@x.org")
+        notify(channel="sms", recipient="+12505550101", body="Hola", reply_to="r+1@x.org")
+    by_channel = {row.channel: row for row in OutboxMessage.objects.all()}
+    assert by_channel["email"].reply_to == "r+1@x.org"
+    assert by_channel["sms"].reply_to == ""  # no such thing on SMS
+
+
+def test_the_email_transport_sets_the_reply_to_header(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(channel="email", recipient="amina@example.org", body="B", reply_to="r+1@x.org")
+        notify(channel="email", recipient="ben@example.org", body="B")
+    answerable, plain = mail.outbox
+    assert answerable.reply_to == ["r+1@x.org"]
+    assert answerable.message()["Reply-To"] == "r+1@x.org"
+    assert plain.reply_to == [] and "Reply-To" not in plain.message()
+
+
 def test_nothing_is_sent_when_the_transaction_rolls_back(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         notify(channel="sms", recipient="+12505550101", body="never")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 
 from juntos.core.transports.base import Message, Transport
@@ -14,7 +14,13 @@ class EmailTransport(Transport):
     channel = "email"
 
     def send(self, message: Message) -> str | None:
-        send_mail(message.subject, message.body, None, [message.recipient], fail_silently=False)
+        EmailMessage(
+            message.subject,
+            message.body,
+            None,
+            [message.recipient],
+            reply_to=[message.reply_to] if message.reply_to else None,
+        ).send(fail_silently=False)
         return None
 
 
@@ -32,6 +38,7 @@ class OutboxEmailBackend(BaseEmailBackend):
                         recipient=recipient,
                         subject=str(email.subject),
                         body=str(email.body),
+                        reply_to=", ".join(email.reply_to),
                     )
                 )
         return len(email_messages)

@@ -59,3 +59,37 @@ def test_demo_code_names_the_logins_it_knows_when_it_cannot_find_one():
     call_command("seed_demo", "--quiet")
     with pytest.raises(CommandError, match=r"known: .*amina.*tom"):
         call_command("demo_code", "nobody")
+
+
+def test_the_demo_has_an_open_online_course_rosa_can_take_now(client):
+    """rosa's demo login lands on a course she can work through at once: lessons and quizzes in
+    Spanish, English and French, and the session already running."""
+    from juntos.learning.models import Enrolment
+
+    call_command("seed_demo", "--quiet")
+    rosa = User.objects.get(phone="+12505550101")
+    enrolment = Enrolment.objects.get(user=rosa, session__course__completion_rule="lessons")
+    lessons = list(enrolment.session.course.lessons.order_by("position"))
+    assert len(lessons) == 2
+    client.force_login(rosa)
+    for language, word in (("es", "talón"), ("en", "pay slip"), ("fr", "bulletin")):
+        page = client.get(
+            f"/{language}/learning/enrolments/{enrolment.pk}/lessons/{lessons[0].pk}/"
+        )
+        assert page.status_code == 200
+        assert word in page.content.decode()
+    answered = client.post(
+        f"/es/learning/enrolments/{enrolment.pk}/lessons/{lessons[0].pk}/quiz/",
+        {f"q{lessons[0].questions.get().pk}": "2"},
+        follow=True,
+    )
+    assert "Aprobaste las preguntas." in answered.content.decode()
+
+
+def test_demo_code_says_when_a_login_has_no_second_step():
+    from django.core.management.base import CommandError
+
+    call_command("seed_demo", "--quiet")
+    with pytest.raises(CommandError, match="password alone") as refused:
+        call_command("demo_code", "carl")
+    assert "known" not in str(refused.value)

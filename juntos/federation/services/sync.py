@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from juntos.accounts.actors import Actor
+from juntos.core.ratelimit import rate_hit, rate_limited
 from juntos.core.services import audit_record
 from juntos.federation import client
 from juntos.federation.activities import MEDIA_TYPE
@@ -52,6 +53,11 @@ from juntos.federation.signatures import (
 )
 
 log = logging.getLogger("juntos.federation")
+# The inbox's hourly limits: referrals taken from one approved peer, and refusals written to
+# the audit log (past that, a refusal is only logged, so junk cannot flood the audit chain).
+INBOX_REFERRALS_PER_PEER_PER_HOUR = 300
+AUDITED_REFUSALS_PER_HOUR = 100
+HOUR = 3600
 MAX_PAGES = 40  # per feed and sync: a peer cannot keep a worker busy for ever
 
 
@@ -72,6 +78,8 @@ def refusal_log(what: str, peer_name: str, reason: Rejection) -> None:
     log.warning("federation: refused %s from %s: %s", what, peer_name, reason.value)
     if reason == Rejection.UNSIGNED:
         return
+    if rate_hit("federation-refusals", "all", window_seconds=HOUR) > AUDITED_REFUSALS_PER_HOUR:
+        return  # logged above; the audit log already holds this hour's share of refusals
     with transaction.atomic():
         audit_record(
             actor=None,
@@ -303,6 +311,10 @@ def inbox_receive(
         raise
     peer = approved_peer_with_key(verified.key_id)
     assert peer is not None
+    if rate_limited("federation-inbox", str(peer.pk), limit=INBOX_REFERRALS_PER_PEER_PER_HOUR):
+        refusal_log("an inbox request", peer.name, Rejection.TOO_MANY)
+        raise Refused(Rejection.TOO_MANY)
+    rate_hit("federation-inbox", str(peer.pk), window_seconds=HOUR)
     try:
         activity = json.loads(body)
     except ValueError as exc:

@@ -131,3 +131,34 @@ def test_an_unsigned_request_is_refused_logged_and_not_audited(
     assert ReceivedReferral.objects.count() == 0
     assert not AuditEntry.objects.filter(action="federation.refused").exists()
     assert "refused an inbox request from an unverified sender: unsigned" in caplog.text
+
+
+def test_a_peer_over_its_hourly_share_is_told_to_wait_and_nothing_more_is_stored(
+    sender: Peer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from juntos.federation.services import sync
+
+    monkeypatch.setattr(sync, "INBOX_REFERRALS_PER_PEER_PER_HOUR", 2)
+    assert [_post(_offer(f"a{n}")).status_code for n in range(2)] == [202, 202]
+    refused = _post(_offer("a-third"))
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "3600"
+    assert json.loads(refused.content) == {"error": "too-many"}
+    assert refused["Signature-Input"].startswith("juntos=")
+    assert ReceivedReferral.objects.count() == 2
+    entry = AuditEntry.objects.get(action="federation.refused")
+    assert entry.details == {"what": "an inbox request", "from": "Ontario Network",
+                             "reason": "too-many"}  # fmt: skip
+
+
+def test_junk_refusals_past_the_hourly_cap_are_logged_but_not_audited(
+    sender: Peer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from juntos.federation.services import sync
+
+    monkeypatch.setattr(sync, "AUDITED_REFUSALS_PER_HOUR", 2)
+    codes = [_post(_offer(f"j{n}"), key_id="nobody-pinned-this").status_code for n in range(5)]
+    assert codes == [403] * 5
+    assert AuditEntry.objects.filter(action="federation.refused").count() == 2
+    assert sum("refused an inbox request" in r.getMessage() for r in caplog.records) == 5
+    assert not ReceivedReferral.objects.exists()

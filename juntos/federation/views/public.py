@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from juntos.federation import activities, selectors, services
-from juntos.federation.choices import Feed
+from juntos.federation.choices import Feed, Rejection
 from juntos.federation.keys import signing_key
 from juntos.federation.signatures import (
     FEED_TAG,
@@ -96,6 +96,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
             method="POST", url=request.build_absolute_uri(), headers=headers, body=request.body
         )
     except Refused as refusal:
+        if refusal.reason == Rejection.TOO_MANY:
+            answer = _signed(request, {"error": refusal.reason.value}, status=429, tag=INBOX_TAG)
+            answer["Retry-After"] = "3600"
+            return answer
         return _signed(request, {"error": refusal.reason.value}, status=403, tag=INBOX_TAG)
     except ValidationError:
         return _signed(

@@ -13,6 +13,7 @@ from juntos.network.models.meetings import (
 )
 from juntos.network.models.recommendations import (
     Comment,
+    EmailAnswerReceipt,
     Milestone,
     Recommendation,
     Revision,
@@ -41,6 +42,7 @@ __all__ = [
     "BallotChangeError",
     "Comment",
     "Elector",
+    "EmailAnswerReceipt",
     "GroupAnswer",
     "GroupMembership",
     "GroupText",

@@ -135,6 +135,17 @@ class Comment(models.Model):
         return f"{self.author_id} on {self.recommendation_id or self.meeting_id}"
 
 
+class EmailAnswerReceipt(models.Model):
+    """An email already posted as an answer: a keyed hash of its Message-ID and nothing else,
+    so a message the mail server delivers twice posts once (the unique key refuses the second).
+    """
+
+    message_hash = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return f"email answer {self.message_hash[:8]}"
+
+
 class Milestone(models.Model):
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.CASCADE, related_name="milestones"

@@ -19,6 +19,7 @@ from juntos.network.services.drafting import (
     recommendation_support,
     recommendation_support_withdraw,
 )
+from juntos.network.services.email_answers import AlreadyPosted, comment_answer_by_email
 from juntos.network.services.meetings import (
     agenda_item_add,
     availability_set,
@@ -62,6 +63,7 @@ from juntos.network.services.votes import (
 )
 
 __all__ = [
+    "AlreadyPosted",
     "AlreadyVoted",
     "CastReceipt",
     "DecisionProgress",
@@ -73,6 +75,7 @@ __all__ = [
     "availability_set",
     "ballot_cast",
     "comment_add",
+    "comment_answer_by_email",
     "comment_hide",
     "comment_remove",
     "comment_reply",

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
+from juntos.accounts.choices import Channel
 from juntos.core.services import audit_record, notify_person
 from juntos.network.choices import CommentState
 from juntos.network.models import Comment, Meeting, Recommendation
@@ -20,6 +21,7 @@ from juntos.network.policies import (
     can_view_network,
     can_view_recommendation,
 )
+from juntos.network.reply_tokens import reply_address, reply_token_make
 from juntos.network.services._common import require_member, require_text, site_link
 from juntos.network.texts import TextsInLanguage
 
@@ -47,8 +49,11 @@ def comment_add(*, actor: Actor, subject: Recommendation | Meeting, body: str) -
     return comment
 
 
-def comment_reply(*, actor: Actor, parent: Comment, body: str) -> Comment:
-    """A member answers a comment; its author hears of it in her language."""
+def comment_reply(*, actor: Actor, parent: Comment, body: str, by_email: bool = False) -> Comment:
+    """A member answers a comment; its author hears of it in her language.
+
+    `by_email`: the answer came by email (services.email_answers); the audit entry says so.
+    """
     member = require_member(actor)
     if not can_view_comment_subject(actor, parent):
         raise PermissionDenied
@@ -68,9 +73,8 @@ def comment_reply(*, actor: Actor, parent: Comment, body: str) -> Comment:
             author=member,
             body=body,
         )
-        audit_record(
-            actor=actor, action="network.comment_reply", target=reply, details={"to": parent.pk}
-        )
+        details = {"to": parent.pk, **({"by": "email"} if by_email else {})}
+        audit_record(actor=actor, action="network.comment_reply", target=reply, details=details)
         if parent.author_id != member.pk:
             _tell_of_reply(reply, parent)
     return reply
@@ -83,17 +87,23 @@ def _tell_of_reply(reply: Comment, parent: Comment) -> None:
         return
 
     about = reply.recommendation or reply.meeting
+    may_answer = reply.depth + 1 < COMMENT_MAX_DEPTH
+    reply_to = ""
+    if may_answer and user.preferred_channel == Channel.EMAIL:
+        reply_to = reply_address(reply_token_make(comment_id=reply.pk, member_id=author.pk))
 
     def render() -> tuple[str, str]:
         context = {
             "replier": reply.author.name,
             "title": TextsInLanguage(user.preferred_language).shown(about).title,
             "link": comment_link(reply, user.preferred_language),
+            "may_answer": may_answer,
+            "by_email": bool(reply_to),
         }
         title = render_to_string("network/reply_notice_subject.txt", context).strip()
         return title, render_to_string("network/reply_notice.txt", context).strip()
 
-    notify_person(user, render)
+    notify_person(user, render, reply_to=reply_to)
 
 
 def comment_link(comment: Comment, language: str) -> str:

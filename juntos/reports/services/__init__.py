@@ -24,6 +24,10 @@ from juntos.reports.services.held_files import (
     held_files_open,
     held_files_purge,
 )
+from juntos.reports.services.inspections import (
+    inspection_outcome_record,
+    inspector_message_send,
+)
 from juntos.reports.services.intake import (
     ReceiptRejected,
     Submission,
@@ -68,6 +72,8 @@ __all__ = [
     "held_files_keep",
     "held_files_open",
     "held_files_purge",
+    "inspection_outcome_record",
+    "inspector_message_send",
     "on_call_set",
     "receipt_open",
     "receipt_open_numeric",

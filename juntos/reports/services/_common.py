@@ -21,3 +21,8 @@ def queue_link() -> str:
 def inspector_link() -> str:
     """The absolute link to the inspectorate's list of referrals, in the language in force."""
     return settings.SITE_URL + reverse("reports:inspector_list")
+
+
+def case_link(case_id: int) -> str:
+    """The absolute link to a case's page, in the language in force."""
+    return settings.SITE_URL + reverse("reports:case", kwargs={"case_id": case_id})

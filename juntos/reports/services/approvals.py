@@ -8,10 +8,8 @@ transfers directly, as before (`case_close`, `referral_create`).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
@@ -26,7 +24,7 @@ from juntos.reports.choices import (
 )
 from juntos.reports.models import Case, CaseRequest
 from juntos.reports.selectors import OpenedReport, needs_approval
-from juntos.reports.services._common import today
+from juntos.reports.services._common import case_link, today
 from juntos.reports.services.cases import case_close_now, check_outcome
 from juntos.reports.services.referrals import check_offer, offer_now
 
@@ -73,7 +71,7 @@ def _ask(actor: Actor, case: Case, kind: str, **wanted: object) -> CaseRequest:
                 lambda: (
                     _("A case waits for your approval"),
                     _("A caseworker asks you to approve a step on a case: %(url)s")
-                    % {"url": _case_link(case)},
+                    % {"url": case_link(case.pk)},
                 ),
             )
     return request
@@ -145,10 +143,6 @@ def _tell_asker(request: CaseRequest) -> None:
                 if approved
                 else _("A supervisor refused your request on a case, and said why: %(url)s")
             )
-            % {"url": _case_link(request.case)},
+            % {"url": case_link(request.case_id)},
         ),
     )
-
-
-def _case_link(case: Case) -> str:
-    return settings.SITE_URL + reverse("reports:case", kwargs={"case_id": case.pk})

@@ -16,13 +16,14 @@ from juntos.reports.choices import (
     SUPPORT_STAFF_ROLES,
     CaseOutcome,
     CasePriority,
+    CaseRequestStatus,
     CaseStatus,
     ContactMode,
     KeyRole,
     MessageSender,
     Stage,
 )
-from juntos.reports.models import Case, CaseLink, CaseNote, Report, ReportKey
+from juntos.reports.models import Case, CaseLink, CaseNote, CaseRequest, Report, ReportKey
 from juntos.reports.selectors import OpenedReport, needs_approval
 from juntos.reports.services._common import today
 from juntos.reports.services.intake import message_append
@@ -194,6 +195,8 @@ def case_close_now(*, actor: Actor, case: Case, outcome: str) -> None:
             status=CaseStatus.CLOSED, outcome=outcome, closed_on=today()
         )
         Report.objects.filter(pk=case.report_id).update(stage=Stage.CLOSED)
+        # A transfer or another closing still waiting for a supervisor has nothing left to do.
+        CaseRequest.objects.filter(case=case, status=CaseRequestStatus.PENDING).delete()
         case.status, case.outcome = CaseStatus.CLOSED, outcome
         report = case.report
         audit_record(

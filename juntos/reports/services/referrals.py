@@ -6,6 +6,7 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import Actor
@@ -213,6 +214,8 @@ def _refer_to_inspectorate(opened: OpenedReport, consent: ConsentRequest) -> Non
     report = opened.report
     case = Case.objects.get(report=report)
     _give_key(opened, consent.inspectorate_id, KeyRole.INSPECTOR)
+    # The inspectorate reads the thread from here on: nothing she wrote before she said yes.
+    last = report.messages.aggregate(last=Max("position"))["last"] or 0
     Referral.objects.create(
         case=case,
         kind=ReferralKind.INSPECTORATE,
@@ -221,6 +224,7 @@ def _refer_to_inspectorate(opened: OpenedReport, consent: ConsentRequest) -> Non
         status=ReferralStatus.ACCEPTED,
         consent=consent,
         sent_on=today(),
+        thread_from=last,
     )
     Report.objects.filter(pk=report.pk).exclude(stage=Stage.CLOSED).update(stage=Stage.REFERRED)
     audit_record(

@@ -326,6 +326,22 @@ ACCESS = [
         note="only what the worker consented to",
     ),
     Access(
+        "reports:inspector_message",
+        method="POST",
+        allow=frozenset({"ines"}),
+        kwargs=_inspector_referral,
+        data=lambda p, k: {"body": "¿Tiene los recibos de pago?", "asks_more": "on"},
+        note="the inspectorate the worker consented to; the referring caseworkers only read",
+    ),
+    Access(
+        "reports:inspector_outcome",
+        method="POST",
+        allow=frozenset({"ines"}),
+        kwargs=_inspector_referral,
+        data=lambda p, k: {"outcome": "inspection-opened", "outcome_on": ""},
+        note="recorded and corrected by the inspectorate only, never by the caseworker",
+    ),
+    Access(
         "reports:routing",
         allow=AMINA,
         kwargs=_amina_supervises,

@@ -144,6 +144,22 @@ def test_a_transfer_is_offered_only_once_a_supervisor_approves(personas, client_
     assert not CaseRequest.objects.filter(case=case, status="pending").exists()
 
 
+def test_a_transfer_still_waiting_goes_when_the_case_closes(personas):
+    sofia = supervisor_at()
+    niagara = organisations_by_slug(["niagara-workers-centre"])["niagara-workers-centre"]
+    case = open_case(personas)
+    services.case_transfer_request(actor=personas.amina, case=case, to_organisation_id=niagara.pk)
+    close = services.case_close_request(actor=personas.amina, case=case, outcome="resolved")
+    services.case_request_decide(
+        actor=sofia, request=close, opened=_opened(sofia, case), approve=True
+    )
+    left = list(CaseRequest.objects.filter(case=case).values_list("kind", "status"))
+    assert left == [("close", "approved")]
+    queue = logged_in_client(sofia).get(reverse("reports:queue")).content.decode()
+    awaiting = queue.split('id="awaiting-heading"', 1)[-1] if "awaiting-heading" in queue else ""
+    assert f"/reports/cases/{case.pk}/" not in awaiting
+
+
 def test_a_referral_to_help_still_goes_directly(personas, client_as):
     supervisor_at()
     niagara = organisations_by_slug(["niagara-workers-centre"])["niagara-workers-centre"]

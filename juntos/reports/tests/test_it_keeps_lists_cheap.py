@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import translation
 
 from juntos.accounts.selectors import organisations_by_slug
 from juntos.reports import selectors, services
@@ -39,9 +40,61 @@ def test_the_inspectorate_list_does_not_grow(personas, client_as):
                 actor=personas.amina, case=case, opened=opened, inspectorate_id=agency.pk
             )
             services.consent_answer(code=submission.receipt_code, consent_id=consent.pk, give=True)
+            # Half of them with an outcome recorded: the outcome column costs no query.
+            if len(outcomes) % 2 == 0:
+                referral, opened = selectors.get_inspector_referral_for(
+                    personas.ines, selectors.inspector_referrals_for(personas.ines)[0].pk
+                )
+                services.inspection_outcome_record(
+                    actor=personas.ines,
+                    referral=referral,
+                    opened=opened,
+                    outcome="inspection-opened",
+                    outcome_on=None,
+                )
+            outcomes.append(1)
 
+    outcomes: list[int] = []
     assert_queries_do_not_grow(
         add_items=add, fetch=lambda: ines.get(reverse("reports:inspector_list")), limit=10
+    )
+    with translation.override("fr"):
+        opened_label = translation.gettext("Inspection opened")
+        page = ines.get(reverse("reports:inspector_list")).content.decode()
+    assert page.count(opened_label) == (len(outcomes) + 1) // 2
+
+
+def test_the_inspectorate_referral_page_does_not_grow_with_messages(personas, client_as):
+    submission = SubmissionFactory.create()
+    opened = selectors.get_report_for(personas.amina, submission.report.pk)
+    case = services.case_open(actor=personas.amina, opened=opened)
+    agency = organisations_by_slug(["tfw-integrity"])["tfw-integrity"]
+    consent = services.consent_request(
+        actor=personas.amina, case=case, opened=opened, inspectorate_id=agency.pk
+    )
+    services.consent_answer(code=submission.receipt_code, consent_id=consent.pk, give=True)
+    referral, inspector_opened = selectors.get_inspector_referral_for(
+        personas.ines, selectors.inspector_referrals_for(personas.ines).get().pk
+    )
+    ines = client_as("ines")
+
+    def add(n):
+        for i in range(n):
+            services.inspector_message_send(
+                actor=personas.ines,
+                referral=referral,
+                opened=inspector_opened,
+                body=f"pregunta {i}",
+                asks_more=i % 2 == 0,
+            )
+            services.worker_message_send(code=submission.receipt_code, body=f"respuesta {i}")
+
+    url = reverse("reports:inspector_detail", kwargs={"referral_id": referral.pk})
+    assert_queries_do_not_grow(
+        add_items=add,
+        fetch=lambda: ines.get(url),
+        limit=16,
+        rows=lambda page: page.content.decode().count('<div class="message-body">'),
     )
 
 

@@ -220,3 +220,21 @@ def test_a_case_where_the_worker_wrote_last_is_flagged_and_listed_first(personas
     services.case_message_send(actor=personas.amina, case=older, opened=opened, body="Sí, mañana.")
     page = client_as("amina").get(queue).content.decode()
     assert "The worker wrote: reply" not in page
+
+
+@pytest.mark.parametrize("name", ["case_note", "case_message"])
+def test_a_refused_note_or_message_comes_back_as_typed_with_the_reason(personas, client_as, name):
+    from juntos.reports.models import CaseNote, Message
+
+    _submission, case = open_case(personas)
+    typed = "Llamé al patrón. " * 700  # over the 10,000 characters a text may hold
+    before = (CaseNote.objects.count(), Message.objects.count())
+    page = client_as("amina").post(
+        reverse(f"reports:{name}", kwargs={"case_id": case.pk}), {"body": typed}
+    )
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert typed.strip() in html  # what she wrote is still in the box
+    assert "at most 10000 characters" in html or "10,000" in html
+    assert 'aria-invalid="true"' in html or "_error" in html
+    assert (CaseNote.objects.count(), Message.objects.count()) == before

@@ -98,3 +98,26 @@ def test_the_whole_walk(personas, client_as):
         assert other.get(report_url).status_code == 404
         assert other.get(referral_url).status_code == 404
         assert "Granja del Valle" not in other.get(es("reports:queue")).content.decode()
+
+    # The inspector replies, asks for more through the worker's page, and records an outcome.
+    ines.post(
+        referral_url + "message/",
+        {"body": "¿Tiene fotos de sus recibos de pago?", "asks_more": "on"},
+    )
+    status = status_page(rosa, code)
+    with translation.override("es"):
+        asked = translation.gettext("The inspectorate asks you for more information")
+    assert asked in status and "¿Tiene fotos de sus recibos de pago?" in status
+    rosa.post(es("reports:status_message"), {"code": code, "body": "Sí, mando dos."})
+    assert "Sí, mando dos." in ines.get(referral_url).content.decode()
+    ines.post(referral_url + "outcome/", {"outcome": "order-issued", "outcome_on": ""})
+    with translation.override("es"):
+        plain = translation.gettext(
+            "The inspectorate found that the employer broke the rules and ordered the employer "
+            "to put it right."
+        )
+        order = translation.gettext("Violation found: order issued")
+    status = status_page(rosa, code)
+    assert plain in status and asked not in status
+    case_page = amina.get(case_url).content.decode()
+    assert order in case_page and "¿Tiene fotos de sus recibos de pago?" in case_page

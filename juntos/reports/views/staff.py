@@ -1,4 +1,4 @@
-"""Staff pages: triage queue, cases, offers, the inspectorate's view, routing and on-call."""
+"""Staff pages: triage queue, cases, offers, routing, on-call (the inspectorate: inspector.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from juntos.accounts.actors import signed_in
@@ -141,10 +142,10 @@ def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
     )
     if case is not None:
         return redirect("reports:case", case_id=case.pk)
-    return render(request, "reports/report.html", _report_context(opened))
+    return render(request, "reports/report.html", report_context(opened))
 
 
-def _report_context(opened: selectors.OpenedReport) -> dict[str, Any]:
+def report_context(opened: selectors.OpenedReport) -> dict[str, Any]:
     content = opened.content
     site_id = content.get("employer_site_id")
     site = selectors.employer_site_choice(site_id if isinstance(site_id, int) else None)
@@ -206,12 +207,15 @@ def _case_context(
 ) -> dict[str, Any]:
     manage = policies.can_manage_case(request.user, case)
     assert opened.key is not None
-    context = _report_context(opened) | {
+    referrals = selectors.referrals_of(case)
+    context = report_context(opened) | {
         "case": case,
         # An organisation only offered the case reads the report, not the conversation.
         "thread": selectors.thread_of(opened) if opened.key.role != KeyRole.OFFERED else [],
         "notes": selectors.notes_of(case, opened) if opened.key.role != KeyRole.OFFERED else [],
-        "referrals": selectors.referrals_of(case),
+        "referrals": referrals,
+        # The inspectorate reads the thread from the worker's yes: the caseworkers are told.
+        "inspected": any(r.kind == ReferralKind.INSPECTORATE for r in referrals),
         "consents": selectors.consents_of(case.report),
         "can_work": policies.can_work_on_case(request.user, case, opened.key),
         "can_manage": manage,
@@ -230,8 +234,8 @@ def _case_context(
     return (
         context
         | {
-            "note_form": BodyForm(),
-            "message_form": BodyForm(),
+            "note_form": _body_form("note"),
+            "message_form": _body_form("message"),
             "link_form": CaseLinkForm(),
         }
         | forms
@@ -328,20 +332,48 @@ def case_status(request: HttpRequest, case: Any, opened: selectors.OpenedReport)
     return _("Status saved.")
 
 
-@_case_action
-def case_note(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_note_add(
-        actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"]
-    )
-    return _("Note saved. The worker does not see notes.")
+_BODY_LABELS = {"note": _lazy("New note"), "message": _lazy("Message to the worker")}
 
 
-@_case_action
-def case_message(request: HttpRequest, case: Any, opened: selectors.OpenedReport) -> str:
-    services.case_message_send(
-        actor=request.user, case=case, opened=opened, body=_valid(BodyForm(request.POST))["body"]
-    )
-    return _("Message sent. The worker reads it with the receipt code.")
+def _body_form(name: str, data: Any = None) -> BodyForm:
+    return BodyForm(data, auto_id=f"{name}-%s", label=_BODY_LABELS[name])
+
+
+def _case_text(name: str, write: Callable[..., object], done: str) -> Callable[..., HttpResponse]:
+    """A note or a message on the case page: one refused comes back on the page as typed, with
+    the reason beside it (a text someone took time to write is never lost)."""
+
+    @login_required
+    @_explains_a_case_let_go
+    @require_POST
+    def view(request: HttpRequest, case_id: int) -> HttpResponse:
+        case, opened = selectors.get_case_for(request.user, case_id)
+        form = _body_form(name, request.POST)
+        if form.is_valid():
+            try:
+                write(actor=request.user, case=case, opened=opened, body=form.cleaned_data["body"])
+            except PermissionDenied as exc:
+                raise Http404 from exc
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, done)
+                return redirect("reports:case", case_id=case.pk)
+        context = _case_context(request, case, opened, **{f"{name}_form": form})
+        return render(request, "reports/case.html", context, status=400)
+
+    view.__name__ = f"case_{name}"
+    return view
+
+
+case_note = _case_text(
+    "note", services.case_note_add, _lazy("Note saved. The worker does not see notes.")
+)
+case_message = _case_text(
+    "message",
+    services.case_message_send,
+    _lazy("Message sent. The worker reads it with the receipt code."),
+)
 
 
 @_case_action
@@ -540,27 +572,6 @@ def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@login_required
-@require_GET
-def inspector_list(request: HttpRequest) -> HttpResponse:
-    referrals = list(selectors.inspector_referrals_for(request.user))
-    if not referrals and not selectors.is_inspector(request.user):
-        raise Http404
-    return render(request, "reports/inspector_list.html", {"referrals": referrals})
-
-
-@login_required
-@require_GET
-def inspector_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral, opened = selectors.get_inspector_referral_for(request.user, referral_id)
-    context = _report_context(opened) | {"referral": referral}
-    # Not the organisation's own figures: a suppressed network count, and other reports about
-    # the site only where their workers consented to this inspectorate too.
-    context["pattern"] = None
-    context["inspector_pattern"] = selectors.inspector_pattern_for(referral)
-    return render(request, "reports/inspector_detail.html", context)
 
 
 def _routing_organisations(request: HttpRequest) -> list[Any]:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from juntos.core.privacy import anonymous_flow
 from juntos.reports import selectors, services
 from juntos.reports.attachments import MAX_FILES, AttachmentRejected, CleanFile, check_size
-from juntos.reports.choices import ReportCategory, report_source
+from juntos.reports.choices import INSPECTION_OUTCOME_FOR_WORKER, ReportCategory, report_source
 from juntos.reports.forms import (
     CodeForm,
     ConsentAnswerForm,
@@ -179,11 +179,18 @@ def _status_page(
     except services.ReceiptRejected as exc:
         return _rejected(request, code, exc, lookup_form)
     report = opened.report
+    thread = selectors.thread_of(opened)
     context = {
         "report": report,
         "code": code,
         "organisation": selectors.handling_organisation_name(report),
-        "thread": selectors.thread_of(opened),
+        "thread": thread,
+        # An inspectorate's question she has not answered yet, and what each one did.
+        "asked_by": selectors.asked_for_more_by(thread),
+        "inspections": [
+            (referral, INSPECTION_OUTCOME_FOR_WORKER.get(referral.inspection_outcome, ""))
+            for referral in selectors.inspections_of(report)
+        ],
         "consents": selectors.pending_consents_of(report),
         # What she sent and her files' names, for her to re-read by her code.
         "sent": opened.content,

@@ -52,8 +52,12 @@ class Command(BaseCommand):
         who = str(options["who"])
         person = find_demo_person(who)
         code = second_factor_current_code(person) if person else ""
+        if person is not None and not code:
+            raise CommandError(f"{who!r} logs in with the password alone: there is no second step")
         if not code:
-            known = [p.key for p in PERSONAS] + [demo_short_name(s) for s in staff_with_roles()]
+            personas = [(p.key, user_by_identifier(p.email or p.phone)) for p in PERSONAS]
+            known = [key for key, user in personas if user and second_factor_current_code(user)]
+            known += [demo_short_name(s) for s in staff_with_roles()]
             raise CommandError(
                 f"no demo login with a second step is called {who!r} (run `manage.py seed_demo`"
                 f" first); known: {', '.join(sorted(set(known)))}"

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0008_threaded_comments_on_recommendations_and_meetings'),
+        ('network', '0009_email_answer_receipts'),
     ]
 
     operations = [
