@@ -149,7 +149,7 @@ def test_a_credential_for_the_occupation_counts_and_says_which_standard():
     none = _credentials_part(second)
     assert (none.points, none.reason) == (0, "credential-none")
     with translation.override("fr"):
-        assert explain(none) == "Aucune credential pour ce métier."
+        assert explain(none) == "Aucune attestation pour ce métier."
 
 
 def test_a_proposed_mapping_weighs_half_and_says_it_is_no_official_recognition():
