@@ -233,12 +233,18 @@ def _overlap_days(worker: WorkerCard, vacancy: VacancyCard) -> int:
 
 def _points(worker: WorkerCard, vacancy: VacancyCard, period_days: int) -> int:
     """The score alone: integer points, or -1 when her dates never overlap the vacancy's."""
+    points = _points_but_credentials(worker, vacancy, period_days)
+    if points < 0 or not worker.credentials:
+        return points
+    return points + worker.credential_points(vacancy.occupation)
+
+
+def _points_but_credentials(worker: WorkerCard, vacancy: VacancyCard, period_days: int) -> int:
+    """`_points` without the credentials part (the index already holds it per occupation)."""
     overlap = _overlap_days(worker, vacancy)
     if overlap <= 0:
         return -1
     points = OCCUPATION_POINTS + AVAILABILITY_POINTS * min(overlap, period_days) // period_days
-    if worker.credentials:
-        points += worker.credential_points(vacancy.occupation)
     wanted = vacancy.skill_words
     if wanted:
         points += SKILL_POINTS * len(wanted & worker.skill_words) // len(wanted)
@@ -254,8 +260,9 @@ def _points(worker: WorkerCard, vacancy: VacancyCard, period_days: int) -> int:
 class _Best:
     """The k best (points, -id) seen so far, and whether a group can still change them."""
 
-    def __init__(self, vacancy: VacancyCard, k: int) -> None:
+    def __init__(self, vacancy: VacancyCard, k: int, credit: dict[int, int]) -> None:
         self.vacancy = vacancy
+        self.credit = credit  # her credentials' points for the vacancy's occupation
         self.k = k
         self.period = (vacancy.ends_on - vacancy.starts_on).days + 1
         self.heap: list[tuple[int, int]] = []
@@ -263,9 +270,10 @@ class _Best:
 
     def consider(self, card: WorkerCard) -> None:
         self.seen.add(card.id)
-        points = _points(card, self.vacancy, self.period)
+        points = _points_but_credentials(card, self.vacancy, self.period)
         if points < 0:
             return
+        points += self.credit.get(card.id, 0)
         row = (points, -card.id)
         if len(self.heap) < self.k:
             heapq.heappush(self.heap, row)
@@ -300,18 +308,23 @@ def top_candidates(vacancy: VacancyCard, index: WorkerIndex, k: int = 10) -> lis
     cards: dict[int, WorkerCard] = {}
     for bucket in buckets:
         cards.update(bucket.cards)
-    best = _Best(vacancy, k)
+    credit: dict[int, int] = {}
+    for bucket in buckets:
+        credit.update(bucket.credit)
+    best = _Best(vacancy, k, credit)
     returning = sorted(
         {i for b in buckets for i in (*b.by_employer.get(vacancy.employer_id, ()), *b.pool)}
     )
     best.walk(returning, cards, MAX_POINTS)
-    for group, bound in _groups(vacancy, buckets):
+    for group, bound in _groups(vacancy, buckets, credit):
         best.walk(group, cards, bound)
     rows = sorted(best.heap, reverse=True)
     return [explain_match(cards[-negative_id], vacancy) for _points_, negative_id in rows]
 
 
-def _groups(vacancy: VacancyCard, buckets: list[Bucket]) -> list[tuple[Iterable[int], int]]:
+def _groups(
+    vacancy: VacancyCard, buckets: list[Bucket], credit: dict[int, int]
+) -> list[tuple[Iterable[int], int]]:
     """The groups to walk after the returning workers, each with its best possible score.
 
     Returning points are left out of every bound: each returning worker was walked first, so
@@ -319,31 +332,31 @@ def _groups(vacancy: VacancyCard, buckets: list[Bucket]) -> list[tuple[Iterable[
     with no skills listed, a language asked for) lift their bound are grouped by it; everyone
     else shares the bound of having none of those."""
     base = OCCUPATION_POINTS + AVAILABILITY_POINTS
-    credit: dict[int, int] = {}
-    for bucket in buckets:
-        credit.update(bucket.credit)
-    extra: dict[int, int] = dict(credit)
+    by_bound: dict[int, list[int]] = defaultdict(list)
+    lifted: Counter[int] | set[int] = set()
     wanted = vacancy.skill_words
     if wanted:
         rest = base + LANGUAGE_POINTS
-        shared: Counter[int] = Counter()
+        lifted = Counter()
         for bucket in buckets:
             for word in wanted:
-                shared.update(bucket.by_word.get(word, ()))
-        for worker_id, count in shared.items():
-            extra[worker_id] = credit.get(worker_id, 0) + SKILL_POINTS * count // len(wanted)
+                lifted.update(bucket.by_word.get(word, ()))
+        steps = [rest + SKILL_POINTS * shared // len(wanted) for shared in range(len(wanted) + 1)]
+        for worker_id, shared in lifted.items():
+            by_bound[steps[shared] + credit.get(worker_id, 0)].append(worker_id)
     elif vacancy.languages:
         rest = base + SKILL_POINTS
-        for bucket in buckets:
-            for language in vacancy.languages:
-                for worker_id in bucket.by_language.get(language, ()):
-                    extra[worker_id] = credit.get(worker_id, 0) + LANGUAGE_POINTS
+        lifted = {
+            i for b in buckets for lang in vacancy.languages for i in b.by_language.get(lang, ())
+        }
+        for worker_id in lifted:
+            by_bound[rest + LANGUAGE_POINTS + credit.get(worker_id, 0)].append(worker_id)
     else:
         rest = base + SKILL_POINTS + LANGUAGE_POINTS
-    by_bound: dict[int, list[int]] = defaultdict(list)
-    for worker_id, points in extra.items():
-        if points > 0:
+    for worker_id, points in credit.items():
+        if worker_id not in lifted:
             by_bound[rest + points].append(worker_id)
+    by_bound.pop(rest, None)  # no lift after all: everyone else's bound holds for them
     groups: list[tuple[Iterable[int], int]] = [
         (sorted(by_bound[bound]), bound) for bound in sorted(by_bound, reverse=True)
     ]
