@@ -328,35 +328,39 @@ def _groups(
     """The groups to walk after the returning workers, each with its best possible score.
 
     Returning points are left out of every bound: each returning worker was walked first, so
-    she was scored or can no longer enter. Workers whose credentials or shared skill words (or,
-    with no skills listed, a language asked for) lift their bound are grouped by it; everyone
-    else shares the bound of having none of those."""
+    she was scored or can no longer enter. Workers whose shared skill words (or, with no skills
+    listed, a language asked for) lift their bound are grouped by it, and those with
+    credentials again by it with their credentials' points; everyone comes last with the bound
+    of having none of those. Being in a group with a lower bound than hers does no harm: she is
+    also in the group of her own bound, so she is scored there or can no longer enter."""
     base = OCCUPATION_POINTS + AVAILABILITY_POINTS
     by_bound: dict[int, list[int]] = defaultdict(list)
-    lifted: Counter[int] | set[int] = set()
     wanted = vacancy.skill_words
     if wanted:
         rest = base + LANGUAGE_POINTS
-        lifted = Counter()
+        shared: Counter[int] = Counter()
         for bucket in buckets:
             for word in wanted:
-                lifted.update(bucket.by_word.get(word, ()))
-        steps = [rest + SKILL_POINTS * shared // len(wanted) for shared in range(len(wanted) + 1)]
-        for worker_id, shared in lifted.items():
-            by_bound[steps[shared] + credit.get(worker_id, 0)].append(worker_id)
+                shared.update(bucket.by_word.get(word, ()))
+        steps = [rest + SKILL_POINTS * count // len(wanted) for count in range(len(wanted) + 1)]
+        for worker_id, count in shared.items():
+            by_bound[steps[count]].append(worker_id)
+        for worker_id, points in credit.items():
+            by_bound[steps[shared[worker_id]] + points].append(worker_id)
     elif vacancy.languages:
         rest = base + SKILL_POINTS
-        lifted = {
+        speakers = {
             i for b in buckets for lang in vacancy.languages for i in b.by_language.get(lang, ())
         }
-        for worker_id in lifted:
-            by_bound[rest + LANGUAGE_POINTS + credit.get(worker_id, 0)].append(worker_id)
+        by_bound[rest + LANGUAGE_POINTS].extend(speakers)
+        for worker_id, points in credit.items():
+            lift = LANGUAGE_POINTS if worker_id in speakers else 0
+            by_bound[rest + lift + points].append(worker_id)
     else:
         rest = base + SKILL_POINTS + LANGUAGE_POINTS
-    for worker_id, points in credit.items():
-        if worker_id not in lifted:
+        for worker_id, points in credit.items():
             by_bound[rest + points].append(worker_id)
-    by_bound.pop(rest, None)  # no lift after all: everyone else's bound holds for them
+    by_bound.pop(rest, None)  # no lift after all: everyone's bound holds for them
     groups: list[tuple[Iterable[int], int]] = [
         (sorted(by_bound[bound]), bound) for bound in sorted(by_bound, reverse=True)
     ]
