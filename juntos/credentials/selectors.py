@@ -504,8 +504,8 @@ def status_lists() -> QuerySet[StatusList]:
     return StatusList.objects.all()
 
 
-def holders_recognised_for(occupation: str) -> QuerySet[Credential]:
-    """The holder ids (a subquery, `holder_id` values) whose counting credentials are for this
+def holders_recognised_for(occupation: str) -> QuerySet[Credential, int]:
+    """The ids of the holders (a subquery) whose counting credentials are for this
     NOC 2021 code, directly or through one mapping: the same holders `occupation_recognitions`
     finds the occupation for."""
     noc = OCCUPATIONS_FRAMEWORK
@@ -514,4 +514,6 @@ def holders_recognised_for(occupation: str) -> QuerySet[Credential]:
         | Q(mappings_from__target__framework__code=noc, mappings_from__target__code=occupation)
         | Q(mappings_to__source__framework__code=noc, mappings_to__source__code=occupation)
     )
-    return _counting_credentials().filter(standard__in=standards).values("holder_id")
+    return (
+        _counting_credentials().filter(standard__in=standards).values_list("holder_id", flat=True)
+    )

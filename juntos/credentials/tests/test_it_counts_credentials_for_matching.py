@@ -28,7 +28,7 @@ def _found(user) -> set[tuple[str, str, str]]:
 
 
 def _holders(occupation: str) -> set[int]:
-    return set(holders_recognised_for(occupation).values_list("holder_id", flat=True))
+    return set(holders_recognised_for(occupation))
 
 
 def test_a_noc_credential_counts_directly_and_a_proposal_says_so(personas, pesticides):
