@@ -17,7 +17,14 @@ import resource
 import sys
 import time
 
-from juntos.opportunities.matching import VacancyCard, WorkerCard, WorkerIndex, top_candidates
+from juntos.opportunities.matching import (
+    CREDENTIAL_VIAS,
+    CredentialFit,
+    VacancyCard,
+    WorkerCard,
+    WorkerIndex,
+    top_candidates,
+)
 
 # The curated NOC file's codes, weighted towards farm work as the programs are.
 OCCUPATIONS = ["85101"] * 6 + ["85103"] * 4 + ["85100"] * 2 + [
@@ -30,6 +37,10 @@ SKILLS = [
     "cooking", "caring", "ladders", "driving", "welding",
 ]  # fmt: skip
 LANGUAGES = ["es", "en", "fr"]
+# A standard per framework a worker may hold, standing for any of them (the matcher reads only
+# the occupation it counts for and how).
+STANDARDS = [("noc-2021", None), ("red-seal", "carpenter"), ("conocer", "EC0435")]
+CREDENTIAL_SHARE = 0.15  # workers holding a counting credential
 YEAR = 2027
 TIME_BUDGET_S = 60.0
 MEMORY_BUDGET_BYTES = 2 * 1024**3
@@ -40,20 +51,48 @@ def _dates(rng: random.Random) -> tuple[dt.date, dt.date]:
     return start, start + dt.timedelta(days=rng.randrange(45, 240))
 
 
+def _credentials(rng: random.Random, occupations: frozenset[str]) -> tuple[CredentialFit, ...]:
+    """One or two counting credentials for some workers, mostly for an occupation of hers,
+    sometimes for one no skill of hers names; every way a credential reaches an occupation."""
+    if rng.random() >= CREDENTIAL_SHARE:
+        return ()
+    fits = []
+    for _n in range(rng.choice((1, 1, 2))):
+        occupation = (
+            rng.choice(sorted(occupations)) if rng.random() < 0.7 else rng.choice(OCCUPATIONS)
+        )
+        framework, code = rng.choice(STANDARDS)
+        via = "direct" if framework == "noc-2021" else rng.choice(CREDENTIAL_VIAS[1:])
+        fits.append(
+            CredentialFit(
+                occupation=occupation,
+                framework=framework,
+                code=code or occupation,
+                titles=(("en", f"Standard {code or occupation}"),),
+                via=via,
+                endorsed_by="" if via == "proposed" else "A named body",
+            )
+        )
+    return tuple(fits)
+
+
 def generate(
     workers: int, vacancies: int, seed: int = 17
 ) -> tuple[list[WorkerCard], list[VacancyCard]]:
-    """Reproducible cards: most workers one or two occupations and one to three provinces."""
+    """Reproducible cards: most workers one or two occupations and one to three provinces,
+    some with credentials (drawn from their own stream, so the other fields stay the same)."""
     rng = random.Random(seed)
+    held = random.Random(seed + 1)
     employers = list(range(1, 2001))
     worker_cards = []
     for i in range(1, workers + 1):
         start, end = _dates(rng)
         anywhere = rng.random() < 0.1
+        occupations = frozenset(rng.sample(OCCUPATIONS, rng.choice((1, 1, 2))))
         worker_cards.append(
             WorkerCard(
                 id=i,
-                occupations=frozenset(rng.sample(OCCUPATIONS, rng.choice((1, 1, 2)))),
+                occupations=occupations,
                 skill_words=frozenset(rng.sample(SKILLS, rng.randrange(0, 5))),
                 languages=frozenset(rng.sample(LANGUAGES, rng.choice((1, 1, 2)))),
                 available_from=start,
@@ -61,6 +100,7 @@ def generate(
                 provinces=frozenset() if anywhere else frozenset(rng.sample(PROVINCES, 2)),
                 past_employers=frozenset(rng.sample(employers, rng.randrange(0, 3))),
                 returning_pool=rng.random() < 0.05,
+                credentials=_credentials(held, occupations),
             )
         )
     vacancy_cards = []

@@ -1,6 +1,8 @@
 """Opportunities: carl's match page and the candidates API for one vacancy against 2,000
-opted-in workers, and the public vacancy list. The full-size matcher (100,000 workers against
-10,000 vacancies) is `python -m bench.matching`, run by hand: it takes most of a minute."""
+opted-in workers (one in five holding a credential: a NOC 85101 one, or the pesticides
+standard the network proposes as related to it), and the public vacancy list. The full-size
+matcher (100,000 workers against 10,000 vacancies, 15% of them with credentials) is
+`python -m bench.matching`, run by hand: it takes most of a minute."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 from bench.api import Budget, Request, Scenario, login_sessions
 
 WORKERS = 2000
+CREDENTIAL_EVERY = 5  # one worker in five holds a credential
 SKILLS = ["picking apples", "pruning trees", "packing fruit", "driving a tractor"]
 
 
@@ -51,6 +54,49 @@ def _workers() -> None:
         )
         for i, u in enumerate(users)
     )
+    _credentials(users)
+
+
+def _credentials(users: list[Any]) -> None:
+    """Credentials for one worker in five, issued in one batch from decided assessments."""
+    from django.utils import timezone
+
+    from juntos.accounts.selectors import organisations_by_slug
+    from juntos.credentials.models import Assessment, UnitAssessment
+    from juntos.credentials.selectors import get_standard
+    from juntos.credentials.services import (
+        authorisation_grant,
+        credentials_issue_batch,
+        frameworks_load,
+    )
+    from juntos.demo.personas import ensure_personas
+
+    frameworks_load(actor=None)
+    standards = [
+        get_standard("noc-2021", "85101"),
+        get_standard("conocer", "EC-PENDIENTE-PLAGUICIDAS"),
+    ]
+    fraser = organisations_by_slug(["fraser-valley-support"])["fraser-valley-support"]
+    ben = ensure_personas()["ben"]
+    for standard in standards:
+        authorisation_grant(actor=ben, organisation_id=fraser.pk, standard=standard)
+    holders = users[::CREDENTIAL_EVERY]
+    assessments = Assessment.objects.bulk_create(
+        Assessment(candidate=user, standard=standards[i % 2], organisation_id=fraser.pk,
+                   status="decided", decided_at=timezone.now())
+        for i, user in enumerate(holders)
+    )  # fmt: skip
+    UnitAssessment.objects.bulk_create(
+        UnitAssessment(assessment=a, unit=u, result="competent")
+        for a in assessments
+        for u in a.standard.units.all()
+    )
+    decided = (
+        Assessment.objects.filter(pk__in=[a.pk for a in assessments])
+        .select_related("candidate", "standard__framework")
+        .prefetch_related("results")
+    )
+    credentials_issue_batch(actor=None, assessments=decided)
 
 
 def prepare() -> dict[str, Any]:

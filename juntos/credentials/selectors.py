@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from juntos.accounts.actors import Actor
 from juntos.core.memory import ShortMemory
-from juntos.credentials.choices import AssessmentStatus, MatchKind
+from juntos.credentials.choices import AssessmentStatus, EquivalenceStatus, MatchKind
 from juntos.credentials.models import (
     Assessment,
     AssessorAuthorisation,
@@ -309,6 +309,93 @@ def issued_by_network(actor: Actor) -> QuerySet[Credential]:
     return _credentials().select_related("holder")
 
 
+# Credentials for matching ---------------------------------------------------------------
+
+# The classification vacancies are coded in: a credential counts for an occupation through it.
+OCCUPATIONS_FRAMEWORK = "noc-2021"
+DIRECT = "direct"
+
+
+@dataclass(frozen=True)
+class OccupationRecognition:
+    """What one of a holder's valid credentials says for one NOC 2021 occupation, and on
+    whose word: `via` is "direct" (the credential is for the NOC code itself) or the status of
+    the one mapping that links its standard to the code (official, endorsed, proposed)."""
+
+    holder_id: int
+    occupation: str
+    framework: str
+    code: str
+    titles: dict[str, str]
+    via: str
+    endorsed_by: str = ""
+
+
+def _counting_credentials() -> QuerySet[Credential]:
+    """Credentials that still say something: not revoked, suspended or expired, and not hidden
+    by the holder (hiding one is her choice that nobody is shown it)."""
+    return Credential.objects.filter(revoked_at=None, suspended=False, hidden=False).filter(
+        Q(valid_until=None) | Q(valid_until__gt=now())
+    )
+
+
+def occupation_recognitions(holder_ids: Collection[int]) -> dict[int, list[OccupationRecognition]]:
+    """For matching, per holder: the NOC 2021 occupations her counting credentials are for,
+    directly or through one mapping either way (never a chain of two); two queries whatever
+    the number of holders. The caller decides who may see what (opportunities shows the
+    standard, never the credential, its issuer or its id)."""
+    rows = list(
+        _counting_credentials()
+        .filter(holder_id__in=holder_ids)
+        .values_list(
+            "holder_id", "standard_id", "standard__framework__code", "standard__code",
+            "standard__titles",
+        )
+        .order_by("holder_id", "standard_id")
+    )  # fmt: skip
+    links = _occupation_links({row[1] for row in rows})
+    found: dict[int, list[OccupationRecognition]] = {}
+    counted: set[tuple[int, int]] = set()  # a standard held twice (issued again) counts once
+    for holder_id, standard_id, framework, code, titles in rows:
+        if (holder_id, standard_id) in counted:
+            continue
+        counted.add((holder_id, standard_id))
+        for occupation, via, body in links.get(standard_id, ()):
+            found.setdefault(holder_id, []).append(
+                OccupationRecognition(holder_id, occupation, framework, code, titles, via, body)
+            )
+    return found
+
+
+def _occupation_links(standard_ids: set[int]) -> dict[int, list[tuple[str, str, str]]]:
+    """(NOC code, via, endorsing body) for each standard: itself if it is a NOC code, and every
+    mapping from or to a NOC code."""
+    links: dict[int, list[tuple[str, str, str]]] = {}
+    if not standard_ids:
+        return links
+    noc = OCCUPATIONS_FRAMEWORK
+    for row in Standard.objects.filter(pk__in=standard_ids, framework__code=noc).values_list(
+        "pk", "code"
+    ):
+        links.setdefault(row[0], []).append((row[1], DIRECT, ""))
+    touching = Q(source_id__in=standard_ids, target__framework__code=noc) | Q(
+        target_id__in=standard_ids, source__framework__code=noc
+    )
+    rows = Equivalence.objects.filter(touching).values_list(
+        "source_id", "source__framework__code", "source__code",
+        "target_id", "target__framework__code", "target__code",
+        "status", "endorsed_by",
+    )  # fmt: skip
+    for source, source_fw, source_code, target, target_fw, target_code, status, body in rows:
+        if not body:  # nothing is called official or endorsed unless a named body says so
+            status = EquivalenceStatus.PROPOSED
+        if source in standard_ids and target_fw == noc:
+            links.setdefault(source, []).append((target_code, status, body))
+        if target in standard_ids and source_fw == noc:
+            links.setdefault(target, []).append((source_code, status, body))
+    return links
+
+
 # Keys and status lists ------------------------------------------------------------------
 
 
@@ -415,3 +502,18 @@ def now() -> dt.datetime:
 
 def status_lists() -> QuerySet[StatusList]:
     return StatusList.objects.all()
+
+
+def holders_recognised_for(occupation: str) -> QuerySet[Credential, int]:
+    """The ids of the holders (a subquery) whose counting credentials are for this
+    NOC 2021 code, directly or through one mapping: the same holders `occupation_recognitions`
+    finds the occupation for."""
+    noc = OCCUPATIONS_FRAMEWORK
+    standards = Standard.objects.filter(
+        Q(framework__code=noc, code=occupation)
+        | Q(mappings_from__target__framework__code=noc, mappings_from__target__code=occupation)
+        | Q(mappings_to__source__framework__code=noc, mappings_to__source__code=occupation)
+    )
+    return (
+        _counting_credentials().filter(standard__in=standards).values_list("holder_id", flat=True)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from juntos.opportunities.matching import Part
@@ -16,6 +17,8 @@ def explain(part: Part) -> str:
         return _("Same occupation: %(occupation)s.") % {
             "occupation": occ.label() if occ else figures["code"]
         }
+    if part.reason.startswith("credential-"):
+        return _credential(part)
     if part.reason == "no-skills-listed":
         return _("The vacancy lists no skills, so the occupation decides.")
     if part.reason == "skills-shared":
@@ -40,3 +43,38 @@ def explain(part: Part) -> str:
     if part.reason == "returning-pool":
         return _("In the returning-worker pool after a good season.")
     return _("Has not worked for this employer before.")
+
+
+def _standard(figures: dict[str, object]) -> str:
+    """The standard a credential is for, in the reader's language: its title and its code
+    (never the credential, its issuer or anything else about it)."""
+    titles = figures.get("titles")
+    titles = titles if isinstance(titles, dict) else {}
+    language = (get_language() or "en")[:2]
+    title = titles.get(language) or titles.get("en") or next(iter(titles.values()), "")
+    return _("%(title)s (%(code)s)") % {"title": title, "code": figures.get("code", "")}
+
+
+def _credential(part: Part) -> str:
+    figures = part.figures
+    if part.reason == "credential-none":
+        return _("No credential for this occupation.")
+    standard = _standard(figures)
+    if part.reason == "credential-held":
+        return _("Holds a verified credential for this occupation: %(standard)s.") % {
+            "standard": standard
+        }
+    if part.reason == "credential-official":
+        return _(
+            "Holds a verified credential officially recognised for this occupation by "
+            "%(body)s: %(standard)s."
+        ) % {"standard": standard, "body": figures["endorsed_by"]}
+    if part.reason == "credential-endorsed":
+        return _(
+            "Holds a verified credential that %(body)s endorses for this occupation: "
+            "%(standard)s (not an official recognition)."
+        ) % {"standard": standard, "body": figures["endorsed_by"]}
+    return _(
+        "Holds a credential the network proposes as related: %(standard)s (not an official "
+        "recognition)."
+    ) % {"standard": standard}

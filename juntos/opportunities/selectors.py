@@ -15,6 +15,7 @@ from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, public_organisations
 from juntos.core.crypto import keyed_hash
 from juntos.core.memory import ShortMemory
+from juntos.credentials.selectors import holders_recognised_for, occupation_recognitions
 from juntos.learning.selectors import advisees_for
 from juntos.opportunities.choices import (
     ApplicationStatus,
@@ -26,6 +27,7 @@ from juntos.opportunities.choices import (
 from juntos.opportunities.jsonld import job_posting_data
 from juntos.opportunities.languages import language_code
 from juntos.opportunities.matching import (
+    CredentialFit,
     Match,
     VacancyCard,
     WorkerCard,
@@ -147,7 +149,8 @@ def vacancy_card(vacancy: Vacancy) -> VacancyCard:
 
 
 def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
-    """Cards for opted-in workers, from their learning profiles, in a fixed number of queries."""
+    """Cards for opted-in workers, from their learning profiles, seasons and counting
+    credentials, in a fixed number of queries."""
     rows = list(
         findables.select_related("user__learning_profile").prefetch_related(
             "user__learning_profile__skills", "user__learning_profile__languages"
@@ -162,6 +165,7 @@ def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
         past[worker_id].add(employer_id)
         if joined:
             pool.add(worker_id)
+    recognitions = occupation_recognitions(user_ids)
     cards = []
     for row in rows:
         profile = getattr(row.user, "learning_profile", None)
@@ -178,6 +182,17 @@ def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
                 provinces=frozenset(row.provinces),
                 past_employers=frozenset(past[row.user_id]),
                 returning_pool=row.returning_pool or row.user_id in pool,
+                credentials=tuple(
+                    CredentialFit(
+                        occupation=r.occupation,
+                        framework=r.framework,
+                        code=r.code,
+                        titles=tuple(sorted(r.titles.items())),
+                        via=r.via,
+                        endorsed_by=r.endorsed_by,
+                    )
+                    for r in recognitions.get(row.user_id, ())
+                ),
             )
         )
     return cards
@@ -201,7 +216,10 @@ def _index_for(occupation: str) -> WorkerIndex:
     found = _index_memory.get(occupation)
     if found is not None:
         return found
-    opted = FindableWorker.objects.filter(user__learning_profile__skills__occupation=occupation)
+    opted = FindableWorker.objects.filter(
+        Q(user__learning_profile__skills__occupation=occupation)
+        | Q(user_id__in=holders_recognised_for(occupation))
+    )
     return _index_memory.put(occupation, WorkerIndex(_worker_cards(opted.distinct())))
 
 
@@ -318,9 +336,10 @@ def vacancies_for_worker(actor: Actor, k: int = 20) -> list[tuple[Vacancy, Match
     if findable is None:
         return []
     cards = _worker_cards(FindableWorker.objects.filter(pk=findable.pk))
-    if not cards or not cards[0].occupations:
+    occupations = cards[0].matchable_occupations() if cards else frozenset()
+    if not occupations:
         return []
-    vacancies = {v.pk: v for v in published_vacancies().filter(occupation__in=cards[0].occupations)}
+    vacancies = {v.pk: v for v in published_vacancies().filter(occupation__in=occupations)}
     matches = top_vacancies(cards[0], [vacancy_card(v) for v in vacancies.values()], k=k)
     return [(vacancies[m.vacancy_id], m) for m in matches]
 

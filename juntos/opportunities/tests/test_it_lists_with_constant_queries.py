@@ -69,10 +69,23 @@ def test_employer_lists(personas):
     flat(_vacancies, lambda: carl.get("/en/opportunities/mine/"), limit=12)
 
 
-def _candidates(vacancy: Vacancy, n: int) -> None:
-    for _ in range(n):
+def _candidates(vacancy: Vacancy, n: int, personas: Any) -> None:
+    """n applicants, every other one holding a credential (direct or through a proposal)."""
+    from juntos.credentials.models import Standard
+    from juntos.credentials.services import frameworks_load
+    from juntos.credentials.tests.helpers import issue_for
+
+    if not Standard.objects.exists():
+        frameworks_load(actor=None)
+    held = [
+        Standard.objects.get(framework__code="noc-2021", code="85101"),
+        Standard.objects.get(code="EC-PENDIENTE-PLAGUICIDAS"),
+    ]
+    for i in range(n):
         person = worker()
         profile_for(person, skill="picking apples")
+        if i % 2 == 0:
+            issue_for(personas, person, held[(i // 2) % 2])
         opted_in(person)
         Application.objects.create(vacancy=vacancy, worker=person, status="applied")
 
@@ -80,14 +93,14 @@ def _candidates(vacancy: Vacancy, n: int) -> None:
 def test_candidates_and_applicants_page(personas):
     carl = personas.client_for("carl")
     vacancy = published_vacancy()
-    add = lambda n: _candidates(vacancy, n)  # noqa: E731
+    add = lambda n: _candidates(vacancy, n, personas)  # noqa: E731
     flat(add, lambda: carl.get(f"/en/opportunities/mine/{vacancy.pk}/"), limit=16)
 
 
 def test_candidates_api(personas):
     carl = personas.client_for("carl")
     vacancy = published_vacancy()
-    add = lambda n: _candidates(vacancy, n)  # noqa: E731
+    add = lambda n: _candidates(vacancy, n, personas)  # noqa: E731
     flat(add, lambda: carl.get(f"/api/opportunities/vacancies/{vacancy.pk}/candidates"), limit=12)
 
 
@@ -104,7 +117,14 @@ def test_review_queue(personas):
 
 @pytest.mark.parametrize("path", ["/es/opportunities/for-me/", "/api/opportunities/for-me"])
 def test_worker_fits(personas, path):
+    from juntos.credentials.models import Standard
+    from juntos.credentials.services import frameworks_load
+    from juntos.credentials.tests.helpers import issue_for
+
+    frameworks_load(actor=None)
     profile_for(personas.rosa, skill="picking")
+    for code in ("85101", "85103"):
+        issue_for(personas, personas.rosa, Standard.objects.get(code=code))
     opted_in(personas.rosa)
     rosa = personas.client_for("rosa")
     flat(_vacancies, lambda: rosa.get(path), limit=14)
