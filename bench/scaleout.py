@@ -45,14 +45,21 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench import loadgen
 from bench.api import Request
 from bench.report import percentile
-from bench.runner import RESULTS, ROOT, free_port, production_environment, start_gunicorn, stop
+from bench.runner import (
+    RESULTS,
+    ROOT,
+    free_port,
+    production_environment,
+    spawn_gunicorn,
+    wait_healthy,
+)
 
 WRITERS = 4  # client processes
 THREADS = 4  # keep-alive connections per client process
@@ -68,6 +75,7 @@ ONE_LOCK_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION bench_one_lock() RETURNS trigger AS $$
 BEGIN PERFORM pg_advisory_xact_lock({LOCK_KEY}); RETURN NEW; END $$ LANGUAGE plpgsql
 """
+STARTED = time.monotonic()
 TRACKING_CODE = re.compile(r'<p class="code">\s*([^<\s][^<]*?)\s*</p>')
 
 
@@ -165,7 +173,8 @@ def breaches(write_ratio: float, p50_ratio: float, p95_ratio: float) -> list[str
     found = []
     if write_ratio < MIN_WRITE_RATIO:
         found.append(
-            f"audited writes {write_ratio:.2f}x the one-lock baseline (budget >= {MIN_WRITE_RATIO}x)"
+            f"audited writes {write_ratio:.2f}x the one-lock baseline "
+            f"(budget >= {MIN_WRITE_RATIO}x)"
         )
     for label, value in (("p50", p50_ratio), ("p95", p95_ratio)):
         if value > MAX_READ_RATIO:
@@ -299,16 +308,17 @@ def check_reports(writes: Writes, before: set[Any]) -> list[str]:
 
 
 def check_ballots(writes: Writes, state: dict[str, Any]) -> list[str]:
+    from bench.scenarios.network import TRUSTEE_PASSPHRASE
     from juntos.accounts.models import User
     from juntos.network import services
     from juntos.network.models import Ballot, NetworkMember, Participation, Vote
 
-    from bench.scenarios.network import TRUSTEE_PASSPHRASE
-
     vote_id = state["vote_id"]
     stored = Ballot.objects.filter(vote_id=vote_id).values_list("tracking_code", flat=True)
     problems = exactly_once("ballots", [code for code, _ in writes.tracking], stored)
-    members = dict(NetworkMember.objects.filter(user_id__in=writes.voters).values_list("pk", "user_id"))
+    members = dict(
+        NetworkMember.objects.filter(user_id__in=writes.voters).values_list("pk", "user_id")
+    )
     voted = Participation.objects.filter(vote_id=vote_id).values_list("voter_id", flat=True)
     problems += exactly_once("participations", writes.voters, [members.get(v, -v) for v in voted])
     vote = services.vote_close(actor=None, vote=Vote.objects.get(pk=vote_id))
@@ -322,9 +332,8 @@ def check_ballots(writes: Writes, state: dict[str, Any]) -> list[str]:
 
 
 def check_enrolments(writes: Writes, state: dict[str, Any]) -> list[str]:
-    from juntos.learning.models import Enrolment
-
     from bench.scenarios.learning import CAPACITY
+    from juntos.learning.models import Enrolment
 
     rows = Enrolment.objects.filter(session_id=state["rush"])
     problems = exactly_once("enrolments", writes.enrolled, rows.values_list("user_id", flat=True))
@@ -348,9 +357,8 @@ def wait_for(ready: Callable[[], bool], seconds: float) -> bool:
 
 def queues_idle() -> bool:
     import django_rq
-    from rq.registry import StartedJobRegistry
-
     from django.conf import settings
+    from rq.registry import StartedJobRegistry
 
     for name in settings.TASK_QUEUES:
         queue = django_rq.get_queue(name)
@@ -396,7 +404,9 @@ def check_audit() -> tuple[list[str], int]:
 
     problems = []
     if not wait_for(finished, 90) or result.status != TaskResultStatus.SUCCESSFUL:
-        problems.append(f"audit: the sealer task did not succeed on the RQ worker ({result.status})")
+        problems.append(
+            f"audit: the sealer task did not succeed on the RQ worker ({result.status})"
+        )
     unsealed = AuditEntry.objects.filter(id__lte=last, sequence__isnull=True).count()
     if unsealed:
         problems.append(f"audit: {unsealed} entries still unchained after the sealer ran")
@@ -488,6 +498,8 @@ def reads(replica_port: int, primary_port: int, count: int) -> dict[str, Any]:
                 raise RuntimeError(f"{path} on port {port}: {status} {detail}")
             if n >= 0:
                 timings[port].append(ms)
+    for worker in workers.values():
+        worker.conn.close()
     replica, primary = timings[replica_port], timings[primary_port]
     row = {
         "pages": list(PUBLIC_PAGES),
@@ -505,6 +517,10 @@ def reads(replica_port: int, primary_port: int, count: int) -> dict[str, Any]:
 # Processes
 
 
+def say(message: str) -> None:
+    print(f"[{time.monotonic() - STARTED:5.0f} s] {message}", flush=True)
+
+
 @contextlib.contextmanager
 def terminated_on_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP end the run through its `finally`, so nothing is left running."""
@@ -520,9 +536,23 @@ def terminated_on_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+def stop_all(processes: list[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM to every process at once, then wait (20 s at most each) and kill what is left."""
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for process in processes:
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def manage(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as out:
-        return subprocess.Popen(  # noqa: S603 - our own command
+        return subprocess.Popen(
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, stdout=out,
             stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -553,7 +583,7 @@ def write_results(result: dict[str, Any], directory: Path) -> str:
         f"1 RQ worker, the scheduler; {WRITERS} client processes x {THREADS} connections.",
         f"audited writes, one lock (baseline)   {t['one_lock_per_s']:>8.1f} reports/s",
         f"audited writes, no shared lock        {t['no_lock_per_s']:>8.1f} reports/s",
-        f"write ratio                           {t['ratio']:>8.2f}x  (budget >= {MIN_WRITE_RATIO}x)",
+        f"write ratio                           {t['ratio']:>8.2f}x (budget >= {MIN_WRITE_RATIO}x)",
         f"mixed load                            {m['requests']:>8} requests in {m['seconds']} s: "
         f"{m['reports']} reports ({m['emergencies']} emergencies), {m['ballots']} ballots, "
         f"{m['enrolments']} enrolments accepted; {m['refused']} refused",
@@ -600,8 +630,7 @@ def run(smoke: bool) -> int:
                 return 1
             return 1 if result["budget_breaches"] and not smoke else 0
     finally:
-        for process in reversed(processes):
-            stop(process)
+        stop_all(processes)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -613,26 +642,31 @@ def _measure(
     from bench.runner import prepare_database
     from bench.scenarios import learning, network
 
+    say("preparing the database")
     states = prepare_database([("network", network), ("learning", learning)])
+    say("prepared")
     from juntos.core.models import OutboxMessage, PendingMessage
     from juntos.reports.models import Report
 
-    apps = [free_port() for _ in range(APP_PROCESSES)]
-    for n, port in enumerate(apps):
-        processes.append(start_gunicorn(port, GUNICORN_WORKERS, tmp, env=env, name=f"app-{n}"))
-    no_replica = {k: v for k, v in env.items() if k != "JUNTOS_DATABASE_REPLICA_URL"}
-    primary_port = free_port()
-    processes.append(
-        start_gunicorn(primary_port, GUNICORN_WORKERS, tmp, env=no_replica, name="primary-only")
-    )
+    # The worker and the scheduler first: the scheduler's first pass enqueues every periodic
+    # job, which the worker works through while the app processes start.
     worker = ["rqworker", *env_queues(), "--job-class", "django_tasks_rq.Job"]
     processes.append(manage(worker, env, tmp / "rqworker.log"))
     processes.append(manage(["schedule_periodic", "--loop"], env, tmp / "scheduler.log"))
-    # The scheduler's first pass enqueues every periodic job: measure once the worker is idle.
-    time.sleep(2)
+    apps = [free_port() for _ in range(APP_PROCESSES)]
+    no_replica = {k: v for k, v in env.items() if k != "JUNTOS_DATABASE_REPLICA_URL"}
+    primary_port = free_port()
+    servers = [(port, env, f"app-{n}") for n, port in enumerate(apps)]
+    servers.append((primary_port, no_replica, "primary-only"))
+    for port, server_env, name in servers:
+        processes.append(spawn_gunicorn(port, GUNICORN_WORKERS, tmp, env=server_env, name=name))
+    for process, (port, _, name) in zip(processes[-len(servers) :], servers, strict=True):
+        wait_healthy(process, port, tmp / f"{name}.log")
+    say("app processes answer")
+    # Measured once the worker is idle, so the periodic jobs' first pass weighs on neither mode.
     if not wait_for(queues_idle, 120):
         raise RuntimeError("the RQ worker did not work through the periodic jobs within 120 s")
-    print("app processes, RQ worker and scheduler up", flush=True)
+    say("app processes, RQ worker and scheduler up, queues idle")
 
     writes = Writes()
     reports_before = set(Report.objects.filter(source="api").values_list("pk", flat=True))
@@ -646,9 +680,9 @@ def _measure(
         warm = [_report(i, "warm-up") for i in range(WRITERS * THREADS * 2)]
         collect(warm, in_processes(pool, warm, apps)[0], writes)
         writes_row = throughput(pool, apps, counts.throughput, writes)
-        print(f"throughput measured: {writes_row}", flush=True)
+        say(f"throughput measured: {writes_row}")
         mixed_row = mixed(pool, apps, counts, states, writes)
-        print(f"mixed load sent: {mixed_row}", flush=True)
+        say(f"mixed load sent: {mixed_row}")
     failures = list(writes.refused[:5])
     if writes.refused:
         failures.insert(0, f"{len(writes.refused)} writes refused")
@@ -658,6 +692,7 @@ def _measure(
     failures += check_alerts(writes, pending_before, outbox_before)
     audit_problems, chained = check_audit()
     failures += audit_problems
+    say("writes checked")
     before = replica_transactions()
     reads_row = reads(apps[0], primary_port, counts.reads)
     wait_for(lambda: replica_transactions() - before >= counts.reads, 15)
@@ -687,15 +722,18 @@ def _measure(
         "mixed": mixed_row,
         "reads": reads_row,
         "accepted": {
-            "reports": len(writes.receipts), "ballots": len(writes.tracking),
+            "reports": len(writes.receipts),
+            "ballots": len(writes.tracking),
             "enrolments": len(writes.enrolled),
-        },  # fmt: skip
+        },
         "exactly_once": "no lost, no duplicated, none unaccounted"
         if not any(k in f for f in failures for k in ("lost", "duplicated", "unaccounted"))
         else "FAILED",
         "audit_chained": chained,
         "failures": failures,
-        "budget_breaches": breaches(writes_row["ratio"], reads_row["p50_ratio"], reads_row["p95_ratio"]),
+        "budget_breaches": breaches(
+            writes_row["ratio"], reads_row["p50_ratio"], reads_row["p95_ratio"]
+        ),
     }
 
 
@@ -714,7 +752,7 @@ def main(argv: list[str]) -> int:
         # A throwaway primary and streaming replica on loopback, removed afterwards.
         script = str(ROOT / "scripts" / "with-postgres")
         command = [script, "--replica", sys.executable, "-m", "bench.scaleout", *argv]
-        return subprocess.run(command, cwd=ROOT, check=False).returncode  # noqa: S603
+        return subprocess.run(command, cwd=ROOT, check=False).returncode
     return run(smoke)
 
 
