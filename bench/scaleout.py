@@ -187,10 +187,12 @@ def breaches(write_ratio: float, p50_ratio: float, p95_ratio: float) -> list[str
 # Sending
 
 
-def _send(job: tuple[list[tuple[int, Request]], list[int]]) -> list[Sent]:
-    """One writer process: THREADS keep-alive connections per app process, each request once."""
+def _send(job: tuple[list[tuple[int, Request]], list[int]]) -> tuple[list[Sent], float]:
+    """One writer process: THREADS keep-alive connections per app process, each request once.
+    Returns the answers and the CPU seconds this process spent sending them."""
     import threading
 
+    cpu = time.process_time()
     numbered, ports = job
     answers: list[Sent] = []
     lock = threading.Lock()
@@ -217,7 +219,7 @@ def _send(job: tuple[list[tuple[int, Request]], list[int]]) -> list[Sent]:
         thread.start()
     for thread in threads:
         thread.join()
-    return answers
+    return answers, time.process_time() - cpu
 
 
 def _warm(_: int) -> int:
@@ -226,12 +228,49 @@ def _warm(_: int) -> int:
 
 def in_processes(
     pool: ProcessPoolExecutor, requests: list[Request], ports: list[int]
-) -> tuple[list[Sent], float]:
-    """Send the requests from WRITERS processes at once; each answer by index, and seconds."""
+) -> tuple[list[Sent], float, float]:
+    """Send the requests from WRITERS processes at once: each answer by index, the seconds it
+    took, and the CPU seconds the client processes spent."""
     jobs = [([(i, requests[i]) for i in share], ports) for share in shares(len(requests), WRITERS)]
     started = time.perf_counter()
-    batches = list(pool.map(_send, jobs))
-    return matched(len(requests), batches), time.perf_counter() - started
+    sent = list(pool.map(_send, jobs))
+    seconds = time.perf_counter() - started
+    return matched(len(requests), [a for a, _ in sent]), seconds, sum(c for _, c in sent)
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used, from /proc; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(roots: Iterable[int]) -> float:
+    """CPU seconds of these processes and their children (gunicorn's workers, PostgreSQL's
+    backends): where a request's time goes, for the profile in the results."""
+    wanted = set(roots)
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if int(entry.name) in wanted or parent in wanted:
+            total += _cpu(int(entry.name))
+    return total
+
+
+def postmaster_pid() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = int(cursor.fetchone()[0])
+    return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def _report(i: int, tag: str, *, emergency: bool = False) -> Request:
@@ -436,29 +475,41 @@ def one_lock(on: bool) -> None:
 
 
 def throughput(
-    pool: ProcessPoolExecutor, ports: list[int], count: int, writes: Writes
-) -> dict[str, Any]:
-    """Reports per second with the single lock and without, alternating, same load."""
-    found: dict[str, dict[str, float]] = {
-        mode: {"ok": 0, "seconds": 0.0} for mode in ("one_lock", "no_lock")
-    }
+    pool: ProcessPoolExecutor, ports: list[int], count: int, writes: Writes,
+    servers: list[int], database: int,
+) -> dict[str, Any]:  # fmt: skip
+    """Reports per second with the single lock and without, alternating, same load; and the
+    CPU each report cost in the app processes, the database and the clients."""
+    keys = ("ok", "seconds", "app_cpu", "db_cpu", "client_cpu")
+    found = {mode: dict.fromkeys(keys, 0.0) for mode in ("one_lock", "no_lock")}
     per_round = count // 2
     for round_ in range(2):
         for mode in ("one_lock", "no_lock"):
             one_lock(mode == "one_lock")
             requests = [_report(i, f"{mode}-{round_}") for i in range(per_round)]
-            answers, seconds = in_processes(pool, requests, ports)
+            app, db = cpu_seconds(servers), cpu_seconds([database])
+            answers, seconds, client = in_processes(pool, requests, ports)
+            found[mode]["app_cpu"] += cpu_seconds(servers) - app
+            found[mode]["db_cpu"] += cpu_seconds([database]) - db
+            found[mode]["client_cpu"] += client
             collect(requests, answers, writes)
             found[mode]["ok"] += sum(1 for a in answers if a.status == 201)
             found[mode]["seconds"] += seconds
     one_lock(False)
     rates = {mode: round(f["ok"] / f["seconds"], 1) for mode, f in found.items()}
-    return {
+    row: dict[str, Any] = {
         "reports_per_mode": per_round * 2,
         "one_lock_per_s": rates["one_lock"],
         "no_lock_per_s": rates["no_lock"],
         "ratio": ratio(rates["no_lock"], rates["one_lock"]),
     }
+    for mode, f in found.items():
+        for part in ("app", "db", "client"):
+            row[f"{mode}_{part}_cpu_ms"] = round(f[f"{part}_cpu"] * 1000 / max(f["ok"], 1), 1)
+        # CPU the run's own processes kept busy, in cores (the machine has os.cpu_count()).
+        used = f["app_cpu"] + f["db_cpu"] + f["client_cpu"]
+        row[f"{mode}_cores_busy"] = round(used / f["seconds"], 2) if f["seconds"] else 0.0
+    return row
 
 
 def mixed(
@@ -469,7 +520,7 @@ def mixed(
     ballots = [_ballot(i, states["network"]) for i in range(counts.ballots)]
     enrolments = [_enrol(i, states["learning"]) for i in range(counts.enrolments)]
     requests = interleave(reports, ballots, enrolments)
-    answers, seconds = in_processes(pool, requests, ports)
+    answers, seconds, _ = in_processes(pool, requests, ports)
     collect(requests, answers, writes)
     return {"requests": len(requests), "seconds": round(seconds, 1)}
 
@@ -501,17 +552,18 @@ def reads(replica_port: int, primary_port: int, count: int) -> dict[str, Any]:
     for worker in workers.values():
         worker.conn.close()
     replica, primary = timings[replica_port], timings[primary_port]
-    row = {
+    figures = {
+        f"{side}_p{pct}_ms": round(percentile(values, pct), 2)
+        for side, values in (("replica", replica), ("primary", primary))
+        for pct in (50, 95)
+    }
+    return {
         "pages": list(PUBLIC_PAGES),
         "requests_per_side": count,
-        "replica_p50_ms": round(percentile(replica, 50), 2),
-        "replica_p95_ms": round(percentile(replica, 95), 2),
-        "primary_p50_ms": round(percentile(primary, 50), 2),
-        "primary_p95_ms": round(percentile(primary, 95), 2),
+        **figures,
+        "p50_ratio": ratio(figures["replica_p50_ms"], figures["primary_p50_ms"]),
+        "p95_ratio": ratio(figures["replica_p95_ms"], figures["primary_p95_ms"]),
     }
-    row["p50_ratio"] = ratio(row["replica_p50_ms"], row["primary_p50_ms"])
-    row["p95_ratio"] = ratio(row["replica_p95_ms"], row["primary_p95_ms"])
-    return row
 
 
 # Processes
@@ -584,6 +636,12 @@ def write_results(result: dict[str, Any], directory: Path) -> str:
         f"audited writes, one lock (baseline)   {t['one_lock_per_s']:>8.1f} reports/s",
         f"audited writes, no shared lock        {t['no_lock_per_s']:>8.1f} reports/s",
         f"write ratio                           {t['ratio']:>8.2f}x (budget >= {MIN_WRITE_RATIO}x)",
+        f"CPU per report, one lock / no lock    app {t['one_lock_app_cpu_ms']} / "
+        f"{t['no_lock_app_cpu_ms']} ms, database {t['one_lock_db_cpu_ms']} / "
+        f"{t['no_lock_db_cpu_ms']} ms, clients {t['one_lock_client_cpu_ms']} / "
+        f"{t['no_lock_client_cpu_ms']} ms",
+        f"cores kept busy, one lock / no lock   {t['one_lock_cores_busy']} / "
+        f"{t['no_lock_cores_busy']} (of {os.cpu_count()})",
         f"mixed load                            {m['requests']:>8} requests in {m['seconds']} s: "
         f"{m['reports']} reports ({m['emergencies']} emergencies), {m['ballots']} ballots, "
         f"{m['enrolments']} enrolments accepted; {m['refused']} refused",
@@ -631,6 +689,12 @@ def run(smoke: bool) -> int:
             return 1 if result["budget_breaches"] and not smoke else 0
     finally:
         stop_all(processes)
+        # The app processes', the worker's and the scheduler's logs, for a run that failed.
+        logs = RESULTS / "scale-out-logs"
+        shutil.rmtree(logs, ignore_errors=True)
+        logs.mkdir(parents=True, exist_ok=True)
+        for log in tmp.glob("*.log"):
+            shutil.copy(log, logs / log.name)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -679,7 +743,8 @@ def _measure(
         # Each gunicorn worker has loaded its code, templates and translations before the clock.
         warm = [_report(i, "warm-up") for i in range(WRITERS * THREADS * 2)]
         collect(warm, in_processes(pool, warm, apps)[0], writes)
-        writes_row = throughput(pool, apps, counts.throughput, writes)
+        app_pids = [p.pid for p in processes[-len(servers) :]][:APP_PROCESSES]
+        writes_row = throughput(pool, apps, counts.throughput, writes, app_pids, postmaster_pid())
         say(f"throughput measured: {writes_row}")
         mixed_row = mixed(pool, apps, counts, states, writes)
         say(f"mixed load sent: {mixed_row}")
