@@ -542,7 +542,8 @@ def reads(replica_port: int, primary_port: int, count: int) -> dict[str, Any]:
     """The same public pages from both app processes, one request each in turn."""
     timings: dict[int, list[float]] = {replica_port: [], primary_port: []}
     workers = {port: loadgen._Worker("127.0.0.1", port) for port in timings}
-    for n in range(-len(PUBLIC_PAGES) * 2, count):  # the first round warms both
+    # Ten unmeasured rounds first: the replica's buffers start cold, the primary's do not.
+    for n in range(-len(PUBLIC_PAGES) * 10, count):
         path = PUBLIC_PAGES[n % len(PUBLIC_PAGES)]
         for port in (replica_port, primary_port) if n % 2 else (primary_port, replica_port):
             status, ms, detail = workers[port].send(Request(path))
