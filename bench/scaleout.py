@@ -8,12 +8,13 @@ Without PostgreSQL URLs in the environment it runs itself under `scripts/with-po
 a free loopback port; everything it started is stopped at the end, also after a failure or a
 signal. What it measures and checks (issue 22's budgets), written to bench/results/scale-out.*:
 
-1. Audited writes (anonymous reports through the API) from 4 processes against the two app
-   processes with the audit log as it is (appends take no shared lock) and, in the same run and
-   with the same load, with the single lock every audited write waited for until its
-   transaction committed, as the old chain head did: a trigger the run adds on both audit
-   tables (core_auditentry, core_pendinganonymousauditentry) takes one advisory transaction
-   lock before each append. The two modes alternate, twice each. Budget: at least 3x.
+1. Audited writes from 4 processes against the two app processes (reports, ballots in a secret
+   vote and enrolments spread over 200 sessions, in equal numbers) with the audit log as it is
+   (appends take no shared lock) and, in the same run and with the same kind of load, with the
+   single lock every audited append waited for until its transaction committed, as the old
+   chain head did: a trigger the run adds on core_auditentry takes one advisory transaction
+   lock before each append. (Anonymous flows queue their entries in another table, without that
+   lock, then as now.) The two modes alternate, twice each. Budget: at least 3x.
 2. A mixed load from 4 processes at once: reports (emergencies among them), ballots in a secret
    vote and enrolments in a session that fills up. Then every write is looked up by what its
    response returned (a report's receipt code, a ballot's tracking code, the enrolled person):
@@ -71,7 +72,9 @@ MAX_READ_RATIO = 1.2
 PROVINCES = ("BC", "AB", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL")
 PUBLIC_PAGES = ("/en/rights/", "/es/learning/", "/en/registry/")
 LOCK_KEY = 2202
-AUDIT_TABLES = ("core_auditentry", "core_pendinganonymousauditentry")
+# The old chain head was locked by every append to the audit log; anonymous flows' entries were
+# queued without it (core_pendinganonymousauditentry), then as now.
+AUDIT_TABLE = "core_auditentry"
 ONE_LOCK_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION bench_one_lock() RETURNS trigger AS $$
 BEGIN PERFORM pg_advisory_xact_lock({LOCK_KEY}); RETURN NEW; END $$ LANGUAGE plpgsql
@@ -82,7 +85,7 @@ TRACKING_CODE = re.compile(r'<p class="code">\s*([^<\s][^<]*?)\s*</p>')
 
 @dataclass(frozen=True)
 class Counts:
-    throughput: int  # reports per mode (one lock / no shared lock), in two rounds each
+    per_round: int  # of each kind (report, ballot, enrolment) in each of the 4 timed rounds
     reports: int
     emergencies: int
     ballots: int
@@ -90,8 +93,10 @@ class Counts:
     reads: int  # per side (replica / primary)
 
 
-FULL = Counts(throughput=400, reports=160, emergencies=12, ballots=300, enrolments=160, reads=240)
-SMOKE = Counts(throughput=40, reports=20, emergencies=4, ballots=20, enrolments=20, reads=20)
+# Ballots: the mixed load's, then 4 rounds' (bench.scenarios.network has 510 voters). Timed
+# enrolments: person k in catalogue session k % 200 (bench.scenarios.learning: 400 people).
+FULL = Counts(per_round=50, reports=160, emergencies=12, ballots=300, enrolments=160, reads=240)
+SMOKE = Counts(per_round=10, reports=20, emergencies=4, ballots=20, enrolments=20, reads=20)
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ class Writes:
     emergencies: int = 0
     tracking: list[tuple[str, str]] = field(default_factory=list)  # (code, choice)
     voters: list[int] = field(default_factory=list)  # user ids whose ballot was accepted
-    enrolled: list[int] = field(default_factory=list)  # user ids whose enrolment was accepted
+    enrolled: list[tuple[int, int]] = field(default_factory=list)  # accepted (user, session)
     refused: list[str] = field(default_factory=list)
 
 
@@ -297,11 +302,11 @@ def _ballot(i: int, state: dict[str, Any]) -> Request:
     )
 
 
-def _enrol(i: int, state: dict[str, Any]) -> Request:
+def _enrol(i: int, state: dict[str, Any], session_id: int | None = None) -> Request:
     return Request(
-        f"/es/learning/sessions/{state['rush']}/enrol/",
+        f"/es/learning/sessions/{session_id or state['rush']}/enrol/",
         method="POST",
-        session=state["workers"][i],
+        session=state["workers"][i % len(state["workers"])],
         expect=(302,),
     )
 
@@ -330,7 +335,8 @@ def collect(requests: list[Request], answers: list[Sent], writes: Writes) -> Non
                 writes.voters.append(int(request.session.label))
                 continue
         elif sent.status == 302 and request.session is not None:
-            writes.enrolled.append(int(request.session.label))
+            session_id = int(request.path.split("/sessions/")[1].split("/")[0])
+            writes.enrolled.append((int(request.session.label), session_id))
             continue
         writes.refused.append(f"{request.method} {request.path} -> {sent.status} {sent.body[:120]}")
 
@@ -375,8 +381,10 @@ def check_enrolments(writes: Writes, state: dict[str, Any]) -> list[str]:
     from bench.scenarios.learning import CAPACITY
     from juntos.learning.models import Enrolment
 
+    people = [int(session.label) for session in state["workers"]]
+    stored = Enrolment.objects.filter(user_id__in=people).values_list("user_id", "session_id")
+    problems = exactly_once("enrolments", writes.enrolled, stored)
     rows = Enrolment.objects.filter(session_id=state["rush"])
-    problems = exactly_once("enrolments", writes.enrolled, rows.values_list("user_id", flat=True))
     enrolled = rows.filter(status="enrolled").count()
     waiting = rows.filter(status="waitlisted").count()
     if enrolled > CAPACITY:
@@ -466,40 +474,65 @@ def one_lock(on: bool) -> None:
     with connection.cursor() as cursor:
         if on:
             cursor.execute(ONE_LOCK_FUNCTION)
-        for table in AUDIT_TABLES:
-            cursor.execute(f"DROP TRIGGER IF EXISTS bench_one_lock ON {table}")
-            if on:
-                cursor.execute(
-                    f"CREATE TRIGGER bench_one_lock BEFORE INSERT ON {table} "
-                    "FOR EACH ROW EXECUTE FUNCTION bench_one_lock()"
-                )
+        cursor.execute(f"DROP TRIGGER IF EXISTS bench_one_lock ON {AUDIT_TABLE}")
+        if on:
+            cursor.execute(
+                f"CREATE TRIGGER bench_one_lock BEFORE INSERT ON {AUDIT_TABLE} "
+                "FOR EACH ROW EXECUTE FUNCTION bench_one_lock()"
+            )
+
+
+def timed_round(
+    round_: int, counts: Counts, states: dict[str, Any], sessions: list[int]
+) -> list[Request]:
+    """One timed round: reports, ballots and enrolments, none repeating another round's."""
+    first = round_ * counts.per_round
+    ks = range(first, first + counts.per_round)
+    return interleave(
+        [_report(k, f"round-{round_}") for k in ks],
+        [_ballot(counts.ballots + k, states["network"]) for k in ks],
+        [_enrol(k, states["learning"], sessions[k % len(sessions)]) for k in ks],
+    )
+
+
+def accepted(writes: Writes) -> int:
+    return len(writes.receipts) + len(writes.tracking) + len(writes.enrolled)
 
 
 def throughput(
-    pool: ProcessPoolExecutor, ports: list[int], count: int, writes: Writes,
-    servers: list[int], database: int,
+    pool: ProcessPoolExecutor, ports: list[int], counts: Counts, states: dict[str, Any],
+    writes: Writes, servers: list[int], database: int,
 ) -> dict[str, Any]:  # fmt: skip
-    """Reports per second with the single lock and without, alternating, same load; and the
-    CPU each report cost in the app processes, the database and the clients."""
+    """Audited writes per second with the single lock and without, alternating twice, the
+    same kind of load; and the CPU each write cost in the app processes, the database and the
+    clients."""
+    from bench.scenarios.learning import CAPACITY
+    from juntos.learning.models import Session
+
+    sessions = list(
+        Session.objects.exclude(pk=states["learning"]["rush"])
+        .filter(course__texts__title__startswith="Bench course", capacity__lt=CAPACITY)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
     keys = ("ok", "seconds", "app_cpu", "db_cpu", "client_cpu")
     found = {mode: dict.fromkeys(keys, 0.0) for mode in ("one_lock", "no_lock")}
-    per_round = count // 2
-    for round_ in range(2):
-        for mode in ("one_lock", "no_lock"):
-            one_lock(mode == "one_lock")
-            requests = [_report(i, f"{mode}-{round_}") for i in range(per_round)]
-            app, db = cpu_seconds(servers), cpu_seconds([database])
-            answers, seconds, client = in_processes(pool, requests, ports)
-            found[mode]["app_cpu"] += cpu_seconds(servers) - app
-            found[mode]["db_cpu"] += cpu_seconds([database]) - db
-            found[mode]["client_cpu"] += client
-            collect(requests, answers, writes)
-            found[mode]["ok"] += sum(1 for a in answers if a.status == 201)
-            found[mode]["seconds"] += seconds
+    for round_, mode in enumerate(("one_lock", "no_lock", "one_lock", "no_lock")):
+        one_lock(mode == "one_lock")
+        requests = timed_round(round_, counts, states, sessions)
+        app, db, before = cpu_seconds(servers), cpu_seconds([database]), accepted(writes)
+        answers, seconds, client = in_processes(pool, requests, ports)
+        found[mode]["app_cpu"] += cpu_seconds(servers) - app
+        found[mode]["db_cpu"] += cpu_seconds([database]) - db
+        found[mode]["client_cpu"] += client
+        found[mode]["seconds"] += seconds
+        collect(requests, answers, writes)
+        found[mode]["ok"] += accepted(writes) - before
     one_lock(False)
     rates = {mode: round(f["ok"] / f["seconds"], 1) for mode, f in found.items()}
     row: dict[str, Any] = {
-        "reports_per_mode": per_round * 2,
+        "writes_per_mode": counts.per_round * 3 * 2,
         "one_lock_per_s": rates["one_lock"],
         "no_lock_per_s": rates["no_lock"],
         "ratio": ratio(rates["no_lock"], rates["one_lock"]),
@@ -645,10 +678,11 @@ def write_results(result: dict[str, Any], directory: Path) -> str:
         f"{APP_PROCESSES} gunicorn processes ({GUNICORN_WORKERS} workers x 4 threads each), "
         f"{RQ_WORKERS} RQ workers, the scheduler; "
         f"{WRITERS} client processes x {THREADS} connections.",
-        f"audited writes, one lock (baseline)   {t['one_lock_per_s']:>8.1f} reports/s",
-        f"audited writes, no shared lock        {t['no_lock_per_s']:>8.1f} reports/s",
+        f"audited writes, one lock (baseline)   {t['one_lock_per_s']:>8.1f} writes/s "
+        f"({t['writes_per_mode']} reports, ballots and enrolments)",
+        f"audited writes, no shared lock        {t['no_lock_per_s']:>8.1f} writes/s",
         f"write ratio                           {t['ratio']:>8.2f}x (budget >= {MIN_WRITE_RATIO}x)",
-        f"CPU per report, one lock / no lock    app {t['one_lock_app_cpu_ms']} / "
+        f"CPU per write, one lock / no lock     app {t['one_lock_app_cpu_ms']} / "
         f"{t['no_lock_app_cpu_ms']} ms, database {t['one_lock_db_cpu_ms']} / "
         f"{t['no_lock_db_cpu_ms']} ms, clients {t['one_lock_client_cpu_ms']} / "
         f"{t['no_lock_client_cpu_ms']} ms",
@@ -761,7 +795,7 @@ def _measure(
         warm = [_report(i, "warm-up") for i in range(WRITERS * THREADS * 2)]
         collect(warm, in_processes(pool, warm, apps)[0], writes)
         app_pids = [p.pid for p in processes[-len(servers) :]][:APP_PROCESSES]
-        writes_row = throughput(pool, apps, counts.throughput, writes, app_pids, postmaster_pid())
+        writes_row = throughput(pool, apps, counts, states, writes, app_pids, postmaster_pid())
         say(f"throughput measured: {writes_row}")
         mixed_row = mixed(pool, apps, counts, states, writes)
         say(f"mixed load sent: {mixed_row}")
