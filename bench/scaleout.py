@@ -671,7 +671,7 @@ def scale_environment(tmp: Path, redis_url: str, smoke: bool) -> dict[str, str]:
 def write_results(result: dict[str, Any], directory: Path) -> str:
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "scale-out.json").write_text(json.dumps(result, indent=2))
-    t, m, r = result["writes"], result["mixed"], result["reads"]
+    t, m, r, a = result["writes"], result["mixed"], result["reads"], result["accepted"]
     lines = [
         f"Juntos scale-out run ({result['mode']}, {result['when']})",
         f"PostgreSQL primary + streaming replica, Redis (cache, throttles, RQ), "
@@ -691,7 +691,8 @@ def write_results(result: dict[str, Any], directory: Path) -> str:
         f"mixed load                            {m['requests']:>8} requests in {m['seconds']} s: "
         f"{m['reports']} reports ({m['emergencies']} emergencies), {m['ballots']} ballots, "
         f"{m['enrolments']} enrolments accepted; {m['refused']} refused",
-        f"exactly once                          {result['exactly_once']}",
+        f"exactly once, every write of the run  {result['exactly_once']} "
+        f"({a['reports']} reports, {a['ballots']} ballots, {a['enrolments']} enrolments)",
         f"alerts delivered by the RQ worker     {m['alerts_delivered']:>8}",
         f"audit entries chained                 {result['audit_chained']:>8} (audit_verify passed: "
         f"{'no' if any(p.startswith('audit') for p in result['failures']) else 'yes'})",
@@ -797,7 +798,13 @@ def _measure(
         app_pids = [p.pid for p in processes[-len(servers) :]][:APP_PROCESSES]
         writes_row = throughput(pool, apps, counts, states, writes, app_pids, postmaster_pid())
         say(f"throughput measured: {writes_row}")
+        before = (len(writes.receipts), len(writes.tracking), len(writes.enrolled))
         mixed_row = mixed(pool, apps, counts, states, writes)
+        mixed_row.update(
+            reports=len(writes.receipts) - before[0],
+            ballots=len(writes.tracking) - before[1],
+            enrolments=len(writes.enrolled) - before[2],
+        )
         say(f"mixed load sent: {mixed_row}")
     failures = list(writes.refused[:5])
     if writes.refused:
@@ -815,8 +822,7 @@ def _measure(
     if reads_row["replica_table_scans"] <= 0:
         failures.append("reads: the replica read none of the product's tables for the pages")
     mixed_row.update(
-        reports=counts.reports, emergencies=writes.emergencies, ballots=len(writes.tracking),
-        enrolments=len(writes.enrolled), refused=len(writes.refused),
+        emergencies=writes.emergencies, refused=len(writes.refused),
         alerts_delivered=OutboxMessage.objects.count() - outbox_before, client_processes=len(pids),
     )  # fmt: skip
     from django.conf import settings
