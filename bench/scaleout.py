@@ -798,12 +798,12 @@ def _measure(
         app_pids = [p.pid for p in processes[-len(servers) :]][:APP_PROCESSES]
         writes_row = throughput(pool, apps, counts, states, writes, app_pids, postmaster_pid())
         say(f"throughput measured: {writes_row}")
-        before = (len(writes.receipts), len(writes.tracking), len(writes.enrolled))
+        earlier = (len(writes.receipts), len(writes.tracking), len(writes.enrolled))
         mixed_row = mixed(pool, apps, counts, states, writes)
         mixed_row.update(
-            reports=len(writes.receipts) - before[0],
-            ballots=len(writes.tracking) - before[1],
-            enrolments=len(writes.enrolled) - before[2],
+            reports=len(writes.receipts) - earlier[0],
+            ballots=len(writes.tracking) - earlier[1],
+            enrolments=len(writes.enrolled) - earlier[2],
         )
         say(f"mixed load sent: {mixed_row}")
     failures = list(writes.refused[:5])
