@@ -715,7 +715,16 @@ def write_results(result: dict[str, Any], directory: Path) -> str:
 
 
 def run(smoke: bool) -> int:
-    from juntos.testing.redis import redis_process
+    from juntos.testing.redis import RedisMissing, redis_process
+
+    try:
+        return _run(smoke, redis_process)
+    except RedisMissing as missing:
+        print(f"the scale-out run cannot start: {missing}", file=sys.stderr)
+        return 1
+
+
+def _run(smoke: bool, redis_process: Callable[..., Any]) -> int:
 
     counts = SMOKE if smoke else FULL
     started = time.perf_counter()
