@@ -19,6 +19,7 @@ help:
 	@echo "make run    set up, migrate, load demo data and serve http://$(HOST):$(PORT) (PORT=8001 to change)"
 	@echo "make test   set up and run ruff, mypy, import-linter and the whole test suite"
 	@echo "make bench  load benchmark against gunicorn on loopback (results in bench/results/)"
+	@echo "            BENCH_ARGS=--scale-out: PostgreSQL primary + replica, Redis, 2 app processes, RQ"
 
 $(STAMP): pyproject.toml constraints.txt package.json scripts/setup-system
 	./scripts/setup-system
@@ -83,7 +84,7 @@ pytest-replica: setup
 	./scripts/with-postgres --replica $(BIN)/pytest -q -m replica $(PYTEST_ARGS)
 
 bench: setup
-	./scripts/setup-system --bench
+	./scripts/setup-system --bench --redis
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:

@@ -68,6 +68,13 @@ class _Worker:
         self.conn = http.client.HTTPConnection(host, port, timeout=30)
 
     def send(self, req: Request) -> tuple[int, float, str]:
+        """Status, ms, and the start of the body when the status was not the expected one."""
+        status, elapsed, payload = self.exchange(req)
+        detail = "" if status in req.expect else payload[:200]
+        return status, elapsed, detail
+
+    def exchange(self, req: Request) -> tuple[int, float, str]:
+        """Status, ms and the whole body (or the socket error, with status 0)."""
         body, headers = _encode(req)
         started = time.perf_counter()
         try:
@@ -80,8 +87,7 @@ class _Worker:
         elapsed = (time.perf_counter() - started) * 1000
         if response.getheader("Connection", "").lower() == "close":
             self.conn.close()
-        detail = "" if response.status in req.expect else payload[:200].decode(errors="replace")
-        return response.status, elapsed, detail
+        return response.status, elapsed, payload.decode(errors="replace")
 
 
 def run(

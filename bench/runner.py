@@ -87,24 +87,39 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_gunicorn(port: int, workers: int, tmp: Path) -> subprocess.Popen[bytes]:
+def start_gunicorn(
+    port: int, workers: int, tmp: Path, *, env: dict[str, str] | None = None, name: str = "gunicorn"
+) -> subprocess.Popen[bytes]:
     """gunicorn with threaded workers (keep-alive), as a deployment would run it."""
-    log = (tmp / "gunicorn.log").open("wb")
-    command = [
-        sys.executable, "-m", "gunicorn", "juntos.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-        "--worker-class", "gthread", "--threads", "4", "--keep-alive", "5",
-        "--error-logfile", "-", "--log-level", "warning",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    process = spawn_gunicorn(port, workers, tmp, env=env, name=name)
+    wait_healthy(process, port, tmp / f"{name}.log")
+    return process
+
+
+def spawn_gunicorn(
+    port: int, workers: int, tmp: Path, *, env: dict[str, str] | None = None, name: str = "gunicorn"
+) -> subprocess.Popen[bytes]:
+    """Start gunicorn (log in tmp/<name>.log) without waiting for it to answer."""
+    with (tmp / f"{name}.log").open("wb") as log:
+        command = [
+            sys.executable, "-m", "gunicorn", "juntos.wsgi:application",
+            "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+            "--worker-class", "gthread", "--threads", "4", "--keep-alive", "5",
+            "--error-logfile", "-", "--log-level", "warning",
+        ]  # fmt: skip
+        return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+
+
+def wait_healthy(process: subprocess.Popen[bytes], port: int, log_path: Path) -> None:
+    """Wait until gunicorn answers /healthz (60 s at most); kill it and raise if it does not."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {(tmp / 'gunicorn.log').read_text()[-2000:]}")
+            raise RuntimeError(f"gunicorn exited: {log_path.read_text()[-2000:]}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
                 if r.status == 200:
-                    return process
+                    return
         except OSError:
             time.sleep(0.2)  # polling for the server to accept connections
     process.kill()

@@ -168,3 +168,86 @@ def test_the_monitoring_bench_loads_facts_into_todays_schema():
     assert sum(MonthTotal.objects.values_list("count", flat=True)) == sum(
         Fact.objects.values_list("count", flat=True)
     )
+
+
+# The scale-out run (bench/scaleout.py): its pure parts.
+
+
+def test_scale_out_answers_are_matched_to_their_requests_by_index():
+    from bench.scaleout import Sent, matched, shares
+
+    parts = shares(7, 3)
+    assert parts == [[0, 3, 6], [1, 4], [2, 5]]
+    assert sorted(i for part in parts for i in part) == list(range(7))
+    # Processes finish in any order and each answers its interleaved share in its own order.
+    batches = [[Sent(i, 201, 1.0, f"body {i}") for i in reversed(part)] for part in parts[::-1]]
+    assert [sent.body for sent in matched(7, batches)] == [f"body {i}" for i in range(7)]
+    with pytest.raises(ValueError, match="answered twice"):
+        matched(2, [[Sent(0, 201, 1.0, "a"), Sent(1, 201, 1.0, "b")], [Sent(1, 201, 1.0, "c")]])
+    with pytest.raises(ValueError, match="1 requests have no answer"):
+        matched(3, [[Sent(0, 201, 1.0, "a"), Sent(2, 201, 1.0, "c")]])
+
+
+def test_scale_out_exactly_once_catches_a_loss_a_duplicate_and_a_stray_write():
+    from bench.scaleout import exactly_once
+
+    assert exactly_once("reports", ["a", "b", "c"], ["c", "a", "b"]) == []
+    assert exactly_once("reports", ["a", "b", "c"], ["a", "b"]) == ["reports: 1 lost (e.g. c)"]
+    assert exactly_once("reports", ["a", "b"], ["a", "b", "b"]) == [
+        "reports: 1 duplicated (e.g. b)"
+    ]
+    assert exactly_once("ballots", ["a", "a"], ["a"]) == ["ballots: 1 duplicated (e.g. a)"]
+    assert exactly_once("enrolments", [1], [1, 2]) == ["enrolments: 1 unaccounted (e.g. 2)"]
+
+
+def test_scale_out_reads_what_each_response_wrote():
+    from bench.api import Session
+    from bench.scaleout import Sent, Writes, _report, collect
+
+    vote, enrol = "/en/network/votes/3/ballot/", "/es/learning/sessions/4/enrol/"
+    requests = [
+        _report(0, "t", emergency=True),
+        Request(vote, method="POST", form={"choice": "no"}, session=Session({}, "11")),
+        Request(vote, method="POST", form={"choice": "yes"}, session=Session({}, "12")),
+        Request(enrol, method="POST", session=Session({}, "13")),
+        _report(1, "t"),
+    ]
+    answers = [
+        Sent(0, 201, 1.0, '{"receipt_code": "ABCD-1234", "emergency": true, "stage": "new"}'),
+        Sent(1, 200, 1.0, '<h1>Your vote is counted</h1>\n<p class="code">7Q2F 9XKD</p>'),
+        Sent(2, 200, 1.0, "<form>the ballot form again, no code</form>"),
+        Sent(3, 302, 1.0, ""),
+        Sent(4, 400, 1.0, '{"detail": "refused"}'),
+    ]
+    writes = Writes()
+    collect(requests, answers, writes)
+    assert (writes.receipts, writes.emergencies) == (["ABCD-1234"], 1)
+    assert (writes.tracking, writes.voters) == ([("7Q2F 9XKD", "no")], [11])
+    assert writes.enrolled == [(13, 4)]  # the person and the session
+    assert len(writes.refused) == 2 and "-> 400" in writes.refused[1]
+
+
+def test_scale_out_finds_the_tracking_code_on_the_real_receipt_page(rf: Any):
+    from django.template.loader import render_to_string
+
+    from bench.scaleout import tracking_code
+    from juntos.network.services.votes import CastReceipt
+
+    request = rf.get("/en/")
+    page = render_to_string(
+        "network/receipt.html",
+        {"vote": {"pk": 3}, "receipt": CastReceipt(code="K7P2-QX9D-44RT", secret=True)},
+        request=request,
+    )
+    assert tracking_code(page) == "K7P2-QX9D-44RT"
+    assert tracking_code("<p>the form again</p>") is None
+
+
+def test_scale_out_budgets_fail_below_three_times_and_above_1_2_times():
+    from bench.scaleout import breaches
+
+    assert breaches(3.0, 1.2, 1.2) == []
+    assert breaches(2.99, 1.0, 1.21) == [
+        "audited writes 2.99x the one-lock baseline (budget >= 3.0x)",
+        "replica reads p95 1.21x the primary's (budget <= 1.2x)",
+    ]
