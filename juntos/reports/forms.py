@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.conf import settings
 from django.utils import formats, timezone, translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program, Province
@@ -32,6 +31,9 @@ from juntos.reports.choices import (
     Stage,
     report_source,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
@@ -290,7 +292,7 @@ class BodyForm(forms.Form):
         label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, label: str | Promise = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, label: StrOrPromise = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if label:
             self.fields["body"].label = label

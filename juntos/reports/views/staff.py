@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,6 +36,9 @@ from juntos.reports.forms import (
     RoutingRuleForm,
     StatusForm,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _staff_only(request: HttpRequest) -> set[int]:
@@ -339,7 +342,9 @@ def _body_form(name: str, data: Any = None) -> BodyForm:
     return BodyForm(data, auto_id=f"{name}-%s", label=_BODY_LABELS[name])
 
 
-def _case_text(name: str, write: Callable[..., object], done: str) -> Callable[..., HttpResponse]:
+def _case_text(
+    name: str, write: Callable[..., object], done: StrOrPromise
+) -> Callable[..., HttpResponse]:
     """A note or a message on the case page: one refused comes back on the page as typed, with
     the reason beside it (a text someone took time to write is never lost)."""
 
