@@ -6,17 +6,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from juntos.core.forms import add_service_errors
 from juntos.reports import policies, selectors, services
 from juntos.reports.forms import InspectionOutcomeForm, InspectorMessageForm
 from juntos.reports.models import Referral
-from juntos.reports.views.staff import report_context
+from juntos.reports.views.staff import report_context, submitted
 
 
 @login_required
@@ -70,22 +68,18 @@ def inspector_message(request: HttpRequest, referral_id: int) -> HttpResponse:
     """Write to the worker; a refused message comes back as typed, with the reason."""
     referral, opened = selectors.get_inspector_referral_for(request.user, referral_id)
     form = InspectorMessageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.inspector_message_send(
-                actor=request.user,
-                referral=referral,
-                opened=opened,
-                body=form.cleaned_data["body"],
-                asks_more=form.cleaned_data["asks_more"],
-            )
-        except PermissionDenied as exc:
-            raise Http404 from exc
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Message sent. The worker reads it with the receipt code."))
-            return redirect("reports:inspector_detail", referral_id=referral.pk)
+    if submitted(
+        form,
+        lambda data: services.inspector_message_send(
+            actor=request.user,
+            referral=referral,
+            opened=opened,
+            body=data["body"],
+            asks_more=data["asks_more"],
+        ),
+    ):
+        messages.success(request, _("Message sent. The worker reads it with the receipt code."))
+        return redirect("reports:inspector_detail", referral_id=referral.pk)
     context = _detail_context(request, referral, opened, message_form=form)
     return render(request, "reports/inspector_detail.html", context, status=400)
 
@@ -96,21 +90,17 @@ def inspector_outcome(request: HttpRequest, referral_id: int) -> HttpResponse:
     """Record or correct what the inspectorate did; a refused one comes back as typed."""
     referral, opened = selectors.get_inspector_referral_for(request.user, referral_id)
     form = InspectionOutcomeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.inspection_outcome_record(
-                actor=request.user,
-                referral=referral,
-                opened=opened,
-                outcome=form.cleaned_data["outcome"],
-                outcome_on=form.cleaned_data["outcome_on"],
-            )
-        except PermissionDenied as exc:
-            raise Http404 from exc
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Outcome saved. The worker and the caseworkers see it."))
-            return redirect("reports:inspector_detail", referral_id=referral.pk)
+    if submitted(
+        form,
+        lambda data: services.inspection_outcome_record(
+            actor=request.user,
+            referral=referral,
+            opened=opened,
+            outcome=data["outcome"],
+            outcome_on=data["outcome_on"],
+        ),
+    ):
+        messages.success(request, _("Outcome saved. The worker and the caseworkers see it."))
+        return redirect("reports:inspector_detail", referral_id=referral.pk)
     context = _detail_context(request, referral, opened, outcome_form=form)
     return render(request, "reports/inspector_detail.html", context, status=400)

@@ -335,6 +335,21 @@ def case_status(request: HttpRequest, case: Any, opened: selectors.OpenedReport)
     return _("Status saved.")
 
 
+def submitted(form: Any, write: Callable[[dict[str, Any]], object]) -> bool:
+    """Whether the form was valid and the service took it: a refusal goes on the form, with what
+    was typed; a service's PermissionDenied is the 404 every forbidden page here is."""
+    if not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    return True
+
+
 _BODY_LABELS = {"note": _lazy("New note"), "message": _lazy("Message to the worker")}
 
 
@@ -354,16 +369,13 @@ def _case_text(
     def view(request: HttpRequest, case_id: int) -> HttpResponse:
         case, opened = selectors.get_case_for(request.user, case_id)
         form = _body_form(name, request.POST)
-        if form.is_valid():
-            try:
-                write(actor=request.user, case=case, opened=opened, body=form.cleaned_data["body"])
-            except PermissionDenied as exc:
-                raise Http404 from exc
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, done)
-                return redirect("reports:case", case_id=case.pk)
+
+        def take(data: dict[str, Any]) -> object:
+            return write(actor=request.user, case=case, opened=opened, body=data["body"])
+
+        if submitted(form, take):
+            messages.success(request, done)
+            return redirect("reports:case", case_id=case.pk)
         context = _case_context(request, case, opened, **{f"{name}_form": form})
         return render(request, "reports/case.html", context, status=400)
 
@@ -432,22 +444,18 @@ def case_request_decide(request: HttpRequest, case_id: int, request_id: int) -> 
     case, opened = selectors.get_case_for(request.user, case_id)
     asked = selectors.get_request_of(case, request_id)
     form = RequestDecisionForm(request.POST, prefix=f"r{asked.pk}")
-    if form.is_valid():
-        try:
-            services.case_request_decide(
-                actor=request.user,
-                request=asked,
-                opened=opened,
-                approve=form.cleaned_data["decision"] == "approve",
-                reason=form.cleaned_data["reason"],
-            )
-        except PermissionDenied as exc:
-            raise Http404 from exc
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Decision saved. The caseworker has been told."))
-            return redirect("reports:case", case_id=case.pk)
+    if submitted(
+        form,
+        lambda data: services.case_request_decide(
+            actor=request.user,
+            request=asked,
+            opened=opened,
+            approve=data["decision"] == "approve",
+            reason=data["reason"],
+        ),
+    ):
+        messages.success(request, _("Decision saved. The caseworker has been told."))
+        return redirect("reports:case", case_id=case.pk)
     if not policies.is_approver(request.user, case):
         if not policies.asked_it_herself(request.user, asked):
             raise Http404
@@ -468,21 +476,14 @@ def case_plan(request: HttpRequest, case_id: int) -> HttpResponse:
     """Priority and due date; a rejected date is shown again with the reason, as typed."""
     case, opened = selectors.get_case_for(request.user, case_id)
     form = CasePlanForm(request.POST)
-    if form.is_valid():
-        try:
-            services.case_plan_set(
-                actor=request.user,
-                case=case,
-                priority=form.cleaned_data["priority"],
-                due_on=form.cleaned_data["due_on"],
-            )
-        except PermissionDenied as exc:
-            raise Http404 from exc
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Priority and due date saved."))
-            return redirect("reports:case", case_id=case.pk)
+    if submitted(
+        form,
+        lambda data: services.case_plan_set(
+            actor=request.user, case=case, priority=data["priority"], due_on=data["due_on"]
+        ),
+    ):
+        messages.success(request, _("Priority and due date saved."))
+        return redirect("reports:case", case_id=case.pk)
     if not policies.can_manage_case(request.user, case):
         raise Http404
     context = _case_context(request, case, opened, plan_form=form)
