@@ -20,7 +20,6 @@ from juntos.learning.services import (
 from juntos.learning.tests.factories import CourseFactory, SessionFactory
 from juntos.testing.personas import logged_in_client
 
-TODAY = timezone.localdate()
 
 
 def _enrolled(personas, provider, rule, starts_on):
@@ -30,18 +29,19 @@ def _enrolled(personas, provider, rule, starts_on):
 
 
 def test_attendance_for_a_future_date_is_refused_and_says_why(personas, provider):
-    enrolment = _enrolled(personas, provider, CompletionRule.ATTENDANCE, TODAY - dt.timedelta(3))
+    today = timezone.localdate()  # read when the test runs, never at import
+    enrolment = _enrolled(personas, provider, CompletionRule.ATTENDANCE, today - dt.timedelta(3))
     session = enrolment.session
     with pytest.raises(ValidationError, match="in the future"):
         attendance_record(
             actor=provider.staff,
             session=session,
-            met_on=TODAY + dt.timedelta(days=1),
+            met_on=today + dt.timedelta(days=1),
             present_enrolment_ids={enrolment.pk},
         )
     response = logged_in_client(provider.staff).post(
         f"/en/learning/sessions/{session.pk}/attendance/",
-        {"met_on": (TODAY + dt.timedelta(days=7)).isoformat(), "present": [str(enrolment.pk)]},
+        {"met_on": (today + dt.timedelta(days=7)).isoformat(), "present": [str(enrolment.pk)]},
         follow=True,
     )
     assert "This date is in the future" in response.content.decode()
@@ -50,25 +50,27 @@ def test_attendance_for_a_future_date_is_refused_and_says_why(personas, provider
 
 
 def test_attendance_before_the_session_starts_is_refused(personas, provider):
-    enrolment = _enrolled(personas, provider, CompletionRule.ATTENDANCE, TODAY - dt.timedelta(3))
+    today = timezone.localdate()  # read when the test runs, never at import
+    enrolment = _enrolled(personas, provider, CompletionRule.ATTENDANCE, today - dt.timedelta(3))
     with pytest.raises(ValidationError, match="before the session starts"):
         attendance_record(
             actor=provider.staff,
             session=enrolment.session,
-            met_on=TODAY - dt.timedelta(days=4),
+            met_on=today - dt.timedelta(days=4),
             present_enrolment_ids={enrolment.pk},
         )
     attendance_record(  # the first day itself is fine
         actor=provider.staff,
         session=enrolment.session,
-        met_on=TODAY - dt.timedelta(days=3),
+        met_on=today - dt.timedelta(days=3),
         present_enrolment_ids={enrolment.pk},
     )
     assert Enrolment.objects.get(pk=enrolment.pk).status == EnrolmentStatus.COMPLETED
 
 
 def test_nobody_passes_or_is_signed_off_before_the_session_starts(personas, provider):
-    upcoming = TODAY + dt.timedelta(days=14)
+    today = timezone.localdate()  # read when the test runs, never at import
+    upcoming = today + dt.timedelta(days=14)
     signed = _enrolled(personas, provider, CompletionRule.SIGN_OFF, upcoming)
     with pytest.raises(ValidationError, match="has not started yet"):
         enrolment_sign_off(actor=provider.staff, enrolment=signed)
@@ -86,7 +88,8 @@ def test_nobody_passes_or_is_signed_off_before_the_session_starts(personas, prov
 
 
 def test_passed_and_sign_off_say_what_they_did(personas, provider):
-    started = TODAY - dt.timedelta(days=3)
+    today = timezone.localdate()  # read when the test runs, never at import
+    started = today - dt.timedelta(days=3)
     assessed = _enrolled(personas, provider, CompletionRule.ASSESSMENT, started)
     staff = logged_in_client(provider.staff)
     page = staff.post(
