@@ -8,6 +8,10 @@ from django.http import HttpRequest
 
 from juntos.accounts.models import User
 from juntos.accounts.phones import looks_like_email, normalise_phone
+from juntos.core.compiled import CompiledLookup
+
+# The signed-in person, read on every request she makes (see core.compiled).
+_user_by_pk = CompiledLookup(User, "id", lambda pk: User._default_manager.filter(pk=pk))
 
 
 def find_user_by_identifier(identifier: str) -> User | None:
@@ -42,4 +46,11 @@ class EmailOrPhoneBackend(ModelBackend):
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
+        return None
+
+    def get_user(self, user_id: Any) -> User | None:
+        """The person of a session, as Django's backend finds her (active, or none)."""
+        found = _user_by_pk(user_id)
+        if found and self.user_can_authenticate(found[0]):
+            return found[0]
         return None

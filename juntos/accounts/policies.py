@@ -7,6 +7,14 @@ from collections.abc import Iterable
 from juntos.accounts.actors import Actor
 from juntos.accounts.choices import STAFF_ROLES, Role
 from juntos.accounts.models import Membership, User
+from juntos.core.compiled import CompiledLookup
+
+# Read on every signed-in request (the second-factor check and the navigation need them).
+_memberships_of = CompiledLookup(
+    Membership,
+    "user",
+    lambda user: Membership.objects.filter(user=user).select_related("organisation"),
+)
 
 
 def _memberships(user: Actor) -> list[Membership]:
@@ -15,7 +23,7 @@ def _memberships(user: Actor) -> list[Membership]:
         return []
     cached: list[Membership] | None = getattr(user, "_juntos_memberships", None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("organisation"))
+        cached = _memberships_of(user.pk)
         setattr(user, "_juntos_memberships", cached)  # noqa: B010 - a cache, not a field
     return cached
 
