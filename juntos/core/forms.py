@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,6 +21,22 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+T = TypeVar("T")
+
+
+def submit(form: forms.BaseForm, call: Callable[[], T]) -> T | None:
+    """The one way a page runs a service from a form: when the form is valid, run the service
+    and return what it returns; when the form or the service refuses, return None with why on
+    the form (and what was typed still in it)."""
+    if not form.is_valid():
+        return None
+    try:
+        return call()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
 
 
 class _SharedParts(dict[str, forms.Field]):

@@ -3,36 +3,21 @@ and received from other networks (referral staff, and the receiving organisation
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from juntos.accounts.actors import signed_in
-from juntos.core.forms import add_service_errors
+from juntos.core.forms import submit
 from juntos.federation import selectors, services
 from juntos.federation.forms import PeerForm, PeerStatusForm, SendReferralForm
 from juntos.federation.policies import can_manage_peers, can_send_referrals
 
 MAX_LISTED = 100
-
-
-def _submit(form: forms.Form, call: Callable[[], Any]) -> Any:
-    """Run the service when the form is valid; on refusal put why on the form, return None."""
-    if not form.is_valid():
-        return None
-    try:
-        return call()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
 
 
 @require_GET
@@ -55,7 +40,7 @@ def peers(request: HttpRequest) -> HttpResponse:
     form = PeerForm(request.POST or None)
     if request.method == "POST":
         data = form.cleaned_data if form.is_valid() else {}
-        peer = _submit(form, lambda: services.peer_register(actor=actor, **data))
+        peer = submit(form, lambda: services.peer_register(actor=actor, **data))
         if peer is not None:
             messages.success(request, _("The peer is registered. Approve it to start exchanging."))
             return redirect("federation:peers")
@@ -73,7 +58,7 @@ def peer_status(request: HttpRequest, peer_id: int) -> HttpResponse:
     actor = signed_in(request)
     peer = selectors.get_peer_for(actor, peer_id)
     form = PeerStatusForm(request.POST)
-    if _submit(
+    if submit(
         form,
         lambda: services.peer_set_status(
             actor=actor, peer=peer, status=form.cleaned_data["status"]
@@ -97,7 +82,7 @@ def referral_send(request: HttpRequest) -> HttpResponse:
         organisations=[(pk, f"{o.name} — {o.peer.name}") for pk, o in organisations.items()],
     )
     if request.method == "POST":
-        sent = _submit(
+        sent = submit(
             form,
             lambda: services.referral_send(
                 actor=actor,

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from juntos.accounts.actors import signed_in
+from juntos.core.forms import submit
 from juntos.funding import selectors, services
 from juntos.funding.forms import ApplicationForm, ApplicationStartForm, BudgetLineForm, PartnerForm
 from juntos.funding.models import Application
 from juntos.funding.organisations import applicant_choices, organisations_by_id
 from juntos.funding.policies import applicant_organisations, can_answer_for_partner
-from juntos.funding.views._submit import submit
 
 
 def _done(remove: Any, **arguments: Any) -> bool:

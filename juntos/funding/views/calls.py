@@ -11,11 +11,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import signed_in
+from juntos.core.forms import submit
 from juntos.funding import selectors, services
 from juntos.funding.forms import LANGUAGE_NAMES, ApplicationStartForm, CallForm
 from juntos.funding.organisations import organisations_by_id
 from juntos.funding.policies import applicant_organisations, is_funding_coordinator
-from juntos.funding.views._submit import submit
 
 
 def index(request: HttpRequest) -> HttpResponse:

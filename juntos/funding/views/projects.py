@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from juntos.accounts.actors import signed_in
+from juntos.core.forms import submit
 from juntos.funding import selectors, services
 from juntos.funding.forms import ReasonForm, ReportForm
 from juntos.funding.policies import is_funding_coordinator
-from juntos.funding.views._submit import submit
 
 
 @login_required

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from juntos.accounts.actors import signed_in
 from juntos.accounts.selectors import user_by_identifier
+from juntos.core.forms import submit
 from juntos.funding import selectors, services
 from juntos.funding.choices import ReviewStatus
 from juntos.funding.forms import AwardForm, DeclarationForm, ReviewerForm, ScoreForm
 from juntos.funding.policies import is_funding_coordinator
-from juntos.funding.views._submit import submit
 
 
 @login_required

@@ -21,7 +21,6 @@ from juntos.learning.tests.factories import CourseFactory, SessionFactory
 from juntos.testing.personas import logged_in_client
 
 
-
 def _enrolled(personas, provider, rule, starts_on):
     course = CourseFactory.create(organisation_id=provider.organisation.pk, completion_rule=rule)
     session = SessionFactory.create(course=course, meetings=1, starts_on=starts_on)

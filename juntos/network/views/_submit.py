@@ -1,5 +1,4 @@
-"""Turning a service's refusal into errors on the form the person filled in, and the one
-way the network's pages handle a POST."""
+"""The network's POST: a service run from a form, then a message and the next page."""
 
 from __future__ import annotations
 
@@ -8,19 +7,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 
-from juntos.core.forms import add_service_errors
-
-
-def submit(form: forms.Form, call: Callable[[], Any]) -> Any:
-    """Run the service; on a ValidationError put its messages on the form and return None."""
-    try:
-        return call()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
+from juntos.core.forms import submit
 
 
 def submit_then(
@@ -34,7 +23,7 @@ def submit_then(
 ) -> HttpResponse:
     """The network's POST: a valid form the service accepts says `done` and goes on to
     `success`; otherwise the page comes back (`failure`) with the form and why."""
-    if form.is_valid() and submit(form, call) is not None:
+    if submit(form, call) is not None:
         messages.success(request, done)
         return success()
     return failure()

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from juntos.core.forms import submit
 from juntos.network import selectors, services
 from juntos.network.choices import AmendmentState
 from juntos.network.forms import AmendmentForm, AmendmentRejectForm
@@ -20,7 +21,6 @@ from juntos.network.policies import (
     can_propose_amendment,
     can_take_part,
 )
-from juntos.network.views._submit import submit
 
 
 @login_required

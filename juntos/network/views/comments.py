@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from juntos.core.forms import submit
 from juntos.network import selectors, services
 from juntos.network.forms import CommentHideForm, ReplyForm
 from juntos.network.models import Comment
 from juntos.network.policies import can_hide_comment, can_take_part
-from juntos.network.views._submit import submit
 
 
 def _back_to(comment: Comment, at: Comment | None = None) -> HttpResponseRedirect:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from juntos.accounts.selectors import public_organisations, user_by_identifier
+from juntos.core.forms import submit
 from juntos.network import selectors, services
 from juntos.network.choices import MemberKind
 from juntos.network.forms import GroupForm, GroupMemberForm, MemberAddForm
@@ -23,7 +24,6 @@ from juntos.network.policies import (
     can_view_network,
     network_member_of,
 )
-from juntos.network.views._submit import submit
 
 
 @login_required

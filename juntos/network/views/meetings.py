@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from juntos.core.forms import submit
 from juntos.network import ics, selectors, services
 from juntos.network.choices import MeetingStatus
 from juntos.network.forms import (
@@ -31,7 +32,7 @@ from juntos.network.forms import (
 )
 from juntos.network.models import Meeting
 from juntos.network.policies import can_manage_network, can_take_part, network_member_of
-from juntos.network.views._submit import submit, submit_then
+from juntos.network.views._submit import submit_then
 
 
 def _slot_label(option: Any) -> str:

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from juntos.core.forms import submit
 from juntos.network import selectors, services
 from juntos.network.choices import RecommendationStatus
 from juntos.network.forms import (
@@ -39,7 +40,7 @@ from juntos.network.policies import (
     can_take_part,
     is_group_member,
 )
-from juntos.network.views._submit import submit, submit_then
+from juntos.network.views._submit import submit_then
 
 
 @login_required

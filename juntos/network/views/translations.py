@@ -9,9 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from juntos.core.forms import submit
 from juntos.network import selectors, services
 from juntos.network.forms import ContentTextForm
-from juntos.network.views._submit import submit
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from juntos.core.forms import submit
 from juntos.network import selectors, services
 from juntos.network.choices import VoteStatus
 from juntos.network.forms import (
@@ -25,7 +26,6 @@ from juntos.network.forms import (
 )
 from juntos.network.models import Vote
 from juntos.network.policies import can_manage_network, can_vote, network_member_of
-from juntos.network.views._submit import submit
 
 
 def _vote_page(

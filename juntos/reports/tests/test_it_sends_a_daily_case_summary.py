@@ -13,7 +13,6 @@ from juntos.reports import selectors, services
 from juntos.reports.tests.factories import SubmissionFactory
 
 
-
 def open_case(personas, **kwargs):
     submission = SubmissionFactory.create(
         employer_name="Huerto Secreto", details="El capataz nos grita.", **kwargs

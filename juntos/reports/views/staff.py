@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from juntos.accounts.actors import signed_in
 from juntos.accounts.choices import OrganisationKind
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, people_with_role
-from juntos.core.forms import add_service_errors
+from juntos.core.forms import add_service_errors, submit
 from juntos.reports import policies, sealing, selectors, services
 from juntos.reports.choices import SUPPORT_STAFF_ROLES, KeyRole, MessageSender, ReferralKind
 from juntos.reports.forms import (
@@ -336,18 +336,12 @@ def case_status(request: HttpRequest, case: Any, opened: selectors.OpenedReport)
 
 
 def submitted(form: Any, write: Callable[[dict[str, Any]], object]) -> bool:
-    """Whether the form was valid and the service took it: a refusal goes on the form, with what
-    was typed; a service's PermissionDenied is the 404 every forbidden page here is."""
-    if not form.is_valid():
-        return False
+    """Whether the form was valid and the service took it (core's `submit`, given what was
+    typed); a service's PermissionDenied is the 404 every forbidden page here is."""
     try:
-        write(form.cleaned_data)
+        return submit(form, lambda: write(form.cleaned_data) or True) is not None
     except PermissionDenied as exc:
         raise Http404 from exc
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return False
-    return True
 
 
 _BODY_LABELS = {"note": _lazy("New note"), "message": _lazy("Message to the worker")}
