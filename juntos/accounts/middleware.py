@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
+from typing import Any
 
+from django.apps import apps
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_otp.middleware import OTPMiddleware as DjangoOTPMiddleware
+from django_otp.models import Device
 
 from juntos.accounts.policies import requires_second_factor
+from juntos.core.compiled import CompiledLookup
 
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/i18n/")
 
@@ -40,3 +46,29 @@ class StaffSecondFactorMiddleware:
             reverse("accounts:logout"),
         }
         return request.path in allowed or request.path.startswith(ALWAYS_ALLOWED_PREFIXES)
+
+
+_device_lookups: dict[type[Device], CompiledLookup[Any]] = {}
+
+
+def _device_lookup(model: type[Device]) -> CompiledLookup[Any]:
+    if model not in _device_lookups:
+        _device_lookups[model] = CompiledLookup(
+            model, "id", lambda pk: model._default_manager.filter(id=pk)
+        )
+    return _device_lookups[model]
+
+
+class OTPMiddleware(DjangoOTPMiddleware):
+    """django-otp's middleware, reading the session's second-factor device (on every request
+    of a verified staff person) with SQL compiled once per connection (see core.compiled)."""
+
+    def _device_from_persistent_id(self, persistent_id: str) -> Device | None:
+        persistent_id = self._normalize_persistent_id(persistent_id)
+        with suppress(ValueError, LookupError):
+            model_label, device_id = persistent_id.rsplit("/", 1)
+            model = apps.get_model(model_label)
+            if issubclass(model, Device):
+                found = _device_lookup(model)(int(device_id))
+                return found[0] if found else None
+        return None

@@ -95,3 +95,16 @@ def test_a_signed_in_page_still_reads_the_session_person_and_memberships_in_thre
         assert client.get("/en/compliance/check/").status_code == 200
     tables = [q["sql"].split(" FROM ")[1].split()[0].strip('"') for q in queries.captured_queries]
     assert tables == ["django_session", "accounts_user", "accounts_membership"]
+
+
+def test_a_verified_staff_session_reads_its_device_and_ends_when_the_device_goes(personas):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = logged_in_client(personas.amina)
+    assert client.get("/en/reports/cases/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/compliance/check/").status_code == 200
+    assert any("otp_totp_totpdevice" in q["sql"] for q in queries.captured_queries)
+    TOTPDevice.objects.filter(user=personas.amina).update(confirmed=False)
+    response = client.get("/en/reports/cases/")
+    assert response.status_code == 302 and "second" in response["Location"]
