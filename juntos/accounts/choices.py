@@ -44,3 +44,7 @@ class Role(models.TextChoices):
 STAFF_ROLES = frozenset(
     {Role.CASEWORKER, Role.SUPERVISOR, Role.COORDINATOR, Role.INSPECTOR, Role.ADMIN}
 )
+# Organisations whose every member opens other people's data, whatever the role: a consulate's
+# liaisons read sealed evaluations and the workers referred home. Membership of one requires a
+# second factor at login too.
+SECOND_FACTOR_KINDS = frozenset({OrganisationKind.CONSULATE})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from juntos.accounts.actors import Actor
-from juntos.accounts.choices import STAFF_ROLES, Role
+from juntos.accounts.choices import SECOND_FACTOR_KINDS, STAFF_ROLES, Role
 from juntos.accounts.models import Membership, User
 from juntos.core.compiled import CompiledLookup
 
@@ -57,10 +57,18 @@ def holds_any_role(user: Actor, roles: Iterable[str]) -> bool:
 
 
 def requires_second_factor(user: Actor) -> bool:
-    """Staff of any organisation, and platform operators, must log in with a second factor."""
+    """Staff of any organisation, members of an organisation whose members all open other
+    people's data (a consulate), and platform operators must log in with a second factor."""
     if not user.is_authenticated:
         return False
-    return bool(user.is_staff or user.is_superuser or holds_any_role(user, STAFF_ROLES))
+    return bool(
+        user.is_staff
+        or user.is_superuser
+        or any(
+            m.role in STAFF_ROLES or m.organisation.kind in SECOND_FACTOR_KINDS
+            for m in _memberships(user)
+        )
+    )
 
 
 def is_verified_staff(user: Actor) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from juntos.accounts.actors import Actor
@@ -64,12 +64,19 @@ def organisations_by_slug(slugs: Iterable[str]) -> dict[str, Organisation]:
     return {o.slug: o for o in Organisation.objects.filter(slug__in=list(slugs))}
 
 
-def staff_without_second_factor() -> QuerySet[User]:
-    """Active people holding a staff role who have no confirmed authenticator yet."""
-    from juntos.accounts.choices import STAFF_ROLES
+def _needing_a_second_factor() -> Q:
+    """Memberships that require a second factor (policies.requires_second_factor's rule)."""
+    from juntos.accounts.choices import SECOND_FACTOR_KINDS, STAFF_ROLES
 
+    return Q(memberships__role__in=list(STAFF_ROLES)) | Q(
+        memberships__organisation__kind__in=list(SECOND_FACTOR_KINDS)
+    )
+
+
+def staff_without_second_factor() -> QuerySet[User]:
+    """Active staff (every member a second factor is required of) with no authenticator yet."""
     return (
-        User.objects.filter(is_active=True, memberships__role__in=list(STAFF_ROLES))
+        User.objects.filter(_needing_a_second_factor(), is_active=True)
         .exclude(totpdevice__confirmed=True)
         .distinct()
         .order_by("email")
@@ -77,13 +84,10 @@ def staff_without_second_factor() -> QuerySet[User]:
 
 
 def staff_with_roles() -> QuerySet[User]:
-    """Active people holding a staff role in any organisation."""
-    from juntos.accounts.choices import STAFF_ROLES
-
+    """Active people holding a staff role in any organisation, or a membership a second factor
+    is required for."""
     return (
-        User.objects.filter(is_active=True, memberships__role__in=list(STAFF_ROLES))
-        .distinct()
-        .order_by("email")
+        User.objects.filter(_needing_a_second_factor(), is_active=True).distinct().order_by("email")
     )
 
 

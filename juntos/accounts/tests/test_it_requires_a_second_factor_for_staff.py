@@ -86,3 +86,21 @@ def test_retrying_codes_at_once_is_throttled(client, personas):
     client.post("/en/account/second-step/", {"token": "000000"})
     client.post("/en/account/second-step/", {"token": _code_for(device)})
     assert client.get("/en/account/").status_code == 302  # still not through
+
+
+def test_a_consulate_member_needs_a_second_factor_whatever_her_role(client, personas):
+    """A consulate's liaisons read sealed evaluations and workers referred home: a plain member
+    role there is not a password-only login."""
+    from juntos.accounts.models import Organisation
+    from juntos.accounts.selectors import staff_with_roles, staff_without_second_factor
+
+    consulate = Organisation.objects.create(
+        name="Consulado de prueba", slug="consulado-prueba", kind="consulate", country="MX"
+    )
+    assert personas.carl not in staff_without_second_factor()
+    membership_grant(actor=None, user=personas.carl, organisation=consulate, role=Role.MEMBER)
+    assert personas.carl in staff_without_second_factor() and personas.carl in staff_with_roles()
+    response = _password_login(client, "carl@okanaganorchards.example.com")
+    assert response["Location"] == "/en/account/second-step/setup/"
+    assert client.get("/en/account/").status_code == 302
+    assert client.get("/api/me").status_code == 403
