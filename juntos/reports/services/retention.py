@@ -6,13 +6,13 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from juntos.core import crypto
 from juntos.core.services import audit_record
 from juntos.reports import sealing
-from juntos.reports.choices import CaseStatus
-from juntos.reports.models import Report, ReportKey
+from juntos.reports.choices import CaseStatus, InspectionOutcome, ReferralKind, ReferralStatus
+from juntos.reports.models import Referral, Report, ReportKey
 from juntos.reports.services._common import today
 
 
@@ -25,13 +25,25 @@ def reports_purge(*, on: dt.date | None = None) -> dict[str, int]:
     unanswered = Report.objects.filter(
         case__isnull=True, last_worker_activity_on__lt=unanswered_before
     ).exclude(messages__sender="staff")
-    closed = Report.objects.filter(
+    # A closed case an inspectorate still works on (its referral not declined, no final outcome
+    # yet: none, or an inspection opened) is evidence the inspector reads: it stays, and goes
+    # the period after the final outcome is recorded, so that the worker can read it too.
+    inspection = Referral.objects.filter(
+        case=OuterRef("case__pk"), kind=ReferralKind.INSPECTORATE
+    ).exclude(status=ReferralStatus.DECLINED)
+    still_needed = inspection.filter(
+        Q(inspection_outcome__in=("", InspectionOutcome.INSPECTION_OPENED))
+        | Q(inspection_recorded_on__gte=closed_before)
+    )
+    past_retention = Report.objects.filter(
         case__status=CaseStatus.CLOSED, case__closed_on__lt=closed_before
     )
+    closed = past_retention.exclude(Exists(still_needed))
     with transaction.atomic():
         counts = {
             "unanswered": unanswered.count(),
             "closed": closed.count(),
+            "kept_for_inspection": past_retention.filter(Exists(still_needed)).count(),
         }
         Report.objects.filter(
             Q(pk__in=unanswered.values("pk")) | Q(pk__in=closed.values("pk"))

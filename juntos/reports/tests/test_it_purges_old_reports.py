@@ -28,10 +28,10 @@ def test_unanswered_reports_go_after_the_period_and_answered_ones_stay(personas,
         actor=personas.amina, opened=selectors.get_report_for(personas.amina, opened_one.pk)
     )
     counts = purge_expired_reports.enqueue().return_value
-    assert counts == {"unanswered": 1, "closed": 0}
+    assert counts == {"unanswered": 1, "closed": 0, "kept_for_inspection": 0}
     assert set(Report.objects.values_list("pk", flat=True)) == {recent.pk, opened_one.pk}
     entry = AuditEntry.objects.get(action="reports.purged")
-    assert entry.details == {"unanswered": 1, "closed": 0}
+    assert entry.details == {"unanswered": 1, "closed": 0, "kept_for_inspection": 0}
 
 
 def test_closed_cases_go_after_their_period_with_everything_sealed_in_them(personas, settings):
@@ -61,3 +61,47 @@ def test_closed_cases_go_after_their_period_with_everything_sealed_in_them(perso
         )
         is False
     )
+
+
+def test_a_closed_case_the_inspectorate_still_works_on_stays_until_the_outcome(personas, settings):
+    from juntos.reports.models import Case
+    from juntos.reports.tests.test_it_lets_the_inspectorate_answer import refer
+
+    settings.JUNTOS_REPORTS_CLOSED_DAYS = 90
+    long_ago = dt.date.today() - dt.timedelta(days=200)
+    _, case, referral = refer(personas)
+    services.case_close(actor=personas.amina, case=case, outcome="resolved")
+    Case.objects.filter(pk=case.pk).update(closed_on=long_ago)
+    assert purge_expired_reports.enqueue().return_value == {
+        "unanswered": 0,
+        "closed": 0,
+        "kept_for_inspection": 1,
+    }
+    # An inspection opened long ago is still an inspection under way.
+    referral.__class__.objects.filter(pk=referral.pk).update(
+        inspection_outcome="inspection-opened", inspection_recorded_on=long_ago
+    )
+    call_command("reports_purge")
+    assert Report.objects.filter(case=case).exists()
+    # The final outcome recorded 10 days ago: the worker still has the period to read it.
+    referral.__class__.objects.filter(pk=referral.pk).update(
+        inspection_outcome="no-violation", inspection_recorded_on=dt.date.today() - dt.timedelta(10)
+    )
+    call_command("reports_purge")
+    assert Report.objects.filter(case=case).exists()
+    referral.__class__.objects.filter(pk=referral.pk).update(inspection_recorded_on=long_ago)
+    call_command("reports_purge")
+    assert not Report.objects.filter(case=case).exists()
+
+
+def test_a_declined_inspectorate_referral_keeps_nothing_past_retention(personas, settings):
+    from juntos.reports.models import Case
+    from juntos.reports.tests.test_it_lets_the_inspectorate_answer import refer
+
+    settings.JUNTOS_REPORTS_CLOSED_DAYS = 90
+    _, case, referral = refer(personas)
+    services.case_close(actor=personas.amina, case=case, outcome="resolved")
+    Case.objects.filter(pk=case.pk).update(closed_on=dt.date.today() - dt.timedelta(days=200))
+    referral.__class__.objects.filter(pk=referral.pk).update(status="declined")
+    call_command("reports_purge")
+    assert not Report.objects.filter(case=case).exists()
