@@ -35,16 +35,8 @@ class MembersChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.get_sector_display()})"
 
 
-class GroupForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    mandate = forms.CharField(label=_("Mandate"), widget=forms.Textarea, max_length=5000)
-    co_chairs = MembersChoiceField(
-        label=_("Co-chairs"),
-        queryset=None,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Two co-chairs from different sectors, e.g. a worker and an employer."),
-    )
-    decision_quorum = forms.IntegerField(
+def _quorum_field() -> forms.IntegerField:
+    return forms.IntegerField(
         label=_("Answers needed for a group decision"),
         min_value=1,
         max_value=1000,
@@ -55,9 +47,27 @@ class GroupForm(forms.Form):
         ),
     )
 
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    mandate = forms.CharField(label=_("Mandate"), widget=forms.Textarea, max_length=5000)
+    co_chairs = MembersChoiceField(
+        label=_("Co-chairs"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Two co-chairs from different sectors, e.g. a worker and an employer."),
+    )
+    decision_quorum = _quorum_field()
+
     def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["co_chairs"].queryset = members  # type: ignore[attr-defined]
+
+
+class QuorumForm(forms.Form):
+    """A coordinator's change to a group's quorum; it counts from the next answer."""
+
+    decision_quorum = _quorum_field()
 
 
 class GroupMemberForm(forms.Form):

@@ -26,6 +26,7 @@ urlpatterns = [
     path("groups/new/", groups.group_create, name="group_create"),
     path("groups/<int:group_id>/", groups.group_detail, name="group"),
     path("groups/<int:group_id>/members/", groups.group_member_add, name="group_member_add"),
+    path("groups/<int:group_id>/quorum/", groups.group_quorum, name="group_quorum"),
     path(
         "groups/<int:group_id>/recommendations/new/",
         recommendations.recommendation_create,

@@ -34,6 +34,7 @@ from juntos.network.services.members import (
     feed_token_reset,
     group_create,
     group_member_add,
+    group_quorum_set,
     member_add,
 )
 from juntos.network.services.notices import vote_notices_deliver, vote_reminders_queue
@@ -87,6 +88,7 @@ __all__ = [
     "feed_token_reset",
     "group_create",
     "group_member_add",
+    "group_quorum_set",
     "interpreter_assign",
     "meeting_create",
     "meeting_record_held",

@@ -84,10 +84,7 @@ def group_create(
     chairs = list(co_chairs)
     if not chairs:
         raise ValidationError({"co_chairs": _("A working group needs at least one co-chair.")})
-    if decision_quorum is not None and not 1 <= decision_quorum <= 1000:
-        raise ValidationError(
-            {"decision_quorum": _("Give a number of answers from 1 to 1000, or leave it empty.")}
-        )
+    _check_quorum(decision_quorum)
     base = slugify(name)[:40] or "group"
     with transaction.atomic():
         slug, n = base, 1
@@ -107,6 +104,36 @@ def group_create(
             details={"co_chairs": [m.pk for m in chairs]},
         )
     return group
+
+
+def _check_quorum(decision_quorum: int | None) -> None:
+    if decision_quorum is not None and not 1 <= decision_quorum <= 1000:
+        raise ValidationError(
+            {"decision_quorum": _("Give a number of answers from 1 to 1000, or leave it empty.")}
+        )
+
+
+def group_quorum_set(
+    *, actor: Actor | None, group: WorkingGroup, decision_quorum: int | None
+) -> WorkingGroup:
+    """Change how many answers the group needs to decide on a draft (None: a majority of its
+    members). It counts from the next answer given: no draft is decided by the change alone."""
+    require_coordinator(actor)
+    _check_quorum(decision_quorum)
+    with transaction.atomic():
+        locked = WorkingGroup.objects.select_for_update().get(pk=group.pk)
+        if locked.decision_quorum == decision_quorum:
+            raise ValidationError({"decision_quorum": _("The group already has this quorum.")})
+        previous = locked.decision_quorum
+        locked.decision_quorum = decision_quorum
+        locked.save(update_fields=["decision_quorum"])
+        audit_record(
+            actor=actor,
+            action="network.group_quorum_set",
+            target=locked,
+            details={"quorum": decision_quorum, "previous": previous},
+        )
+    return locked
 
 
 def group_member_add(

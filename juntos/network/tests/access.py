@@ -164,6 +164,13 @@ ACCESS = [
         kwargs=_group,
         data=lambda p, kw: {"member": f.make_members(p)["rita"].pk},
     ),
+    Access(
+        "network:group_quorum",
+        method="POST",
+        allow=COORDINATOR,
+        kwargs=_group,
+        data=lambda p, kw: {"decision_quorum": "2"},
+    ),
     Access("network:recommendation_create", allow=GROUP, kwargs=_group, worker_page=True),
     Access("network:meeting_create", allow=COORDINATOR, kwargs=_members),
     Access("network:meeting", allow=MEMBERS, kwargs=_meeting, worker_page=True, key_page=True),

@@ -92,3 +92,35 @@ def test_only_the_drafting_group_answers(personas, client_as):
             _answer(personas, draft, key)
     empty = client_as("rosa").post(f"/en/network/recommendations/{draft.pk}/answer/", {})
     assert empty.status_code == 200 and "errorlist" in empty.content.decode()
+
+
+def test_the_coordinator_changes_a_groups_quorum_and_it_counts_from_the_next_answer(
+    personas, client_as
+):
+    group = make_group(personas)  # rosa, carl, amina: a majority is 2
+    draft = make_recommendation(personas, group=group)
+    _answer(personas, draft, "rosa")
+    page = client_as("ben")
+    refused = page.post(f"/es/network/groups/{group.pk}/quorum/", {"decision_quorum": "0"})
+    html = refused.content.decode()
+    assert refused.status_code == 200 and 'value="0"' in html and "errorlist" in html
+    done = page.post(f"/en/network/groups/{group.pk}/quorum/", {"decision_quorum": "1"})
+    assert done.status_code == 302
+    group.refresh_from_db()
+    assert group.decision_quorum == 1
+    entry = AuditEntry.objects.get(action="network.group_quorum_set")
+    assert entry.details == {"quorum": 1, "previous": None}
+    draft.refresh_from_db()
+    assert draft.status == "draft"  # the change alone decides nothing
+    assert _answer(personas, draft, "rosa").carried  # her answer given again counts
+    with pytest.raises(ValidationError, match="already has this quorum"):
+        services.group_quorum_set(actor=personas.ben, group=group, decision_quorum=1)
+    with pytest.raises(PermissionDenied):
+        services.group_quorum_set(actor=personas.rosa, group=group, decision_quorum=None)
+    # Back to a majority: an empty field.
+    assert (
+        page.post(f"/en/network/groups/{group.pk}/quorum/", {"decision_quorum": ""}).status_code
+        == 302
+    )
+    group.refresh_from_db()
+    assert group.decision_quorum is None

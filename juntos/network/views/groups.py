@@ -16,7 +16,7 @@ from juntos.accounts.selectors import public_organisations, user_by_identifier
 from juntos.core.forms import submit
 from juntos.network import selectors, services
 from juntos.network.choices import MemberKind
-from juntos.network.forms import GroupForm, GroupMemberForm, MemberAddForm
+from juntos.network.forms import GroupForm, GroupMemberForm, MemberAddForm, QuorumForm
 from juntos.network.models import WorkingGroup
 from juntos.network.policies import (
     can_manage_network,
@@ -71,11 +71,21 @@ def group_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
     group = selectors.get_group_for(request.user, group_id)
-    return _group_page(request, group, GroupMemberForm(members=selectors.members_for(request.user)))
+    return _group_page(request, group)
 
 
-def _group_page(request: HttpRequest, group: WorkingGroup, form: GroupMemberForm) -> HttpResponse:
+def _group_page(
+    request: HttpRequest,
+    group: WorkingGroup,
+    form: GroupMemberForm | None = None,
+    quorum_form: QuorumForm | None = None,
+) -> HttpResponse:
+    if form is None:
+        form = GroupMemberForm(members=selectors.members_for(request.user))
+    if quorum_form is None:
+        quorum_form = QuorumForm(initial={"decision_quorum": group.decision_quorum})
     context = {
+        "quorum_form": quorum_form,
         "group": group,
         "sectors_differ": selectors.co_chair_sectors_differ(group),
         "recommendations": selectors.group_recommendations_for(request.user, group),
@@ -85,6 +95,26 @@ def _group_page(request: HttpRequest, group: WorkingGroup, form: GroupMemberForm
         "member": network_member_of(request.user),
     }
     return render(request, "network/group_detail.html", context)
+
+
+@login_required
+@require_POST
+def group_quorum(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = selectors.get_group_for(request.user, group_id)
+    if not can_manage_network(request.user):
+        raise PermissionDenied
+    form = QuorumForm(request.POST)
+    if submit(
+        form,
+        lambda: services.group_quorum_set(
+            actor=request.user, group=group, decision_quorum=form.cleaned_data["decision_quorum"]
+        ),
+    ):
+        messages.success(
+            request, _("The group's quorum is changed. It counts from the next answer.")
+        )
+        return redirect("network:group", group_id=group.pk)
+    return _group_page(request, group, quorum_form=form)
 
 
 @login_required
