@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models.query import get_related_populators
+from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=models.Model)
@@ -51,7 +51,7 @@ class CompiledLookup(Generic[M]):
 
     def __init__(self, model: type[M], field: str, build: Callable[[Any], models.QuerySet[M]]):
         self.model = model
-        self.field = model._meta.get_field(field)
+        self.field: Any = model._meta.get_field(field)
         self.build = build
         self._plans: weakref.WeakKeyDictionary[BaseDatabaseWrapper, _Plan] = (
             weakref.WeakKeyDictionary()

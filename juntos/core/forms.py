@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,10 +23,7 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-T = TypeVar("T")
-
-
-def submit(form: forms.BaseForm, call: Callable[[], T]) -> T | None:
+def submit(form: forms.BaseForm, call: Callable[[], Any]) -> Any:
     """The one way a page runs a service from a form: when the form is valid, run the service
     and return what it returns; when the form or the service refuses, return None with why on
     the form (and what was typed still in it)."""
