@@ -3,10 +3,11 @@
 The session, the signed-in person and her memberships are read on every page she opens. Django's
 ORM turns each queryset into SQL anew on every call, and for a one-row lookup that compiling
 costs several times more than running the query. A `CompiledLookup` is one such queryset,
-filtered on one field's equality: its SQL, converters and row-to-object mapping are made once
-per database connection by the ORM itself, then run with each new value. It returns exactly the
-objects the same queryset would (the tests compare them on SQLite and PostgreSQL), reads from
-the database the router chooses, and sees every write at once: nothing is kept but the SQL.
+filtered on the equality of one field or a few: its SQL, converters and row-to-object mapping
+are made once per database connection by the ORM itself, then run with each new set of values.
+It returns exactly the objects the same queryset would (the tests compare them on SQLite and
+PostgreSQL), reads from the database the router chooses, and sees every write at once: nothing
+is kept but the SQL.
 """
 
 from __future__ import annotations
@@ -23,15 +24,14 @@ from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=models.Model)
 
-# Values no real lookup uses: compiled in the value's place, then found among the parameters.
+# A text no real lookup uses: compiled in the value's place, then found among the parameters.
 _TEXT_PLACEHOLDER = "juntos-compiled-lookup-placeholder"
-_NUMBER_PLACEHOLDER = -987_654_321
 
 
 @dataclass(frozen=True)
 class _Plan:
     sql: str
-    position: int  # where the looked-up value sits among the query's parameters
+    positions: tuple[int, ...]  # where each looked-up value sits among the query's parameters
     params: tuple[Any, ...]
     compiler: SQLCompiler
     converters: dict[int, tuple[list[Any], Any]]
@@ -42,16 +42,23 @@ class _Plan:
 
 
 class CompiledLookup(Generic[M]):
-    """`build(value)` for one field's equality (select_related and order_by allowed), run with
-    its SQL compiled once per connection.
+    """`build(*values)` for the equality of one field or a few (select_related, only and
+    order_by allowed), run with its SQL compiled once per connection.
 
-    `field` is the model field compared; `build` must filter on it with the value it is given
-    and take no other parameter that changes from call to call.
+    `field` names the field compared, or a tuple of them in the order `build` takes their
+    values; a name may follow relations ("status_list__number"). `build` must filter on each
+    with the value it is given, once, and take no other parameter that changes between calls.
     """
 
-    def __init__(self, model: type[M], field: str, build: Callable[[Any], models.QuerySet[M]]):
+    def __init__(
+        self,
+        model: type[M],
+        field: str | tuple[str, ...],
+        build: Callable[..., models.QuerySet[M]],
+    ):
         self.model = model
-        self.field: Any = model._meta.get_field(field)
+        names = (field,) if isinstance(field, str) else field
+        self.fields: tuple[Any, ...] = tuple(_field(model, name) for name in names)
         self.build = build
         self._plans: weakref.WeakKeyDictionary[BaseDatabaseWrapper, _Plan] = (
             weakref.WeakKeyDictionary()
@@ -61,19 +68,18 @@ class CompiledLookup(Generic[M]):
         plan = self._plans.get(connection)
         if plan is not None:
             return plan
-        value = (
-            _NUMBER_PLACEHOLDER
-            if getattr(self.field, "target_field", self.field)
-            .get_internal_type()
-            .endswith(("IntegerField", "AutoField"))
-            else _TEXT_PLACEHOLDER
-        )
-        placeholder = self._prepare(value, connection)
-        compiler = self.build(value).query.get_compiler(using=alias)
+        values = [
+            _placeholder(field, number, connection) for number, field in enumerate(self.fields)
+        ]
+        compiler = self.build(*values).query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        positions = [i for i, p in enumerate(params) if p == placeholder]
-        if len(positions) != 1:
-            raise ValueError(f"{self.model.__name__}: the lookup must take its value once")
+        positions = []
+        for field, value in zip(self.fields, values, strict=True):
+            placeholder = _prepare(field, value, connection)
+            found = [i for i, p in enumerate(params) if p == placeholder]
+            if len(found) != 1:
+                raise ValueError(f"{self.model.__name__}: the lookup must take each value once")
+            positions.append(found[0])
         klass_info = compiler.klass_info
         assert klass_info is not None
         select = compiler.select
@@ -81,7 +87,7 @@ class CompiledLookup(Generic[M]):
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         plan = _Plan(
             sql=sql,
-            position=positions[0],
+            positions=tuple(positions),
             params=tuple(params),
             compiler=compiler,
             converters=compiler.get_converters(fields),
@@ -93,17 +99,13 @@ class CompiledLookup(Generic[M]):
         self._plans[connection] = plan
         return plan
 
-    def _prepare(self, value: Any, connection: BaseDatabaseWrapper) -> Any:
-        return self.field.get_db_prep_value(
-            self.field.get_prep_value(value), connection, prepared=True
-        )
-
-    def __call__(self, value: Any) -> list[M]:
+    def __call__(self, *values: Any) -> list[M]:
         alias = router.db_for_read(self.model)
         connection = connections[alias]
         plan = self._plan(connection, alias)
         params = list(plan.params)
-        params[plan.position] = self._prepare(value, connection)
+        for position, field, value in zip(plan.positions, self.fields, values, strict=True):
+            params[position] = _prepare(field, value, connection)
         with connection.cursor() as cursor:
             cursor.execute(plan.sql, params)
             rows: Any = cursor.fetchall()
@@ -116,3 +118,27 @@ class CompiledLookup(Generic[M]):
                 populator.populate(row, obj)
             found.append(obj)
         return found
+
+
+def _field(model: type[models.Model], name: str) -> Any:
+    """The field a name ends on, following relations ("status_list__number")."""
+    *path, last = name.split("__")
+    for part in path:
+        related = model._meta.get_field(part).related_model
+        assert isinstance(related, type), f"{name}: {part} is not a relation"
+        model = related
+    return model._meta.get_field(last)
+
+
+def _placeholder(field: Any, number: int, connection: BaseDatabaseWrapper) -> Any:
+    """A value no real lookup uses, one per field of the lookup, of the field's kind. A number
+    is the largest the column holds, less the field's place: Django compiles a value outside
+    the column's range as a query that finds nothing, without a parameter."""
+    kind = getattr(field, "target_field", field).get_internal_type()
+    if kind.endswith(("IntegerField", "AutoField")):
+        return connection.ops.integer_field_range(kind)[1] - number
+    return f"{_TEXT_PLACEHOLDER}-{number}"
+
+
+def _prepare(field: Any, value: Any, connection: BaseDatabaseWrapper) -> Any:
+    return field.get_db_prep_value(field.get_prep_value(value), connection, prepared=True)

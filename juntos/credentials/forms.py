@@ -17,7 +17,11 @@ class VerifyForm(forms.Form):
         required=False,
         max_length=MAX_TOKEN_BYTES,
     )
-    file = forms.FileField(label=_("Or choose the credential file (.json or .jwt)"), required=False)
+    file = forms.FileField(
+        label=_("Or choose the credential file (.json or .jwt)"),
+        required=False,
+        widget=forms.FileInput,  # nothing to clear: the form never shows a file chosen before
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -14,6 +14,7 @@ from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 
 from juntos.accounts.actors import Actor
+from juntos.core.compiled import CompiledLookup
 from juntos.core.memory import ShortMemory
 from juntos.credentials.choices import AssessmentStatus, EquivalenceStatus, MatchKind
 from juntos.credentials.models import (
@@ -443,6 +444,18 @@ def _list_from_path(path: str, urlconf: str | None) -> tuple[int, str] | None:
 _public_keys: dict[str, Mapping[str, object]] = {}
 
 
+# Every online verification reads one status entry: its SQL is compiled once per connection.
+_status_entry = CompiledLookup(
+    StatusEntry,
+    ("status_list__number", "index"),
+    lambda number, index: (
+        StatusEntry.objects.filter(status_list__number=number, index=index)
+        .select_related("credential")
+        .only("index", "credential", "credential__revoked_at", "credential__suspended")
+    ),
+)
+
+
 class SiteSources(Sources):
     """Keys and status lists read from this site's own tables (the online verifier)."""
 
@@ -473,10 +486,14 @@ class SiteSources(Sources):
             return None
         number, purpose = found
         if (number, index) not in self._entries:  # both purposes share the index: one query
+            rows = _status_entry(number, index)
+            credential = rows[0].credential if rows else None
             self._entries[(number, index)] = (
-                StatusEntry.objects.filter(status_list__number=number, index=index)
-                .values_list("credential__revoked_at", "credential__suspended")
-                .first()
+                None
+                if not rows
+                else (None, False)
+                if credential is None
+                else (credential.revoked_at, credential.suspended)
             )
         entry = self._entries[(number, index)]
         if entry is None:

@@ -49,10 +49,14 @@ def private_key(row: IssuerKey) -> RSAKey:
 
 def public_key(jwk: dict[str, object]) -> RSAKey:
     """An RSA public key from a published JWK (its public members only)."""
-    members: dict[str, str | list[str]] = {
-        k: str(v) for k, v in jwk.items() if k in {"kty", "n", "e", "kid"}
-    }
-    return RSAKey.import_key(members)
+    members = tuple(sorted((k, str(v)) for k, v in jwk.items() if k in {"kty", "n", "e", "kid"}))
+    return _imported(members)
+
+
+@lru_cache(maxsize=64)
+def _imported(members: tuple[tuple[str, str], ...]) -> RSAKey:
+    """The key of these members, made once per process: its members are the whole key."""
+    return RSAKey.import_key(dict(members))
 
 
 def verification_method(kid: str) -> str:

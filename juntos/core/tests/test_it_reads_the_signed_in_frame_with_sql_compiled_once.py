@@ -54,7 +54,7 @@ def test_a_lookup_must_take_its_value_once():
     lookup = CompiledLookup(
         User, "id", lambda pk: User.objects.filter(pk=pk) | User.objects.filter(pk=pk)
     )
-    with pytest.raises(ValueError, match="must take its value once"):
+    with pytest.raises(ValueError, match="must take each value once"):
         lookup(1)
 
 

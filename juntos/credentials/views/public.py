@@ -88,7 +88,9 @@ def verify(request: HttpRequest) -> HttpResponse:
     upload = form.cleaned_data.get("file")
     raw = upload.read(MAX_TOKEN_BYTES + 1) if upload is not None else form.cleaned_data["token"]
     outcome = verify_token(raw, selectors.SiteSources(), selectors.now())
-    return _verify_page(request, form, outcome)
+    # A credential read and checked leaves the form empty for the next one; one that could not
+    # be read keeps what was pasted, to be corrected.
+    return _verify_page(request, form if outcome.state == NOT_VALID else VerifyForm(), outcome)
 
 
 @require_GET
