@@ -123,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% field_row field %} on every page, without a load (core/templatetags).
+            "builtins": ["juntos.core.templatetags.juntos_forms"],
         },
     },
 ]

@@ -8,6 +8,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms import BoundField
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -60,3 +64,113 @@ class FixedFieldsForm(forms.Form):
         if not isinstance(cls.__dict__.get("base_fields"), _SharedParts):
             cls.base_fields = _SharedParts(cls.base_fields)
         super().__init__(*args, **kwargs)
+
+
+def _described(field: BoundField, id_: str, errors: Any) -> SafeString | str:
+    if not field.help_text and not errors:
+        return ""
+    ids = (f"{id_}_helptext " if field.help_text else "") + (f"{id_}_error" if errors else "")
+    return format_html(' aria-describedby="{}"', ids)
+
+
+def _label_text(field: BoundField) -> SafeString:
+    optional = (
+        format_html(' <span class="help">({})</span>', gettext("optional"))
+        if not field.field.required
+        else ""
+    )
+    return format_html("{}{}", field.label, optional)
+
+
+def _help_and_errors(field: BoundField, id_: str, errors: Any) -> SafeString:
+    help_text = (
+        format_html('<p class="help" id="{}_helptext">{}</p>', id_, field.help_text)
+        if field.help_text
+        else ""
+    )
+    listed = (
+        format_html(
+            '<ul class="errorlist" id="{}_error">{}</ul>',
+            id_,
+            format_html_join("", "<li>{}</li>", ((error,) for error in errors)),
+        )
+        if errors
+        else ""
+    )
+    return format_html("{}\n  {}", help_text, listed)
+
+
+def _choice(choice: Any) -> SafeString:
+    data = choice.data
+    return format_html(
+        '\n    <label class="choice" for="{}"><input type="{}" name="{}" value="{}" id="{}"{}{}>'
+        " <span>{}</span></label>",
+        choice.id_for_label,
+        data["type"],
+        data["name"],
+        data["value"],
+        choice.id_for_label,
+        mark_safe(" checked") if data["selected"] else "",
+        mark_safe(" required") if data["attrs"].get("required") else "",
+        choice.choice_label,
+    )
+
+
+def field_row(field: BoundField) -> SafeString:
+    """One form field: its label, help and errors tied to the input for screen readers.
+
+    Radio buttons and multiple check boxes are a fieldset with a legend, each choice written
+    out (a template per option made long forms slow); any other field is a labelled widget.
+    """
+    id_ = field.auto_id or ""
+    errors = field.errors
+    widget = field.field.widget
+    kind = getattr(widget, "input_type", None)
+    if kind == "radio" or (kind == "checkbox" and getattr(widget, "allow_multiple_selected", 0)):
+        return format_html(
+            '<fieldset class="field"{}{}>\n  <legend>{}</legend>\n  {}{}\n</fieldset>',
+            mark_safe(' aria-invalid="true"') if errors else "",
+            _described(field, id_, errors),
+            _label_text(field),
+            _help_and_errors(field, id_, errors),
+            format_html_join("", "{}", ((_choice(choice),) for choice in field)),
+        )
+    return format_html(
+        '<div class="field">\n  <label for="{}">{}</label>\n  {}\n  {}\n</div>',
+        id_,
+        _label_text(field),
+        _help_and_errors(field, id_, errors),
+        field,
+    )
+
+
+def error_summary(form: Any) -> SafeString | str:
+    """What is wrong with what was typed, at the top of the form: the form's own errors, then
+    each field's, linked to the field. Nothing while the form has no errors (or no form)."""
+    if not getattr(form, "errors", None):
+        return ""
+    own = form.non_field_errors()
+    fields = [field for field in form if field.errors]
+    return format_html(
+        '\n<div class="error-summary" role="alert" tabindex="-1">\n  <h2>{}</h2>\n  {}\n'
+        "  <ul>{}</ul>\n</div>\n",
+        gettext("Please check what you typed"),
+        format_html(
+            '<ul class="errorlist">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((error,) for error in own)),
+        )
+        if own
+        else "",
+        format_html_join(
+            "",
+            '<li><a href="#{}">{}</a>: {}</li>',
+            (
+                (
+                    field.auto_id,
+                    field.label,
+                    format_html_join(" ", "{}", ((error,) for error in field.errors)),
+                )
+                for field in fields
+            ),
+        ),
+    )

@@ -8,27 +8,24 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from juntos.core.forms import error_summary, field_row
+from juntos.core.renderers import widget_attributes
+
 register = template.Library()
 
-
-def _attributes(attrs: dict[str, Any]) -> SafeString:
-    """HTML attributes as Django writes them: True alone, False left out, the rest quoted."""
-    return format_html_join(
-        "",
-        " {}{}",
-        (
-            (name, "" if value is True else format_html('="{}"', value))
-            for name, value in attrs.items()
-            if value is not False and value is not None
-        ),
-    )
+# A widget's attributes, as Django's attrs.html writes them.
+register.simple_tag(widget_attributes, name="widget_attributes")
+# One form field with its label, help and errors (core/forms.py).
+register.simple_tag(field_row, name="field_row")
+# What is wrong with what was typed, at the top of a form (core/forms.py).
+register.simple_tag(error_summary, name="form_errors")
 
 
 def _options(options: list[dict[str, Any]]) -> SafeString:
     return format_html_join(
         "",
         '\n  <option value="{}"{}>{}</option>',
-        ((str(o["value"]), _attributes(o["attrs"]), o["label"]) for o in options),
+        ((str(o["value"]), widget_attributes(o["attrs"]), o["label"]) for o in options),
     )
 
 

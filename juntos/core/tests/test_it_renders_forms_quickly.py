@@ -1,12 +1,18 @@
-"""The form renderer writes select options in Python; the HTML must be Django's own."""
+"""The form renderer writes select options, inputs and text areas in Python; the HTML must be
+Django's own."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import django.forms
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.test.html import parse_html
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from juntos.core.renderers import FormRenderer
+from juntos.core.renderers import WRITTEN, FormRenderer
 
 GROUPED = [
     ("", "---"),
@@ -38,3 +44,42 @@ def test_the_site_uses_it_and_escapes_labels():
     assert "&lt;script&gt;" in html and "<script>" not in html
     assert '<option value="&lt;x&gt;" selected>' in html
     assert isinstance(form.renderer, FormRenderer)
+
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+ATTRS = st.dictionaries(
+    st.sampled_from(["class", "placeholder", "autocomplete", "inputmode", "disabled", "step"]),
+    st.one_of(st.booleans(), st.none(), TEXT, st.integers(-5, 5)),
+    max_size=4,
+)
+WIDGETS = [
+    forms.TextInput, forms.NumberInput, forms.EmailInput, forms.URLInput, forms.PasswordInput,
+    forms.HiddenInput, forms.DateInput, forms.DateTimeInput, forms.TimeInput, forms.Textarea,
+    forms.CheckboxInput, forms.FileInput,
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(WIDGETS), ATTRS, st.one_of(st.none(), TEXT, st.booleans()))
+def test_inputs_and_text_areas_written_in_python_are_djangos_html_to_the_byte(kind, attrs, value):
+    widget = kind(attrs=attrs)
+    ours = widget.render("field", value, attrs={"id": "id_field"}, renderer=FormRenderer())
+    djangos = widget.render("field", value, attrs={"id": "id_field"}, renderer=DjangoTemplates())
+    assert ours == djangos
+
+
+def test_every_template_it_writes_is_still_djangos_include_of_input_or_its_text_area():
+    """If a Django release changed one of these templates, the written HTML would drift."""
+    root = Path(django.forms.__file__).parent / "templates"
+    for name in WRITTEN:
+        text = (root / name).read_text().strip()
+        if name.endswith(("input.html", "textarea.html")):
+            continue  # compared above, widget by widget
+        assert text == '{% include "django/forms/widgets/input.html" %}', name
+
+
+def test_a_select_still_writes_its_attributes():
+    form = Choices()
+    form.fields["one"].widget.attrs.update({"class": "a<b", "disabled": True, "hidden": False})
+    html = str(form["one"])
+    assert 'class="a&lt;b"' in html and " disabled" in html and "hidden" not in html

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from juntos.core.forms import field_row
 from juntos.learning import selectors, services
 from juntos.learning.forms import (
     ClaimForm,
@@ -58,7 +59,7 @@ _MOST_BLANK_FIELDS = 256
 
 
 def _fields(item: str, form: forms.Form) -> str:
-    """The form's fields as core/_field.html writes them.
+    """The form's fields as `field_row` writes them.
 
     A blank item form has fixed choices and no data, so its fields are the same HTML for
     everyone who reads the page in one language: each process writes them once per language
@@ -84,8 +85,8 @@ def _blank_fields(key: tuple[object, ...], form: forms.Form, names: tuple[str, .
         if len(_BLANK_FIELDS) >= _MOST_BLANK_FIELDS:
             _BLANK_FIELDS.clear()
         fields = [form[name] for name in names]
-        found = _BLANK_FIELDS[key] = mark_safe(  # noqa: S308 - rendered templates
-            "".join(render_to_string("core/_field.html", {"field": f}) for f in fields)
+        found = _BLANK_FIELDS[key] = mark_safe(  # noqa: S308 - escaped by field_row
+            "".join(field_row(f) for f in fields)
         )
     return found
 
