@@ -46,7 +46,7 @@ def test_the_site_uses_it_and_escapes_labels():
     assert isinstance(form.renderer, FormRenderer)
 
 
-TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
 ATTRS = st.dictionaries(
     st.sampled_from(["class", "placeholder", "autocomplete", "inputmode", "disabled", "step"]),
     st.one_of(st.booleans(), st.none(), TEXT, st.integers(-5, 5)),
