@@ -25,7 +25,7 @@ from django.db.models.sql.compiler import SQLCompiler
 M = TypeVar("M", bound=models.Model)
 
 # A text no real lookup uses: compiled in the value's place, then found among the parameters.
-_TEXT_PLACEHOLDER = "juntos-compiled-lookup-placeholder"
+_TEXT_SENTINEL = "juntos-compiled-lookup-sentinel"
 
 
 @dataclass(frozen=True)
@@ -68,15 +68,13 @@ class CompiledLookup(Generic[M]):
         plan = self._plans.get(connection)
         if plan is not None:
             return plan
-        values = [
-            _placeholder(field, number, connection) for number, field in enumerate(self.fields)
-        ]
+        values = [_sentinel(field, number, connection) for number, field in enumerate(self.fields)]
         compiler = self.build(*values).query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         positions = []
         for field, value in zip(self.fields, values, strict=True):
-            placeholder = _prepare(field, value, connection)
-            found = [i for i, p in enumerate(params) if p == placeholder]
+            sentinel = _prepare(field, value, connection)
+            found = [i for i, p in enumerate(params) if p == sentinel]
             if len(found) != 1:
                 raise ValueError(f"{self.model.__name__}: the lookup must take each value once")
             positions.append(found[0])
@@ -130,14 +128,14 @@ def _field(model: type[models.Model], name: str) -> Any:
     return model._meta.get_field(last)
 
 
-def _placeholder(field: Any, number: int, connection: BaseDatabaseWrapper) -> Any:
+def _sentinel(field: Any, number: int, connection: BaseDatabaseWrapper) -> Any:
     """A value no real lookup uses, one per field of the lookup, of the field's kind. A number
     is the largest the column holds, less the field's place: Django compiles a value outside
     the column's range as a query that finds nothing, without a parameter."""
     kind = getattr(field, "target_field", field).get_internal_type()
     if kind.endswith(("IntegerField", "AutoField")):
         return connection.ops.integer_field_range(kind)[1] - number
-    return f"{_TEXT_PLACEHOLDER}-{number}"
+    return f"{_TEXT_SENTINEL}-{number}"
 
 
 def _prepare(field: Any, value: Any, connection: BaseDatabaseWrapper) -> Any:
