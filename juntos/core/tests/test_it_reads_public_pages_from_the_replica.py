@@ -110,9 +110,12 @@ def real_replica(transactional_db: Any) -> Iterator[Any]:
 
 def _replayed(connection: Any, slug: str) -> None:
     """Wait until the standby has replayed everything the primary has written so far (the
-    article is made in several transactions; replication is asynchronous)."""
+    article is made in several transactions; replication is asynchronous).
+
+    The test primary runs with `synchronous_commit=off`: a commit returns before its WAL is
+    written, so the point to wait for is where WAL is inserted, not where it is written."""
     with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_lsn()")
+        cursor.execute("SELECT pg_current_wal_insert_lsn()")
         written = cursor.fetchone()[0]
     for _ in range(200):
         with connection.cursor() as cursor:
