@@ -140,6 +140,15 @@ WORKING_DAYS_NEEDED = _(
 )
 
 
+# The choices' values, read once: Django builds an enumeration's `values` list anew (labels
+# included) each time it is asked, and a document asks for five of them.
+DEDUCTION_KINDS = frozenset(DeductionType.values)
+DOCUMENT_KINDS = frozenset(DocumentKind.values)
+PROGRAMS = list(Program.values)
+PROVINCES = [code for code in Province.values if code != Province.FEDERAL]
+RECRUITER_LICENSED = frozenset(RecruiterLicensed.values)
+
+
 class _Errors:
     def __init__(self) -> None:
         self.by_field: dict[str, list[Any]] = {}
@@ -215,7 +224,7 @@ def _deductions(raw: Any, errors: _Errors) -> dict[str, Decimal]:
         return {}
     found: dict[str, Decimal] = {}
     for kind, amount in raw.items():
-        if kind not in DeductionType.values:
+        if kind not in DEDUCTION_KINDS:
             errors.add("deductions", _("Unknown kind of deduction: %(kind)s") % {"kind": kind})
             continue
         value = _number(amount, f"deduction_{kind}", errors)
@@ -229,11 +238,11 @@ def document_from_facts(kind: str, facts: Mapping[str, Any]) -> Document:
     errors = _Errors()
     if not isinstance(facts, Mapping):
         raise ValidationError({"facts": [_("Give the facts as named fields.")]})
-    if kind not in DocumentKind.values:
+    if kind not in DOCUMENT_KINDS:
         raise ValidationError({"kind": [_("Choose a pay slip, a contract or a job offer.")]})
     values: dict[str, Any] = {"kind": kind}
-    values["province"] = _choice(facts.get("province"), "province", _provinces(), errors)
-    values["program"] = _choice(facts.get("program"), "program", list(Program.values), errors)
+    values["province"] = _choice(facts.get("province"), "province", PROVINCES, errors)
+    values["program"] = _choice(facts.get("program"), "program", PROGRAMS, errors)
     for name in (*MONEY_FIELDS, *HOUR_FIELDS):
         values[name] = _number(facts.get(name), name, errors)
     for name in ("start_date", "end_date", "signed_on"):
@@ -243,7 +252,7 @@ def document_from_facts(kind: str, facts: Mapping[str, Any]) -> Document:
     values["employer_name"] = str(facts.get("employer_name") or "").strip()[:200]
     values["recruiter_used"] = _flag(facts.get("recruiter_used"))
     values["recruiter_licensed"] = str(facts.get("recruiter_licensed") or RecruiterLicensed.UNKNOWN)
-    if values["recruiter_licensed"] not in RecruiterLicensed.values:
+    if values["recruiter_licensed"] not in RECRUITER_LICENSED:
         errors.add("recruiter_licensed", _("Choose one of the options."))
     values["recruiter_fees"] = values["recruiter_fees"] or Decimal(0)
     values["transferred_after_completion"] = _flag(facts.get("transferred_after_completion"))
@@ -252,10 +261,6 @@ def document_from_facts(kind: str, facts: Mapping[str, Any]) -> Document:
     if errors.by_field:
         raise ValidationError(errors.by_field)
     return Document(**values)
-
-
-def _provinces() -> list[str]:
-    return [code for code in Province.values if code != Province.FEDERAL]
 
 
 def _working_days(raw: Any, errors: _Errors) -> int | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -57,6 +59,23 @@ class AmountField(forms.CharField):
 
 def _amount(label: Any, help_text: Any = "", required: bool = False) -> AmountField:
     return AmountField(label=label, help_text=help_text, required=required)
+
+
+# A day as the date input sends it (2026-05-04).
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class DayField(forms.DateField):
+    """A day. The date input sends it as 2026-05-04, read at once; anything else is read as
+    Django reads it, trying the language's formats (31/12/2026) one by one."""
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass  # 2026-02-30: Django refuses it with its own words
+        return super().to_python(value)
 
 
 FormClass = TypeVar("FormClass", bound=type[forms.Form])
@@ -134,8 +153,8 @@ class _CheckForm(FixedFieldsForm):
 class PaySlipForm(_CheckForm):
     deduction_kinds = PAY_SLIP_DEDUCTIONS
 
-    start_date = forms.DateField(label=_("First day of the pay period"), widget=DATE)
-    end_date = forms.DateField(label=_("Last day of the pay period"), widget=DATE)
+    start_date = DayField(label=_("First day of the pay period"), widget=DATE)
+    end_date = DayField(label=_("Last day of the pay period"), widget=DATE)
     working_days = forms.IntegerField(
         label=_("Days you worked in this period"),
         help_text=_(
@@ -162,10 +181,10 @@ class ContractForm(_CheckForm):
     deduction_kinds = CONTRACT_DEDUCTIONS
 
     employer_name = forms.CharField(label=_("Employer"), max_length=200, required=False)
-    start_date = forms.DateField(label=_("First day of work"), widget=DATE)
-    end_date = forms.DateField(label=_("Last day of work"), widget=DATE)
+    start_date = DayField(label=_("First day of work"), widget=DATE)
+    end_date = DayField(label=_("Last day of work"), widget=DATE)
     guaranteed_weekly_hours = _amount(_("Hours of work guaranteed per week"))
-    signed_on = forms.DateField(
+    signed_on = DayField(
         label=_("Day the employment agreement was signed"), widget=DATE, required=False
     )
     recruiter_used = forms.BooleanField(
@@ -200,8 +219,8 @@ class SeasonForm(FixedFieldsForm):
 class SeasonSlipForm(FixedFieldsForm):
     """One pay slip of the season; a row left blank is not a pay slip and is skipped."""
 
-    start_date = forms.DateField(label=_("First day of the pay period"), widget=DATE)
-    end_date = forms.DateField(label=_("Last day of the pay period"), widget=DATE)
+    start_date = DayField(label=_("First day of the pay period"), widget=DATE)
+    end_date = DayField(label=_("Last day of the pay period"), widget=DATE)
     working_days = forms.IntegerField(
         label=_("Days you worked in this period"),
         help_text=_("Count the days you worked at least 4 hours."),
@@ -220,11 +239,19 @@ class SeasonSlipForm(FixedFieldsForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.update(empty_permitted=True, use_required_attribute=False)
         super().__init__(*args, **kwargs)
+        self._blank: bool | None = None  # what was typed never changes: read once
 
     def is_blank(self) -> bool:
-        return not any(
-            str(self.data.get(self.add_prefix(name), "")).strip() for name in self.fields
-        )
+        if self._blank is None:
+            self._blank = not any(
+                str(self.data.get(self.add_prefix(name), "")).strip() for name in self.fields
+            )
+        return self._blank
+
+    def has_changed(self) -> bool:
+        """A row is a pay slip as soon as anything is typed in it: what Django would find by
+        reading every field of the row once more before checking them."""
+        return not self.is_blank()
 
     def facts(self) -> dict[str, Any]:
         data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("deduction_")}
@@ -335,7 +362,7 @@ def _nth(slips: list[SeasonSlipForm], number: str) -> SeasonSlipForm | None:
 
 
 class RuleVersionForm(forms.Form):
-    effective_from = forms.DateField(label=_("In force from"), widget=DATE)
+    effective_from = DayField(label=_("In force from"), widget=DATE)
     certainty = forms.ChoiceField(
         label=_("Certainty"), choices=Certainty.choices, widget=forms.RadioSelect
     )
@@ -352,8 +379,8 @@ class RuleVersionForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Official: a government site or the government's own news release."),
     )
-    source_date = forms.DateField(label=_("Source date"), widget=DATE, required=False)
-    known_until = forms.DateField(
+    source_date = DayField(label=_("Source date"), widget=DATE, required=False)
+    known_until = DayField(
         label=_("Known to hold until"),
         widget=DATE,
         required=False,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from juntos.compliance.choices import DeductionType, Severity
-from juntos.compliance.documents import Document
+from juntos.compliance.documents import DEDUCTION_KINDS, Document
 from juntos.compliance.engine import Context, Finding, VersionData, evaluator, in_force_on
 from juntos.compliance.evaluators.common import (
     CENT,
@@ -26,7 +26,7 @@ from juntos.compliance.evaluators.common import (
 
 
 def _label(kind: str) -> str:
-    return str(DeductionType(kind).label) if kind in DeductionType.values else kind
+    return str(DeductionType(kind).label) if kind in DEDUCTION_KINDS else kind
 
 
 @evaluator(
