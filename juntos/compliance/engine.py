@@ -191,33 +191,55 @@ def in_force_on(versions: Iterable[VersionData], day: dt.date) -> list[VersionDa
     return [v for v in latest.values() if v.in_force_on(day)]
 
 
+ONE_DAY = dt.timedelta(days=1)
+
+
 def spans_in_force(
-    versions: Iterable[VersionData], start: dt.date, end: dt.date
+    versions: Sequence[VersionData], start: dt.date, end: dt.date
 ) -> list[tuple[VersionData, dt.date, dt.date]]:
-    """Split start..end by the versions in force, per rule: (version, first day, last day)."""
+    """Split start..end by the versions in force, per rule: (version, first day, last day).
+
+    What is in force changes only on the days a version starts or the day after one ends
+    (its `effective_to` or its rule's `known_until`): the days between are read at once.
+    """
     spans: list[tuple[VersionData, dt.date, dt.date]] = []
-    day = start
-    while day <= end:
-        current = {v.rule_id: v for v in in_force_on(versions, day)}
-        for rule_id, version in current.items():
-            if spans and _extends(spans, rule_id, version, day):
+    changes = _change_days(versions, start, end)
+    for index, first in enumerate(changes):
+        last = changes[index + 1] - ONE_DAY if index + 1 < len(changes) else end
+        for version in in_force_on(versions, first):
+            if spans and _extends(spans, version, first, last):
                 continue
-            spans.append((version, day, day))
-        day += dt.timedelta(days=1)
+            spans.append((version, first, last))
     return spans
+
+
+def _change_days(versions: Sequence[VersionData], start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first day, then each later day of start..end on which what is in force may change."""
+    if start > end:
+        return []
+    days = {start}
+    for version in versions:
+        if start < version.effective_from <= end:
+            days.add(version.effective_from)
+        for until in (version.effective_to, version.known_until):
+            if until is not None and start <= until < end:
+                days.add(until + ONE_DAY)
+    return sorted(days)
 
 
 def _extends(
     spans: list[tuple[VersionData, dt.date, dt.date]],
-    rule_id: str,
     version: VersionData,
-    day: dt.date,
+    first: dt.date,
+    last: dt.date,
 ) -> bool:
+    """Whether the rule's latest span is of this version and ends the day before `first`;
+    then it now ends on `last`."""
     for index in range(len(spans) - 1, -1, -1):
-        seen, first, last = spans[index]
-        if seen.rule_id == rule_id:
-            if seen is version and last == day - dt.timedelta(days=1):
-                spans[index] = (seen, first, day)
+        seen, since, until = spans[index]
+        if seen.rule_id == version.rule_id:
+            if seen is version and until == first - ONE_DAY:
+                spans[index] = (seen, since, last)
                 return True
             return False
     return False
@@ -235,9 +257,12 @@ def evaluate(
     applicable = [v for v in versions if applies_to(v, document)]
     context = Context(language=language, audience=audience, applicable=tuple(applicable))
     findings: list[Finding] = []
+    by_kind: dict[str, list[VersionData]] = {}
+    for version in applicable:
+        by_kind.setdefault(version.kind, []).append(version)
     with translation.override(language):
         for kind, function in EVALUATORS.items():
-            of_kind = [v for v in applicable if v.kind == kind]
+            of_kind = by_kind.get(kind)
             if of_kind:
                 findings.extend(function(document, of_kind, context))
         for check in COVERAGE_CHECKS:

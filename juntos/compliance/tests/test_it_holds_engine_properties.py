@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from juntos.compliance.choices import DeductionType, DocumentKind
 from juntos.compliance.documents import Document
-from juntos.compliance.engine import evaluate
+from juntos.compliance.engine import evaluate, in_force_on, spans_in_force
 from juntos.compliance.tests.rules_file import file_versions
 from juntos.core.jurisdictions import PROVINCES_ONLY, Program
 
@@ -102,3 +102,41 @@ def test_an_uncertain_rule_never_yields_a_violation(document):
     for finding in evaluate(document, file_versions(), language="es"):
         if finding.certainty == "uncertain":
             assert finding.severity != "violation"
+
+
+def _spans_day_by_day(versions, start, end):
+    """The definition of the spans: each day's versions in force, consecutive days joined."""
+    spans: list[list] = []
+    day = start
+    while day <= end:
+        for version in in_force_on(versions, day):
+            same_rule = [s for s in spans if s[0].rule_id == version.rule_id]
+            latest = same_rule[-1] if same_rule else None
+            if latest and latest[0] is version and latest[2] == day - dt.timedelta(days=1):
+                latest[2] = day
+            else:
+                spans.append([version, day, day])
+        day += dt.timedelta(days=1)
+    return [tuple(s) for s in spans]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=dt.date(2012, 1, 1), max_value=dt.date(2027, 6, 30)),
+    st.integers(min_value=-2, max_value=400),
+    st.sampled_from([p.value for p in PROVINCES_ONLY]),
+    st.booleans(),
+)
+def test_spans_in_force_are_the_days_each_version_is_in_force(start, length, province, ended):
+    versions = [v for v in file_versions() if v.jurisdiction in ("CA", province)]
+    if ended:  # versions that end, and rules known until a day, inside the period
+        versions = [
+            replace(v, effective_to=start + dt.timedelta(days=n % 40), known_until=None)
+            if n % 3 == 0
+            else replace(v, known_until=start + dt.timedelta(days=n % 50))
+            if n % 3 == 1
+            else v
+            for n, v in enumerate(versions)
+        ]
+    end = start + dt.timedelta(days=length)
+    assert spans_in_force(versions, start, end) == _spans_day_by_day(versions, start, end)
