@@ -336,15 +336,18 @@ class SeasonEntry:
 
     def understood(self) -> list[tuple[str, str, Decimal]]:
         """How amounts typed in another way than a plain number were read, each way once."""
-        read: dict[tuple[str, str], Decimal] = {}
+        by_field: dict[tuple[str, str], tuple[Any, Decimal]] = {}
         for slip in self.filled():
             for name, field in slip.fields.items():
                 raw = str(slip.data.get(slip.add_prefix(name), ""))
                 value = slip.cleaned_data.get(name)
                 if not isinstance(field, AmountField) or not isinstance(value, Decimal):
                     continue
-                if raw and not is_plain(raw, value):
-                    read.setdefault((str(field.label), raw), value)
+                if raw and (name, raw) not in by_field and not is_plain(raw, value):
+                    by_field[(name, raw)] = (field.label, value)
+        read: dict[tuple[str, str], Decimal] = {}
+        for (_name, raw), (label, value) in by_field.items():
+            read.setdefault((str(label), raw), value)
         return [(label, raw, value) for (label, raw), value in read.items()]
 
 

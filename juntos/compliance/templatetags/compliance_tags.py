@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -10,8 +11,9 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.utils import formats, translation
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.template.defaultfilters import floatformat
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from juntos.compliance.loader import source_title_in
@@ -172,3 +174,43 @@ def finding_card(finding: Any, link: str | None, employer_view: bool = False) ->
 def finding_verdict(finding: Any, employer_view: bool = False) -> str:
     """The finding's verdict in words ("Breaks the rule", "No rule known: ask a caseworker")."""
     return _verdict(finding.severity, employer_view)
+
+
+@register.simple_tag
+def understood_items(understood: Sequence[tuple[str, str, Decimal]]) -> SafeString:
+    """How each figure typed another way than a plain number was read, as list items."""
+    items = [
+        _("%(label)s: you wrote “%(typed)s”, we read %(value)s.")
+        % {
+            "label": conditional_escape(label),
+            "typed": conditional_escape(typed),
+            "value": conditional_escape(floatformat(value, "2g")),
+        }
+        for label, typed, value in understood
+    ]
+    return mark_safe("".join(f"<li>{item}</li>" for item in items))  # noqa: S308 - escaped
+
+
+@register.simple_tag
+def slip_cards(slips: Sequence[Any]) -> SafeString:
+    """Each pay slip of a season check with its own findings, one card each. Built here, as
+    `finding_card`, rather than with loops in the template: a season has up to 40 slips."""
+    cards = []
+    for slip in slips:
+        heading = _("Pay slip from %(start)s to %(end)s") % {
+            "start": conditional_escape(iso_date(slip.start_date.isoformat())),
+            "end": conditional_escape(iso_date(slip.end_date.isoformat())),
+        }
+        if slip.findings:
+            rows = format_html_join(
+                "",
+                "<li>{}: {}. {}</li>",
+                ((_verdict(f.severity, False), f.title, f.summary) for f in slip.findings),
+            )
+            found = f"<ul>{rows}</ul>\n    "
+        else:
+            found = format_html(
+                "<p>{}</p>", _("No problem found on this pay slip with the rules we check.")
+            )
+        cards.append(f'\n    <li class="card"><h3>{heading}</h3>\n    {found}</li>\n  ')
+    return mark_safe("".join(cards))  # noqa: S308 - every value above is escaped
