@@ -27,17 +27,22 @@ def report_details(finding: Finding) -> str:
 
 
 def report_intake_url(
-    *, finding: Finding, province: str, program: str, employer_name: str = ""
+    *,
+    finding: Finding,
+    province: str,
+    program: str,
+    employer_name: str = "",
+    intake: str | None = None,
 ) -> str | None:
     """The intake page pre-filled with the finding, or None where no report fits.
 
     None too while the reports module is not installed; the worker can still keep the result.
+    `intake`: the page's address, when the caller looked it up once for several findings.
     """
     if finding.severity == Severity.INFO:
         return None
-    try:
-        intake = reverse("reports:intake")
-    except NoReverseMatch:
+    intake = intake or intake_page()
+    if intake is None:
         return None
     category = finding.report_category if finding.report_category in REPORT_CATEGORIES else "other"
     query = {
@@ -50,3 +55,11 @@ def report_intake_url(
     if employer_name:
         query["employer_name"] = employer_name
     return f"{intake}?{urlencode(query)}"
+
+
+def intake_page() -> str | None:
+    """The reports module's intake page in the current language, or None if not installed."""
+    try:
+        return reverse("reports:intake")
+    except NoReverseMatch:
+        return None

@@ -21,7 +21,7 @@ from juntos.compliance.engine import Finding
 from juntos.compliance.forms import ContractForm, PaySlipForm, RuleVersionForm, SeasonEntry
 from juntos.compliance.loader import TextSpec
 from juntos.compliance.policies import can_manage_rules, can_save_check, can_self_check_offer
-from juntos.compliance.reporting import report_intake_url
+from juntos.compliance.reporting import intake_page, report_intake_url
 from juntos.core.forms import add_service_errors
 from juntos.core.privacy import anonymous_flow
 
@@ -95,11 +95,18 @@ def _findings_with_links(result: Any, findings: list[Finding]) -> list[tuple[Fin
     employer = result.facts.get("employer_name", "")
     if result.audience == Audience.EMPLOYER:
         return [(f, None) for f in findings]
+    intake = intake_page()
+    if intake is None:
+        return [(f, None) for f in findings]
     return [
         (
             f,
             report_intake_url(
-                finding=f, province=result.province, program=result.program, employer_name=employer
+                finding=f,
+                province=result.province,
+                program=result.program,
+                employer_name=employer,
+                intake=intake,
             ),
         )
         for f in findings

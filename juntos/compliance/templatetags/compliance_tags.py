@@ -122,15 +122,36 @@ def _figures(finding: Any) -> SafeString | str:
 def _source(finding: Any) -> SafeString | str:
     if not finding.source_url:
         return ""
-    official = finding.source_kind == "official" and is_official_source(finding.source_url)
-    date = format_html(" ({})", iso_date(finding.source_date)) if finding.source_date else ""
+    return _source_line(
+        finding.source_kind,
+        finding.source_url,
+        finding.source_title,
+        finding.source_date,
+        finding.effective_from,
+        translation.get_language() or "",
+    )
+
+
+# A finding's source line says only what its rule version says (public, and a version that
+# changes its source has a new key): made once per version and language in a process.
+@lru_cache(maxsize=1024)
+def _source_line(
+    source_kind: str,
+    source_url: str,
+    title: str,
+    source_date: str,
+    effective_from: str,
+    language: str,
+) -> SafeString:
+    official = source_kind == "official" and is_official_source(source_url)
+    date = format_html(" ({})", iso_date(source_date)) if source_date else ""
     return format_html(
         '<p class="meta">{}: <a href="{}" rel="noopener noreferrer">{}</a>{}. {}</p>',
         _("Official source") if official else _("Reported by"),
-        finding.source_url,
-        source_title(finding.source_title),
+        source_url,
+        source_title(title),
         date,
-        _("Rule version in force from %(day)s.") % {"day": iso_date(finding.effective_from)},
+        _("Rule version in force from %(day)s.") % {"day": iso_date(effective_from)},
     )
 
 
