@@ -4,6 +4,7 @@ vacancies for the worker, applying, and referrals."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -151,10 +152,12 @@ def _vacancy_row(vacancy: Vacancy, names: dict[int, str]) -> dict[str, object]:
     }
 
 
-def _parts(match: Match) -> list[dict[str, object]]:
+def _parts(match: Match, reasons: Sequence[str] | None = None) -> list[dict[str, object]]:
+    """Each part of a match with its reason in words (those given, else put in words now)."""
+    said = reasons if reasons is not None else [explain(p) for p in match.parts]
     return [
-        {"part": p.name, "points": p.points, "maximum": p.maximum, "reason": explain(p)}
-        for p in match.parts
+        {"part": p.name, "points": p.points, "maximum": p.maximum, "reason": reason}
+        for p, reason in zip(match.parts, said, strict=True)
     ]
 
 
@@ -278,7 +281,7 @@ def candidates(request: HttpRequest, vacancy_id: int) -> list[dict[str, object]]
             "applied": c.applied,
             "invited": c.invited,
             "score": c.match.score,
-            "parts": _parts(c.match),
+            "parts": _parts(c.match, c.reasons),
         }
         for c in selectors.candidates_for(user, found)
     ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Min, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, public_organisations
@@ -59,6 +60,7 @@ from juntos.opportunities.policies import (
     referring_organisations_of,
     visit_host_organisations_of,
 )
+from juntos.opportunities.reasons import explain
 
 SHOWN_APPLICATIONS = (ApplicationStatus.APPLIED, ApplicationStatus.HIRED)
 
@@ -223,15 +225,36 @@ def _index_for(occupation: str) -> WorkerIndex:
     return _index_memory.put(occupation, WorkerIndex(_worker_cards(opted.distinct())))
 
 
-_match_memory: ShortMemory[list[Match]] = ShortMemory(seconds=INDEX_MEMORY_SECONDS, most=512)
+class _Top:
+    """A vacancy's top matches with their pseudonyms, and each match's reasons in words per
+    language, filled in the first time a page in that language asks (remembered together, so
+    they are forgotten together)."""
+
+    __slots__ = ("matches", "pseudonyms", "reasons")
+
+    def __init__(self, card: VacancyCard, matches: list[Match]) -> None:
+        self.matches = matches
+        self.pseudonyms = tuple(_pseudonym(card.id, m.worker_id) for m in matches)
+        self.reasons: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    def reasons_in(self, language: str) -> tuple[tuple[str, ...], ...]:
+        found = self.reasons.get(language)
+        if found is None:
+            found = tuple(tuple(explain(p) for p in m.parts) for m in self.matches)
+            self.reasons[language] = found
+        return found
 
 
-def _top_for(card: VacancyCard, k: int) -> list[Match]:
+_match_memory: ShortMemory[_Top] = ShortMemory(seconds=INDEX_MEMORY_SECONDS, most=512)
+
+
+def _top_for(card: VacancyCard, k: int) -> _Top:
     """The vacancy's top k, remembered with the index (the card holds all the vacancy says)."""
     found = _match_memory.get((card, k))
     if found is not None:
         return found
-    return _match_memory.put((card, k), top_candidates(card, _index_for(card.occupation), k=k))
+    matches = top_candidates(card, _index_for(card.occupation), k=k)
+    return _match_memory.put((card, k), _Top(card, matches))
 
 
 def _pseudonym(vacancy_id: int, worker_id: int) -> str:
@@ -249,28 +272,55 @@ class Candidate:
     name: str  # empty until she applies
     application_id: int | None
     invited: bool = False  # invited and not yet answered: still only a pseudonym
+    reasons: tuple[str, ...] = ()  # each part of the match in words, in the page's language
 
 
 def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidate]:
-    """The top candidates for a vacancy the actor manages, with the reasons for each score."""
+    """The top candidates for a vacancy the actor manages, with the reasons for each score in
+    the active language."""
     if not can_manage_vacancy(actor, vacancy):
         raise Http404
-    matches = _top_for(vacancy_card(vacancy), k)
-    rows = Application.objects.filter(
-        vacancy=vacancy, status__in=(*SHOWN_APPLICATIONS, ApplicationStatus.INVITED)
-    ).select_related("worker")
+    return _candidates(vacancy, k, _applications_seen(vacancy))
+
+
+def candidates_and_applicants_for(
+    actor: Actor, vacancy: Vacancy, k: int = 10
+) -> tuple[list[Candidate], list[Application]]:
+    """The match page's two lists from one read of the vacancy's applications: its top
+    candidates (as `candidates_for`) and its applicants (as `applicants_of`)."""
+    if not can_manage_vacancy(actor, vacancy):
+        raise Http404
+    rows = _applications_seen(vacancy)
+    applicants = [a for a in rows if a.status in SHOWN_APPLICATIONS]
+    return _candidates(vacancy, k, rows), applicants
+
+
+def _applications_seen(vacancy: Vacancy) -> list[Application]:
+    """The vacancy's applications the employer sees: applied, hired or invited, with the
+    worker (her name is shown only once she applied)."""
+    return list(
+        Application.objects.filter(
+            vacancy=vacancy, status__in=(*SHOWN_APPLICATIONS, ApplicationStatus.INVITED)
+        ).select_related("worker")
+    )
+
+
+def _candidates(vacancy: Vacancy, k: int, rows: list[Application]) -> list[Candidate]:
+    top = _top_for(vacancy_card(vacancy), k)
+    reasons = top.reasons_in(get_language() or settings.LANGUAGE_CODE)
     invited = {a.worker_id for a in rows if a.status == ApplicationStatus.INVITED}
     applied = {a.worker_id: a for a in rows if a.worker_id not in invited}
     return [
         Candidate(
-            pseudonym=_pseudonym(vacancy.pk, m.worker_id),
+            pseudonym=pseudonym,
             match=m,
             applied=m.worker_id in applied,
             name=applied[m.worker_id].worker.display_name if m.worker_id in applied else "",
             application_id=applied[m.worker_id].pk if m.worker_id in applied else None,
             invited=m.worker_id in invited,
+            reasons=said,
         )
-        for m in matches
+        for m, pseudonym, said in zip(top.matches, top.pseudonyms, reasons, strict=True)
     ]
 
 
@@ -280,8 +330,9 @@ def candidate_worker_id(actor: Actor, vacancy: Vacancy, pseudonym: str, k: int =
     if not can_manage_vacancy(actor, vacancy) or vacancy.status != VacancyStatus.PUBLISHED:
         raise Http404
     wanted = pseudonym.strip().upper()
-    for m in _top_for(vacancy_card(vacancy), k):
-        if _pseudonym(vacancy.pk, m.worker_id) == wanted:
+    top = _top_for(vacancy_card(vacancy), k)
+    for m, shown in zip(top.matches, top.pseudonyms, strict=True):
+        if shown == wanted:
             return m.worker_id
     raise Http404
 

@@ -197,3 +197,33 @@ def test_closing_tells_the_candidates_and_takes_it_off_the_list(
         services.vacancy_update(
             actor=personas.carl, vacancy=vacancy, facts=dataclasses.replace(facts(), title="x")
         )
+
+
+def test_the_reasons_are_in_each_page_language_and_follow_his_change_at_once(
+    personas, vacancy, rosa_findable
+):
+    """The top candidates and their reasons are remembered a few seconds per process: each
+    language still gets its own words, and the employer's own change shows on the next page."""
+    carl = logged_in_client(personas.carl)
+    url = f"/opportunities/mine/{vacancy.pk}/"
+    api = f"/api/opportunities/vacancies/{vacancy.pk}/candidates"
+    english = carl.get(f"/en{url}").content.decode()
+    spanish = carl.get(f"/es{url}").content.decode()
+    french = carl.get(f"/fr{url}").content.decode()
+    assert "Skills in common: picking." in english
+    assert "Habilidades en común: picking." in spanish and "Skills in common" not in spanish
+    assert "Compétences en commun : picking." in french and "Habilidades" not in french
+    assert "Skills in common: picking." in carl.get(f"/en{url}").content.decode()
+
+    def reasons(language: str) -> list[str]:
+        (row,) = carl.get(api, HTTP_ACCEPT_LANGUAGE=language).json()
+        return [p["reason"] for p in row["parts"]]
+
+    assert "Habilidades en común: picking." in reasons("es")
+    assert "Compétences en commun : picking." in reasons("fr")
+
+    services.vacancy_update(actor=personas.carl, vacancy=vacancy, facts=facts(skills=("pruning",)))
+    changed = carl.get(f"/en{url}").content.decode()
+    assert "None of the skills listed appears in the profile." in changed
+    assert "Skills in common" not in changed
+    assert "Ninguna de las habilidades pedidas aparece en el perfil." in reasons("es")

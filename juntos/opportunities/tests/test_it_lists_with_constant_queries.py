@@ -94,7 +94,7 @@ def test_candidates_and_applicants_page(personas):
     carl = personas.client_for("carl")
     vacancy = published_vacancy()
     add = lambda n: _candidates(vacancy, n, personas)  # noqa: E731
-    flat(add, lambda: carl.get(f"/en/opportunities/mine/{vacancy.pk}/"), limit=16)
+    flat(add, lambda: carl.get(f"/en/opportunities/mine/{vacancy.pk}/"), limit=12)
 
 
 def test_candidates_api(personas):

@@ -19,7 +19,6 @@ from juntos.core.forms import add_service_errors
 from juntos.opportunities import policies, selectors, services
 from juntos.opportunities.forms import VacancyForm
 from juntos.opportunities.models import Vacancy
-from juntos.opportunities.reasons import explain
 
 
 def _employer_choices(request: HttpRequest) -> list[tuple[int, str]]:
@@ -77,15 +76,11 @@ def manage(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     vacancy = selectors.get_managed_vacancy_for(user, vacancy_id)
     candidates = []
     if vacancy.status == "published":
-        candidates = [
-            (c, [(p, explain(p)) for p in c.match.parts])
-            for c in selectors.candidates_for(user, vacancy)
-        ]
-    context = {
-        "vacancy": vacancy,
-        "candidates": candidates,
-        "applicants": list(selectors.applicants_of(user, vacancy)),
-    }
+        found, applicants = selectors.candidates_and_applicants_for(user, vacancy)
+        candidates = [(c, list(zip(c.match.parts, c.reasons, strict=True))) for c in found]
+    else:
+        applicants = list(selectors.applicants_of(user, vacancy))
+    context = {"vacancy": vacancy, "candidates": candidates, "applicants": applicants}
     return render(request, "opportunities/manage.html", context)
 
 
