@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 
 from django.conf import settings
@@ -49,6 +50,12 @@ logger = logging.getLogger(__name__)
 
 TEXT_CHANNELS = (Channel.SMS, Channel.WHATSAPP)
 DEFAULT_LANGUAGE = "en"
+# Commands whose answer is only read (a report's stage, an article, the menu): on SMS the reply
+# is their one write, so they run outside a transaction and the reply's row is stored by one
+# statement. On SQLite the write lock, shared by every process, is then held only while that
+# row is written, not while a report is opened and the reply put into words (under load the
+# other workers waited for it, which made the webhook's slow tail).
+ANSWERED_BY_READING = frozenset({Kind.STATUS, Kind.MESSAGES, Kind.RIGHTS, Kind.HELP, Kind.UNKNOWN})
 
 
 def _correspondent(number: str) -> Correspondent | None:
@@ -73,7 +80,8 @@ def inbound_message_handle(*, channel: str, sender: str, text: str) -> Kind | No
     command = parse(text)
     if _opted_out(number) and command.kind is not Kind.START:
         return None
-    with transaction.atomic():
+    writes = channel == Channel.WHATSAPP or command.kind not in ANSWERED_BY_READING
+    with transaction.atomic() if writes else nullcontext():
         known = _correspondent(number)
         if channel == Channel.WHATSAPP:
             known = _window_open(number, known)
