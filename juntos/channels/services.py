@@ -56,6 +56,9 @@ DEFAULT_LANGUAGE = "en"
 # row is written, not while a report is opened and the reply put into words (under load the
 # other workers waited for it, which made the webhook's slow tail).
 ANSWERED_BY_READING = frozenset({Kind.STATUS, Kind.MESSAGES, Kind.RIGHTS, Kind.HELP, Kind.UNKNOWN})
+# Commands whose answer owes nothing to what we know of the number once their keyword has said
+# the language (the menu, a report's stage by its code): the number's record is not read.
+ANSWERED_FROM_THE_TEXT = frozenset({Kind.STATUS, Kind.MESSAGES, Kind.HELP})
 
 
 def _correspondent(number: str) -> Correspondent | None:
@@ -64,6 +67,15 @@ def _correspondent(number: str) -> Correspondent | None:
 
 def _opted_out(number: str) -> bool:
     return OptOut.objects.filter(number_hash=number_hash(number)).exists()
+
+
+def _record_needed(channel: str, command: Command) -> bool:
+    """Whether the answer depends on the number's record (its language, province, window)."""
+    return (
+        channel == Channel.WHATSAPP
+        or not command.language
+        or command.kind not in ANSWERED_FROM_THE_TEXT
+    )
 
 
 def inbound_message_handle(*, channel: str, sender: str, text: str) -> Kind | None:
@@ -82,7 +94,7 @@ def inbound_message_handle(*, channel: str, sender: str, text: str) -> Kind | No
         return None
     writes = channel == Channel.WHATSAPP or command.kind not in ANSWERED_BY_READING
     with transaction.atomic() if writes else nullcontext():
-        known = _correspondent(number)
+        known = _correspondent(number) if _record_needed(channel, command) else None
         if channel == Channel.WHATSAPP:
             known = _window_open(number, known)
         language = command.language or (known.language if known else "") or DEFAULT_LANGUAGE

@@ -70,6 +70,14 @@ def test_a_status_by_its_code_opens_no_transaction_and_writes_only_its_reply():
     assert PendingMessage.objects.count() == 1
 
 
+def test_the_menu_reads_only_whether_the_number_opted_out():
+    with _statements() as seen:
+        _sms("AYUDA")
+    reads = [sql for sql, _atomic in seen if sql.startswith("SELECT")]
+    assert len(reads) == 1
+    assert "channels_optout" in reads[0]
+
+
 def test_a_province_is_remembered_with_its_reply_in_one_transaction():
     with _statements() as seen:
         _sms("PROVINCIA BC")
