@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import template
-from django.utils import formats, translation
 from django.template.defaultfilters import floatformat
+from django.utils import formats, translation
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
