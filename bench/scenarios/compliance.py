@@ -65,7 +65,7 @@ def _api(i: int, state: object) -> Request:
 # in Spanish with no JavaScript). The rules are remembered per process for 5 s and the facts
 # written in one go every 5 s (juntos/core/tally.py); each finding's card is built in Python and
 # formatted figures are remembered. The start page (the site's frame with little else) is the
-# floor under any page of the checker. Figures per run are in bench/README.md.
+# floor under any page of the checker. Each run writes its figures to bench/results/latest.txt.
 SCENARIOS = [
     Scenario(
         "compliance.check_api",
