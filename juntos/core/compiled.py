@@ -39,11 +39,12 @@ class _Plan:
     start: int
     end: int
     populators: list[Any]
+    annotations: tuple[tuple[str, int], ...]  # (attribute, column) of each annotation
 
 
 class CompiledLookup(Generic[M]):
-    """`build(*values)` for the equality of one field or a few (select_related, only and
-    order_by allowed), run with its SQL compiled once per connection.
+    """`build(*values)` for the equality of one field or a few (select_related, only,
+    order_by and annotations allowed), run with its SQL compiled once per connection.
 
     `field` names the field compared, or a tuple of them in the order `build` takes their
     values; a name may follow relations ("status_list__number"). `build` must filter on each
@@ -93,6 +94,7 @@ class CompiledLookup(Generic[M]):
             start=start,
             end=end,
             populators=get_related_populators(klass_info, select, alias),
+            annotations=tuple(compiler.annotation_col_map.items()),
         )
         self._plans[connection] = plan
         return plan
@@ -114,6 +116,8 @@ class CompiledLookup(Generic[M]):
             obj = self.model.from_db(alias, list(plan.init_list), row[plan.start : plan.end])
             for populator in plan.populators:
                 populator.populate(row, obj)
+            for name, column in plan.annotations:
+                setattr(obj, name, row[column])
             found.append(obj)
         return found
 

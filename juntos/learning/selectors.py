@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import organisation_ids_for, public_organisations
+from juntos.core.compiled import CompiledLookup
 from juntos.core.memory import ShortMemory
 from juntos.learning.choices import PROFILE_VIEWER_KINDS, EnrolmentStatus
 from juntos.learning.models import (
@@ -63,6 +64,7 @@ class _InALanguage(Protocol):
 
 
 _Text = TypeVar("_Text", bound=_InALanguage)
+_Row = TypeVar("_Row", bound=Model)
 HOLDS_A_PLACE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 FACETS = ("topic", "provider", "format", "language", "province", "schedule")
 # Facets whose column has another name; provider values are organisation ids as text.
@@ -90,41 +92,71 @@ def own_profile(user: Actor) -> WorkerProfile | None:
     return WorkerProfile.objects.filter(user=user).first()
 
 
+# The profile page reads these on every visit: their SQL is compiled once per connection.
+def _of_profile(model: type[_Row]) -> CompiledLookup[_Row]:
+    return CompiledLookup(model, "profile", lambda pk: model._default_manager.filter(profile_id=pk))
+
+
+_languages_of = _of_profile(ProfileLanguage)
+_seasons_of = _of_profile(Season)
+_skills_of = _of_profile(Skill)
+_goals_of = _of_profile(Goal)
+_objectives_of = CompiledLookup(
+    Objective,
+    ("profile", "profile__user"),
+    lambda pk, user_id: Objective.objects.filter(profile_id=pk).annotate(
+        course_completed=Exists(
+            CompletionRecord.objects.filter(user_id=user_id, course_id=OuterRef("course_id"))
+        )
+    ),
+)
+_active_grants_of = CompiledLookup(
+    ProfileGrant,
+    "profile",
+    lambda pk: ProfileGrant.objects.filter(profile_id=pk, revoked_at=None),
+)
+_workshops_of = CompiledLookup(
+    WorkshopAttendance,
+    "profile",
+    lambda pk: WorkshopAttendance.objects.filter(profile_id=pk).select_related("workshop"),
+)
+_profile_of_user = CompiledLookup(
+    WorkerProfile, "user", lambda user_id: WorkerProfile.objects.filter(user_id=user_id)
+)
+
+
 def _with_details(profile: WorkerProfile | None) -> WorkerProfile | None:
     """The profile with everything its page shows, one plain query per kind of item.
 
     Each objective carries `course_completed` (her completion record for its course exists),
     her active grants are `active_grants` and her workshops `workshop_rows`; `languages`,
     `seasons`, `skills`, `goals` and `objectives` read as if prefetched. The same queries as
-    `prefetch_related` would send, without its bookkeeping, which cost as much again as the
-    queries themselves on the profile page.
+    `prefetch_related` would send, with their SQL compiled once per connection and without
+    its bookkeeping (both cost more than the queries themselves on the profile page).
     """
     if profile is None:
         return None
     if profile.user_id is None:  # a workshop profile nobody has claimed: nothing completed
-        completed: Exists | Value = Value(False, output_field=BooleanField())
-    else:
-        completed = Exists(
-            CompletionRecord.objects.filter(
-                user_id=profile.user_id, course_id=OuterRef("course_id")
+        objectives = list(
+            Objective.objects.filter(profile_id=profile.pk).annotate(
+                course_completed=Value(False, output_field=BooleanField())
             )
         )
-    mine = {"profile_id": profile.pk}
+    else:
+        objectives = _objectives_of(profile.pk, profile.user_id)
     cache: dict[str, list[Model]] = {
-        "languages": list(ProfileLanguage.objects.filter(**mine)),
-        "seasons": list(Season.objects.filter(**mine)),
-        "skills": list(Skill.objects.filter(**mine)),
-        "goals": list(Goal.objects.filter(**mine)),
-        "objectives": list(Objective.objects.filter(**mine).annotate(course_completed=completed)),
+        "languages": _languages_of(profile.pk),
+        "seasons": _seasons_of(profile.pk),
+        "skills": _skills_of(profile.pk),
+        "goals": _goals_of(profile.pk),
+        "objectives": objectives,
     }
     for rows in cache.values():
         for row in rows:
             row._state.fields_cache["profile"] = profile
     profile._prefetched_objects_cache = cache  # type: ignore[attr-defined]
-    grants = ProfileGrant.objects.filter(profile_id=profile.pk, revoked_at=None)
-    profile.active_grants = list(grants)  # type: ignore[attr-defined]
-    workshops = WorkshopAttendance.objects.filter(profile_id=profile.pk).select_related("workshop")
-    profile.workshop_rows = list(workshops)  # type: ignore[attr-defined]
+    profile.active_grants = _active_grants_of(profile.pk)  # type: ignore[attr-defined]
+    profile.workshop_rows = _workshops_of(profile.pk)  # type: ignore[attr-defined]
     return profile
 
 
@@ -142,7 +174,8 @@ def profile_details_of(user: Actor) -> WorkerProfile | None:
     """The worker's own profile with everything it shows."""
     if not user.is_authenticated:
         return None
-    return _with_details(WorkerProfile.objects.filter(user=user).first())
+    found = _profile_of_user(user.pk)
+    return _with_details(found[0] if found else None)
 
 
 def advisees_for(actor: Actor) -> QuerySet[WorkerProfile]:
@@ -305,11 +338,9 @@ def catalogue_search(
     today = timezone.localdate()
     wanted = {k: v for k, v in filters.items() if v and k in FACETS}
     key = (today, tuple(sorted(wanted.items())), text, limit)
-    remembered = _catalogue_memory.get(key)
-    if remembered is not None:
-        return remembered
-    found = _catalogue_search(today, filters, text, limit, provider_names)
-    return _catalogue_memory.put(key, found)
+    return _catalogue_memory.remember(
+        key, lambda: _catalogue_search(today, filters, text, limit, provider_names)
+    )
 
 
 def _catalogue_search(
@@ -343,12 +374,12 @@ def _catalogue_search(
 def provider_names() -> dict[int, str]:
     """Names of the organisations that offer published courses, in one query (or none, when
     this process looked them up in the last few seconds)."""
-    remembered = _provider_memory.get("")
-    if remembered is not None:
-        return remembered
-    offering = Course.objects.filter(is_published=True).values("organisation_id")
-    names = dict(public_organisations().filter(pk__in=offering).values_list("pk", "name"))
-    return _provider_memory.put("", names)
+
+    def read() -> dict[int, str]:
+        offering = Course.objects.filter(is_published=True).values("organisation_id")
+        return dict(public_organisations().filter(pk__in=offering).values_list("pk", "name"))
+
+    return _provider_memory.remember("", read)
 
 
 def provider_choices(names: dict[int, str] | None = None) -> list[tuple[str, str]]:
@@ -636,21 +667,31 @@ def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int
 
 def profile_organisations(profile: WorkerProfile) -> tuple[list[tuple[int, str]], dict[int, str]]:
     """The organisations she may let see her profile, (id, name), and the names of those she
-    already lets see it, in one query (`profile` from `profile_details_of`)."""
+    already lets see it (`profile` from `profile_details_of`): no query when the viewers are
+    remembered and she lets only some of them see it."""
     granted = {g.organisation_id for g in profile.active_grants}  # type: ignore[attr-defined]
-    found = public_organisations().filter(Q(kind__in=PROFILE_VIEWER_KINDS) | Q(pk__in=granted))
-    viewers, names = [], {}
-    for pk, name, kind in found.values_list("pk", "name", "kind"):
-        names[pk] = name
-        if kind in PROFILE_VIEWER_KINDS:
-            viewers.append((pk, name))
-    return viewers, {k: v for k, v in names.items() if k in granted}
+    viewers = profile_viewer_organisations()
+    names = {pk: name for pk, name in viewers if pk in granted}
+    if len(names) < len(granted):  # one no longer of a viewer kind: its name all the same
+        names |= organisation_names(granted - names.keys())
+    return viewers, names
+
+
+# The organisations a worker may choose are the same for everyone: remembered for a few
+# seconds, so a new or renamed one shows on the profile page within that time.
+_viewer_memory: ShortMemory[list[tuple[int, str]]] = ShortMemory(
+    seconds=CATALOGUE_MEMORY_SECONDS, most=1
+)
 
 
 def profile_viewer_organisations() -> list[tuple[int, str]]:
     """(id, name) of the organisations a worker may let see her profile."""
-    found = public_organisations().filter(kind__in=PROFILE_VIEWER_KINDS)
-    return list(found.values_list("pk", "name"))
+
+    def read() -> list[tuple[int, str]]:
+        found = public_organisations().filter(kind__in=PROFILE_VIEWER_KINDS)
+        return list(found.values_list("pk", "name"))
+
+    return _viewer_memory.remember("", read)
 
 
 # Parts of pages already authorised by the caller --------------------------------------
@@ -749,6 +790,35 @@ def skill_occupations() -> Iterator[tuple[int, str]]:
         .values_list("profile__user_id", "occupation")
     )
     return skills.iterator(chunk_size=5000)
+
+
+@dataclass
+class SkillsAndLanguages:
+    """What matching reads of workers' profiles, by user id: (occupation, description) of each
+    skill and the languages they speak, in the order they added them."""
+
+    skills: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    languages: dict[int, list[str]] = field(default_factory=dict)
+
+
+def skills_and_languages_of(user_ids: Collection[int]) -> SkillsAndLanguages:
+    """The skills and languages of the profiles of these people, in two queries of plain
+    values whatever their number (no model objects: matching reads thousands of them)."""
+    found = SkillsAndLanguages()
+    mine = {"profile__user_id__in": user_ids}
+    for user_id, occupation, description in (
+        Skill.objects.filter(**mine)
+        .order_by("pk")
+        .values_list("profile__user_id", "occupation", "description")
+    ):
+        found.skills.setdefault(user_id, []).append((occupation, description))
+    for user_id, language in (
+        ProfileLanguage.objects.filter(**mine)
+        .order_by("pk")
+        .values_list("profile__user_id", "language")
+    ):
+        found.languages.setdefault(user_id, []).append(language)
+    return found
 
 
 # --- Lessons and quizzes --------------------------------------------------------------------

@@ -17,7 +17,7 @@ from juntos.accounts.selectors import memberships_of, organisations_of_kind, pub
 from juntos.core.crypto import keyed_hash
 from juntos.core.memory import ShortMemory
 from juntos.credentials.selectors import holders_recognised_for, occupation_recognitions
-from juntos.learning.selectors import advisees_for
+from juntos.learning.selectors import advisees_for, skills_and_languages_of
 from juntos.opportunities.choices import (
     ApplicationStatus,
     NamedStatus,
@@ -152,13 +152,14 @@ def vacancy_card(vacancy: Vacancy) -> VacancyCard:
 
 def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
     """Cards for opted-in workers, from their learning profiles, seasons and counting
-    credentials, in a fixed number of queries."""
+    credentials, in a fixed number of queries of plain values (the index holds thousands)."""
     rows = list(
-        findables.select_related("user__learning_profile").prefetch_related(
-            "user__learning_profile__skills", "user__learning_profile__languages"
+        findables.values_list(
+            "user_id", "available_from", "available_to", "provinces", "returning_pool"
         )
     )
-    user_ids = [row.user_id for row in rows]
+    user_ids = [row[0] for row in rows]
+    profiles = skills_and_languages_of(user_ids)
     past: dict[int, set[int]] = defaultdict(set)
     pool: set[int] = set()
     for worker_id, employer_id, joined in SeasonEngagement.objects.filter(
@@ -169,21 +170,19 @@ def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
             pool.add(worker_id)
     recognitions = occupation_recognitions(user_ids)
     cards = []
-    for row in rows:
-        profile = getattr(row.user, "learning_profile", None)
-        skills = list(profile.skills.all()) if profile else []
-        languages = list(profile.languages.all()) if profile else []
+    for user_id, available_from, available_to, provinces, returning_pool in rows:
+        skills = profiles.skills.get(user_id, ())
         cards.append(
             WorkerCard(
-                id=row.user_id,
-                occupations=frozenset(s.occupation for s in skills if s.occupation),
-                skill_words=words(s.description for s in skills),
-                languages=frozenset(language_code(x.language) for x in languages),
-                available_from=row.available_from,
-                available_to=row.available_to,
-                provinces=frozenset(row.provinces),
-                past_employers=frozenset(past[row.user_id]),
-                returning_pool=row.returning_pool or row.user_id in pool,
+                id=user_id,
+                occupations=frozenset(occupation for occupation, _ in skills if occupation),
+                skill_words=words(description for _, description in skills),
+                languages=frozenset(language_code(x) for x in profiles.languages.get(user_id, ())),
+                available_from=available_from,
+                available_to=available_to,
+                provinces=frozenset(provinces),
+                past_employers=frozenset(past[user_id]),
+                returning_pool=returning_pool or user_id in pool,
                 credentials=tuple(
                     CredentialFit(
                         occupation=r.occupation,
@@ -193,7 +192,7 @@ def _worker_cards(findables: QuerySet[FindableWorker]) -> list[WorkerCard]:
                         via=r.via,
                         endorsed_by=r.endorsed_by,
                     )
-                    for r in recognitions.get(row.user_id, ())
+                    for r in recognitions.get(user_id, ())
                 ),
             )
         )
@@ -215,14 +214,14 @@ def forget_worker_index(*args: object, **kwargs: object) -> None:
 
 
 def _index_for(occupation: str) -> WorkerIndex:
-    found = _index_memory.get(occupation)
-    if found is not None:
-        return found
-    opted = FindableWorker.objects.filter(
-        Q(user__learning_profile__skills__occupation=occupation)
-        | Q(user_id__in=holders_recognised_for(occupation))
-    )
-    return _index_memory.put(occupation, WorkerIndex(_worker_cards(opted.distinct())))
+    def build() -> WorkerIndex:
+        opted = FindableWorker.objects.filter(
+            Q(user__learning_profile__skills__occupation=occupation)
+            | Q(user_id__in=holders_recognised_for(occupation))
+        )
+        return WorkerIndex(_worker_cards(opted.distinct()))
+
+    return _index_memory.remember(occupation, build)
 
 
 class _Top:
@@ -250,11 +249,9 @@ _match_memory: ShortMemory[_Top] = ShortMemory(seconds=INDEX_MEMORY_SECONDS, mos
 
 def _top_for(card: VacancyCard, k: int) -> _Top:
     """The vacancy's top k, remembered with the index (the card holds all the vacancy says)."""
-    found = _match_memory.get((card, k))
-    if found is not None:
-        return found
-    matches = top_candidates(card, _index_for(card.occupation), k=k)
-    return _match_memory.put((card, k), _Top(card, matches))
+    return _match_memory.remember(
+        (card, k), lambda: _Top(card, top_candidates(card, _index_for(card.occupation), k=k))
+    )
 
 
 def _pseudonym(vacancy_id: int, worker_id: int) -> str:

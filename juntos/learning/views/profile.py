@@ -58,18 +58,21 @@ _BLANK_FIELDS: dict[tuple[object, ...], str] = {}
 _MOST_BLANK_FIELDS = 256
 
 
-def _fields(item: str, form: forms.Form) -> str:
-    """The form's fields as `field_row` writes them.
+def _fields(item: str, form: forms.Form | None) -> str:
+    """The fields of the item's form (`form`, bound, or a blank one for None) as `field_row`
+    writes them.
 
     A blank item form has fixed choices and no data, so its fields are the same HTML for
-    everyone who reads the page in one language: each process writes them once per language
-    (written anew on every request, they were half the profile page's time).
+    everyone who reads the page in one language: each process makes the form and writes them
+    once per language (made and written anew on every request, they were half the profile
+    page's time).
     """
-    if form.is_bound:
+    if form is not None:
         return render_to_string("learning/_fields.html", {"form": form})
     key = (item, translation.get_language() or "")
     if key not in _BLANK_FIELDS:
-        _BLANK_FIELDS[key] = render_to_string("learning/_fields.html", {"form": form})
+        blank = ITEM_FORMS[item]()
+        _BLANK_FIELDS[key] = render_to_string("learning/_fields.html", {"form": blank})
     return _BLANK_FIELDS[key]
 
 
@@ -113,8 +116,8 @@ def _profile_page(
         "workshops": profile.workshop_rows,  # type: ignore[attr-defined]
         "rights_url": rights_url(),
     }
-    for item, form_class in ITEM_FORMS.items():
-        form = bound.get(item) or form_class()
+    for item in ITEM_FORMS:
+        form = bound.get(item)  # None for a blank one: it has nothing to say but its fields
         context[f"{item}_form"] = form
         context[f"{item}_fields"] = _fields(item, form)
     grant_form = bound.get("grant") or GrantForm(organisations=viewers)
