@@ -40,6 +40,7 @@ class _Plan:
     end: int
     populators: list[Any]
     annotations: tuple[tuple[str, int], ...]  # (attribute, column) of each annotation
+    ranges: tuple[tuple[int, int] | None, ...]  # what each integer column can hold
 
 
 class CompiledLookup(Generic[M]):
@@ -95,6 +96,7 @@ class CompiledLookup(Generic[M]):
             end=end,
             populators=get_related_populators(klass_info, select, alias),
             annotations=tuple(compiler.annotation_col_map.items()),
+            ranges=tuple(_range(field, connection) for field in self.fields),
         )
         self._plans[connection] = plan
         return plan
@@ -104,8 +106,13 @@ class CompiledLookup(Generic[M]):
         connection = connections[alias]
         plan = self._plan(connection, alias)
         params = list(plan.params)
-        for position, field, value in zip(plan.positions, self.fields, values, strict=True):
-            params[position] = _prepare(field, value, connection)
+        for position, field, value, held in zip(
+            plan.positions, self.fields, values, plan.ranges, strict=True
+        ):
+            prepared = _prepare(field, value, connection)
+            if held is not None and not held[0] <= prepared <= held[1]:
+                return []  # as the ORM: no row holds a number its column cannot hold
+            params[position] = prepared
         with connection.cursor() as cursor:
             cursor.execute(plan.sql, params)
             rows: Any = cursor.fetchall()
@@ -130,6 +137,14 @@ def _field(model: type[models.Model], name: str) -> Any:
         assert isinstance(related, type), f"{name}: {part} is not a relation"
         model = related
     return model._meta.get_field(last)
+
+
+def _range(field: Any, connection: BaseDatabaseWrapper) -> tuple[int, int] | None:
+    kind = getattr(field, "target_field", field).get_internal_type()
+    if kind.endswith(("IntegerField", "AutoField")):
+        low, high = connection.ops.integer_field_range(kind)
+        return (-(2**63) if low is None else low, 2**63 - 1 if high is None else high)
+    return None
 
 
 def _sentinel(field: Any, number: int, connection: BaseDatabaseWrapper) -> Any:

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from ninja import Router, Schema
 from ninja.security import django_auth
+from pydantic import BaseModel
 
 from juntos.accounts.actors import signed_in
 from juntos.opportunities import policies, selectors, services
@@ -84,14 +85,16 @@ class PostedOut(Schema):
     findings: list[VacancyFindingOut]
 
 
-class PartOut(Schema):
+# The candidates' answer is built as plain dicts: plain pydantic models validate them in
+# pydantic's core, without ninja's attribute getter, which took a third of the request.
+class PartOut(BaseModel):
     part: str
     points: int
     maximum: int
     reason: str
 
 
-class CandidateOut(Schema):
+class CandidateOut(BaseModel):
     candidate: str
     name: str
     applied: bool

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, public_organisations
+from juntos.core.compiled import CompiledLookup
 from juntos.core.crypto import keyed_hash
 from juntos.core.memory import ShortMemory
 from juntos.credentials.selectors import holders_recognised_for, occupation_recognitions
@@ -112,12 +113,24 @@ def vacancies_managed_by(actor: Actor) -> QuerySet[Vacancy]:
     ).order_by("-id")
 
 
+# An employer's match page and its API read the vacancy and its applications on every visit:
+# their SQL is compiled once per connection (juntos/core/compiled.py).
+_vacancy_by_pk = CompiledLookup(Vacancy, "id", lambda pk: Vacancy.objects.filter(pk=pk))
+_applications_seen_of = CompiledLookup(
+    Application,
+    "vacancy",
+    lambda vacancy_id: Application.objects.filter(
+        vacancy_id=vacancy_id, status__in=(*SHOWN_APPLICATIONS, ApplicationStatus.INVITED)
+    ).select_related("worker"),
+)
+
+
 def get_managed_vacancy_for(actor: Actor, vacancy_id: int) -> Vacancy:
     """A vacancy the actor's organisation manages, or 404."""
-    vacancy = Vacancy.objects.filter(pk=vacancy_id).first()
-    if vacancy is None or not can_manage_vacancy(actor, vacancy):
+    found = _vacancy_by_pk(vacancy_id)
+    if not found or not can_manage_vacancy(actor, found[0]):
         raise Http404
-    return vacancy
+    return found[0]
 
 
 def vacancies_to_review(actor: Actor) -> QuerySet[Vacancy]:
@@ -295,11 +308,7 @@ def candidates_and_applicants_for(
 def _applications_seen(vacancy: Vacancy) -> list[Application]:
     """The vacancy's applications the employer sees: applied, hired or invited, with the
     worker (her name is shown only once she applied)."""
-    return list(
-        Application.objects.filter(
-            vacancy=vacancy, status__in=(*SHOWN_APPLICATIONS, ApplicationStatus.INVITED)
-        ).select_related("worker")
-    )
+    return _applications_seen_of(vacancy.pk)
 
 
 def _candidates(vacancy: Vacancy, k: int, rows: list[Application]) -> list[Candidate]:

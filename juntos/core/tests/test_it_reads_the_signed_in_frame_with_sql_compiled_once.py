@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -47,7 +48,27 @@ def test_the_sql_is_compiled_once_and_every_write_is_seen_at_once(personas):
     assert lookup(personas.rosa.pk)[0].display_name == "Rosa H."
     assert lookup(str(personas.rosa.pk))[0].pk == personas.rosa.pk  # as a session holds it
     assert lookup(10**9) == []
+    assert lookup(10**30) == [] and lookup(-(10**30)) == []  # as the ORM, not an overflow
     assert dict(lookup._plans) == plans  # the same plan, run again with each value
+
+
+def test_a_lookup_gives_annotations_as_the_orm_does(personas):
+    count = Count("memberships")
+    lookup = CompiledLookup(User, "id", lambda pk: User.objects.filter(pk=pk).annotate(n=count))
+    for person in personas.people.values():
+        ours = lookup(person.pk)
+        orm = list(User.objects.filter(pk=person.pk).annotate(n=count))
+        assert [fields(u) for u in ours] == [fields(u) for u in orm]
+        assert ours[0].n == person.memberships.count()
+
+
+def test_an_employer_s_address_with_a_number_too_large_is_not_found(personas):
+    client = logged_in_client(personas.carl)
+    for path in (
+        f"/en/opportunities/mine/{10**30}/",
+        f"/api/opportunities/vacancies/{2**63}/candidates",
+    ):
+        assert client.get(path).status_code == 404
 
 
 def test_a_lookup_must_take_its_value_once():
