@@ -10,6 +10,7 @@ from django.apps import apps
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 from django_otp.middleware import OTPMiddleware as DjangoOTPMiddleware
 from django_otp.models import Device
 
@@ -19,6 +20,19 @@ from juntos.core.compiled import CompiledLookup
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/i18n/")
 
 
+def _evaluated(user: Any) -> Any:
+    """The person behind `request.user`'s lazy wrappers (auth's, and django-otp's around it).
+
+    This middleware reads her on every request anyway; handing views the object itself spares
+    every later attribute read two proxies (on an employer's candidates API, a fifth of the
+    request's time)."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
+
+
 class StaffSecondFactorMiddleware:
     """A staff person signed in with a password alone may only finish the second step."""
 
@@ -26,7 +40,7 @@ class StaffSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
+        user = request.user = _evaluated(request.user)
         if (
             user.is_authenticated
             and not user.is_verified()  # type: ignore[attr-defined]

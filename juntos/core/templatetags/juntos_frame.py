@@ -18,12 +18,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from juntos.core.forms import page_csrf_token
 from juntos.core.sections import nav_key, section_templates
 
 register = template.Library()
@@ -91,7 +91,7 @@ def site_header(context: template.Context) -> SafeString:
     request: HttpRequest | None = context.get("request")
     user = context.get("user") or AnonymousUser()
     signed_in = bool(user.is_authenticated)
-    token = get_token(request) if request is not None else ""
+    token = page_csrf_token(context)
     path = escape(request.get_full_path()) if request is not None else ""
     html = _shell(get_language(), user, signed_in).replace(_CSRF_MARK, token)
     html = html.replace(_PATH_MARK, path)

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import template
-from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from juntos.core.forms import page_csrf_token
 
 register = template.Library()
 _SLOT = "pseudonym-slot"
@@ -44,7 +45,7 @@ def candidate_sections(
     pseudonymous, points = _("Candidate %(code)s"), _("%(score)s points of 100")
     invited = conditional_escape(_("Invited. You will see who this is only if the worker applies."))
     invite = conditional_escape(_("Invite to apply"))
-    token = conditional_escape(get_token(context["request"]))
+    token = conditional_escape(page_csrf_token(context))
     # A pseudonym is a slug (six capitals and digits), so it goes into the address as it is.
     invite_url = reverse("opportunities:invite", args=[vacancy.pk, _SLOT])
     html = []
