@@ -162,10 +162,12 @@ class ObjectiveForm(forms.Form):
 
     def __init__(self, *args: Any, courses: list[tuple[int, str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _set_choices(self, "course", _blank([(pk, title) for pk, title, _lang in courses]))
+        # The widget first: a choice field hands its choices to the widget it has when they
+        # are set, so a widget put in afterwards would show none.
         self.fields["course"].widget = LanguageMarkedSelect(
             {str(pk): language for pk, _title, language in courses}
         )
+        _set_choices(self, "course", _blank([(pk, title) for pk, title, _lang in courses]))
 
 
 class WorkshopForm(forms.Form):

@@ -631,37 +631,55 @@ def get_own_share_for(actor: Actor, share_id: int) -> DocumentShare:
     return share
 
 
-def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int, str, str]]:
-    """(id, title, the title's language) of the courses the worker enrolled in or completed, to
-    link plan objectives.
+def _taken_by(user_id: int) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(user_id=user_id).values("session__course_id")
 
-    Only her own courses: the whole catalogue would make the page heavy on a phone. One query
-    for the titles (the title in her language, else in the course's own, else any).
+
+# Her profile page reads the courses she took on every visit: SQL compiled once per connection.
+_courses_taken = CompiledLookup(
+    Course,
+    "sessions__enrolments__user",
+    lambda user_id: (
+        Course.objects.filter(pk__in=_taken_by(user_id))
+        .only("id", "topic", "language")
+        .order_by("id")
+    ),
+)
+_texts_of_courses_taken = CompiledLookup(
+    CourseText,
+    "course__sessions__enrolments__user",
+    lambda user_id: (
+        CourseText.objects.filter(course_id__in=_taken_by(user_id))
+        .only("course_id", "language", "title")
+        .order_by("course_id", "id")
+    ),
+)
+
+
+def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int, str, str]]:
+    """(id, title, the title's language) of the courses the worker enrolled in, to link plan
+    objectives.
+
+    Only her own courses: the whole catalogue would make the page heavy on a phone. Two
+    queries, the courses and their titles (the title in her language, else in the course's
+    own, else any).
     """
     if profile.user_id is None:
         return []
-    taken = Enrolment.objects.filter(user_id=profile.user_id).values("session__course_id")
-    rows = (
-        Course.objects.filter(pk__in=taken)
-        .order_by("id", "texts__id")
-        .values_list("id", "topic", "language", "texts__language", "texts__title")
-    )
-    titles: dict[int, dict[str, str]] = {}
-    fallback: dict[int, tuple[str, str]] = {}
-    for course_id, topic, course_language, text_language, title in rows:
-        texts = titles.setdefault(course_id, {})
-        if text_language is not None:
-            texts.setdefault(text_language, title)
-        fallback[course_id] = (course_language, f"course {course_id} ({topic})")
+    courses = _courses_taken(profile.user_id)
+    titles: dict[int, dict[str, str]] = {course.pk: {} for course in courses}
+    for text in _texts_of_courses_taken(profile.user_id):
+        if text.course_id in titles:  # a course she enrolled in between the two reads
+            titles[text.course_id].setdefault(text.language, text.title)
     choices = []
-    for course_id, texts in titles.items():
-        teaching, unnamed = fallback[course_id]
-        for shown in (language, teaching, *texts):
+    for course in courses:
+        texts = titles[course.pk]
+        for shown in (language, course.language, *texts):
             if shown in texts:
-                choices.append((course_id, texts[shown], shown))
+                choices.append((course.pk, texts[shown], shown))
                 break
         else:
-            choices.append((course_id, unnamed, "en"))
+            choices.append((course.pk, f"course {course.pk} ({course.topic})", "en"))
     return choices
 
 

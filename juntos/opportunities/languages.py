@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _NAMES = {
@@ -17,6 +18,7 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=4096)  # the few names workers write, read for thousands of them
 def language_code(text: str) -> str:
     """The two-letter code for a language name in en/es/fr, or the plain text itself."""
     plain = _plain(text)

@@ -9,9 +9,16 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from juntos.learning import selectors
-from juntos.learning.models import CompletionRecord, Objective, WorkshopAttendance
+from juntos.learning.choices import EnrolmentStatus
+from juntos.learning.models import (
+    CompletionRecord,
+    CourseText,
+    Enrolment,
+    Objective,
+    WorkshopAttendance,
+)
 from juntos.learning.services import objective_add, profile_language_add, profile_start
-from juntos.learning.tests.factories import CourseFactory, WorkshopFactory
+from juntos.learning.tests.factories import CourseFactory, SessionFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +66,32 @@ def test_the_profile_reads_what_the_orm_reads_and_sees_each_write(personas, prov
     assert [x.language for x in again.languages.all()] == ["English", "French"]
     assert not any(o.course_completed for o in again.objectives.all())
     assert selectors.profile_details_of(personas.dana) is None  # no profile, no row
+
+
+def test_the_plan_links_the_courses_she_took_titled_in_her_language_or_the_next_best(
+    personas, provider
+):
+    rosa, org = personas.rosa, provider.organisation.pk
+    profile = profile_start(actor=rosa)
+    both = CourseFactory.create(organisation_id=org)  # English and Spanish titles
+    french = CourseFactory.create(organisation_id=org, language="fr", texts={"fr": "Français"})
+    untitled = CourseFactory.create(organisation_id=org, topic="french")
+    CourseText.objects.filter(course=untitled).delete()
+    CourseFactory.create(organisation_id=org)  # not hers: never offered
+    for course in (untitled, both, french):
+        Enrolment.objects.create(
+            session=SessionFactory.create(course=course), user=rosa,
+            status=EnrolmentStatus.WAITLISTED, queued_at=timezone.now(),
+        )  # fmt: skip
+    assert selectors.plan_course_choices(profile, "es") == [
+        (both.pk, f"Inglés para el trabajo {both.pk}", "es"),
+        (french.pk, "Français", "fr"),
+        (untitled.pk, f"course {untitled.pk} (french)", "en"),
+    ]
+    assert selectors.plan_course_choices(profile, "fr")[0] == (
+        both.pk, f"English for work {both.pk}", "en",  # the course's own language next
+    )  # fmt: skip
+    # The page offers them, each title marked with its language (the select once showed none).
+    page = personas.client_for("rosa").get("/es/learning/profile/").content.decode()
+    assert f'<option value="{french.pk}" lang="fr">Français</option>' in page
+    assert f'<option value="{both.pk}" lang="es">Inglés para el trabajo {both.pk}</option>' in page

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from juntos.core.forms import field_row
+from juntos.core.forms import field_row, id_urls
 from juntos.learning import selectors, services
 from juntos.learning.forms import (
     ClaimForm,
@@ -108,8 +108,14 @@ def _profile_page(
     grants = profile.active_grants  # type: ignore[attr-defined]
     viewers, names = selectors.profile_organisations(profile)
     plan = _plan_rows(profile)
+    remove = {item: id_urls("learning:profile_remove", item) for item in ITEM_FORMS}
     context = {
         "profile": profile,
+        # Each item with the address of its remove button, reversed once per kind.
+        "goals": [(x, remove["goal"](x.pk)) for x in profile.goals.all()],
+        "languages": [(x, remove["language"](x.pk)) for x in profile.languages.all()],
+        "seasons": [(x, remove["season"](x.pk)) for x in profile.seasons.all()],
+        "skills": [(x, remove["skill"](x.pk)) for x in profile.skills.all()],
         "plan": plan,
         "plan_done": sum(1 for _o, done in plan if done),
         "grants": [(g, names.get(g.organisation_id, "")) for g in grants],
