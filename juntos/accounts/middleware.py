@@ -27,9 +27,9 @@ def _evaluated(user: Any) -> Any:
     every later attribute read two proxies (on an employer's candidates API, a fifth of the
     request's time)."""
     while isinstance(user, LazyObject):
-        if user._wrapped is empty:
-            user._setup()
-        user = user._wrapped
+        if user._wrapped is empty:  # type: ignore[attr-defined]
+            user._setup()  # type: ignore[attr-defined]
+        user = user._wrapped  # type: ignore[attr-defined]
     return user
 
 
@@ -43,7 +43,7 @@ class StaffSecondFactorMiddleware:
         user = request.user = _evaluated(request.user)
         if (
             user.is_authenticated
-            and not user.is_verified()  # type: ignore[attr-defined]
+            and not user.is_verified()
             and requires_second_factor(user)
             and not self._allowed(request)
         ):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -136,6 +136,7 @@ def _with_details(profile: WorkerProfile | None) -> WorkerProfile | None:
     """
     if profile is None:
         return None
+    objectives: list[Objective]
     if profile.user_id is None:  # a workshop profile nobody has claimed: nothing completed
         objectives = list(
             Objective.objects.filter(profile_id=profile.pk).annotate(
@@ -144,7 +145,7 @@ def _with_details(profile: WorkerProfile | None) -> WorkerProfile | None:
         )
     else:
         objectives = _objectives_of(profile.pk, profile.user_id)
-    cache: dict[str, list[Model]] = {
+    cache: dict[str, Sequence[Model]] = {
         "languages": _languages_of(profile.pk),
         "seasons": _seasons_of(profile.pk),
         "skills": _skills_of(profile.pk),
@@ -631,8 +632,8 @@ def get_own_share_for(actor: Actor, share_id: int) -> DocumentShare:
     return share
 
 
-def _taken_by(user_id: int) -> QuerySet[Enrolment]:
-    return Enrolment.objects.filter(user_id=user_id).values("session__course_id")
+def _taken_by(user_id: int) -> QuerySet[Enrolment, int]:
+    return Enrolment.objects.filter(user_id=user_id).values_list("session__course_id", flat=True)
 
 
 # Her profile page reads the courses she took on every visit: SQL compiled once per connection.

@@ -17,7 +17,7 @@ def test_views_get_the_person_and_her_verification(personas):
     response = logged_in_client(personas.amina).get("/en/")
     user = response.wsgi_request.user
     assert not isinstance(user, LazyObject) and type(user).__name__ == "User"
-    assert user.pk == personas.amina.pk and user.is_verified()
+    assert user.pk == personas.amina.pk and user.is_verified()  # type: ignore[attr-defined]
     visitor = Client().get("/en/").wsgi_request.user
     assert not isinstance(visitor, LazyObject) and not visitor.is_authenticated
 

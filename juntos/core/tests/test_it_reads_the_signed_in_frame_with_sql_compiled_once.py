@@ -59,7 +59,7 @@ def test_a_lookup_gives_annotations_as_the_orm_does(personas):
         ours = lookup(person.pk)
         orm = list(User.objects.filter(pk=person.pk).annotate(n=count))
         assert [fields(u) for u in ours] == [fields(u) for u in orm]
-        assert ours[0].n == person.memberships.count()
+        assert ours[0].n == person.memberships.count()  # type: ignore[attr-defined]
 
 
 def test_an_employer_s_address_with_a_number_too_large_is_not_found(personas):

@@ -54,9 +54,10 @@ def test_the_profile_reads_what_the_orm_reads_and_sees_each_write(personas, prov
     orm = list(Objective.objects.filter(profile=profile).annotate(course_completed=completed))
     ours = list(found.objectives.all())
     assert [fields(o) for o in ours] == [fields(o) for o in orm]
-    assert {o.course_id: o.course_completed for o in ours} == {done.pk: True, open_.pk: False}
+    assert {o.course_id: o.course_completed for o in ours} == {done.pk: True, open_.pk: False}  # type: ignore[attr-defined]
     attendance = WorkshopAttendance.objects.select_related("workshop").get(profile=profile)
-    assert [fields(r.workshop) for r in found.workshop_rows] == [fields(attendance.workshop)]
+    rows = found.workshop_rows  # type: ignore[attr-defined]
+    assert [fields(r.workshop) for r in rows] == [fields(attendance.workshop)]
     assert [x.language for x in found.languages.all()] == ["English"]
 
     profile_language_add(actor=rosa, profile=profile, language="French", level="beginner")
@@ -64,7 +65,7 @@ def test_the_profile_reads_what_the_orm_reads_and_sees_each_write(personas, prov
     again = selectors.profile_details_of(rosa)
     assert again is not None
     assert [x.language for x in again.languages.all()] == ["English", "French"]
-    assert not any(o.course_completed for o in again.objectives.all())
+    assert not any(o.course_completed for o in again.objectives.all())  # type: ignore[attr-defined]
     assert selectors.profile_details_of(personas.dana) is None  # no profile, no row
 
 
