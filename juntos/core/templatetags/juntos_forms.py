@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from juntos.core.forms import error_summary, field_row
+from juntos.core.labels import choice_label
 from juntos.core.renderers import widget_attributes
 
 register = template.Library()
@@ -19,6 +20,9 @@ register.simple_tag(widget_attributes, name="widget_attributes")
 register.simple_tag(field_row, name="field_row")
 # What is wrong with what was typed, at the top of a form (core/forms.py).
 register.simple_tag(error_summary, name="form_errors")
+# A stored choice's label, `{{ season|label:"province" }}`, as `get_province_display` gives it
+# at a fraction of its cost (core/labels.py).
+register.filter("label", choice_label)
 
 
 def _options(options: list[dict[str, Any]]) -> SafeString:
