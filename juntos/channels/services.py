@@ -39,6 +39,7 @@ from juntos.channels.selectors import VoiceTurn
 from juntos.channels.topics import topic_from
 from juntos.channels.voice import step_from, voice_answer
 from juntos.core import crypto
+from juntos.core.compiled import CompiledLookup
 from juntos.core.segments import sms_fit
 from juntos.core.services import Message, audit_record, notify
 from juntos.core.tally import tally_fact
@@ -65,8 +66,14 @@ def _correspondent(number: str) -> Correspondent | None:
     return Correspondent.objects.filter(number_hash=number_hash(number)).first()
 
 
+# Read for every message that comes in: its SQL compiled once per connection.
+_opt_outs = CompiledLookup(
+    OptOut, "number_hash", lambda value: OptOut.objects.filter(number_hash=value).only("pk")
+)
+
+
 def _opted_out(number: str) -> bool:
-    return OptOut.objects.filter(number_hash=number_hash(number)).exists()
+    return bool(_opt_outs(number_hash(number)))
 
 
 def _record_needed(channel: str, command: Command) -> bool:

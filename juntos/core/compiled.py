@@ -12,6 +12,7 @@ is kept but the SQL.
 
 from __future__ import annotations
 
+import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -154,6 +155,8 @@ def _sentinel(field: Any, number: int, connection: BaseDatabaseWrapper) -> Any:
     kind = getattr(field, "target_field", field).get_internal_type()
     if kind.endswith(("IntegerField", "AutoField")):
         return connection.ops.integer_field_range(kind)[1] - number
+    if kind == "UUIDField":  # version nibble f: no uuid4 the product makes
+        return uuid.UUID(int=(1 << 128) - 1 - number)
     return f"{_TEXT_SENTINEL}-{number}"
 
 

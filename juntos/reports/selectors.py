@@ -34,6 +34,7 @@ from juntos.accounts.selectors import (
     people_with_role,
 )
 from juntos.core import crypto
+from juntos.core.compiled import CompiledLookup
 from juntos.registry import selectors as registry_selectors
 from juntos.reports import sealing
 from juntos.reports.choices import (
@@ -371,12 +372,36 @@ def attachment_names(opened: OpenedReport) -> list[tuple[Attachment, str]]:
     ]
 
 
+# A worker's status, on the web or by SMS, reads her report, its case, thread and questions:
+# their SQL compiled once per connection (compiling cost more than running these queries).
+_messages_of = CompiledLookup(
+    Message,
+    "report",
+    lambda report_id: Message.objects.filter(report_id=report_id).select_related("organisation"),
+)
+_consents_of = CompiledLookup(
+    ConsentRequest,
+    "report",
+    lambda report_id: (
+        ConsentRequest.objects.filter(report_id=report_id)
+        .select_related("inspectorate", "asked_by")
+        .order_by("asked_on")
+    ),
+)
+_report_by_receipt = CompiledLookup(
+    Report, "receipt_hash", lambda value: Report.objects.filter(receipt_hash=value)
+)
+_case_with_owner = CompiledLookup(
+    Case,
+    "report",
+    lambda report_id: Case.objects.filter(report_id=report_id).select_related("owner"),
+)
+
+
 def thread_of(opened: OpenedReport, *, after: int = 0) -> list[ThreadMessage]:
     """The messages between the worker and the caseworkers (and any inspectorate), oldest first;
     with `after`, only those written after that position of the thread."""
-    messages = Message.objects.filter(report=opened.report, position__gt=after).select_related(
-        "organisation"
-    )
+    messages = [m for m in _messages_of(opened.report.pk) if m.position > after]
     return [
         ThreadMessage(
             sender=m.sender,
@@ -469,7 +494,7 @@ def requests_of(case: Case, opened: OpenedReport) -> list[tuple[CaseRequest, str
 
 
 def consents_of(report: Report) -> list[ConsentRequest]:
-    return list(report.consents.select_related("inspectorate", "asked_by").order_by("asked_on"))
+    return _consents_of(report.pk)
 
 
 def attachment_count(report: Report) -> int:
@@ -636,13 +661,14 @@ def on_call_user_ids(organisation_id: int) -> set[int]:
 
 def report_by_receipt_hash(receipt_hash: str) -> Report | None:
     """For the worker's own flows, after her code has been checked and rate-limited."""
-    return Report.objects.filter(receipt_hash=receipt_hash).first()
+    found = _report_by_receipt(receipt_hash)  # the hash is unique: one report or none
+    return found[0] if found else None
 
 
 def handling_organisation_name(report: Report) -> str:
     """The organisation the worker is told is handling her report."""
-    case = Case.objects.filter(report=report).select_related("owner").first()
-    return case.owner.name if case else ""
+    found = _case_with_owner(report.pk)  # one case per report at most
+    return found[0].owner.name if found else ""
 
 
 def employer_site_choices(query: str, *, province: str = "") -> list[tuple[int, str]]:
