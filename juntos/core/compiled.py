@@ -1,6 +1,8 @@
-"""Rows read on every signed-in request, with their SQL compiled once per connection.
+"""Rows read on every request of a busy page, with their SQL compiled once per connection.
 
-The session, the signed-in person and her memberships are read on every page she opens. Django's
+The session, the signed-in person and her memberships are read on every page she opens (and
+apps read this way what their busiest pages read each time: a worker's profile, her report's
+status by its code, a vacancy's applications). Django's
 ORM turns each queryset into SQL anew on every call, and for a one-row lookup that compiling
 costs several times more than running the query. A `CompiledLookup` is one such queryset,
 filtered on the equality of one field or a few: its SQL, converters and row-to-object mapping
