@@ -189,14 +189,24 @@ def page_csrf_token(context: Any) -> str:
     return get_token(request) if request is not None else ""
 
 
-# An id no row has: its digits occur once in an address reversed with it.
-_ID_SLOT = 987654321987654321
+# A key no row has, valid for an <int:> and a <slug:> converter: it occurs once in an
+# address reversed with it.
+_ROW_SLOT = 987654321987654321
 
 
-def id_urls(viewname: str, *fixed: object) -> Callable[[int], str]:
-    """The address of `viewname` for each id (its last argument, after the `fixed` ones),
-    reversed once: a list page with a form per row reverses one address, not one per row (each
-    `{% url %}` cost as much as writing the row). For the active language, as `reverse`."""
-    reversed_once = reverse(viewname, args=[*fixed, _ID_SLOT])
-    head, tail = reversed_once.split(str(_ID_SLOT))
-    return lambda pk: f"{head}{int(pk)}{tail}"
+def row_urls(viewname: str, *fixed: object) -> Callable[[int | str], str]:
+    """The address of `viewname` for each row's key (its last argument, after the `fixed`
+    ones), reversed once: a page with a form per row reverses one address, not one per row
+    (each `{% url %}` cost as much as writing the row). For the active language, as `reverse`.
+
+    A key is an id or a text of ASCII letters and digits (a pseudonym), which an address holds
+    as it is; any other text is refused rather than written unquoted.
+    """
+    head, tail = reverse(viewname, args=[*fixed, _ROW_SLOT]).split(str(_ROW_SLOT))
+
+    def url(key: int | str) -> str:
+        if isinstance(key, str) and not (key.isascii() and key.isalnum()):
+            raise ValueError(f"not a key an address holds as it is: {key!r}")
+        return f"{head}{key if isinstance(key, str) else int(key)}{tail}"
+
+    return url

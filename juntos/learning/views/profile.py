@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from juntos.core.forms import field_row, id_urls
+from juntos.core.forms import field_row, row_urls
 from juntos.learning import selectors, services
 from juntos.learning.forms import (
     ClaimForm,
@@ -108,7 +108,7 @@ def _profile_page(
     grants = profile.active_grants  # type: ignore[attr-defined]
     viewers, names = selectors.profile_organisations(profile)
     plan = _plan_rows(profile)
-    remove = {item: id_urls("learning:profile_remove", item) for item in ITEM_FORMS}
+    remove = {item: row_urls("learning:profile_remove", item) for item in ITEM_FORMS}
     context = {
         "profile": profile,
         # Each item with the address of its remove button, reversed once per kind.

@@ -8,26 +8,18 @@ address reversed once (each was a tenth of the page again).
 
 from __future__ import annotations
 
-import html as stdlib_html
 from collections.abc import Sequence
 from typing import Any
 
 from django import template
-from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from juntos.core.forms import page_csrf_token
+from juntos.core.forms import page_csrf_token, row_urls
+from juntos.core.renderers import escaped
 
 register = template.Library()
-_SLOT = "pseudonym-slot"
-
-
-def _slug(pseudonym: str) -> str:
-    if not pseudonym.isalnum() or not pseudonym.isascii():
-        raise ValueError(f"not a pseudonym: {pseudonym!r}")
-    return pseudonym
 
 
 @register.simple_tag(takes_context=True)
@@ -46,8 +38,8 @@ def candidate_sections(
     invited = conditional_escape(_("Invited. You will see who this is only if the worker applies."))
     invite = conditional_escape(_("Invite to apply"))
     token = conditional_escape(page_csrf_token(context))
-    # A pseudonym is a slug (six capitals and digits), so it goes into the address as it is.
-    invite_url = reverse("opportunities:invite", args=[vacancy.pk, _SLOT])
+    # A pseudonym is six capitals and digits, so it goes into the address as it is.
+    invite_url = row_urls("opportunities:invite", vacancy.pk)
     html = []
     for candidate, parts in candidates:
         if candidate.applied:
@@ -56,13 +48,13 @@ def candidate_sections(
             name = pseudonymous % {"code": conditional_escape(candidate.pseudonym)}
         score = points % {"score": conditional_escape(candidate.match.score)}
         reasons = "".join(
-            f"<li>{int(part.points)}/{int(part.maximum)}: {stdlib_html.escape(reason)}</li>"
+            f"<li>{int(part.points)}/{int(part.maximum)}: {escaped(reason)}</li>"
             for part, reason in parts
         )
         if candidate.invited:
             action = f"<p>{invited}</p>"
         elif not candidate.applied:
-            url = invite_url.replace(_SLOT, _slug(candidate.pseudonym))
+            url = invite_url(candidate.pseudonym)
             action = (
                 f'<form method="post" action="{conditional_escape(url)}">'
                 f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
