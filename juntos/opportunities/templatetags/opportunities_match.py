@@ -16,8 +16,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from juntos.core.forms import page_csrf_token, row_urls
-from juntos.core.renderers import escaped
+from juntos.core.forms import escaped, page_csrf_token, row_urls
 
 register = template.Library()
 
