@@ -86,10 +86,11 @@ def granted_organisation_ids(profile: WorkerProfile) -> set[int]:
 
 
 def own_profile(user: Actor) -> WorkerProfile | None:
-    """The signed-in worker's own profile, if she has one."""
+    """The signed-in worker's own profile, if she has one (one per person)."""
     if not user.is_authenticated:
         return None
-    return WorkerProfile.objects.filter(user=user).first()
+    found = _profile_of_user(user.pk)
+    return found[0] if found else None
 
 
 # The profile page reads these on every visit: their SQL is compiled once per connection.
@@ -173,10 +174,7 @@ def get_profile_for(actor: Actor, profile_id: int) -> WorkerProfile:
 
 def profile_details_of(user: Actor) -> WorkerProfile | None:
     """The worker's own profile with everything it shows."""
-    if not user.is_authenticated:
-        return None
-    found = _profile_of_user(user.pk)
-    return _with_details(found[0] if found else None)
+    return _with_details(own_profile(user))
 
 
 def advisees_for(actor: Actor) -> QuerySet[WorkerProfile]:
