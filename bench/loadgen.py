@@ -9,6 +9,7 @@ import string
 import threading
 import time
 import urllib.parse
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,10 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # Django accepts an unmasked 32-character secret as both the cookie and the submitted token.
 CSRF_TOKEN = secrets.token_hex(16)
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# The bench's URL that answers with the id of the server process that served it.
+WORKER_PATH = "/bench/worker"
+# Connections tried per connection wanted before the kernel's placement is taken as it comes.
+SPREAD_TRIES = 12
 
 
 @dataclass
@@ -33,6 +38,10 @@ class Outcome:
     error_samples: list[str] = field(default_factory=list)
     seconds: float = 0.0
     stopped_early: bool = False
+    # How many of the load's connections each server process held, largest first.
+    spread: tuple[int, ...] = ()
+    # Connections left where the kernel placed them (the spreading ran out of tries).
+    unplaced: int = 0
 
 
 def _encode(req: Request) -> tuple[bytes | None, dict[str, str]]:
@@ -99,34 +108,74 @@ def run(
     count: int,
     warmup: int,
     concurrency: int,
+    server_workers: int = 0,
 ) -> Outcome:
     """Send requests 0..warmup-1 unmeasured, then warmup..warmup+count-1 measured.
 
     Each index is requested exactly once, so a scenario may map index i to person i. Warm-up
     runs from as many threads as the load, so every server worker has loaded its templates and
-    translations before the clock starts.
+    translations before the clock starts. With `server_workers`, the connections are first
+    spread evenly over the server's processes (see `spread`).
     """
     outcome = Outcome(planned=count)
     deadline = time.monotonic() + scenario.max_seconds
-    _pump(scenario, state, host, port, range(warmup), concurrency, deadline, outcome, False)
-    started = time.perf_counter()
-    _pump(
-        scenario, state, host, port, range(warmup, warmup + count), concurrency, deadline,
-        outcome, True,
-    )  # fmt: skip
-    outcome.seconds = time.perf_counter() - started
+    threads = max(1, concurrency)
+    if server_workers:
+        workers, outcome.spread = spread(host, port, threads, server_workers)
+        outcome.unplaced = threads - sum(outcome.spread)
+    else:
+        workers = [_Worker(host, port) for _ in range(threads)]
+    try:
+        _pump(scenario, state, range(warmup), workers, deadline, outcome, False)
+        started = time.perf_counter()
+        _pump(scenario, state, range(warmup, warmup + count), workers, deadline, outcome, True)
+        outcome.seconds = time.perf_counter() - started
+    finally:
+        for worker in workers:
+            worker.conn.close()
     return outcome
 
 
+def spread(
+    host: str, port: int, wanted: int, server_workers: int
+) -> tuple[list[_Worker], tuple[int, ...]]:
+    """`wanted` keep-alive connections, as evenly shared by the server's processes as it can.
+
+    A keep-alive connection stays with the process that accepted it, and which one accepts is
+    a race: left to it, four connections to two processes were held 3 and 1 most of the time,
+    so a page's latency depended on how its connections had landed (one process, one core's
+    worth of Python, serving three requests at once while the other core idled). Many clients
+    behind a proxy spread evenly. So each connection asks `WORKER_PATH` which process holds
+    it; one that would give a process more than its share is closed and another opened. After
+    SPREAD_TRIES tries per connection, what is still missing is taken as the kernel places it.
+    Returns the connections and how many each known process holds, largest first.
+    """
+    share = -(-wanted // server_workers)
+    held: Counter[str] = Counter()
+    kept: list[_Worker] = []
+    for _ in range(wanted * SPREAD_TRIES):
+        if len(kept) == wanted:
+            break
+        worker = _Worker(host, port)
+        status, _, body = worker.exchange(Request(WORKER_PATH))
+        if status == 200 and held[body] < share:
+            held[body] += 1
+            kept.append(worker)
+        else:
+            worker.conn.close()
+    placed = [_Worker(host, port) for _ in range(wanted - len(kept))]
+    return kept + placed, tuple(sorted(held.values(), reverse=True))
+
+
 def _pump(
-    scenario: Scenario, state: Any, host: str, port: int, indices: range, threads: int,
-    deadline: float, outcome: Outcome, measured: bool,
+    scenario: Scenario, state: Any, indices: range, workers: list[_Worker], deadline: float,
+    outcome: Outcome, measured: bool,
 ) -> None:  # fmt: skip
+    """Send the indices' requests, one thread per connection, until none is left."""
     lock = threading.Lock()
     pending = iter(indices)
 
-    def loop() -> None:
-        worker = _Worker(host, port)
+    def loop(worker: _Worker) -> None:
         while True:
             with lock:
                 index = next(pending, None)
@@ -143,9 +192,8 @@ def _pump(
                 status, ms, detail = 0, 0.0, f"{type(exc).__name__}: {exc}"
             with lock:
                 _record(outcome, req, status, ms, detail, measured)
-        worker.conn.close()
 
-    running = [threading.Thread(target=loop, daemon=True) for _ in range(max(1, threads))]
+    running = [threading.Thread(target=loop, args=(w,), daemon=True) for w in workers]
     for thread in running:
         thread.start()
     for thread in running:

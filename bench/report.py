@@ -36,6 +36,8 @@ def stats(outcome: Outcome) -> dict[str, Any]:
         "p99_ms": round(percentile(lat, 99), 2),
         "error_samples": outcome.error_samples,
         "stopped_early": outcome.stopped_early,
+        "connections_per_process": list(outcome.spread),
+        "connections_placed_by_kernel": outcome.unplaced,
     }
 
 
@@ -178,6 +180,19 @@ def table(rows: list[dict[str, Any]], mode: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def spread_line(rows: list[dict[str, Any]]) -> str:
+    """How the load's connections were held by the server's processes (see loadgen.spread)."""
+    uneven = []
+    for row in rows:
+        held = row.get("connections_per_process") or []
+        placed = row.get("connections_placed_by_kernel") or 0
+        if placed or (held and max(held) - min(held) > 1):
+            uneven.append(f"{row['name']} {'+'.join(map(str, held))} (+{placed} unplaced)")
+    if uneven:
+        return "connections per server process, uneven: " + ", ".join(uneven) + "\n"
+    return "connections per server process: even in every scenario\n"
+
+
 def write_results(rows: list[dict[str, Any]], options: Any, directory: Path) -> str:
     """Write latest.json and latest.txt; return the text table."""
     from django.conf import settings
@@ -193,5 +208,6 @@ def write_results(rows: list[dict[str, Any]], options: Any, directory: Path) -> 
     }
     (directory / "latest.json").write_text(json.dumps({**meta, "scenarios": rows}, indent=2))
     text = table(rows, mode) + f"database: {meta['database']}, workers: {options.workers}\n"
+    text += spread_line(rows)
     (directory / "latest.txt").write_text(text)
     return text

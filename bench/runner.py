@@ -157,6 +157,7 @@ def run_one(scenario: Scenario, state: Any, port: int, options: Options) -> load
         scenario, state, host="127.0.0.1", port=port, count=count,
         warmup=1 if options.smoke else scenario.warmup,
         concurrency=min(2, scenario.concurrency) if options.smoke else scenario.concurrency,
+        server_workers=options.workers,
     )  # fmt: skip
     print(f"ran {scenario.name}: {count} requests", flush=True)
     return outcome
@@ -202,6 +203,8 @@ def merge(first: loadgen.Outcome, second: loadgen.Outcome) -> loadgen.Outcome:
         error_samples=(first.error_samples + second.error_samples)[:3],
         seconds=first.seconds + second.seconds,
         stopped_early=first.stopped_early or second.stopped_early,
+        spread=first.spread,
+        unplaced=max(first.unplaced, second.unplaced),
     )
 
 

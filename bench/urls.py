@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -14,7 +16,15 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse("Hello, world", content_type="text/plain")
 
 
-urlpatterns: list[URLPattern | URLResolver] = [path("bench/hello", hello, name="bench_hello")]
+def worker(request: HttpRequest) -> HttpResponse:
+    """Which server process answered: the load generator spreads its connections by it."""
+    return HttpResponse(str(os.getpid()), content_type="text/plain")
+
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("bench/hello", hello, name="bench_hello"),
+    path("bench/worker", worker, name="bench_worker"),
+]
 for name, module in scenario_modules():
     extra = getattr(module, "URLPATTERNS", None)
     if extra:

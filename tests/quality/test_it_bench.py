@@ -251,3 +251,56 @@ def test_scale_out_budgets_fail_below_three_times_and_above_1_2_times():
         "audited writes 2.99x the one-lock baseline (budget >= 3.0x)",
         "replica reads p95 1.21x the primary's (budget <= 1.2x)",
     ]
+
+
+def test_the_load_is_spread_evenly_over_the_server_processes():
+    """A server whose first three connections are all held by one process: the generator
+    closes what would overload it and keeps two connections on each of the two processes."""
+    import http.server
+    import threading
+
+    from bench.loadgen import WORKER_PATH, spread
+
+    accepted = iter(["a", "a", "a"] + ["b", "a"] * 20)
+    names: dict[int, str] = {}
+    lock = threading.Lock()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            with lock:
+                name = names.setdefault(id(self.connection), next(accepted))
+            body = (name if self.path == WORKER_PATH else "hello").encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        kept, held = spread("127.0.0.1", server.server_address[1], 4, 2)
+        assert held == (2, 2)
+        answers = sorted(w.exchange(Request(WORKER_PATH))[2] for w in kept)
+        assert answers == ["a", "a", "b", "b"]
+        for worker in kept:
+            worker.conn.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_without_the_worker_address_the_kernels_placement_is_kept_and_said():
+    from bench.loadgen import spread
+    from bench.report import spread_line
+
+    kept, held = spread("127.0.0.1", 9, 2, 2)  # nothing listens on port 9
+    assert (len(kept), held) == (2, ())
+    row = {"name": "x.page", "connections_per_process": [], "connections_placed_by_kernel": 2}
+    assert "x.page" in spread_line([row]) and "uneven" in spread_line([row])
+    even = {"name": "x.page", "connections_per_process": [2, 2], "connections_placed_by_kernel": 0}
+    assert spread_line([even]) == "connections per server process: even in every scenario\n"
