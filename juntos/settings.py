@@ -158,6 +158,10 @@ if env("JUNTOS_DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["juntos.core.replica.ReplicaRouter"]
     MIDDLEWARE.append("juntos.core.replica.PublicReadsMiddleware")
+# On PostgreSQL, the few lookups a busy page needs at once go in one pipeline: one wait for the
+# server instead of one per query (juntos/core/compiled.py, run_together). Off for a pooler that
+# does not pass pipelined queries through.
+JUNTOS_DATABASE_PIPELINE = env_bool("JUNTOS_DATABASE_PIPELINE", True)
 JUNTOS_REPLICA_MAX_LAG_SECONDS = env_int("JUNTOS_REPLICA_MAX_LAG_SECONDS", 5)
 JUNTOS_REPLICA_STICKY_SECONDS = env_int("JUNTOS_REPLICA_STICKY_SECONDS", 10)
 # The views whose anonymous GETs may read from the replica: public, the same for everyone, and
