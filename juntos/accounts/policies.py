@@ -28,6 +28,16 @@ def _memberships(user: Actor) -> list[Membership]:
     return cached
 
 
+def remember_memberships(user: Actor, memberships: list[Membership]) -> None:
+    """Keep on this user object the memberships just read with her (see `memberships_lookup`)."""
+    setattr(user, "_juntos_memberships", memberships)  # noqa: B010 - a cache, not a field
+
+
+def memberships_lookup() -> CompiledLookup[Membership]:
+    """The lookup of a person's memberships by her id, for reading them with her at once."""
+    return _memberships_of
+
+
 def forget_memberships(user: Actor) -> None:
     """Drop the memberships cached on this user object, after they changed."""
     if hasattr(user, "_juntos_memberships"):

@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import organisation_ids_for, public_organisations
-from juntos.core.compiled import CompiledLookup
+from juntos.core.compiled import CompiledLookup, run_together
 from juntos.core.memory import ShortMemory
 from juntos.learning.choices import PROFILE_VIEWER_KINDS, EnrolmentStatus
 from juntos.learning.models import (
@@ -133,32 +133,43 @@ def _with_details(profile: WorkerProfile | None) -> WorkerProfile | None:
     her active grants are `active_grants` and her workshops `workshop_rows`; `languages`,
     `seasons`, `skills`, `goals` and `objectives` read as if prefetched. The same queries as
     `prefetch_related` would send, with their SQL compiled once per connection and without
-    its bookkeeping (both cost more than the queries themselves on the profile page).
+    its bookkeeping (both cost more than the queries themselves on the profile page), sent
+    together (on PostgreSQL in one pipeline).
     """
     if profile is None:
         return None
+    claimed = profile.user_id is not None
+    languages, seasons, skills, goals, grants, workshops, *read = run_together(
+        (_languages_of, (profile.pk,)),
+        (_seasons_of, (profile.pk,)),
+        (_skills_of, (profile.pk,)),
+        (_goals_of, (profile.pk,)),
+        (_active_grants_of, (profile.pk,)),
+        (_workshops_of, (profile.pk,)),
+        *([(_objectives_of, (profile.pk, profile.user_id))] if claimed else []),
+    )
     objectives: list[Objective]
-    if profile.user_id is None:  # a workshop profile nobody has claimed: nothing completed
+    if read:
+        objectives = read[0]
+    else:  # a workshop profile nobody has claimed: nothing completed
         objectives = list(
             Objective.objects.filter(profile_id=profile.pk).annotate(
                 course_completed=Value(False, output_field=BooleanField())
             )
         )
-    else:
-        objectives = _objectives_of(profile.pk, profile.user_id)
     cache: dict[str, Sequence[Model]] = {
-        "languages": _languages_of(profile.pk),
-        "seasons": _seasons_of(profile.pk),
-        "skills": _skills_of(profile.pk),
-        "goals": _goals_of(profile.pk),
+        "languages": languages,
+        "seasons": seasons,
+        "skills": skills,
+        "goals": goals,
         "objectives": objectives,
     }
     for rows in cache.values():
         for row in rows:
             row._state.fields_cache["profile"] = profile
     profile._prefetched_objects_cache = cache  # type: ignore[attr-defined]
-    profile.active_grants = _active_grants_of(profile.pk)  # type: ignore[attr-defined]
-    profile.workshop_rows = _workshops_of(profile.pk)  # type: ignore[attr-defined]
+    profile.active_grants = grants  # type: ignore[attr-defined]
+    profile.workshop_rows = workshops  # type: ignore[attr-defined]
     return profile
 
 
@@ -665,9 +676,11 @@ def plan_course_choices(profile: WorkerProfile, language: str) -> list[tuple[int
     """
     if profile.user_id is None:
         return []
-    courses = _courses_taken(profile.user_id)
+    courses, texts_taken = run_together(
+        (_courses_taken, (profile.user_id,)), (_texts_of_courses_taken, (profile.user_id,))
+    )
     titles: dict[int, dict[str, str]] = {course.pk: {} for course in courses}
-    for text in _texts_of_courses_taken(profile.user_id):
+    for text in texts_taken:
         if text.course_id in titles:  # a course she enrolled in between the two reads
             titles[text.course_id].setdefault(text.language, text.title)
     choices = []

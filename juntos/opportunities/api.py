@@ -275,8 +275,6 @@ def invitations(request: HttpRequest) -> tuple[int, object]:
     summary="The best candidates for my vacancy (pseudonymous until they apply)",
 )
 def candidates(request: HttpRequest, vacancy_id: int) -> list[dict[str, object]]:
-    user = signed_in(request)
-    found = selectors.get_managed_vacancy_for(user, vacancy_id)
     return [
         {
             "candidate": c.pseudonym,
@@ -286,7 +284,7 @@ def candidates(request: HttpRequest, vacancy_id: int) -> list[dict[str, object]]
             "score": c.match.score,
             "parts": _parts(c.match, c.reasons),
         }
-        for c in selectors.candidates_for(user, found)
+        for c in selectors.candidates_for(signed_in(request), vacancy_id)
     ]
 
 

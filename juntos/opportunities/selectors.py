@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 
 from juntos.accounts.actors import Actor, SignedIn
 from juntos.accounts.selectors import memberships_of, organisations_of_kind, public_organisations
-from juntos.core.compiled import CompiledLookup
+from juntos.core.compiled import CompiledLookup, run_together
 from juntos.core.crypto import keyed_hash
 from juntos.core.memory import ShortMemory
 from juntos.credentials.selectors import holders_recognised_for, occupation_recognitions
@@ -285,30 +285,35 @@ class Candidate:
     reasons: tuple[str, ...] = ()  # each part of the match in words, in the page's language
 
 
-def candidates_for(actor: Actor, vacancy: Vacancy, k: int = 10) -> list[Candidate]:
+def candidates_for(actor: Actor, vacancy_id: int, k: int = 10) -> list[Candidate]:
     """The top candidates for a vacancy the actor manages, with the reasons for each score in
-    the active language."""
-    if not can_manage_vacancy(actor, vacancy):
-        raise Http404
-    return _candidates(vacancy, k, _applications_seen(vacancy))
+    the active language; 404 as `get_managed_vacancy_for`."""
+    vacancy, rows = _managed_with_applications(actor, vacancy_id)
+    return _candidates(vacancy, k, rows)
 
 
-def candidates_and_applicants_for(
-    actor: Actor, vacancy: Vacancy, k: int = 10
-) -> tuple[list[Candidate], list[Application]]:
-    """The match page's two lists from one read of the vacancy's applications: its top
-    candidates (as `candidates_for`) and its applicants (as `applicants_of`)."""
-    if not can_manage_vacancy(actor, vacancy):
-        raise Http404
-    rows = _applications_seen(vacancy)
+def match_page_for(
+    actor: Actor, vacancy_id: int, k: int = 10
+) -> tuple[Vacancy, list[Candidate], list[Application]]:
+    """The match page: a vacancy the actor manages (else 404), its top candidates while it is
+    published (as `candidates_for`), and its applicants (as `applicants_of`), from one read
+    of the vacancy and its applications."""
+    vacancy, rows = _managed_with_applications(actor, vacancy_id)
     applicants = [a for a in rows if a.status in SHOWN_APPLICATIONS]
-    return _candidates(vacancy, k, rows), applicants
+    found = _candidates(vacancy, k, rows) if vacancy.status == VacancyStatus.PUBLISHED else []
+    return vacancy, found, applicants
 
 
-def _applications_seen(vacancy: Vacancy) -> list[Application]:
-    """The vacancy's applications the employer sees: applied, hired or invited, with the
-    worker (her name is shown only once she applied)."""
-    return _applications_seen_of(vacancy.pk)
+def _managed_with_applications(actor: Actor, vacancy_id: int) -> tuple[Vacancy, list[Application]]:
+    """The vacancy and the applications its employer sees (applied, hired or invited, with the
+    worker, whose name is shown only once she applied), read together: on PostgreSQL one
+    wait for the server. Nothing of them leaves here unless the actor manages the vacancy."""
+    found, rows = run_together(
+        (_vacancy_by_pk, (vacancy_id,)), (_applications_seen_of, (vacancy_id,))
+    )
+    if not found or not can_manage_vacancy(actor, found[0]):
+        raise Http404
+    return found[0], rows
 
 
 def _candidates(vacancy: Vacancy, k: int, rows: list[Application]) -> list[Candidate]:

@@ -36,7 +36,7 @@ def rosa_findable(personas):
 
 
 def _pseudonym_of_rosa(personas, vacancy) -> str:
-    (candidate,) = [c for c in selectors.candidates_for(personas.carl, vacancy) if not c.applied]
+    (candidate,) = [c for c in selectors.candidates_for(personas.carl, vacancy.pk) if not c.applied]
     return candidate.pseudonym
 
 

@@ -72,14 +72,8 @@ def my_vacancies(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def manage(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    user = signed_in(request)
-    vacancy = selectors.get_managed_vacancy_for(user, vacancy_id)
-    candidates = []
-    if vacancy.status == "published":
-        found, applicants = selectors.candidates_and_applicants_for(user, vacancy)
-        candidates = [(c, list(zip(c.match.parts, c.reasons, strict=True))) for c in found]
-    else:
-        applicants = list(selectors.applicants_of(user, vacancy))
+    vacancy, found, applicants = selectors.match_page_for(signed_in(request), vacancy_id)
+    candidates = [(c, list(zip(c.match.parts, c.reasons, strict=True))) for c in found]
     context = {"vacancy": vacancy, "candidates": candidates, "applicants": applicants}
     return render(request, "opportunities/manage.html", context)
 
