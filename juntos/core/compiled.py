@@ -107,8 +107,9 @@ class CompiledLookup(Generic[M]):
 
     def __call__(self, *values: Any) -> list[M]:
         statement = self._statement(values)
-        if statement is None:
-            return []
+        return self._run(statement) if statement is not None else []
+
+    def _run(self, statement: tuple[str, _Plan, list[Any]]) -> list[M]:
         alias, plan, params = statement
         with connections[alias].cursor() as cursor:
             cursor.execute(plan.sql, params)
@@ -156,12 +157,13 @@ def run_together(*calls: tuple[CompiledLookup[Any], tuple[Any, ...]]) -> list[li
     """
     statements = [lookup._statement(values) for lookup, values in calls]
     aliases = {statement[0] for statement in statements if statement is not None}
-    if len(aliases) != 1:
-        return [lookup(*values) for lookup, values in calls]
+    if len(aliases) != 1 or not _pipelines(connections[next(iter(aliases))]):
+        return [
+            lookup._run(statement) if statement is not None else []
+            for (lookup, _), statement in zip(calls, statements, strict=True)
+        ]
     alias = aliases.pop()
     connection = connections[alias]
-    if not _pipelines(connection):
-        return [lookup(*values) for lookup, values in calls]
     connection.ensure_connection()
     cursors: list[Any] = []
     try:
