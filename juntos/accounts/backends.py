@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from juntos.accounts.models import User
 from juntos.accounts.phones import looks_like_email, normalise_phone
-from juntos.accounts.policies import memberships_lookup, remember_memberships
+from juntos.accounts.policies import MEMBERSHIPS_OF, remember_memberships
 from juntos.core.compiled import CompiledLookup, run_together
 
 # The signed-in person, read on every request she makes (see core.compiled).
@@ -53,9 +53,7 @@ class EmailOrPhoneBackend(ModelBackend):
         """The person of a session, as Django's backend finds her (active, or none), with
         her memberships read at the same time (every signed-in request needs them: the
         second-factor check and the navigation), which on PostgreSQL is one wait for both."""
-        found, memberships = run_together(
-            (_user_by_pk, (user_id,)), (memberships_lookup(), (user_id,))
-        )
+        found, memberships = run_together((_user_by_pk, (user_id,)), (MEMBERSHIPS_OF, (user_id,)))
         if found and self.user_can_authenticate(found[0]):
             remember_memberships(found[0], memberships)
             return found[0]

@@ -9,8 +9,9 @@ from juntos.accounts.choices import SECOND_FACTOR_KINDS, STAFF_ROLES, Role
 from juntos.accounts.models import Membership, User
 from juntos.core.compiled import CompiledLookup
 
-# Read on every signed-in request (the second-factor check and the navigation need them).
-_memberships_of = CompiledLookup(
+# Read on every signed-in request (the second-factor check and the navigation need them); the
+# accounts backend reads them with the person herself (`remember_memberships`).
+MEMBERSHIPS_OF = CompiledLookup(
     Membership,
     "user",
     lambda user: Membership.objects.filter(user=user).select_related("organisation"),
@@ -23,19 +24,14 @@ def _memberships(user: Actor) -> list[Membership]:
         return []
     cached: list[Membership] | None = getattr(user, "_juntos_memberships", None)
     if cached is None:
-        cached = _memberships_of(user.pk)
-        setattr(user, "_juntos_memberships", cached)  # noqa: B010 - a cache, not a field
+        cached = MEMBERSHIPS_OF(user.pk)
+        remember_memberships(user, cached)
     return cached
 
 
 def remember_memberships(user: Actor, memberships: list[Membership]) -> None:
-    """Keep on this user object the memberships just read with her (see `memberships_lookup`)."""
+    """Keep on this user object the memberships read for her (`MEMBERSHIPS_OF`)."""
     setattr(user, "_juntos_memberships", memberships)  # noqa: B010 - a cache, not a field
-
-
-def memberships_lookup() -> CompiledLookup[Membership]:
-    """The lookup of a person's memberships by her id, for reading them with her at once."""
-    return _memberships_of
 
 
 def forget_memberships(user: Actor) -> None:

@@ -157,12 +157,12 @@ def run_together(*calls: tuple[CompiledLookup[Any], tuple[Any, ...]]) -> list[li
     """
     statements = [lookup._statement(values) for lookup, values in calls]
     aliases = {statement[0] for statement in statements if statement is not None}
-    if len(aliases) != 1 or not _pipelines(connections[next(iter(aliases))]):
+    alias = aliases.pop() if len(aliases) == 1 else None
+    if alias is None or not _pipelines(connections[alias]):
         return [
             lookup._run(statement) if statement is not None else []
             for (lookup, _), statement in zip(calls, statements, strict=True)
         ]
-    alias = aliases.pop()
     connection = connections[alias]
     connection.ensure_connection()
     cursors: list[Any] = []
@@ -176,7 +176,7 @@ def run_together(*calls: tuple[CompiledLookup[Any], tuple[Any, ...]]) -> list[li
                 cursors.append(cursor)
         found: list[list[Any]] = []
         for (lookup, _), statement, cursor in zip(calls, statements, cursors, strict=True):
-            if statement is None or cursor is None:
+            if statement is None or cursor is None:  # no row can match: nothing was sent
                 found.append([])
             else:
                 found.append(lookup._objects(alias, statement[1], cursor.fetchall()))

@@ -127,7 +127,11 @@ _applications_seen_of = CompiledLookup(
 
 def get_managed_vacancy_for(actor: Actor, vacancy_id: int) -> Vacancy:
     """A vacancy the actor's organisation manages, or 404."""
-    found = _vacancy_by_pk(vacancy_id)
+    return _managed(actor, _vacancy_by_pk(vacancy_id))
+
+
+def _managed(actor: Actor, found: list[Vacancy]) -> Vacancy:
+    """The vacancy found, if the actor manages it; else 404."""
     if not found or not can_manage_vacancy(actor, found[0]):
         raise Http404
     return found[0]
@@ -311,9 +315,7 @@ def _managed_with_applications(actor: Actor, vacancy_id: int) -> tuple[Vacancy, 
     found, rows = run_together(
         (_vacancy_by_pk, (vacancy_id,)), (_applications_seen_of, (vacancy_id,))
     )
-    if not found or not can_manage_vacancy(actor, found[0]):
-        raise Http404
-    return found[0], rows
+    return _managed(actor, found), rows
 
 
 def _candidates(vacancy: Vacancy, k: int, rows: list[Application]) -> list[Candidate]:
