@@ -5,17 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from juntos.core import tally
-from juntos.core.memory import forget_everything
 from juntos.testing.personas import Personas, logged_in_client, make_personas
-
-
-@pytest.fixture(autouse=True)
-def nothing_remembered_from_another_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test has its own database: no process memory (juntos/core/memory.py) carries over,
-    and tallied facts (juntos/core/tally.py) are written at once, so tests read the ledger."""
-    forget_everything()
-    monkeypatch.setattr(tally, "FLUSH_SECONDS", 0.0)
 
 
 @pytest.fixture
