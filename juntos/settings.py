@@ -115,8 +115,15 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Each app's templates, cached with their fixed words folded in per language
+            # (juntos/core/template_loader.py).
+            "loaders": [
+                (
+                    "juntos.core.template_loader.Loader",
+                    ["django.template.loaders.app_directories.Loader"],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
