@@ -145,6 +145,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL through Django's backend with a health check that costs no round trip while the
+# server has said nothing (juntos/core/postgresql/base.py).
+_POSTGRESQL = {"django.db.backends.postgresql": "juntos.core.postgresql"}
+DATABASES["default"]["ENGINE"] = _POSTGRESQL.get(
+    DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; the timeout waits out short write locks
     # instead of failing, which matters when the task worker and the web server share the file.
@@ -160,6 +166,9 @@ if env("JUNTOS_DATABASE_REPLICA_URL"):
         env("JUNTOS_DATABASE_REPLICA_URL"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
+    )
+    DATABASES["replica"]["ENGINE"] = _POSTGRESQL.get(
+        DATABASES["replica"]["ENGINE"], DATABASES["replica"]["ENGINE"]
     )
     # Tests make no database of their own there: it is the primary's, replicated.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}

@@ -92,20 +92,21 @@ def _verify_page(i: int, state: dict[str, Any]) -> Any:
     return Request("/es/credentials/verify/", method="POST", form={"token": state["token"]})
 
 
-# Issue 16's budget: verifying a VC-JWT within 3x hello's p95, through the API and on the
-# public page a verifier opens.
+# Issue 16's budget: verifying a VC-JWT with a p95 within 3x hello's p95, through the API and
+# on the public page a verifier opens. The budget is on p95, as the issue states it; the
+# table shows the p50 ratio beside it.
 SCENARIOS = [
     Scenario(
         "credentials.verify",
         request=_verify,
         count=400,
-        budget=Budget(max_ratio=3.0, max_p95_ratio=3.0),
+        budget=Budget(max_p95_ratio=3.0),
         check=_batch_fits,
     ),
     Scenario(
         "credentials.verify_page",
         request=_verify_page,
         count=300,
-        budget=Budget(max_ratio=3.0, max_p95_ratio=3.0),
+        budget=Budget(max_p95_ratio=3.0),
     ),
 ]

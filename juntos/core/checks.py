@@ -82,7 +82,7 @@ def replica_is_postgresql(app_configs: Any = None, **kwargs: Any) -> list[CheckM
     if "replica" not in databases:
         return []
     engines = {databases[alias]["ENGINE"] for alias in ("default", "replica")}
-    if engines == {"django.db.backends.postgresql"}:
+    if engines <= {"django.db.backends.postgresql", "juntos.core.postgresql"}:
         return []
     return [
         Error(
