@@ -14,8 +14,10 @@ language (and, for URLs and static files, the script prefix and URL configuratio
 folded for; otherwise, as inside `{% language %}` or for a template fetched in one language and
 rendered in another, it renders the original tag. A tag's `as name` still sets the name, to the
 same value. Tags that read anything from the context (a variable, a filter, a count) and
-everything inside `{% language %}` are left as they are,
-as are URLs in an application namespace mounted more than once (the current app then decides).
+everything inside `{% language %}` are left as they are, and so are URLs in an application
+namespace mounted more than once (the current app then decides). A `{% url %}` whose arguments
+are variables keeps the addresses it has reversed, per language, script prefix, URL
+configuration and arguments, when the arguments are ids or plain texts (`RememberedURLNode`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from django.template.defaulttags import IfNode, URLNode
 from django.template.loaders import cached
 from django.templatetags.i18n import BlockTranslateNode, LanguageNode, TranslateNode
 from django.templatetags.static import StaticNode
-from django.urls import get_resolver, get_script_prefix, get_urlconf
+from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
 # Settings that change what a folded tag would say; a change empties every folding cache.
@@ -86,6 +89,47 @@ def _named(node: Node) -> str | None:
     return str(name) if name else None
 
 
+class RememberedURLNode(Node):
+    """A `{% url %}` whose arguments are variables, reversed once for each language, script
+    prefix, URL configuration and set of arguments that are ids or plain texts; any other
+    value (an object, a marked-safe text) is reversed by the original tag."""
+
+    child_nodelists = ()
+    _MOST = 1024  # addresses remembered per tag; a row's address is a few dozen bytes
+
+    def __init__(self, original: URLNode) -> None:
+        self.original = original
+        self.token = original.token
+        self.origin = original.origin
+        self.urls: dict[tuple[Any, ...], str] = {}
+
+    def __repr__(self) -> str:
+        return f"<RememberedURLNode: {self.original!r}>"
+
+    def render(self, context: Context) -> str:
+        node = self.original
+        args = [arg.resolve(context) for arg in node.args]
+        kwargs = {name: value.resolve(context) for name, value in node.kwargs.items()}
+        if not all(type(value) in (int, str) for value in (*args, *kwargs.values())):
+            return node.render(context)
+        key = (get_language(), *_where(), *args, None, *kwargs.items())
+        url = self.urls.get(key)
+        if url is None:
+            try:
+                url = reverse(str(node.view_name.var), args=args, kwargs=kwargs)
+            except NoReverseMatch:
+                if node.asvar is None:
+                    raise
+                url = ""
+            if len(self.urls) >= self._MOST:
+                self.urls.clear()
+            self.urls[key] = url
+        if node.asvar:
+            context[node.asvar] = url
+            return ""
+        return conditional_escape(url) if context.autoescape else url
+
+
 def _where() -> tuple[str, str]:
     return get_script_prefix(), str(get_urlconf())
 
@@ -106,6 +150,12 @@ def _shared_namespaces() -> frozenset[str]:
     return frozenset(shared)
 
 
+def _one_app(node: URLNode, shared: frozenset[str]) -> bool:
+    """A fixed view name in namespaces mounted once, so the current app cannot change it."""
+    namespaces = str(node.view_name.var).split(":")[:-1]
+    return _fixed(node.view_name) and not shared & set(namespaces)
+
+
 def _foldable(node: Node, shared: frozenset[str]) -> bool:
     if isinstance(node, TranslateNode):
         literal = node.filter_expression.var.lookups is None
@@ -119,11 +169,8 @@ def _foldable(node: Node, shared: frozenset[str]) -> bool:
             and all(token.token_type == TokenType.TEXT for token in node.singular)
         )
     if isinstance(node, URLNode):
-        if not _fixed(node.view_name):
-            return False
         arguments = [*node.args, *node.kwargs.values()]
-        namespaces = str(node.view_name.var).split(":")[:-1]
-        return all(_fixed(argument) for argument in arguments) and not shared & set(namespaces)
+        return _one_app(node, shared) and all(_fixed(argument) for argument in arguments)
     if isinstance(node, StaticNode):
         return _fixed(node.path)
     return False
@@ -170,6 +217,8 @@ def fold_template(template: Template) -> int:
                 if replacement is not node:
                     nodelist[index] = replacement
                     folded += 1
+            elif isinstance(node, URLNode) and _one_app(node, shared):
+                nodelist[index] = RememberedURLNode(node)
             else:
                 pending.extend(_child_lists(node))
     return folded

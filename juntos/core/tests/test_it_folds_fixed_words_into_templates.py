@@ -15,8 +15,9 @@ from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.urls import set_script_prefix
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
-from juntos.core.template_loader import FoldedNode
+from juntos.core.template_loader import FoldedNode, RememberedURLNode
 
 LANGUAGES = ("en", "es", "fr")
 CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"')
@@ -39,6 +40,9 @@ CASES = "\n".join(
         "[{% url 'core:home' %}] [{% url 'compliance:check_kind' kind='payslip' %}]",
         "[{% url 'compliance:check_kind' kind=kind %}] [{% url 'core:home' as home %}{{ home }}]",
         "[{% url 'nowhere:at-all' as nowhere %}{{ nowhere|default:'none' }}]",
+        "[{% url 'opportunities:invite' number code %}] [{% url 'opportunities:invite' 7 code %}]",
+        "[{% url 'opportunities:invite' vacancy_id=number pseudonym=code as invite %}{{ invite }}]",
+        "[{% url 'compliance:check_kind' kind=marked %}]",
         "[{% static 'core/site.css' %}] [{% static path %}]",
         "[{% static 'core/site.css' as css %}{{ css }}]",
         "{% autoescape off %}",
@@ -70,8 +74,21 @@ CONTEXTS: list[dict[str, Any]] = [
         "flag": True,
         "items": [1, 2],
         "codes": ["es", "en", "fr"],
+        "number": 42,
+        "code": "AB12CD",
+        "marked": mark_safe("payslip"),
     },
-    {"greeting": "", "name": "", "kind": "offer", "path": "x.css", "other": True, "codes": []},
+    {
+        "greeting": "",
+        "name": "",
+        "kind": "offer",
+        "path": "x.css",
+        "other": True,
+        "codes": [],
+        "number": 7,
+        "code": "Z9",
+        "marked": "contract",
+    },
 ]
 
 
@@ -137,6 +154,23 @@ def test_only_tags_that_read_nothing_from_the_context_are_folded(both):
     assert folded.count("blocktranslate") == 2  # "Sign up" and "50% off", not "100% of {{ name }}"
     # Inside {% language %} the words are another language's: never folded.
     assert folded.count("url 'core:home'") == 2  # the plain one and the one under autoescape off
+
+
+def test_a_url_of_variables_is_remembered_per_language_and_arguments(both):
+    folding, stock = both
+    with translation.override("es"):
+        template = folding.get_template("cases.html")
+    remembered = template.nodelist.get_nodes_by_type(RememberedURLNode)
+    assert len(remembered) == 5
+    for language in LANGUAGES:
+        for values in CONTEXTS * 2:  # the second time from what each tag remembered
+            with translation.override(language):
+                expected = stock.get_template("cases.html").render(Context(dict(values)))
+                assert template.render(Context(dict(values))) == expected
+    invite = next(n for n in remembered if "number code" in _tag(n.original))
+    assert len(invite.urls) == 6  # two workers' addresses in three languages
+    marked = next(n for n in remembered if "kind=marked" in _tag(n.original))
+    assert {key[-1] for key in marked.urls} == {("kind", "contract")}  # not the marked-safe one
 
 
 def test_a_template_fetched_in_one_language_and_rendered_in_another_says_the_other(both):
