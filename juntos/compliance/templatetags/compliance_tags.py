@@ -197,6 +197,13 @@ def finding_verdict(finding: Any, employer_view: bool = False) -> str:
     return _verdict(finding.severity, employer_view)
 
 
+# The figures a season's slips were read as repeat (the same rate, the same housing charge):
+# each is formatted once per language in a process, as `_formatted` does.
+@lru_cache(maxsize=4096)
+def _two_places(value: Decimal, language: str) -> str:
+    return str(conditional_escape(floatformat(value, "2g")))
+
+
 @register.simple_tag
 def understood_items(understood: Sequence[tuple[str, str, Decimal]]) -> SafeString:
     """How each figure typed another way than a plain number was read, as list items."""
@@ -205,7 +212,7 @@ def understood_items(understood: Sequence[tuple[str, str, Decimal]]) -> SafeStri
         % {
             "label": conditional_escape(label),
             "typed": conditional_escape(typed),
-            "value": conditional_escape(floatformat(value, "2g")),
+            "value": _two_places(value, translation.get_language() or ""),
         }
         for label, typed, value in understood
     ]
