@@ -178,6 +178,9 @@ if env("JUNTOS_DATABASE_REPLICA_URL"):
 # server instead of one per query (juntos/core/compiled.py, run_together). Off for a pooler that
 # does not pass pipelined queries through.
 JUNTOS_DATABASE_PIPELINE = env_bool("JUNTOS_DATABASE_PIPELINE", True)
+# On PostgreSQL, those lookups' statements are prepared: parsed and planned once per connection
+# (juntos/core/postgresql/base.py). Off for a pooler that does not keep prepared statements.
+JUNTOS_DATABASE_PREPARE = env_bool("JUNTOS_DATABASE_PREPARE", True)
 JUNTOS_REPLICA_MAX_LAG_SECONDS = env_int("JUNTOS_REPLICA_MAX_LAG_SECONDS", 5)
 JUNTOS_REPLICA_STICKY_SECONDS = env_int("JUNTOS_REPLICA_STICKY_SECONDS", 10)
 # The views whose anonymous GETs may read from the replica: public, the same for everyone, and

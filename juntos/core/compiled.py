@@ -111,7 +111,7 @@ class CompiledLookup(Generic[M]):
 
     def _run(self, statement: tuple[str, _Plan, list[Any]]) -> list[M]:
         alias, plan, params = statement
-        with connections[alias].cursor() as cursor:
+        with _cursor(connections[alias]) as cursor:
             cursor.execute(plan.sql, params)
             rows = cursor.fetchall()
         return self._objects(alias, plan, rows)
@@ -171,7 +171,7 @@ def run_together(*calls: tuple[CompiledLookup[Any], tuple[Any, ...]]) -> list[li
             for statement in statements:
                 cursor = None
                 if statement is not None:
-                    cursor = connection.cursor()
+                    cursor = _cursor(connection)
                     cursor.execute(statement[1].sql, statement[2])
                 cursors.append(cursor)
         found: list[list[Any]] = []
@@ -185,6 +185,13 @@ def run_together(*calls: tuple[CompiledLookup[Any], tuple[Any, ...]]) -> list[li
         for cursor in cursors:
             if cursor is not None:
                 cursor.close()
+
+
+def _cursor(connection: BaseDatabaseWrapper) -> Any:
+    """A cursor whose statements the database prepares, where the backend offers one
+    (`juntos.core.postgresql`): a lookup's SQL is then planned once per connection."""
+    prepared = getattr(connection, "prepared_cursor", None)
+    return prepared() if prepared is not None else connection.cursor()
 
 
 def _pipelines(connection: BaseDatabaseWrapper) -> bool:

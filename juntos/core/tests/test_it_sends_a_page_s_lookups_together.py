@@ -86,3 +86,47 @@ def test_a_failing_lookup_raises_a_database_error_and_the_connection_still_works
     with pytest.raises(DatabaseError), transaction.atomic():  # rolled back as any failed query
         run_together((_users, (personas.rosa.pk,)), (broken, (personas.rosa.pk,)))
     assert _users(personas.rosa.pk)[0].pk == personas.rosa.pk
+
+
+def _prepared_on_this_connection() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _newest_first(role: str) -> CompiledLookup[Membership]:
+    """A lookup whose SQL no other test runs (prepared statements outlive a test)."""
+    return CompiledLookup(
+        Membership,
+        "user",
+        lambda user: Membership.objects.filter(user=user, role=role).order_by("-id"),
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_on_postgresql_a_lookup_is_a_statement_prepared_once_unless_that_is_turned_off(
+    personas, settings
+):
+    role = Membership.objects.filter(user=personas.amina).values_list("role", flat=True)[0]
+    lookup = _newest_first(role)
+
+    def prepared(marker: str) -> list[str]:
+        return [s for s in _prepared_on_this_connection() if marker in s and "$1" in s]
+
+    with CaptureQueriesContext(connection) as queries:
+        for person in (personas.rosa, personas.amina, personas.rosa):
+            alone = list(Membership.objects.filter(user=person, role=role).order_by("-id"))
+            together = run_together((lookup, (person.pk,)), (_users, (person.pk,)))[0]
+            assert [fields(m) for m in together] == [fields(m) for m in alone]
+            assert [fields(m) for m in lookup(person.pk)] == [fields(m) for m in alone]
+    assert len(queries.captured_queries) == 12  # each still logged as a query of its own
+    assert len(prepared('ORDER BY "accounts_membership"."id" DESC')) == 1  # once, run six times
+    settings.JUNTOS_DATABASE_PREPARE = False
+    other = CompiledLookup(
+        Membership,
+        "user",
+        lambda user: Membership.objects.filter(user=user).order_by("-created_at"),
+    )
+    other(personas.rosa.pk)
+    run_together((other, (personas.rosa.pk,)), (_users, (personas.rosa.pk,)))
+    assert prepared('ORDER BY "accounts_membership"."created_at" DESC') == []
