@@ -95,7 +95,7 @@ class RememberedURLNode(Node):
     value (an object, a marked-safe text) is reversed by the original tag."""
 
     child_nodelists = ()
-    _MOST = 1024  # addresses remembered per tag; a row's address is a few dozen bytes
+    _MOST = 128  # addresses remembered per tag and language, then forgotten all at once
 
     def __init__(self, original: URLNode) -> None:
         self.original = original
@@ -204,24 +204,19 @@ def _child_lists(node: Node) -> list[NodeList]:
     return [nodelist for nodelist in found if isinstance(nodelist, NodeList)]
 
 
-def fold_template(template: Template) -> int:
-    """Fold the template's fixed tags in place, in the active language; returns how many."""
+def fold_template(template: Template) -> None:
+    """Fold the template's fixed tags in place, in the active language."""
     shared = _shared_namespaces()
-    folded = 0
     pending = [template.nodelist]
     while pending:
         nodelist = pending.pop()
         for index, node in enumerate(nodelist):
             if _foldable(node, shared):
-                replacement = _fold(node, template)
-                if replacement is not node:
-                    nodelist[index] = replacement
-                    folded += 1
+                nodelist[index] = _fold(node, template)
             elif isinstance(node, URLNode) and _one_app(node, shared):
                 nodelist[index] = RememberedURLNode(node)
             else:
                 pending.extend(_child_lists(node))
-    return folded
 
 
 class Loader(cached.Loader):
