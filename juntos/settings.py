@@ -145,12 +145,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# PostgreSQL through Django's backend with a health check that costs no round trip while the
-# server has said nothing (juntos/core/postgresql/base.py).
-_POSTGRESQL = {"django.db.backends.postgresql": "juntos.core.postgresql"}
-DATABASES["default"]["ENGINE"] = _POSTGRESQL.get(
-    DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
-)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; the timeout waits out short write locks
     # instead of failing, which matters when the task worker and the web server share the file.
@@ -167,13 +161,16 @@ if env("JUNTOS_DATABASE_REPLICA_URL"):
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
-    DATABASES["replica"]["ENGINE"] = _POSTGRESQL.get(
-        DATABASES["replica"]["ENGINE"], DATABASES["replica"]["ENGINE"]
-    )
     # Tests make no database of their own there: it is the primary's, replicated.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["juntos.core.replica.ReplicaRouter"]
     MIDDLEWARE.append("juntos.core.replica.PublicReadsMiddleware")
+# PostgreSQL, primary and replica, through Django's backend with a health check that costs no
+# round trip while the server has said nothing and prepared compiled lookups
+# (juntos/core/postgresql/base.py).
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database["ENGINE"] = "juntos.core.postgresql"
 # On PostgreSQL, the few lookups a busy page needs at once go in one pipeline: one wait for the
 # server instead of one per query (juntos/core/compiled.py, run_together). Off for a pooler that
 # does not pass pipelined queries through.
