@@ -112,12 +112,14 @@ def _replayed(connection: Any, slug: str) -> None:
     """Wait until the standby has replayed everything the primary has written so far (the
     article is made in several transactions; replication is asynchronous).
 
-    The test primary runs with `synchronous_commit=off`: a commit returns before its WAL is
-    written, so the point to wait for is where WAL is inserted, not where it is written."""
+    A message written to the primary's WAL now returns the exact end of its record; once the
+    standby has replayed up to there, it has replayed every earlier commit. (The primary's
+    insert position is not such a point: at a page boundary it lies past the page header, where
+    no record ends until something else is written.)"""
     with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_insert_lsn()")
+        cursor.execute("SELECT pg_logical_emit_message(false, 'juntos-test', %s)", [slug])
         written = cursor.fetchone()[0]
-    for _ in range(200):
+    for _ in range(600):
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [written])
             caught_up = cursor.fetchone()[0]
@@ -125,7 +127,17 @@ def _replayed(connection: Any, slug: str) -> None:
             if caught_up and cursor.fetchone()[0]:
                 return
         time.sleep(0.05)
-    raise AssertionError("the replica did not replay the article within 10 s")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn(), pg_is_wal_replay_paused(),"
+            " (SELECT string_agg(coalesce(wait_event, '-') || ':' || coalesce(state, '-'), ', ')"
+            "  FROM pg_stat_activity WHERE backend_type = 'startup' OR state <> 'idle')"
+        )
+        state = cursor.fetchone()
+    raise AssertionError(
+        f"the replica did not replay up to {written} within 30 s: received, replayed, paused,"
+        f" activity = {state}"
+    )
 
 
 def _article_url(slug: str) -> str:
