@@ -43,12 +43,13 @@ def status_how() -> str:
 
 def status_of(opened: OpenedReport, *, with_messages: bool) -> str:
     report = opened.report
-    organisation = reports_selectors.handling_organisation_name(report)
+    summary = reports_selectors.status_summary(opened)
+    organisation = summary.organisation
     stage = str(Stage(report.stage).label)
     text = _("Juntos: your report is: %(stage)s.") % {"stage": stage}
     if organisation:
         text += " " + _("Handled by %(organisation)s.") % {"organisation": organisation}
-    thread = [m for m in reports_selectors.thread_of(opened) if m.sender != MessageSender.WORKER]
+    thread = [m for m in summary.thread if m.sender != MessageSender.WORKER]
     if with_messages and thread:
         last = thread[-1]
         text += " " + _("Last message (%(date)s): %(body)s") % {
@@ -59,8 +60,7 @@ def status_of(opened: OpenedReport, *, with_messages: bool) -> str:
         text += " " + _(
             "Messages for you: %(count)s. Send MESSAGES and your code to read the last."
         ) % {"count": len(thread)}
-    pending = reports_selectors.pending_consents_of(report)
-    if pending:
+    if summary.pending_consents:
         text += " " + _("A question waits for your answer on the status page.")
     return text + " " + _link("reports:status")
 

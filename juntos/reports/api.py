@@ -183,17 +183,18 @@ def status(request: HttpRequest, payload: CodeIn) -> Status[dict[str, Any]]:
     except services.ReceiptRejected as exc:
         return _rejected(exc)
     report = opened.report
+    summary = selectors.status_summary(opened)
     return Status(
         200,
         {
             "stage": report.stage,
             "received_on": report.received_on,
-            "organisation": selectors.handling_organisation_name(report),
+            "organisation": summary.organisation,
             "files": selectors.attachment_count(report),
-            "messages": [m.__dict__ for m in selectors.thread_of(opened)],
+            "messages": [m.__dict__ for m in summary.thread],
             "pending_consents": [
                 {"id": c.pk, "asked_by": c.asked_by.name, "inspectorate": c.inspectorate.name}
-                for c in selectors.pending_consents_of(report)
+                for c in summary.pending_consents
             ],
             "inspections": [
                 {

@@ -34,7 +34,7 @@ from juntos.accounts.selectors import (
     people_with_role,
 )
 from juntos.core import crypto
-from juntos.core.compiled import CompiledLookup
+from juntos.core.compiled import CompiledLookup, run_together
 from juntos.registry import selectors as registry_selectors
 from juntos.reports import sealing
 from juntos.reports.choices import (
@@ -401,7 +401,35 @@ _case_with_owner = CompiledLookup(
 def thread_of(opened: OpenedReport, *, after: int = 0) -> list[ThreadMessage]:
     """The messages between the worker and the caseworkers (and any inspectorate), oldest first;
     with `after`, only those written after that position of the thread."""
-    messages = [m for m in _messages_of(opened.report.pk) if m.position > after]
+    return _thread(opened, _messages_of(opened.report.pk), after=after)
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """What her status says besides the stage: who handles it, the thread, open questions."""
+
+    organisation: str
+    thread: list[ThreadMessage]
+    pending_consents: list[ConsentRequest]
+
+
+def status_summary(opened: OpenedReport) -> StatusSummary:
+    """The handling organisation, the thread and the questions waiting for her answer, read
+    together (one wait for the server on PostgreSQL): her status on the web, by API and by SMS."""
+    report_id = opened.report.pk
+    cases, messages, consents = run_together(
+        (_case_with_owner, (report_id,)), (_messages_of, (report_id,)), (_consents_of, (report_id,))
+    )
+    return StatusSummary(
+        organisation=cases[0].owner.name if cases else "",
+        thread=_thread(opened, messages),
+        pending_consents=[c for c in consents if c.answer == ConsentAnswer.PENDING],
+    )
+
+
+def _thread(
+    opened: OpenedReport, messages: list[Message], *, after: int = 0
+) -> list[ThreadMessage]:
     return [
         ThreadMessage(
             sender=m.sender,
@@ -413,6 +441,7 @@ def thread_of(opened: OpenedReport, *, after: int = 0) -> list[ThreadMessage]:
             asks_more=m.asks_more,
         )
         for m in messages
+        if m.position > after
     ]
 
 
@@ -500,10 +529,6 @@ def consents_of(report: Report) -> list[ConsentRequest]:
 def attachment_count(report: Report) -> int:
     """How many files her report holds (shown to her by her code; never their names here)."""
     return report.attachments.count()
-
-
-def pending_consents_of(report: Report) -> list[ConsentRequest]:
-    return [c for c in consents_of(report) if c.answer == ConsentAnswer.PENDING]
 
 
 def referrals_of(case: Case) -> list[Referral]:
@@ -663,12 +688,6 @@ def report_by_receipt_hash(receipt_hash: str) -> Report | None:
     """For the worker's own flows, after her code has been checked and rate-limited."""
     found = _report_by_receipt(receipt_hash)  # the hash is unique: one report or none
     return found[0] if found else None
-
-
-def handling_organisation_name(report: Report) -> str:
-    """The organisation the worker is told is handling her report."""
-    found = _case_with_owner(report.pk)  # one case per report at most
-    return found[0].owner.name if found else ""
 
 
 def employer_site_choices(query: str, *, province: str = "") -> list[tuple[int, str]]:

@@ -19,7 +19,8 @@ def test_her_report_case_thread_and_questions_read_as_the_orm_reads_them(persona
     submission = SubmissionFactory.create()
     other = SubmissionFactory.create()  # never in her answers
     opened = selectors.get_report_for(personas.amina, submission.report.pk)
-    assert selectors.handling_organisation_name(submission.report) == ""
+    before = selectors.status_summary(services.receipt_open(code=submission.receipt_code))
+    assert (before.organisation, before.thread, before.pending_consents) == ("", [], [])
     case = services.case_open(actor=personas.amina, opened=opened)
     opened = selectors.get_report_for(personas.amina, submission.report.pk)  # now as owner
     for body in ("primero", "segundo"):
@@ -43,9 +44,10 @@ def test_her_report_case_thread_and_questions_read_as_the_orm_reads_them(persona
     assert found is not None
     assert model_to_dict(found) == model_to_dict(Report.objects.get(receipt_hash=hashed))
     assert selectors.report_by_receipt_hash("0" * 64) is None
-    assert selectors.handling_organisation_name(found) == case.owner.name
 
     mine = services.receipt_open(code=submission.receipt_code)
+    summary = selectors.status_summary(mine)
+    assert summary.organisation == case.owner.name
     thread = selectors.thread_of(mine)
     orm = list(Message.objects.filter(report=found).order_by("position"))
     assert [m.body for m in thread] == ["primero", "segundo", "tercero"]
@@ -57,4 +59,12 @@ def test_her_report_case_thread_and_questions_read_as_the_orm_reads_them(persona
     assert [c.pk for c in consents] == [c.pk for c in expected] and len(consents) == 2
     assert all(c.inspectorate.pk == agency().pk for c in consents)
     assert [c.pk for c in consents] == [c.pk for c in asked]
-    assert [c.pk for c in selectors.pending_consents_of(found)] == [asked[1].pk]
+    assert [c.pk for c in summary.pending_consents] == [asked[1].pk]
+    assert summary.thread == thread
+
+
+def test_her_status_reads_case_thread_and_questions_in_one_call(django_assert_num_queries):
+    submission = SubmissionFactory.create()
+    mine = services.receipt_open(code=submission.receipt_code)
+    with django_assert_num_queries(3):  # case, thread, questions: one pipeline on PostgreSQL
+        selectors.status_summary(mine)

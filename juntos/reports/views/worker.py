@@ -179,11 +179,12 @@ def _status_page(
     except services.ReceiptRejected as exc:
         return _rejected(request, code, exc, lookup_form)
     report = opened.report
-    thread = selectors.thread_of(opened)
+    summary = selectors.status_summary(opened)
+    thread = summary.thread
     context = {
         "report": report,
         "code": code,
-        "organisation": selectors.handling_organisation_name(report),
+        "organisation": summary.organisation,
         "thread": thread,
         # An inspectorate's question she has not answered yet, and what each one did.
         "asked_by": selectors.asked_for_more_by(thread),
@@ -191,7 +192,7 @@ def _status_page(
             (referral, INSPECTION_OUTCOME_FOR_WORKER.get(referral.inspection_outcome, ""))
             for referral in selectors.inspections_of(report)
         ],
-        "consents": selectors.pending_consents_of(report),
+        "consents": summary.pending_consents,
         # What she sent and her files' names, for her to re-read by her code.
         "sent": opened.content,
         "file_names": selectors.attachment_names(opened),
