@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from html import escape as escape_text
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -104,18 +106,58 @@ def _verdict(severity: str, employer_view: bool) -> str:
     return _("Good to know")
 
 
-def _figures(finding: Any) -> SafeString | str:
+def _escaped(value: Any) -> str:
+    """As `conditional_escape`, as a plain text: what is marked safe stays as it is."""
+    html = getattr(value, "__html__", None)
+    return str(html()) if html is not None else escape_text(str(value))
+
+
+@dataclass(frozen=True)
+class _CardWords:
+    """A finding card's fixed words in one language, escaped."""
+
+    verdicts: dict[tuple[str, bool], str]
+    figures_compared: str
+    unverified: str
+    report: str
+
+
+# Translated and escaped once per language in a process (a results page has several cards).
+@lru_cache(maxsize=16)
+def _card_words(language: str) -> _CardWords:
+    severities = ("violation", "not-covered", "ask", "info")
+    return _CardWords(
+        verdicts={
+            (severity, employer): _escaped(_verdict(severity, employer))
+            for severity in severities
+            for employer in (False, True)
+        },
+        figures_compared=_escaped(_("Figures compared")),
+        unverified=(
+            '<p class="notice">'
+            + _escaped(
+                _(
+                    "We have not verified this rule yet, so we cannot say it was broken. A "
+                    "caseworker can check it with you."
+                )
+            )
+            + "</p>"
+        ),
+        report=_escaped(_("Open a confidential report")),
+    )
+
+
+def _figures(finding: Any, words: _CardWords) -> str:
     if not finding.figures:
         return ""
-    rows = format_html_join(
-        "",
-        '<tr><th scope="row">{}</th><td>{}</td></tr>',
-        ((figure.label, figure_value(figure)) for figure in finding.figures),
+    rows = "".join(
+        f'<tr><th scope="row">{_escaped(figure.label)}</th>'
+        f"<td>{_escaped(figure_value(figure))}</td></tr>"
+        for figure in finding.figures
     )
-    return format_html(
-        '<table><caption class="visually-hidden">{}</caption><tbody>{}</tbody></table>',
-        _("Figures compared"),
-        rows,
+    return (
+        f'<table><caption class="visually-hidden">{words.figures_compared}</caption>'
+        f"<tbody>{rows}</tbody></table>"
     )
 
 
@@ -155,46 +197,29 @@ def _source_line(
     )
 
 
-@register.simple_tag
-def finding_card(finding: Any, link: str | None, employer_view: bool = False) -> SafeString:
-    """One finding as a card. Built here rather than in an included template: the results
-    page renders several, and an include per finding was most of the page's time."""
-    unverified = ""
-    if finding.certainty in ("uncertain", "secondary"):
-        unverified = format_html(
-            '<p class="notice">{}</p>',
-            _(
-                "We have not verified this rule yet, so we cannot say it was broken. A "
-                "caseworker can check it with you."
-            ),
-        )
-    report = (
-        format_html(
-            '<p><a class="button" href="{}">{}</a></p>', link, _("Open a confidential report")
-        )
-        if link
-        else ""
-    )
-    return format_html(
-        '<li class="card finding finding-{}"><p class="meta"><strong>{}</strong> · {}</p>'
-        "<h2>{}</h2><p>{}</p>{}<p>{}</p>{}{}{}</li>",
-        finding.severity,
-        _verdict(finding.severity, employer_view),
-        finding.rule_id,
-        finding.title,
-        finding.summary,
-        _figures(finding),
-        finding.explanation,
-        unverified,
-        _source(finding),
-        report,
+def _card(finding: Any, link: str | None, employer_view: bool, words: _CardWords) -> str:
+    severity = str(finding.severity)
+    verdict = words.verdicts.get((severity, employer_view)) or words.verdicts[("info", False)]
+    unverified = words.unverified if finding.certainty in ("uncertain", "secondary") else ""
+    report = f'<p><a class="button" href="{_escaped(link)}">{words.report}</a></p>' if link else ""
+    return (
+        f'<li class="card finding finding-{_escaped(severity)}"><p class="meta"><strong>'
+        f"{verdict}</strong> · {_escaped(finding.rule_id)}</p><h2>{_escaped(finding.title)}</h2>"
+        f"<p>{_escaped(finding.summary)}</p>{_figures(finding, words)}"
+        f"<p>{_escaped(finding.explanation)}</p>{unverified}{_source(finding)}{report}</li>"
     )
 
 
 @register.simple_tag
-def finding_verdict(finding: Any, employer_view: bool = False) -> str:
-    """The finding's verdict in words ("Breaks the rule", "No rule known: ask a caseworker")."""
-    return _verdict(finding.severity, employer_view)
+def finding_cards(
+    findings: Sequence[tuple[Any, str | None]], employer_view: bool = False
+) -> SafeString:
+    """Each (finding, report link) as a card. Built here rather than in an included template
+    or a loop of tags: a results page shows several, and their fixed words are translated once
+    per language."""
+    words = _card_words(translation.get_language() or "")
+    cards = "".join(_card(finding, link, employer_view, words) for finding, link in findings)
+    return mark_safe(cards)  # noqa: S308 - every value above is escaped
 
 
 # The figures a season's slips were read as repeat (the same rate, the same housing charge):
