@@ -129,6 +129,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The page's CSRF token, masked in one draw (juntos/core/csrf.py).
+                "juntos.core.csrf.csrf",
             ],
             # {% field_row field %} on every page, without a load (core/templatetags).
             "builtins": ["juntos.core.templatetags.juntos_forms"],

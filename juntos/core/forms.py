@@ -10,12 +10,13 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
-from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from juntos.core.csrf import masked_token
 
 
 def escaped(value: Any) -> str:
@@ -189,15 +190,14 @@ def error_summary(form: Any) -> SafeString | str:
 def page_csrf_token(context: Any) -> str:
     """The CSRF token of the page being written, for a form a tag writes in Python.
 
-    The page's context holds it lazily (Django's csrf context processor): read there, it is
-    masked once for every form on the page, as `{% csrf_token %}` does, instead of once per
-    call to `get_token` (each mask draws 32 random characters).
+    The page's context holds it lazily (juntos/core/csrf.py): read there, it is masked once
+    for every form on the page, as `{% csrf_token %}` does, instead of once per form.
     """
     token = context.get("csrf_token")
     if token is not None:
         return str(token)
     request = context.get("request")
-    return get_token(request) if request is not None else ""
+    return masked_token(request) if request is not None else ""
 
 
 # A key no row has, valid for an <int:> and a <slug:> converter: it occurs once in an
