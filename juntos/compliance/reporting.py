@@ -3,7 +3,12 @@ module's intake page (see the interfaces between apps)."""
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
+from functools import lru_cache
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from juntos.compliance.choices import Severity
@@ -75,7 +80,20 @@ def _quoted(text: str) -> str:
 
 def intake_page() -> str | None:
     """The reports module's intake page in the current language, or None if not installed."""
+    return _intake_page(get_language(), get_script_prefix(), get_urlconf())
+
+
+# Reversed once per language, script prefix and URL configuration in a process (each results
+# page asks for it); forgotten when the URL settings change.
+@lru_cache(maxsize=64)
+def _intake_page(language: str, prefix: str, urlconf: str | None) -> str | None:
     try:
         return reverse("reports:intake")
     except NoReverseMatch:
         return None
+
+
+@receiver(setting_changed)
+def _forget_intake_page(*, setting: str, **kwargs: object) -> None:
+    if setting in ("ROOT_URLCONF", "INSTALLED_APPS", "LANGUAGES", "FORCE_SCRIPT_NAME"):
+        _intake_page.cache_clear()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import html
 from collections.abc import Callable
 from typing import Any
@@ -60,7 +59,15 @@ class _SharedParts(dict[str, forms.Field]):
     """A form class's fields, copied for each form without copying their widgets and choices."""
 
     def __deepcopy__(self, memo: dict[int, object]) -> dict[str, forms.Field]:
-        return {name: copy.copy(field) for name, field in self.items()}
+        return {name: _shallow_copy(field) for name, field in self.items()}
+
+
+def _shallow_copy(field: forms.Field) -> forms.Field:
+    """What `copy.copy` makes of a field (a new object with the same attributes), without its
+    generic machinery, which cost about three times as much for each field of each form."""
+    copied = field.__class__.__new__(field.__class__)
+    copied.__dict__.update(field.__dict__)
+    return copied
 
 
 class FixedFieldsForm(forms.Form):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
-from django.utils import formats
+from django.utils import formats, translation
 
 from juntos.compliance.documents import Document
 from juntos.compliance.engine import Figure
@@ -19,6 +20,14 @@ def money(value: Decimal) -> str:
 
 
 def day(value: dt.date) -> str:
+    """A date spelled out in the current language, e.g. 1 de junio de 2025."""
+    return _day(value, translation.get_language() or "")
+
+
+# The days findings name repeat (a rate's first day, a pay period's end): Django's date format
+# costs more than the evaluator that names one, so each is spelled once per language.
+@lru_cache(maxsize=4096)
+def _day(value: dt.date, language: str) -> str:
     return formats.date_format(value, "DATE_FORMAT", use_l10n=True)
 
 

@@ -8,6 +8,8 @@ import itertools
 from urllib.parse import urlencode
 
 import pytest
+from django.test import override_settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -16,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from juntos.compliance.engine import Figure, Finding
-from juntos.compliance.reporting import query_string
+from juntos.compliance.reporting import intake_page, query_string
 from juntos.compliance.templatetags import compliance_tags
 from juntos.compliance.templatetags.compliance_tags import figure_value, finding_cards
 
@@ -149,3 +151,20 @@ def test_a_report_link_s_query_is_what_urlencode_writes(query: dict[str, str]) -
             query_string(query)
         return
     assert query_string(query) == expected
+
+
+# A URL configuration without the reports module: no finding offers a report then.
+urlpatterns: list[object] = []
+
+
+def test_the_intake_page_follows_the_language_and_the_url_configuration() -> None:
+    pages = {}
+    for language in ("en", "es", "fr", "es"):
+        with translation.override(language):
+            pages[language] = intake_page()
+            assert pages[language] == reverse("reports:intake")
+    assert len(set(pages.values())) == 3
+    with override_settings(ROOT_URLCONF=__name__), translation.override("es"):
+        assert intake_page() is None
+    with translation.override("es"):
+        assert intake_page() == pages["es"]

@@ -27,3 +27,29 @@ def test_a_change_to_one_forms_field_stays_on_that_form():
     assert other.fields["hours"].required and "extra" not in other.fields
     assert "extra" not in _Where().fields and _Where.base_fields["hours"].required
     assert one.fields["province"].widget is other.fields["province"].widget  # shared, as said
+
+
+def _every_fixed_form() -> list[type[FixedFieldsForm]]:
+    found, waiting = [], list(FixedFieldsForm.__subclasses__())
+    while waiting:
+        form = waiting.pop()
+        found.append(form)
+        waiting += form.__subclasses__()
+    return found
+
+
+def test_each_form_s_field_is_what_copy_copy_makes_of_the_class_s():
+    import copy
+
+    import juntos.compliance.forms  # noqa: F401 - the product's fixed forms
+
+    forms_checked = _every_fixed_form()
+    assert {"PaySlipForm", "SeasonSlipForm"} <= {f.__name__ for f in forms_checked}
+    for form_class in forms_checked:
+        form = form_class()
+        for name, field in form_class.base_fields.items():
+            made, expected = form.fields[name], copy.copy(field)
+            assert type(made) is type(expected) and vars(made) == vars(expected), name
+            assert made is not field
+            # Nothing lives outside the attributes the copy takes.
+            assert all(not getattr(k, "__slots__", ()) for k in type(field).__mro__), name
