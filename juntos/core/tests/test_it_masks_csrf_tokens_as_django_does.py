@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import (
+from django.middleware.csrf import (  # type: ignore[attr-defined]  # Django's own checks
     CSRF_ALLOWED_CHARS,
     CSRF_SECRET_LENGTH,
     CsrfViewMiddleware,
