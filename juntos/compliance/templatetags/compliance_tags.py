@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from html import escape as escape_text
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,7 +17,9 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from juntos.compliance.evaluators.common import day
 from juntos.compliance.loader import source_title_in
+from juntos.core.forms import escaped
 
 register = template.Library()
 
@@ -69,7 +70,7 @@ def _formatted(value: str, unit: str, language: str) -> str:
                 "amount": formats.number_format(Decimal(value), decimal_pos=2, use_l10n=True)
             }
         if unit == "date":
-            return formats.date_format(dt.date.fromisoformat(value), "DATE_FORMAT")
+            return day(dt.date.fromisoformat(value))
         if unit == "percent":
             return formats.number_format(Decimal(value), use_l10n=True) + " %"
         if unit in ("hours", "days", "weeks", "months"):
@@ -106,12 +107,6 @@ def _verdict(severity: str, employer_view: bool) -> str:
     return _("Good to know")
 
 
-def _escaped(value: Any) -> str:
-    """As `conditional_escape`, as a plain text: what is marked safe stays as it is."""
-    html = getattr(value, "__html__", None)
-    return str(html()) if html is not None else escape_text(str(value))
-
-
 @dataclass(frozen=True)
 class _CardWords:
     """A finding card's fixed words in one language, escaped."""
@@ -128,14 +123,14 @@ def _card_words(language: str) -> _CardWords:
     severities = ("violation", "not-covered", "ask", "info")
     return _CardWords(
         verdicts={
-            (severity, employer): _escaped(_verdict(severity, employer))
+            (severity, employer): escaped(_verdict(severity, employer))
             for severity in severities
             for employer in (False, True)
         },
-        figures_compared=_escaped(_("Figures compared")),
+        figures_compared=escaped(_("Figures compared")),
         unverified=(
             '<p class="notice">'
-            + _escaped(
+            + escaped(
                 _(
                     "We have not verified this rule yet, so we cannot say it was broken. A "
                     "caseworker can check it with you."
@@ -143,7 +138,7 @@ def _card_words(language: str) -> _CardWords:
             )
             + "</p>"
         ),
-        report=_escaped(_("Open a confidential report")),
+        report=escaped(_("Open a confidential report")),
     )
 
 
@@ -151,8 +146,8 @@ def _figures(finding: Any, words: _CardWords) -> str:
     if not finding.figures:
         return ""
     rows = "".join(
-        f'<tr><th scope="row">{_escaped(figure.label)}</th>'
-        f"<td>{_escaped(figure_value(figure))}</td></tr>"
+        f'<tr><th scope="row">{escaped(figure.label)}</th>'
+        f"<td>{escaped(figure_value(figure))}</td></tr>"
         for figure in finding.figures
     )
     return (
@@ -201,12 +196,12 @@ def _card(finding: Any, link: str | None, employer_view: bool, words: _CardWords
     severity = str(finding.severity)
     verdict = words.verdicts.get((severity, employer_view)) or words.verdicts[("info", False)]
     unverified = words.unverified if finding.certainty in ("uncertain", "secondary") else ""
-    report = f'<p><a class="button" href="{_escaped(link)}">{words.report}</a></p>' if link else ""
+    report = f'<p><a class="button" href="{escaped(link)}">{words.report}</a></p>' if link else ""
     return (
-        f'<li class="card finding finding-{_escaped(severity)}"><p class="meta"><strong>'
-        f"{verdict}</strong> · {_escaped(finding.rule_id)}</p><h2>{_escaped(finding.title)}</h2>"
-        f"<p>{_escaped(finding.summary)}</p>{_figures(finding, words)}"
-        f"<p>{_escaped(finding.explanation)}</p>{unverified}{_source(finding)}{report}</li>"
+        f'<li class="card finding finding-{escaped(severity)}"><p class="meta"><strong>'
+        f"{verdict}</strong> · {escaped(finding.rule_id)}</p><h2>{escaped(finding.title)}</h2>"
+        f"<p>{escaped(finding.summary)}</p>{_figures(finding, words)}"
+        f"<p>{escaped(finding.explanation)}</p>{unverified}{_source(finding)}{report}</li>"
     )
 
 
