@@ -72,8 +72,7 @@ def my_vacancies(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def manage(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy, found, applicants = selectors.match_page_for(signed_in(request), vacancy_id)
-    candidates = [(c, list(zip(c.match.parts, c.reasons, strict=True))) for c in found]
+    vacancy, candidates, applicants = selectors.match_page_for(signed_in(request), vacancy_id)
     context = {"vacancy": vacancy, "candidates": candidates, "applicants": applicants}
     return render(request, "opportunities/manage.html", context)
 
