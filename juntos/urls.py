@@ -24,12 +24,11 @@ urlpatterns = [
         "audit/checkpoints.json", core_views.audit_checkpoints_json, name="audit_checkpoints_json"
     ),
 ]
-if "credentials" in settings.JUNTOS_DOMAIN_APPS:
-    urlpatterns.append(path("", include("juntos.credentials.public_urls")))
-urlpatterns.append(path("", include("juntos.federation.public_urls")))
-
+# Django tries the patterns in order, and an include with an empty prefix is tried pattern by
+# pattern for every address: the pages (each app under its own prefix) come before such
+# includes, so a page's address meets as few failed patterns as possible. No two of them
+# match the same address, so the order changes nothing but the time it takes.
 page_patterns = [
-    path("", include("juntos.accounts.urls")),
     *(
         path(f"{app}/", include(f"juntos.{app}.urls"))
         for app in settings.JUNTOS_DOMAIN_APPS
@@ -40,6 +39,10 @@ page_patterns = [
     path("research/", include("juntos.research.urls")),
     path("federation/", include("juntos.federation.urls")),
     path("admin/", admin.site.urls),
+    path("", include("juntos.accounts.urls")),
     path("", include("juntos.core.urls")),
 ]
 urlpatterns += i18n_patterns(*page_patterns, prefix_default_language=True)
+if "credentials" in settings.JUNTOS_DOMAIN_APPS:
+    urlpatterns.append(path("", include("juntos.credentials.public_urls")))
+urlpatterns.append(path("", include("juntos.federation.public_urls")))
