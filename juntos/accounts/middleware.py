@@ -75,7 +75,17 @@ def _device_lookup(model: type[Device]) -> CompiledLookup[Any]:
 
 class OTPMiddleware(DjangoOTPMiddleware):
     """django-otp's middleware, reading the session's second-factor device (on every request
-    of a verified staff person) with SQL compiled once per connection (see core.compiled)."""
+    of a verified staff person) with SQL compiled once per connection (see core.compiled).
+
+    It checks the person at once rather than behind a lazy wrapper: the next middleware reads
+    her on every request anyway, and each of the attributes django-otp sets on her went
+    through both wrappers (auth's and its own)."""
+
+    def _install_lazy_accessors(self, request: HttpRequest) -> None:
+        user = getattr(request, "user", None)
+        super()._install_lazy_accessors(request)  # `request.auser`, as django-otp wraps it
+        if user is not None and not self._is_async:  # served by WSGI: reading now is safe
+            request.user = self._verify_user_sync(request, _evaluated(user))
 
     def _device_from_persistent_id(self, persistent_id: str) -> Device | None:
         persistent_id = self._normalize_persistent_id(persistent_id)

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
+from django.core import signing
 from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from juntos.accounts.models import Membership, User
 from juntos.accounts.services import membership_grant
+from juntos.core import sessions
 from juntos.core.compiled import CompiledLookup
 from juntos.core.sessions import SessionStore
 from juntos.testing.personas import logged_in_client
@@ -129,3 +131,47 @@ def test_a_verified_staff_session_reads_its_device_and_ends_when_the_device_goes
     TOTPDevice.objects.filter(user=personas.amina).update(confirmed=False)
     response = client.get("/en/reports/cases/")
     assert response.status_code == 302 and "second" in response["Location"]
+
+
+def test_a_session_s_signature_is_checked_once_and_its_data_decoded_fresh_each_time(
+    personas, monkeypatch
+):
+    monkeypatch.setattr(sessions, "_verified", {})
+    store = SessionStore()
+    store[SESSION_KEY] = str(personas.rosa.pk)
+    store["seen"] = ["rights"]
+    store.create()
+    checked = []
+    original = signing.loads
+
+    def counted(*args, **kwargs):
+        checked.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(signing, "loads", counted)
+    first = SessionStore(store.session_key).load()
+    first["seen"].append("changed in one request, never saved")
+    again = SessionStore(store.session_key).load()
+    assert again == {SESSION_KEY: str(personas.rosa.pk), "seen": ["rights"]}
+    assert len(checked) == 1
+    # Changed data is checked again.
+    store["seen"] = ["rights", "reports"]
+    store.save()
+    assert SessionStore(store.session_key).load()["seen"] == ["rights", "reports"]
+    assert len(checked) == 2
+
+
+def test_data_whose_signature_does_not_hold_is_refused_however_like_a_good_one_it_is(
+    personas, settings
+):
+    store = SessionStore()
+    store[SESSION_KEY] = str(personas.rosa.pk)
+    store.create()
+    data = Session.objects.get(pk=store.session_key).session_data
+    assert SessionStore().decode(data)[SESSION_KEY] == str(personas.rosa.pk)
+    payload, _, signature = data.rpartition(":")
+    forged = f"{payload}:{signature[:-1]}{'A' if signature[-1] != 'A' else 'B'}"
+    assert SessionStore().decode(forged) == {}
+    assert SessionStore().decode(forged) == {}  # and again: a refusal is never remembered
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40  # a new key: the old data is void
+    assert SessionStore().decode(data) == {}
