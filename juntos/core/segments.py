@@ -34,27 +34,38 @@ class Segments:
     count: int
 
 
+GSM7 = GSM7_BASIC | GSM7_EXTENSION
+
+
 def is_gsm7(text: str) -> bool:
-    return all(ch in GSM7_BASIC or ch in GSM7_EXTENSION for ch in text)
-
-
-def _units(text: str, gsm7: bool) -> list[int]:
-    """The width of each character: septets in GSM-7, UTF-16 code units in UCS-2."""
-    if gsm7:
-        return [2 if ch in GSM7_EXTENSION else 1 for ch in text]
-    return [2 if ord(ch) > 0xFFFF else 1 for ch in text]
+    return GSM7.issuperset(text)
 
 
 def sms_segments(text: str) -> Segments:
-    """The encoding a carrier uses for this text and how many segments it takes (0 if empty)."""
-    gsm7 = is_gsm7(text)
-    encoding = "gsm7" if gsm7 else "ucs2"
-    units = _units(text, gsm7)
-    single, multi = (160, 153) if gsm7 else (70, 67)
-    if sum(units) <= single:
-        return Segments(encoding, 1 if text else 0)
+    """The encoding a carrier uses for this text and how many segments it takes (0 if empty).
+
+    A text's characters are counted as a set and in C (`str.count`, UTF-16 encoding); only a
+    text of several segments holding a two-unit character is walked character by character,
+    since such a character may have to start the next segment early.
+    """
+    if not text:
+        return Segments("gsm7", 0)
+    present = set(text)
+    if GSM7.issuperset(present):
+        encoding, single, multi = "gsm7", 160, 153
+        doubled = present & GSM7_EXTENSION
+        units = len(text) + sum(text.count(ch) for ch in doubled)
+    else:
+        encoding, single, multi = "ucs2", 70, 67
+        units = len(text.encode("utf-16-le", "surrogatepass")) // 2
+        doubled = {ch for ch in present if ord(ch) > 0xFFFF}
+    if units <= single:
+        return Segments(encoding, 1)
+    if not doubled:
+        return Segments(encoding, -(-units // multi))
     count, room = 1, multi
-    for width in units:  # a two-unit character never straddles two segments
+    for ch in text:  # a two-unit character never straddles two segments
+        width = 2 if ch in doubled else 1
         if width > room:
             count, room = count + 1, multi
         room -= width

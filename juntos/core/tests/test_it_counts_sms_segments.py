@@ -90,3 +90,46 @@ def test_a_fitted_text_fits_and_never_cuts_a_word_or_a_url(tokens):
     assert kept_words == text.split()[: len(kept_words)]  # whole words, from the start
     for url in re.findall(r"https?://\S+", fitted):
         assert url in tokens or url == "https://juntos.example.org/"
+
+
+def _segments_one_by_one(text: str) -> Segments:
+    """The count as the definition gives it, character by character."""
+    gsm7 = all(ch in GSM7_BASIC or ch in GSM7_EXTENSION for ch in text)
+    if gsm7:
+        widths = [2 if ch in GSM7_EXTENSION else 1 for ch in text]
+    else:
+        widths = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
+    encoding = "gsm7" if gsm7 else "ucs2"
+    single, multi = (160, 153) if gsm7 else (70, 67)
+    if sum(widths) <= single:
+        return Segments(encoding, 1 if text else 0)
+    count, room = 1, multi
+    for width in widths:
+        if width > room:
+            count, room = count + 1, multi
+        room -= width
+    return Segments(encoding, count)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(sorted(GSM7_BASIC | GSM7_EXTENSION)),
+            st.sampled_from("áéíóúçêàñ😀𝄞\ud800\udfff"),
+            st.characters(),
+        ),
+        max_size=700,
+    )
+)
+def test_the_count_is_the_definitions_character_by_character(text):
+    assert sms_segments(text) == _segments_one_by_one(text)
+
+
+def test_the_counts_at_every_boundary_are_the_definitions():
+    for length in range(150, 470):
+        half, quarter = length // 2, length // 4
+        texts = ["a" * length, "á" * half, "a" * (length - 1) + "€", "€a" * half,
+                 "😀" + "á" * half, "😀" * quarter + "a"]  # fmt: skip
+        for text in texts:
+            assert sms_segments(text) == _segments_one_by_one(text), (length, text[:3])
