@@ -7,6 +7,7 @@ import pytest
 from juntos.channels.keywords import Kind, parse
 from juntos.channels.models import Correspondent, OptOut
 from juntos.channels.tests.conftest import ROSA
+from juntos.core.segments import MAX_SEGMENTS, sms_segments
 from juntos.reports.tests.factories import SubmissionFactory
 from juntos.rights.services import content_load
 from juntos.testing.outbox import outbox_last, outbox_messages
@@ -65,6 +66,25 @@ def test_unknown_text_gets_the_help_menu_never_its_own_words(sms):
     assert "pasaporte" not in reply and "4471" not in reply
     assert "ESTADO" in reply and "STATUS" in reply and "STATUT" in reply
     assert not Correspondent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "keywords"),
+    [
+        ("AYUDA", ["ESTADO", "MENSAJES", "DERECHOS", "ALERTAS", "PROVINCIA", "ALTO"]),
+        ("HELP", ["STATUS", "MESSAGES", "RIGHTS", "ALERTS", "PROVINCE", "STOP"]),
+        ("AIDE", ["STATUT", "MESSAGES", "DROITS", "ALERTES", "PROVINCE", "ARRÊT"]),
+        ("hola", ["ESTADO", "STATUS", "STATUT", "ALTO", "STOP", "ARRÊT"]),  # language unknown
+    ],
+)
+def test_the_help_menu_arrives_whole_with_every_keyword(sms, text, keywords):
+    """The menu fits the SMS limit as it is: cut short with a link, it would lose its last
+    words first, and the last is the one that stops every message."""
+    sms(text)
+    reply = outbox_last(ROSA).body
+    assert sms_segments(reply).count <= MAX_SEGMENTS
+    assert "..." not in reply and "http" not in reply
+    assert [word for word in keywords if word not in reply] == []
 
 
 def test_derechos_vivienda_from_a_bc_number_gives_the_bc_sawp_housing_answer(sms):
