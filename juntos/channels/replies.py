@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from juntos.channels.topics import menu_words
 from juntos.core.jurisdictions import Program, Province
 from juntos.reports import selectors as reports_selectors
 from juntos.reports.choices import MessageSender, Stage
 from juntos.reports.selectors import OpenedReport
-from juntos.rights.choices import Topic
 from juntos.rights.selectors import TopicAnswer
 
 
@@ -80,8 +81,8 @@ def ask_program() -> str:
 
 
 def topics_menu() -> str:
-    names = ", ".join(str(label).lower() for _code, label in Topic.choices)
-    return _("Juntos: send RIGHTS and one topic: %(topics)s.") % {"topics": names}
+    words = ", ".join(menu_words(get_language() or settings.LANGUAGE_CODE))
+    return _("Juntos: send RIGHTS and one topic: %(topics)s.") % {"topics": words}
 
 
 def no_answer(province: str) -> str:

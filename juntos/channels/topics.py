@@ -18,10 +18,42 @@ WORDS: dict[str, tuple[str, ...]] = {
     Topic.RECRUITMENT_FEES: ("RECLUTAMIENTO", "COBROS", "FEES", "RECRUTEMENT", "FRAIS"),
     Topic.REPRISAL: ("REPRESALIAS", "REPRESALIA", "REPRISAL", "REPRESAILLES"),
     Topic.CHANGING_EMPLOYERS: ("CAMBIAR", "PATRON", "EMPLOYER", "CHANGER", "EMPLOYEUR"),
-    Topic.LEAVING_ABUSE: ("ABUSO", "ABUSE", "MALTRATO", "VIOLENCIA", "VIOLENCE"),
+    Topic.LEAVING_ABUSE: ("ABUSO", "ABUSE", "ABUS", "MALTRATO", "VIOLENCIA", "VIOLENCE"),
     Topic.HOW_TO_REPORT: ("DENUNCIAR", "DENUNCIA", "QUEJA", "REPORT", "PLAINTE", "SIGNALER"),
     Topic.UNIONS: ("SINDICATO", "SINDICATOS", "UNION", "UNIONS", "SYNDICAT"),
 }
+
+# The one word per topic the topics menu offers in each language: the topics' own names are
+# too long for a menu that must arrive whole (Spanish ones took four segments).
+MENU_WORDS: dict[str, dict[str, str]] = {
+    "es": {
+        Topic.WAGES: "salario", Topic.HOURS_REST: "horas", Topic.DEDUCTIONS: "descuentos",
+        Topic.HOUSING: "vivienda", Topic.HEALTH_SAFETY: "seguridad", Topic.HEALTH_COVERAGE: "salud",
+        Topic.RECRUITMENT_FEES: "cobros", Topic.REPRISAL: "represalias",
+        Topic.CHANGING_EMPLOYERS: "cambiar", Topic.LEAVING_ABUSE: "abuso",
+        Topic.HOW_TO_REPORT: "denunciar", Topic.UNIONS: "sindicato",
+    },
+    "en": {
+        Topic.WAGES: "pay", Topic.HOURS_REST: "hours", Topic.DEDUCTIONS: "deductions",
+        Topic.HOUSING: "housing", Topic.HEALTH_SAFETY: "safety", Topic.HEALTH_COVERAGE: "health",
+        Topic.RECRUITMENT_FEES: "fees", Topic.REPRISAL: "reprisal",
+        Topic.CHANGING_EMPLOYERS: "employer", Topic.LEAVING_ABUSE: "abuse",
+        Topic.HOW_TO_REPORT: "report", Topic.UNIONS: "unions",
+    },
+    "fr": {
+        Topic.WAGES: "salaire", Topic.HOURS_REST: "heures", Topic.DEDUCTIONS: "retenues",
+        Topic.HOUSING: "logement", Topic.HEALTH_SAFETY: "sécurité", Topic.HEALTH_COVERAGE: "santé",
+        Topic.RECRUITMENT_FEES: "frais", Topic.REPRISAL: "représailles",
+        Topic.CHANGING_EMPLOYERS: "employeur", Topic.LEAVING_ABUSE: "abus",
+        Topic.HOW_TO_REPORT: "signaler", Topic.UNIONS: "syndicat",
+    },
+}  # fmt: skip
+
+
+def menu_words(language: str) -> list[str]:
+    """The menu's words in the topics' order, in this language (English if it has none)."""
+    words = MENU_WORDS.get(language, MENU_WORDS["en"])
+    return [words[code] for code, _label in Topic.choices]
 
 
 def _names() -> dict[str, str]:
