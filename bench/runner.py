@@ -47,7 +47,7 @@ def production_environment(tmp: Path) -> dict[str, str]:
         "DJANGO_MEDIA_ROOT": str(tmp / "media"),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp / 'bench.sqlite3'}",
         "JUNTOS_LOG_LEVEL": "WARNING",
-        "JUNTOS_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "JUNTOS_TASKS_BACKEND": "juntos.core.task_backend.DatabaseBackend",
     }
 
 

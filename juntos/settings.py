@@ -274,9 +274,11 @@ JUNTOS_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
 }
 
 TASK_QUEUES = ["default", "notifications"]
+# The database queue: django-tasks' database backend, its rows written with a compiled INSERT
+# (juntos/core/task_backend.py); `manage.py db_worker` works it.
 TASKS = {
     "default": {
-        "BACKEND": env("JUNTOS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": env("JUNTOS_TASKS_BACKEND", "juntos.core.task_backend.DatabaseBackend"),
         "QUEUES": TASK_QUEUES,
     }
 }

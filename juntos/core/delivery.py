@@ -21,12 +21,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from juntos.core.compiled import CompiledInsert
 from juntos.core.envelopes import Message, message_seal, message_unseal
 from juntos.core.models import OutboxMessage, PendingMessage
 from juntos.core.transports.base import TransportError
 from juntos.core.transports.registry import transport_for
 
 logger = logging.getLogger(__name__)
+
+# One row for every message sent: its INSERT compiled once per connection (core.compiled).
+_insert_pending = CompiledInsert(PendingMessage)
 
 # Apps above core know two things core cannot: whether an address has opted out of every
 # channel (a STOP by SMS), and what a gateway later says about a message it took. They register
@@ -74,8 +78,7 @@ def pending_create(message: Message) -> PendingMessage:
     pending.key_version, pending.sealed = message_seal(
         message, context=_pending_context(pending.id)
     )
-    pending.save(force_insert=True)
-    return pending
+    return _insert_pending(pending)
 
 
 def pending_deliver(message_id: uuid.UUID | str) -> bool:

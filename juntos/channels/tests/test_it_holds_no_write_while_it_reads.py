@@ -29,7 +29,10 @@ WRITES = ("INSERT", "UPDATE", "DELETE")
 
 @pytest.fixture
 def _queued_tasks() -> Iterator[None]:
-    backend = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "notifications"]}
+    backend = {
+        "BACKEND": "juntos.core.task_backend.DatabaseBackend",
+        "QUEUES": ["default", "notifications"],
+    }
     with override_settings(TASKS={"default": backend}):
         yield
 

@@ -29,7 +29,7 @@ PHONE = "+12505550163"
 REPLY = "respuesta-canaria-8842"
 DATABASE_TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": "juntos.core.task_backend.DatabaseBackend",
         "QUEUES": ["default", "notifications"],
     }
 }

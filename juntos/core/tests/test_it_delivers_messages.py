@@ -155,7 +155,7 @@ def test_an_unknown_channel_is_refused():
 @override_settings(
     TASKS={
         "default": {
-            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "BACKEND": "juntos.core.task_backend.DatabaseBackend",
             "QUEUES": ["default", "notifications"],
         }
     }

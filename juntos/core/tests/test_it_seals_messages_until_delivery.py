@@ -22,7 +22,7 @@ PHONE = "+12505550177"
 TEXT = "Juntos: noticias-canario-3141"
 DATABASE_TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": "juntos.core.task_backend.DatabaseBackend",
         "QUEUES": ["default", "notifications"],
     }
 }

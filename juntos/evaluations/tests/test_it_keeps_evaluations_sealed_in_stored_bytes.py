@@ -55,7 +55,7 @@ ROSA_CANARY = "canario-de-la-vivienda-2291"
 TASK_TABLES = ("django_tasks_database_dbtaskresult", "core_pendingmessage", "core_outboxmessage")
 DATABASE_TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": "juntos.core.task_backend.DatabaseBackend",
         "QUEUES": ["default", "notifications"],
     }
 }

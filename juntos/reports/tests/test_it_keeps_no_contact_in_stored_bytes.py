@@ -38,7 +38,7 @@ MESSAGE_TABLES = (
 )
 DATABASE_TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": "juntos.core.task_backend.DatabaseBackend",
         "QUEUES": ["default", "notifications"],
     }
 }

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = "+12505550164"
 DATABASE_TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": "juntos.core.task_backend.DatabaseBackend",
         "QUEUES": ["default", "notifications"],
     }
 }
