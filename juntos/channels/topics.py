@@ -23,37 +23,29 @@ WORDS: dict[str, tuple[str, ...]] = {
     Topic.UNIONS: ("SINDICATO", "SINDICATOS", "UNION", "UNIONS", "SYNDICAT"),
 }
 
-# The one word per topic the topics menu offers in each language: the topics' own names are
-# too long for a menu that must arrive whole (Spanish ones took four segments).
-MENU_WORDS: dict[str, dict[str, str]] = {
-    "es": {
-        Topic.WAGES: "salario", Topic.HOURS_REST: "horas", Topic.DEDUCTIONS: "descuentos",
-        Topic.HOUSING: "vivienda", Topic.HEALTH_SAFETY: "seguridad", Topic.HEALTH_COVERAGE: "salud",
-        Topic.RECRUITMENT_FEES: "cobros", Topic.REPRISAL: "represalias",
-        Topic.CHANGING_EMPLOYERS: "cambiar", Topic.LEAVING_ABUSE: "abuso",
-        Topic.HOW_TO_REPORT: "denunciar", Topic.UNIONS: "sindicato",
-    },
-    "en": {
-        Topic.WAGES: "pay", Topic.HOURS_REST: "hours", Topic.DEDUCTIONS: "deductions",
-        Topic.HOUSING: "housing", Topic.HEALTH_SAFETY: "safety", Topic.HEALTH_COVERAGE: "health",
-        Topic.RECRUITMENT_FEES: "fees", Topic.REPRISAL: "reprisal",
-        Topic.CHANGING_EMPLOYERS: "employer", Topic.LEAVING_ABUSE: "abuse",
-        Topic.HOW_TO_REPORT: "report", Topic.UNIONS: "unions",
-    },
-    "fr": {
-        Topic.WAGES: "salaire", Topic.HOURS_REST: "heures", Topic.DEDUCTIONS: "retenues",
-        Topic.HOUSING: "logement", Topic.HEALTH_SAFETY: "sécurité", Topic.HEALTH_COVERAGE: "santé",
-        Topic.RECRUITMENT_FEES: "frais", Topic.REPRISAL: "représailles",
-        Topic.CHANGING_EMPLOYERS: "employeur", Topic.LEAVING_ABUSE: "abus",
-        Topic.HOW_TO_REPORT: "signaler", Topic.UNIONS: "syndicat",
-    },
-}  # fmt: skip
+# The one word per topic the topics menu offers, in Spanish, English and French: the topics' own
+# names are too long for a menu that must arrive whole (the Spanish ones took four segments).
+MENU_LANGUAGES = ("es", "en", "fr")
+MENU_WORDS: dict[str, tuple[str, str, str]] = {
+    Topic.WAGES: ("salario", "pay", "salaire"),
+    Topic.HOURS_REST: ("horas", "hours", "heures"),
+    Topic.DEDUCTIONS: ("descuentos", "deductions", "retenues"),
+    Topic.HOUSING: ("vivienda", "housing", "logement"),
+    Topic.HEALTH_SAFETY: ("seguridad", "safety", "sécurité"),
+    Topic.HEALTH_COVERAGE: ("salud", "health", "santé"),
+    Topic.RECRUITMENT_FEES: ("cobros", "fees", "frais"),
+    Topic.REPRISAL: ("represalias", "reprisal", "représailles"),
+    Topic.CHANGING_EMPLOYERS: ("cambiar", "employer", "employeur"),
+    Topic.LEAVING_ABUSE: ("abuso", "abuse", "abus"),
+    Topic.HOW_TO_REPORT: ("denunciar", "report", "signaler"),
+    Topic.UNIONS: ("sindicato", "unions", "syndicat"),
+}
 
 
 def menu_words(language: str) -> list[str]:
     """The menu's words in the topics' order, in this language (English if it has none)."""
-    words = MENU_WORDS.get(language, MENU_WORDS["en"])
-    return [words[code] for code, _label in Topic.choices]
+    column = MENU_LANGUAGES.index(language) if language in MENU_LANGUAGES else 1
+    return [MENU_WORDS[code][column] for code, _label in Topic.choices]
 
 
 def _names() -> dict[str, str]:
