@@ -20,6 +20,7 @@ GSM7_BASIC = frozenset(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+GSM7 = GSM7_BASIC | GSM7_EXTENSION
 
 # A long text is cut to this many segments, with a link to the rest.
 MAX_SEGMENTS = 3
@@ -32,13 +33,6 @@ URL = re.compile(r"https?://\S+")
 class Segments:
     encoding: str  # "gsm7" or "ucs2"
     count: int
-
-
-GSM7 = GSM7_BASIC | GSM7_EXTENSION
-
-
-def is_gsm7(text: str) -> bool:
-    return GSM7.issuperset(text)
 
 
 def sms_segments(text: str) -> Segments:
